@@ -1,0 +1,69 @@
+"""communique: news articles → evidence-backed political event data.
+
+>>> import communique
+>>> result = communique.analyze_text("Kremlin spokesman Dmitry Peskov said ...")  # doctest: +SKIP
+>>> store = communique.open_store("communique.db")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import CommuniqueError
+from .pipeline import Options, Pipeline
+from .records import (
+    SCHEMA,
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Span,
+    Stance,
+)
+from .store import Store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Analysis",
+    "Article",
+    "CommuniqueError",
+    "Event",
+    "Failure",
+    "Mention",
+    "Options",
+    "Pipeline",
+    "Quote",
+    "Span",
+    "Stance",
+    "Store",
+    "analyze_text",
+    "open_store",
+]
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyze_text(
+    text: str,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+) -> Analysis:
+    """Analyse one article given as plain text or HTML; loads the model on first use."""
+    return _default_pipeline().analyze_text(text, url=url, outlet=outlet, published=published)
+
+
+def open_store(path: str | Path = "communique.db") -> Store:
+    """Open (creating and migrating as needed) a communique SQLite store."""
+    return Store.open(path)

@@ -1,0 +1,364 @@
+"""Actors: who is named in an article, resolved against a time-aware registry.
+
+Mention → candidates (registry names and aliases) → filtered by the article's date →
+decided by in-text evidence → a *learned* actor for people the registry does not know
+(role, sector and country read from titles and appositions) → within-article
+coreference for surnames and pronouns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..records import Actor, Mention, Span
+from ._registry import Entry, Registry, key, slug
+
+__all__ = ["ActorIndex", "ActorResolver", "Registry"]
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+
+#: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
+ROLE_SECTORS: list[tuple[str, str]] = [
+    (
+        r"\b(foreign|external affairs) minister|secretary of state|foreign secretary|diplomat|ambassador|envoy|consul\b",
+        "DIP",
+    ),
+    (
+        r"\b(defen[cs]e minister|defen[cs]e secretary|general|admiral|commander|colonel|chief of staff|army|military)\b",
+        "MIL",
+    ),
+    (
+        r"\b(senator|lawmaker|congressman|congresswoman|mp|legislator|speaker|parliamentarian|deputy)\b",
+        "LEG",
+    ),
+    (r"\b(judge|prosecutor|attorney general|special counsel|justice)\b", "JUD"),
+    (r"\b(police|officer)\b", "COP"),
+    (r"\b(journalist|reporter|editor|correspondent|anchor)\b", "MED"),
+    (r"\b(ceo|chief executive|chairman|executive|businessman)\b", "BUS"),
+    (r"\b(rebel|militant|insurgent)\b", "REB"),
+    (
+        r"\b(president|prime minister|premier|chancellor|minister|spokes(man|woman|person)|press secretary|official|king|queen|emir|governor|mayor|secretary)\b",
+        "GOV",
+    ),
+]
+_ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+_PLACE_PREPS = {
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "around",
+    "via",
+    "toward",
+    "towards",
+    "through",
+}
+_POLITICAL_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "poss",
+    "agent",
+    "compound",
+    "conj",
+    "appos",
+    "dobj",
+    "pobj",
+}
+
+
+@dataclass
+class ActorIndex:
+    """Mentions and actors of one article, with a token → mention lookup."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    token_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention id → tokens
+
+    def add(self, span: Any, label: str, actor: Actor | None, sent_index: int) -> Mention:
+        m = Mention(
+            id=len(self.mentions),
+            span=Span(span.start_char, span.end_char, span.text),
+            label=label,
+            actor_id=actor.id if actor else None,
+            sentence=sent_index,
+        )
+        self.mentions.append(m)
+        if actor:
+            self.actors.setdefault(actor.id, actor)
+        self.token_spans[m.id] = (span.start, span.end)
+        for i in range(span.start, span.end):
+            self.by_token[i] = m
+        return m
+
+    def at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+    def actor_of(self, token: Any) -> Actor | None:
+        """The actor a token (or, failing that, its compound/conjunct head) refers to."""
+        m = self.by_token.get(token.i)
+        if m and m.actor_id:
+            return self.actors[m.actor_id]
+        return None
+
+    def in_subtree(self, token: Any) -> list[Mention]:
+        ids = {t.i for t in token.subtree}
+        seen: dict[int, Mention] = {}
+        for i in sorted(ids):
+            m = self.by_token.get(i)
+            if m and m.actor_id:
+                seen.setdefault(m.id, m)
+        return list(seen.values())
+
+
+class ActorResolver:
+    """Built once per pipeline (it compiles a phrase matcher over every registry name)."""
+
+    def __init__(self, nlp: Any, registry: Registry) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.registry = registry
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(n for n in registry.names if _matchable(n))
+        patterns = list(nlp.tokenizer.pipe(names))
+        for i in range(0, len(patterns), 1000):
+            self.matcher.add("REGISTRY", patterns[i : i + 1000])
+        self.roles = sorted(
+            {key(e.role) for e in _people(registry) if e.role}, key=len, reverse=True
+        )
+
+    def __call__(self, doc: Any, day: date | None) -> ActorIndex:
+        from spacy.util import filter_spans
+
+        sent_of = _sentence_index(doc)
+        candidates = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+        candidates += [doc[s:e] for _, s, e in self.matcher(doc)]
+        spans = filter_spans([_trim(s) for s in candidates if _trim(s) is not None])  # type: ignore[misc]
+        idx = ActorIndex()
+        surnames: dict[str, Actor] = {}
+        for span in sorted(spans, key=lambda s: s.start):
+            actor, label = self._resolve(span, day, surnames)
+            if actor is None and label == "SKIP":
+                continue
+            if actor and actor.kind == "person" and len(span) >= 2:
+                surnames.setdefault(span[-1].text, actor)
+            idx.add(span, label, actor, sent_of[span.start])
+        self._nominals(doc, day, idx, sent_of)
+        self._pronouns(doc, idx, sent_of)
+        idx.mentions.sort(key=lambda m: m.span.start)
+        return idx
+
+    # -- single mentions -------------------------------------------------------------
+    def _resolve(
+        self, span: Any, day: date | None, surnames: dict[str, Actor]
+    ) -> tuple[Actor | None, str]:
+        label = span.label_ or "REGISTRY"
+        text = span.text
+        entries = self.registry.lookup(text, day)
+        if label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
+            if len(span) == 1 and text in surnames:
+                return surnames[text], "PERSON"
+            person = self._person(span, entries, day)
+            if person:
+                return person, "PERSON"
+        if entries:
+            e = _best(entries)
+            if e.via == "capital" and not _political(span):
+                return None, "PLACE"
+            return _actor(e), label
+        if label == "PERSON":
+            return self._learned(span, day), "PERSON"
+        if label in ("GPE", "NORP", "LOC", "FAC"):
+            return None, "SKIP"
+        return None, "SKIP"
+
+    def _person(self, span: Any, entries: list[Entry], day: date | None) -> Actor | None:
+        people = [e for e in entries if e.kind == "person"]
+        if people:
+            return _actor(_best(people))
+        known = [e for e in self.registry.lookup(span.text) if e.kind == "person"]
+        if known:  # the registry knows the person, but no role of theirs covers this day
+            e = known[0]
+            return Actor(e.id, e.name, "person", e.code, e.country, None, None)
+        return None
+
+    def _learned(self, span: Any, day: date | None) -> Actor:
+        title = _title_text(span)
+        role = _role(title)
+        country = self._country_in(title)
+        sector = None
+        if role:
+            sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
+        return Actor(
+            id=f"learned:{slug(span.text)}",
+            name=span.text,
+            kind="person",
+            code=country,
+            country=country,
+            sector=sector,
+            role=role,
+            learned=True,
+        )
+
+    def _country_in(self, text: str) -> str | None:
+        words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
+        for w in words:
+            for cand in (w, w.split()[0]):
+                for e in self.registry.lookup(cand):
+                    if e.kind != "person" and e.country:
+                        return e.country
+                    if e.kind == "person" and e.country and e.country != "IGO":
+                        return e.country
+        return None
+
+    # -- nominal and pronoun mentions -----------------------------------------------
+    def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "the US Secretary of State", "the Kremlin spokesman" → the office holder that day."""
+        for chunk in doc.noun_chunks:
+            if any(
+                i in idx.by_token and idx.by_token[i].label == "PERSON"
+                for i in range(chunk.start, chunk.end)
+            ):
+                continue
+            if chunk.root.i + 1 < len(doc) and doc[chunk.root.i + 1].ent_type_ == "PERSON":
+                continue  # a title in front of a name: the name is the mention
+            low = key(chunk.text)
+            role = next((r for r in self.roles if re.search(rf"\b{re.escape(r)}\b", low)), None)
+            if role is None:
+                continue
+            country = self._country_in(chunk.text)
+            holders = self.registry.roles(role, country, day)
+            if len(holders) != 1 or day is None:
+                continue
+            for i in range(chunk.start, chunk.end):
+                idx.by_token.pop(i, None)
+            idx.mentions = [
+                m
+                for m in idx.mentions
+                if not (m.span.start >= chunk.start_char and m.span.end <= chunk.end_char)
+            ]
+            idx.add(chunk, "NOMINAL", _actor(holders[0]), sent_of[chunk.start])
+
+    def _pronouns(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """he/she → the most recent person mentioned within the last three sentences."""
+        people = [m for m in idx.mentions if m.actor_id and idx.actors[m.actor_id].kind == "person"]
+        for tok in doc:
+            if tok.lower_ not in PRONOUNS or tok.i in idx.by_token:
+                continue
+            before = [
+                m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
+            ]
+            if before:
+                # a subject is a likelier antecedent than a name in a possessive or apposition
+                subjects = [m for m in before if _root_dep(doc, idx, m) in ("nsubj", "nsubjpass")]
+                nearest = max(subjects or before, key=lambda m: m.span.end)
+                antecedent = idx.actors[nearest.actor_id]  # type: ignore[index]
+                people.append(
+                    idx.add(doc[tok.i : tok.i + 1], "PRONOUN", antecedent, sent_of[tok.i])
+                )
+
+
+def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
+    start, end = idx.token_spans[m.id]
+    return str(doc[start:end].root.dep_)
+
+
+def _matchable(name: str) -> bool:
+    """Registry names the phrase matcher looks for: capitalised, not a bare short word."""
+    return bool(name) and name[0].isupper() and len(name) > 2 and name not in {"The", "May", "Chad"}
+
+
+def _people(registry: Registry) -> Iterable[Entry]:
+    for bucket in registry._by_key.values():
+        for e in bucket:
+            if e.kind == "person":
+                yield e
+
+
+def _trim(span: Any) -> Any | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    out.label_ = span.label_ if span.label_ else "REGISTRY"
+    return out
+
+
+def _best(entries: list[Entry]) -> Entry:
+    order = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+    return sorted(entries, key=lambda e: (order.get(e.via, 9), e.start or date.min), reverse=False)[
+        0
+    ]
+
+
+def _actor(e: Entry) -> Actor:
+    aid = e.id if e.kind != "state" or e.via != "capital" else f"{e.id}:GOV"
+    return Actor(aid, e.name, e.kind, e.code, e.country, e.sector, e.role)
+
+
+def _political(span: Any) -> bool:
+    """Is a capital used for its government ("Beijing said", "Moscow's ties") rather than the place?"""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if root.dep_ == "conj":
+        return _political(root.head.doc[root.head.i : root.head.i + 1])
+    return root.dep_ in _POLITICAL_DEPS and root.dep_ != "pobj"
+
+
+def _title_text(span: Any) -> str:
+    """Words naming a person's office: the title before the name and any apposition."""
+    doc = span.doc
+    i = span.start
+    while (
+        i > 0
+        and (doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i - 1].text in ("'s", "’s"))
+        and doc[i - 1].ent_type_ != "PERSON"
+    ):
+        i -= 1
+    parts = [doc[i : span.start].text]
+    for child in span.root.children:
+        if child.dep_ == "appos":
+            parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    return " ".join(p for p in parts if p)
+
+
+def _role(title: str) -> str | None:
+    matches = list(_ROLE_RE.finditer(title))
+    if not matches:
+        return None
+    m = matches[-1]
+    # keep the modifiers directly before the role noun ("Foreign Minister", "Kremlin Spokesman")
+    head = title[: m.end()]
+    words = head.split()
+    out = words[-len(m.group(0).split()) :]
+    for w in reversed(words[: -len(out)]):
+        if w[:1].isupper() and not w.endswith(("ian", "ese", "ish", "an")):
+            out.insert(0, w)
+        else:
+            break
+    return " ".join(out)
+
+
+def _sentence_index(doc: Any) -> list[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out

@@ -1,0 +1,241 @@
+"""The actor registry: countries, government bodies, IGOs and people with dated roles.
+
+Data lives in ``communique/data/actors/*.csv`` (schema in the README there). Users add or
+correct entries with CSVs of the same columns; their rows win over shipped ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from ..errors import RegistryError
+
+COLUMNS = {
+    "countries": ["code", "name", "aliases", "demonyms", "capitals", "status"],
+    "bodies": ["name", "aliases", "country", "sector", "kind"],
+    "igos": ["code", "name", "aliases", "sector", "kind"],
+    "people": ["id", "name", "aliases", "country", "sector", "role", "start", "end"],
+}
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way to name an actor. ``via`` says how the name matched (name, alias, demonym,
+    capital, metonym); people carry the dates of the role the entry stands for."""
+
+    id: str
+    name: str
+    kind: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    via: str = "name"
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def key(name: str) -> str:
+    """Normalise a name for lookup: case-folded, no leading "the", no dots, single spaces."""
+    s = name.strip().casefold().replace("’", "'").replace(".", "")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[Entry]] = {}
+        self.countries: dict[str, str] = {}  # ISO3 → name
+        self.names: set[str] = set()  # every surface form, for the phrase matcher
+
+    def add(self, surface: str, entry: Entry) -> None:
+        k = key(surface)
+        if not k:
+            return
+        bucket = self._by_key.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.names.add(surface.strip())
+
+    def lookup(self, name: str, on: date | None = None) -> list[Entry]:
+        """Entries a name can stand for, valid on ``on`` (all when no date is known)."""
+        return [e for e in self._by_key.get(key(name), ()) if e.valid_on(on)]
+
+    def __contains__(self, name: str) -> bool:
+        return key(name) in self._by_key
+
+    def people_with_surname(self, surname: str, on: date | None = None) -> list[Entry]:
+        return [e for e in self.lookup(surname, on) if e.kind == "person"]
+
+    def roles(self, role_words: str, country: str | None, on: date | None) -> list[Entry]:
+        """People holding a role ("Secretary of State") in a country on a day."""
+        rk = key(role_words)
+        out = []
+        for bucket in self._by_key.values():
+            for e in bucket:
+                if (
+                    e.kind == "person"
+                    and e.role
+                    and key(e.role) == rk
+                    and (country is None or e.country == country)
+                    and e.valid_on(on)
+                    and e not in out
+                ):
+                    out.append(e)
+        return out
+
+    @classmethod
+    def load(cls, extra: Iterable[Path] = ()) -> Registry:
+        reg = cls()
+        folder = resources.files("communique") / "data" / "actors"
+        for table in COLUMNS:
+            f = folder / f"{table}.csv"
+            if f.is_file():
+                reg._load_table(table, _rows(f, f"actors/{table}.csv"))
+        for path in extra:
+            reg.load_user_file(path)
+        return reg
+
+    def load_user_file(self, path: Path) -> None:
+        """A user CSV: its columns say which table it extends."""
+        try:
+            with open(path, encoding="utf-8", newline="") as fh:
+                header = next(csv.reader(fh), [])
+        except OSError as exc:
+            raise RegistryError(f"cannot read actor file {path}: {exc}") from exc
+        for table, cols in COLUMNS.items():
+            if [h.strip() for h in header] == cols:
+                self._load_table(table, _rows(path, str(path)), override=True)
+                return
+        raise RegistryError(
+            f"{path}: header {header} matches no actor table; use the columns of one of "
+            + "; ".join(f"{t}: {','.join(c)}" for t, c in COLUMNS.items())
+        )
+
+    def _load_table(
+        self, table: str, rows: Iterator[tuple[int, dict[str, str], str]], override: bool = False
+    ) -> None:
+        loader = getattr(self, f"_add_{table}")
+        for lineno, row, where in rows:
+            try:
+                loader(row, override)
+            except (ValueError, KeyError) as exc:
+                raise RegistryError(f"{where}:{lineno}: {exc}") from exc
+
+    def _override(self, surface: str, entry: Entry, override: bool) -> None:
+        if override:
+            k = key(surface)
+            self._by_key[k] = [e for e in self._by_key.get(k, []) if e.id != entry.id]
+        self.add(surface, entry)
+
+    def _add_countries(self, row: dict[str, str], override: bool) -> None:
+        code = _code(row["code"])
+        name = _req(row, "name")
+        self.countries[code] = name
+        state = Entry(code, name, "state", code, code, None)
+        for n in [name, *_multi(row.get("aliases"))]:
+            self._override(n, state, override)
+        for n in _multi(row.get("demonyms")):
+            self._override(n, Entry(code, name, "state", code, code, None, via="demonym"), override)
+        for n in _multi(row.get("capitals")):
+            capital = Entry(code, name, "state", code, code, "GOV", via="capital")
+            self._override(n, capital, override)
+
+    def _add_bodies(self, row: dict[str, str], override: bool) -> None:
+        name = _req(row, "name")
+        country = _code(row["country"])
+        e = Entry(
+            f"body:{slug(name)}",
+            name,
+            (row.get("kind") or "government body").strip(),
+            country,
+            country,
+            (row.get("sector") or "GOV").strip(),
+            via="metonym",
+        )
+        for n in [name, *_multi(row.get("aliases"))]:
+            self._override(n, e, override)
+
+    def _add_igos(self, row: dict[str, str], override: bool) -> None:
+        code = _req(row, "code")
+        kind = (row.get("kind") or "IGO").strip()
+        e = Entry(
+            f"igo:{code}",
+            _req(row, "name"),
+            kind,
+            "NGO" if kind == "NGO" else "IGO",
+            None,
+            (row.get("sector") or kind).strip(),
+        )
+        for n in [e.name, *_multi(row.get("aliases"))]:
+            self._override(n, e, override)
+
+    def _add_people(self, row: dict[str, str], override: bool) -> None:
+        pid = _req(row, "id")
+        country = (row.get("country") or "").strip() or None
+        if country and country != "IGO":
+            country = _code(country)
+        start, end = _date(row.get("start")), _date(row.get("end"))
+        if start and end and start > end:
+            raise ValueError(f"start {start} is after end {end}")
+        name = _req(row, "name")
+        e = Entry(
+            f"person:{pid}",
+            name,
+            "person",
+            country,
+            None if country == "IGO" else country,
+            (row.get("sector") or "").strip() or None,
+            (row.get("role") or "").strip() or None,
+            start,
+            end,
+        )
+        for n in [name, *_multi(row.get("aliases"))]:
+            self.add(n, e)  # several rows per person: one per role, never overridden
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def _rows(f: Traversable | Path, where: str) -> Iterator[tuple[int, dict[str, str], str]]:
+    with f.open("r", encoding="utf-8") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            yield lineno, {k: (v or "") for k, v in row.items() if k}, where
+
+
+def _multi(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _req(row: dict[str, str], col: str) -> str:
+    v = (row.get(col) or "").strip()
+    if not v:
+        raise ValueError(f"column {col!r} is empty")
+    return v
+
+
+def _code(value: str) -> str:
+    v = value.strip()
+    if not _CODE.match(v):
+        raise ValueError(f"{v!r} is not an ISO 3166 alpha-3 code")
+    return v
+
+
+def _date(value: str | None) -> date | None:
+    v = (value or "").strip()
+    return date.fromisoformat(v) if v else None

@@ -1,0 +1,86 @@
+"""Documents → articles: main text, title, outlet, publication date.
+
+HTML goes through :func:`extract_html` (trafilatura with a fallback and our own final line
+cleaner); plain text through :func:`clean_text`. Metadata given by the caller (``--url``,
+``--outlet``, ``--published``, JSONL fields) wins over what the page or the text says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..outlets import OutletTable, domain_of
+from ..records import Article, Document, Failure, RemovedSpan, article_id
+from ._html import extract_html
+from ._text import clean_text
+from ._types import Cleaned, Removed
+
+__all__ = ["Cleaned", "Removed", "clean_text", "extract_html", "to_article"]
+
+#: Below this many characters of body text, a document is reported as "no article text".
+MIN_ARTICLE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Given:
+    """Metadata the user supplied for a document; it overrides what was found in it."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+
+def to_article(
+    doc: Document, outlets: OutletTable, given: Given | None = None
+) -> Article | Failure:
+    g = given or Given()
+    meta = doc.meta
+    url = g.url or meta.get("url")
+    if doc.media_type == "text/html":
+        cleaned = extract_html(doc.content, url=url)
+    else:
+        cleaned = clean_text(doc.content)
+    text = cleaned.text.strip()
+    if len(text) < MIN_ARTICLE_CHARS:
+        why = "; ".join(cleaned.notes) or "the cleaner kept nothing that reads as article text"
+        return Failure(doc.origin, f"no article text found ({why})")
+    url = url or cleaned.url
+    outlet = g.outlet or meta.get("outlet") or _outlet_name(outlets, url, cleaned)
+    published = g.published or meta.get("published") or cleaned.published
+    evidence = None
+    if g.published:
+        evidence = "given: --published"
+    elif meta.get("published"):
+        evidence = "given: input field 'published'"
+    elif cleaned.published:
+        evidence = cleaned.published_evidence or cleaned.extractor
+    authors = meta.get("authors") or cleaned.authors
+    if isinstance(authors, str):
+        authors = [authors]
+    return Article(
+        id=article_id(outlet, text),
+        text=text,
+        url=url,
+        outlet=outlet,
+        title=g.title or meta.get("title") or cleaned.title,
+        published=published,
+        published_evidence=evidence,
+        authors=tuple(str(a) for a in authors),
+        language=cleaned.language or "en",
+        origin=doc.origin,
+        extractor=cleaned.extractor,
+        removed=tuple(RemovedSpan(r.start, r.end, r.reason, r.text) for r in cleaned.removed),
+    )
+
+
+def _outlet_name(outlets: OutletTable, url: str | None, cleaned: Cleaned) -> str | None:
+    for cue in (url, cleaned.outlet_domain):
+        if cue:
+            found = outlets.by_domain(cue)
+            if found:
+                return found.name
+    for cue in (url, cleaned.outlet_domain):
+        if cue:
+            return domain_of(cue) or None
+    return None

@@ -1,0 +1,7 @@
+"""placeholder"""
+
+from communique.clean._types import Cleaned
+
+
+def extract_html(html: str, *, url: str | None = None) -> Cleaned:
+    return Cleaned(text="")

@@ -1,0 +1,791 @@
+"""Plain-text boilerplate cleaner: scraped page text in, article body + metadata out.
+
+No published tool cleans *already scraped* text, so this is ours. The text is cut into lines
+(one line = one paragraph, list item, menu entry ...); each line gets features (token count,
+sentence-likeness, title case, known boilerplate patterns, mixed scripts, repetition of the
+headline) and then
+
+1. a **main-region search**: a maximum-sum run over per-line scores (long sentence-like lines
+   score their length, short non-sentence lines a small penalty, headline-like teasers and
+   known boilerplate a large one) finds the article body, so menus, teaser lists and comment
+   sections before and after it are dropped while short content lines inside it (lists,
+   subheadings, tables) stay;
+2. a **line filter** inside the region for the furniture that sits in the middle of articles
+   (``Also on rt.com ...`` teasers, share prompts, photo captions and credits, bylines,
+   datelines, the repeated headline).
+
+Every cut piece is returned as :class:`Removed` with offsets into ``raw``. Title, publication
+date (with the evidence string) and the outlet's domain are read from text cues.
+
+Measured with ``python bench/ingest.py`` on scrapinghub-aeb ``html-text`` (181 whole-page
+texts, 4-gram shingle metric): see the numbers in that script's docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from types import MappingProxyType
+
+from communique.clean._types import Cleaned, Removed
+
+__all__ = ["clean_lines", "clean_text"]
+
+# ---------------------------------------------------------------------------------------------
+# Thresholds. Tuned on scrapinghub-aeb html-text (181 pages); rerun bench/ingest.py if changed.
+# ---------------------------------------------------------------------------------------------
+SENTENCE_BASE = 6.0  # a sentence-like line scores (tokens - SENTENCE_BASE); tuned on aeb
+SHORT_PENALTY = 3.0  # score of a short line that is not sentence-like; tuned on aeb
+HEADLINE_PENALTY = 8.0  # score of a title-case / teaser-like line; tuned on aeb
+BOILERPLATE_PENALTY = 25.0  # score of a line matching a known boilerplate pattern; tuned on aeb
+PATTERN_MAX_TOKENS = 30  # boilerplate patterns only judge lines up to this many tokens
+LONG_PATTERN_CHARS = 150  # cookie/copyright cues in longer lines must occur this early
+LONG_LINE_TOKENS = 20  # a line this long counts as prose even without final punctuation
+LIST_ITEM_MIN_TOKENS = 4  # a lower-case line this long is neutral (list item), not menu
+TITLE_CASE_RATIO = 0.75  # share of capitalised words that makes a line title case
+TITLE_MIN_TOKENS = 3  # a headline has at least this many tokens
+TITLE_MAX_TOKENS = 30  # ... and at most this many
+TITLE_SEARCH_LINES = 60  # look for the headline among the first lines of the page
+DATELINE_MAX_EXTRA_TOKENS = 8  # a dateline has at most this many tokens besides the date
+CAPTION_MAX_TOKENS = 60  # a caption next to a photo credit is at most this long
+CJK_CHARS_PER_TOKEN = 2.0  # scripts without spaces: count this many characters as a token
+
+# ---------------------------------------------------------------------------------------------
+# Patterns (immutable, compiled once). Generic page furniture, no per-site rules.
+# ---------------------------------------------------------------------------------------------
+_I = re.IGNORECASE
+_TOKEN_RE = re.compile(r"\w+")
+_LINE_RE = re.compile(r"[^\n]+")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_END_PUNCT = frozenset('.!?…。！？:;"”’»)')
+_ICON_RE = re.compile(r"\bicon\b", _I)
+_GLUED_RE = re.compile(r"[a-zа-я][A-ZА-Я]")
+_DOMAIN_RE = re.compile(
+    r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?:com|org|net|ru|uk|de|fr|in|info|news|tv|io|co|us|ca|au|it|es|jp|cn|br|eu|ch|nl|se|no"
+    r"|pl|ie|nz|za|il|ua|mx|ar|kr|tr|gr|pt|be|at|dk|fi|cz|hu|ro|sg|hk|my|ph|id|pk|ng|ke|ir|sa"
+    r"|ae|qa|eg|me|am|ge|kz|by|su|bg|rs|hr|si|sk|lt|lv|ee))\b",
+    _I,
+)
+_TRUNCATED_RE = re.compile(r"[\w,;]\s?(?:\.\.\.|…)$|\[(?:\.\.\.|…)\]$")
+_URL_RE = re.compile(r"https?://([^/\s:?#]+)", _I)
+_TITLE_SPLIT_RE = re.compile(r"\s+(?:[-|–—:»·]|::)\s+")
+
+_AGENCY = (
+    r"getty\s*images|afp|reuters|ap\s*photo|associated\s*press|epa(?:-efe)?|shutterstock|sputnik"
+    r"|tass|xinhua|bloomberg|istock(?:photo)?|alamy|nurphoto|sopa\s*images|anadolu|pa\s*images"
+    r"|pa\s*wire|rex|ria\s*novosti|kommersant|imago|dpa|ansa|efe|zuma|wireimage|filmmagic"
+    r"|corbis|pool|handout|file\s*photo|stock\s*photo"
+)
+_CREDIT_RE = re.compile(
+    rf"(?:^|[\s|/(©,])(?:{_AGENCY})(?:$|[\s|/),.;])|^\s*(?:©|\(c\)\s)|"
+    r"\b(?:photo|image|picture|video|illustration)s?\s*(?:credit|courtesy|by|source)?\s*:|"
+    r"\bcredit\s*:|\bcourtesy\s+of\b",
+    _I,
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:image caption|media caption|image copyright|photo caption|caption:|file photo\b|"
+    r"photo:|pictured:|above:|top:|main image|\(?(?:photo|image) ?credit)",
+    _I,
+)
+_CAPTION_TAIL_RE = re.compile(
+    rf"(?:\((?:photo|image)\s*credit[^)]*\)|©\s*[^.]{{2,60}}$|\((?:{_AGENCY})[^)]{{0,40}}\)\s*$)",
+    _I,
+)
+
+# (reason, pattern) for short lines; first match wins. Patterns only see lines of at most
+# PATTERN_MAX_TOKENS tokens, except those in _LONG_PATTERNS.
+_SHORT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "teaser",
+        re.compile(
+            r"^(?:also on \S+|also read|read (?:more|also|next|the full|this)|see also|"
+            r"more (?:from|on|about|stories|news|in|like this)\b|related(?: articles?| stories|"
+            r" content| coverage| news| posts?| reading| topics| tags| video)?\b|"
+            r"recommended(?: for you| stories| articles| videos?)?\b|you (?:may|might) also|"
+            r"trending(?: now| stories)?\b|most (?:popular|read|viewed|shared)\b|"
+            r"editor'?s? picks?|up next|next (?:article|story|post)|previous (?:article|story|post)"
+            r"|latest (?:news|stories|videos)|top stories|don'?t miss|popular (?:now|stories)|"
+            r"what to read next|watch(?: now)?:|listen:|click here|continue reading|"
+            r"(?:\S+\s+){0,2}(?:news|stories|articles) you may have missed)",
+            _I,
+        ),
+    ),
+    (
+        "share",
+        re.compile(
+            r"^(?:share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|"
+            r"telegram|messenger|copy link|get short url|comments?|leave a (?:comment|reply)|"
+            r"post (?:a )?comment|\d+\s+comments?|view comments|show comments|add a comment|"
+            r"(?:if you )?(?:like|liked|enjoyed) (?:this|the) (?:story|article)|"
+            r"share (?:this|it|the)\b|follow us|join us on|like us on|save (?:article|story)|"
+            r"reprints?\b|permissions\b|text size|font size|listen to this|"
+            r"\d+\s+shares?\b)",
+            _I,
+        ),
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"^(?:subscribe|sign up|sign in|log in|login|register|newsletters?\b|unsubscribe|"
+            r"create (?:an|your) account|already a subscriber|get (?:the|our) (?:latest|daily|free)"
+            r"|enter your email|your email)\b|"
+            r"^(?=(?:\S+\s+){0,7}\S+$).*\b(?:subscribe|sign up|newsletters?|subscribers?|"
+            r"delivered to your inbox|your inbox|opt-in|email address)\b",
+            _I,
+        ),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"(?:^(?:podcasts?|all podcasts|download (?:the|our)|get (?:the|our) app|"
+            r"advert|advertisement|advertising|sponsored(?: content| by)?|promoted(?: content)?|"
+            r"ad|ads|paid (?:content|post)|partner content|skip (?:ad|advert)|"
+            r"play now|watch live|live tv|listen now)\b|\b(?:app store|google play|"
+            r"[\w-]+ (?:news )?app)$)",
+            _I,
+        ),
+    ),
+    (
+        "legal",
+        re.compile(
+            r"\b(?:privacy (?:policy|notice|statement|settings)|terms (?:of|and) (?:use|service|"
+            r"conditions)|terms & conditions|cookie (?:policy|settings|preferences)|"
+            r"all rights reserved|user agreement|do not sell my|contact us|about us|advertise"
+            r" with us|sitemap|site map|accessibility|disclaimer|careers)\b",
+            _I,
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^(?:by|written by|words by|reporting by|author:|posted by|story by|from)\s+"
+            r"[A-ZА-Я][\w'’.-]+(?:\s+[A-ZА-Я][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|).*)?$|"
+            r"^@\w+$|^(?:staff|senior|chief)\s+(?:writer|reporter|correspondent)\b",
+        ),
+    ),
+)
+_LONG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "cookie",
+        re.compile(
+            r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|policy|browsing|experience|"
+            r"agree|settings|continu)|\b(?:accept|allow|manage) (?:all )?cookies\b",
+            _I,
+        ),
+    ),
+    (
+        "copyright",
+        re.compile(
+            r"^\s*(?:©|\(c\)|copyright\b|&copy;)|\ball rights reserved\b|©\s*(?:\d{4}|[A-Z])"
+            r".{0,120}$|\bmay not be (?:published|reproduced|copied|redistributed)\b",
+            _I,
+        ),
+    ),
+)
+_LANGUAGE_NAMES = frozenset(
+    [
+        "english",
+        "español",
+        "espanol",
+        "français",
+        "francais",
+        "deutsch",
+        "italiano",
+        "português",
+        "portugues",
+        "русский",
+        "العربية",
+        "中文",
+        "日本語",
+        "한국어",
+        "türkçe",
+        "polski",
+        "nederlands",
+        "svenska",
+        "українська",
+        "हिंदी",
+        "हिन्दी",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-blank input line with its features."""
+
+    start: int  # offset of the first non-space character in raw
+    end: int  # offset after the last non-space character
+    text: str
+    tokens: int
+    weight: float  # tokens, or characters / CJK_CHARS_PER_TOKEN for unspaced scripts
+    sentence: bool  # ends like a sentence and is mostly lower case
+    headline: bool  # title case, teaser-like
+    reason: str | None  # known boilerplate pattern
+    numeric: bool  # a table row: mostly numbers
+    truncated: bool  # ends mid-sentence with "..." (teaser blurb)
+    blank_before: bool  # a blank line separates it from the previous line
+    lower: bool  # most words start lower case (list items, table cells with prose)
+
+
+def _script(ch: str) -> str:
+    """Coarse script of a letter: latin, cyrillic, arabic, other."""
+    o = ord(ch)
+    if o < 0x250:
+        return "latin"
+    if 0x400 <= o < 0x530:
+        return "cyrillic"
+    if 0x600 <= o < 0x700:
+        return "arabic"
+    return "other"
+
+
+def _mixed_scripts(text: str) -> bool:
+    """True when one token mixes scripts (``العربيةespрусdefr``): a glued language menu."""
+    if text.isascii():
+        return False
+    for tok in _TOKEN_RE.findall(text):
+        scripts = {_script(c) for c in tok if c.isalpha()}
+        if len(scripts) >= 2 and "other" not in scripts and len(tok) >= 6:
+            return True
+    return False
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """True when most alphabetic words start with a capital (short function words aside)."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < TITLE_MIN_TOKENS:
+        return False
+    long_words = [w for w in alpha if len(w) > 3] or alpha
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps / len(long_words) >= TITLE_CASE_RATIO
+
+
+def _is_lower(words: list[str]) -> bool:
+    """True when at least half of the alphabetic words start lower case."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return bool(alpha) and sum(1 for w in alpha if w[0].islower()) * 2 >= len(alpha)
+
+
+def _pattern_reason(text: str, tokens: int) -> str | None:
+    """Name of the first boilerplate pattern that matches ``text``, if any."""
+    for reason, pattern in _LONG_PATTERNS:
+        if pattern.search(text if tokens <= PATTERN_MAX_TOKENS * 2 else text[:LONG_PATTERN_CHARS]):
+            return reason
+    if tokens > PATTERN_MAX_TOKENS:
+        return None
+    if len(_ICON_RE.findall(text)) >= 3:
+        return "icons"
+    for reason, pattern in _SHORT_PATTERNS:
+        if pattern.search(text):
+            return reason
+    if tokens <= 4 and _mixed_scripts(text):
+        return "language"
+    words = text.split()
+    if 1 <= len(words) <= 3 and all(w.lower().strip(",|/·") in _LANGUAGE_NAMES for w in words):
+        return "language"
+    if not text.startswith("|") and (
+        text.count("|") >= 2 or (text.count("»") + text.count("›") >= 1 and tokens <= 8)
+    ):
+        return "navigation"
+    if tokens <= 3 and _GLUED_RE.search(text) and not text.endswith((".", "!", "?")):
+        return "navigation"
+    return None
+
+
+def _features(raw: str) -> list[_Line]:
+    """Split ``raw`` into non-blank lines with offsets and features."""
+    lines: list[_Line] = []
+    prev_end = 0
+    for m in _LINE_RE.finditer(raw):
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(seg) - len(seg.lstrip()))
+        end = start + len(stripped)
+        blank_before = raw.count("\n", prev_end, start) >= 2 or not lines
+        prev_end = end
+        words = stripped.split()
+        tokens = len(_TOKEN_RE.findall(stripped))
+        cjk = len(_CJK_RE.findall(stripped))
+        weight = max(float(tokens), cjk / CJK_CHARS_PER_TOKEN)
+        last = stripped[-1]
+        title_case = _is_title_case(words)
+        sentence = (last in _END_PUNCT or cjk > 10 or tokens >= LONG_LINE_TOKENS) and not (
+            title_case and tokens < 15
+        )
+        headline = title_case and not sentence and tokens >= TITLE_MIN_TOKENS
+        reason = _pattern_reason(stripped, tokens)
+        truncated = _TRUNCATED_RE.search(stripped) is not None
+        toks = _TOKEN_RE.findall(stripped)
+        numeric = tokens >= 3 and sum(t.isdigit() for t in toks) * 2 >= tokens
+        lines.append(
+            _Line(
+                start,
+                end,
+                stripped,
+                tokens,
+                weight,
+                sentence,
+                headline,
+                reason,
+                numeric,
+                truncated,
+                blank_before,
+                _is_lower(words),
+            )
+        )
+    return lines
+
+
+def _line_score(line: _Line) -> float:
+    """Score of a line for the main-region search (positive = body-like)."""
+    if line.reason is not None:
+        return -BOILERPLATE_PENALTY
+    if line.truncated:
+        return -HEADLINE_PENALTY
+    if line.sentence:
+        return line.weight - SENTENCE_BASE
+    if line.numeric or (line.lower and line.tokens >= LIST_ITEM_MIN_TOKENS):
+        return 0.0
+    if line.headline:
+        return -HEADLINE_PENALTY
+    return -SHORT_PENALTY
+
+
+def _main_region(scores: list[float]) -> tuple[int, int] | None:
+    """Maximum-sum run ``[a, b)`` of ``scores`` (Kadane); ``None`` if no run is positive."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    cur = 0.0
+    cur_start = 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur = 0.0
+            cur_start = i
+        cur += s
+        if cur > best:
+            best = cur
+            best_span = (cur_start, i + 1)
+    return best_span
+
+
+def _norm(text: str) -> str:
+    """Comparison key for repeated lines: lower-case tokens."""
+    return " ".join(_TOKEN_RE.findall(text.lower()))
+
+
+def _find_title(lines: list[_Line], body_start: int) -> str | None:
+    """The headline: a short line near the top, preferably repeated or in the page title."""
+    limit = min(len(lines), max(body_start, 1) + 2, TITLE_SEARCH_LINES + body_start)
+    keys = [_norm(ln.text) for ln in lines[:limit]]
+    counts = Counter(k for k in keys if k)
+    first = lines[0].text if lines else ""
+    first_head = _norm(_TITLE_SPLIT_RE.split(first)[0]) if first else ""
+    best: tuple[float, int] | None = None
+    for i in range(min(limit, len(lines))):
+        ln = lines[i]
+        if not TITLE_MIN_TOKENS <= ln.tokens <= TITLE_MAX_TOKENS or ln.reason is not None:
+            continue
+        if ln.text.endswith(".") and not ln.text.endswith("..."):
+            continue
+        if i >= body_start and body_start > 0:
+            continue
+        score = 0.0
+        if counts[keys[i]] >= 2:
+            score += 3.0
+        if i > 0 and keys[i] == first_head:
+            score += 3.0
+        if ln.headline or ln.text[:1].isupper():
+            score += 1.0
+        if ln.tokens >= 5:
+            score += 1.0
+        # nearer to the body is better (headline sits right above the article)
+        score -= 0.02 * (body_start - i if body_start > i else 0)
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None or best[0] < 2.0:
+        # fall back to the page-title line itself ("Headline - Site")
+        if (
+            lines
+            and _TITLE_SPLIT_RE.search(first)
+            and TITLE_MIN_TOKENS + 1 <= lines[0].tokens <= TITLE_MAX_TOKENS
+            and not first.endswith(".")
+        ):
+            return _TITLE_SPLIT_RE.split(first)[0].strip() or None
+        return None
+    return lines[best[1]].text
+
+
+def _registrable(host: str) -> str:
+    """Crude registrable domain: drop ``www.`` and subdomains (keeps ``bbc.co.uk``)."""
+    parts = host.lower().strip(".").split(".")
+    if (
+        len(parts) >= 3
+        and len(parts[-1]) == 2
+        and parts[-2] in {"co", "com", "org", "net", "gov", "ac"}
+    ):
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def _find_outlet(lines: Iterable[_Line], boiler: set[int]) -> str | None:
+    """Outlet domain from cues: ``Also on x.com``, ``© ... x.com``, URLs in page furniture."""
+    votes: Counter[str] = Counter()
+    for i, ln in enumerate(lines):
+        low = ln.text.lower()
+        strong = low.startswith("also on ") or "©" in ln.text or "copyright" in low
+        if strong:
+            for d in _DOMAIN_RE.findall(ln.text):
+                votes[_registrable(d)] += 5
+        if i in boiler or i == 0:
+            for h in _URL_RE.findall(ln.text):
+                votes[_registrable(h)] += 1
+            if not strong:
+                for d in _DOMAIN_RE.findall(ln.text):
+                    votes[_registrable(d)] += 1
+    if not votes:
+        return None
+    domain, n = votes.most_common(1)[0]
+    return domain if n >= 2 else None
+
+
+def _merge(pieces: list[tuple[int, int, str]], raw: str) -> tuple[Removed, ...]:
+    """Merge adjacent removed pieces of the same reason separated only by whitespace."""
+    out: list[Removed] = []
+    pieces.sort()
+    cur: list[int | str] | None = None
+    for start, end, reason in pieces:
+        if cur is not None and cur[2] == reason and not raw[int(cur[1]) : start].strip():
+            cur[1] = end
+            continue
+        if cur is not None:
+            s, e = int(cur[0]), int(cur[1])
+            out.append(Removed(s, e, str(cur[2]), raw[s:e]))
+        cur = [start, end, reason]
+    if cur is not None:
+        s, e = int(cur[0]), int(cur[1])
+        out.append(Removed(s, e, str(cur[2]), raw[s:e]))
+    return tuple(out)
+
+
+def _split_icons(raw: str, line: _Line) -> list[tuple[int, int, str]] | None:
+    """Split a line that carries an icon-font label run: leading piece + the icon labels."""
+    m = _ICON_RE.search(line.text)
+    if m is None or len(_ICON_RE.findall(line.text)) < 3:
+        return None
+    cut = line.start + m.start()
+    pieces: list[tuple[int, int, str]] = []
+    head = raw[line.start : cut].rstrip()
+    if head:
+        pieces.append(
+            (line.start, line.start + len(head), "dateline" if find_dates(head) else "navigation")
+        )
+    pieces.append((cut, line.end, "icons"))
+    return pieces
+
+
+def _is_dateline(line: _Line) -> bool:
+    """A short line that is mostly a date (``24 Jul, 2020 17:19``, ``Updated: ...``)."""
+    found = find_dates(line.text)
+    if not found:
+        return False
+    covered = sum(len(_TOKEN_RE.findall(d.evidence)) for d in found)
+    return line.tokens - covered <= DATELINE_MAX_EXTRA_TOKENS and line.tokens <= 25
+
+
+def clean_lines(raw: str, *, select_region: bool = True, title: str | None = None) -> Cleaned:
+    """Clean ``raw`` text; with ``select_region=False`` only the line filter runs.
+
+    The line filter alone is what :func:`extract_html` applies to an extractor's output
+    (the extractor already chose the region); it then takes the ``title`` from the caller
+    (page metadata) and only cuts lines that repeat it.
+    """
+    lines = _features(raw)
+    if not lines:
+        return Cleaned(text="", extractor="text", notes=("empty input",))
+    scores = [_line_score(ln) for ln in lines]
+    notes: list[str] = []
+    if select_region:
+        region = _main_region(scores)
+        if region is None:
+            notes.append("no body-like paragraph found; kept all non-boilerplate lines")
+            a, b = 0, len(lines)
+        else:
+            a, b = region
+            # a heading or list label right above the body ("Key Points") belongs to it
+            while a > 0 and lines[a - 1].reason is None and not lines[a].blank_before:
+                if lines[a - 1].tokens > TITLE_MAX_TOKENS or lines[a - 1].headline:
+                    break
+                a -= 1
+    else:
+        a, b = 0, len(lines)
+
+    if select_region:
+        title = _find_title(lines, a)
+    title_key = _norm(title) if title else None
+    removed: list[tuple[int, int, str]] = []
+    boiler: set[int] = set()
+    kept: list[_Line] = []
+    dates: list[tuple[int, FoundDate]] = []
+    for i, ln in enumerate(lines):
+        icon_pieces = _split_icons(raw, ln)
+        if icon_pieces is not None:
+            removed.extend(icon_pieces)
+            boiler.add(i)
+            dates.extend((i, d) for d in find_dates(ln.text))
+            continue
+        key = _norm(ln.text)
+        if title_key and (
+            key == title_key
+            or (
+                select_region
+                and i == 0
+                and key.startswith(title_key)
+                and ln.tokens <= TITLE_MAX_TOKENS
+            )
+        ):
+            removed.append((ln.start, ln.end, "title"))
+            continue
+        if ln.tokens <= 40 and _is_dateline(ln):
+            removed.append((ln.start, ln.end, "dateline"))
+            dates.extend((i, d) for d in find_dates(ln.text))
+            boiler.add(i)
+            continue
+        reason = ln.reason
+        if reason is None and _is_credit(ln):
+            reason = "credit"
+        if reason is None and _is_caption(lines, i):
+            reason = "caption"
+        if reason is None and not a <= i < b:
+            reason = (
+                "teaser"
+                if ln.headline or ln.truncated
+                else ("navigation" if not ln.sentence else "furniture")
+            )
+        if reason is not None:
+            removed.append((ln.start, ln.end, reason))
+            boiler.add(i)
+            if ln.tokens <= 40:
+                dates.extend((i, d) for d in find_dates(ln.text))
+            continue
+        kept.append(ln)
+
+    published, evidence = _pick_date([d for _, d in dates])
+    text = "\n\n".join(ln.text for ln in kept)
+    return Cleaned(
+        text=text,
+        removed=_merge(removed, raw),
+        title=title,
+        published=published,
+        published_evidence=evidence,
+        outlet_domain=_find_outlet(lines, boiler),
+        extractor="text",
+        notes=tuple(notes),
+        kept_spans=tuple((ln.start, ln.end) for ln in kept),
+    )
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Clean scraped plain text: keep the article body, record every cut piece.
+
+    Returns a :class:`Cleaned` whose ``text`` joins the kept paragraphs with blank lines,
+    whose ``removed`` pieces satisfy ``raw[r.start:r.end] == r.text``, and whose ``title``,
+    ``published`` (+ evidence) and ``outlet_domain`` come from cues in the text.
+    """
+    return clean_lines(raw, select_region=True)
+
+
+def _is_credit(line: _Line) -> bool:
+    """A photo credit line (``Brendan Smialowsi | AFP | Getty Images``)."""
+    if line.tokens > 14 or (line.sentence and line.tokens > 8):
+        return False
+    return _CREDIT_RE.search(line.text) is not None
+
+
+def _is_caption(lines: list[_Line], i: int) -> bool:
+    """A photo caption: starts like one, ends with a credit, or sits right above a credit."""
+    line = lines[i]
+    if line.tokens > CAPTION_MAX_TOKENS:
+        return False
+    if _CAPTION_START_RE.search(line.text) or _CAPTION_TAIL_RE.search(line.text):
+        return True
+    if i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if not nxt.blank_before and _is_credit(nxt) and nxt.reason is None:
+            return '"' not in line.text and "“" not in line.text
+    return False
+
+
+def _pick_date(cands: list[FoundDate]) -> tuple[str | None, str | None]:
+    """Choose the publication date among candidates (labelled "published" first)."""
+    if not cands:
+        return None, None
+    best = min(cands, key=lambda d: d.rank)
+    # a lower-ranked candidate on the same day may add the time of day
+    if "T" not in best.iso:
+        for d in cands:
+            if d.iso.startswith(best.iso[:10]) and "T" in d.iso:
+                return d.iso, best.evidence + " / " + d.evidence
+    return best.iso, best.evidence
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates in text (stdlib only): "24 Jul, 2020 17:19", "date 2020-07-24",
+# "Published March 3, 2022 09:15 GMT", "Updated : 19 November 2019, 09:01 AM".
+# ---------------------------------------------------------------------------------------------
+_MONTHS = MappingProxyType(
+    {
+        m: i + 1
+        for i, names in enumerate(
+            (
+                ("jan", "january"),
+                ("feb", "february"),
+                ("mar", "march"),
+                ("apr", "april"),
+                ("may",),
+                ("jun", "june"),
+                ("jul", "july"),
+                ("aug", "august"),
+                ("sep", "sept", "september"),
+                ("oct", "october"),
+                ("nov", "november"),
+                ("dec", "december"),
+            )
+        )
+        for m in names
+    }
+)
+_TZ_HOURS = MappingProxyType(
+    {
+        "UTC": 0.0, "GMT": 0.0, "Z": 0.0, "BST": 1.0, "CET": 1.0, "CEST": 2.0, "EET": 2.0,
+        "EEST": 3.0, "MSK": 3.0, "IST": 5.5, "JST": 9.0, "KST": 9.0, "AEST": 10.0,
+        "AEDT": 11.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0, "MST": -7.0,
+        "MDT": -6.0, "PST": -8.0, "PDT": -7.0,
+    }
+)  # fmt: skip
+_US_ZONES = MappingProxyType({"ET": -5.0, "CT": -6.0, "MT": -7.0, "PT": -8.0})
+_LABEL = (
+    r"(?:(?P<label>first published|published|posted|last updated|updated|last modified|modified"
+    r"|original|created|date)\b\s*(?:on|at)?\s*[:|-]?\s*)?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = (
+    r"(?:\s*,?\s*(?:at\s+|-\s+|\|\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*\(?(?-i:(?P<tz>[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})))?)?"
+)
+_DATE_RES = (
+    re.compile(
+        _LABEL
+        + _WEEKDAY
+        + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+"
+        + _MON
+        + r",?\s+(?P<y>\d{4})\b"
+        + _TIME,
+        _I,
+    ),
+    re.compile(
+        _LABEL
+        + _WEEKDAY
+        + r"\b"
+        + _MON
+        + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
+        + _TIME,
+        _I,
+    ),
+    re.compile(
+        _LABEL + r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+        r"(?::(?P<s>\d{2}))?(?:\.\d+)?(?-i:(?P<tz>Z|[+-]\d{2}:?\d{2}))?)?\b",
+        _I,
+    ),
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_RANK_PUBLISHED = 0
+_RANK_PLAIN = 1
+_RANK_UPDATED = 2
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read from text: ISO form, the exact evidence string, and its rank."""
+
+    iso: str
+    evidence: str
+    rank: int  # 0 = labelled published/posted/date, 1 = unlabelled, 2 = updated/modified
+    start: int  # offset of the evidence in the searched string
+
+
+def _us_dst(day: date) -> bool:
+    """US daylight saving time: second Sunday of March to first Sunday of November."""
+    march = date(day.year, 3, 8)
+    start = march + timedelta(days=(6 - march.weekday()) % 7)
+    nov = date(day.year, 11, 1)
+    end = nov + timedelta(days=(6 - nov.weekday()) % 7)
+    return start <= day < end
+
+
+def _tz_offset(tz: str | None, day: date) -> str | None:
+    """``+HH:MM`` for a zone abbreviation or numeric offset, ``None`` when unknown."""
+    if not tz:
+        return None
+    if tz[0] in "+-":
+        digits = tz[1:].replace(":", "")
+        return f"{tz[0]}{digits[:2]}:{digits[2:4]}"
+    if tz in _TZ_HOURS:
+        hours = _TZ_HOURS[tz]
+    elif tz in _US_ZONES:
+        hours = _US_ZONES[tz] + (1.0 if _us_dst(day) else 0.0)
+    else:
+        return None
+    sign = "-" if hours < 0 else "+"
+    minutes = int(round(abs(hours) * 60))
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """All dates written in ``text`` with their labels, as ISO strings, in text order."""
+    out: list[FoundDate] = []
+    if _YEAR_RE.search(text) is None:
+        return out
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            try:
+                month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+                day = date(int(g["y"]), month, int(g["d"]))
+            except (KeyError, ValueError):
+                continue
+            if not 1990 <= day.year <= 2100:
+                continue
+            iso = day.isoformat()
+            if g.get("h") is not None:
+                hour, minute = int(g["h"]), int(g["mi"])
+                ampm = (g.get("ampm") or "").lower().replace(".", "")
+                if ampm == "pm" and hour < 12:
+                    hour += 12
+                elif ampm == "am" and hour == 12:
+                    hour = 0
+                if hour < 24 and minute < 60:
+                    iso = datetime(day.year, day.month, day.day, hour, minute).isoformat(
+                        timespec="minutes"
+                    )
+                    iso += _tz_offset(g.get("tz"), day) or ""
+            label = (g.get("label") or "").lower()
+            if "updated" in label or "modified" in label:
+                rank = _RANK_UPDATED
+            elif label:
+                rank = _RANK_PUBLISHED
+            else:
+                rank = _RANK_PLAIN
+            taken.append((m.start(), m.end()))
+            out.append(FoundDate(iso, m.group().strip(), rank, m.start()))
+    out.sort(key=lambda d: d.start)
+    return out

@@ -1,0 +1,361 @@
+"""The command line: each command parses its arguments, calls the library, and turns our
+errors into a one-line message and an exit code (0 ok, 1 some inputs failed, 2 usage/error)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .clean import Given
+from .errors import CommuniqueError
+from .records import Article, Failure
+
+DB_HELP = "SQLite store (default: $COMMUNIQUE_DB or ./communique.db)."
+
+
+def _db_path(db: str | None) -> str:
+    return db or os.environ.get("COMMUNIQUE_DB") or "communique.db"
+
+
+def _err(msg: str) -> None:
+    click.echo(f"communique: {msg}", err=True)
+
+
+def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
+    from .ingest import IngestOptions
+    from .pipeline import Options, Pipeline
+
+    ing = IngestOptions(**{k: v for k, v in ingest.items() if v is not None})
+    return Pipeline(
+        Options(
+            outlets_files=tuple(Path(p) for p in outlets),
+            actors_files=tuple(Path(p) for p in actors),
+            ingest=ing,
+        )
+    )
+
+
+def _ingest_options(f: Any) -> Any:
+    f = click.option(
+        "--encoding", help="Decode text files with this encoding (default: UTF-8, BOMs honoured)."
+    )(f)
+    f = click.option(
+        "--max-bytes", type=int, help="Refuse inputs larger than this (default 16 MB)."
+    )(f)
+    f = click.option(
+        "--outlets",
+        "outlets",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra outlet table (CSV: domain,name,country,ownership,language,aliases).",
+    )(f)
+    f = click.option(
+        "--actors",
+        "actors",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra actor CSV (same columns as a shipped registry table); wins over shipped rows.",
+    )(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="communique")
+def cli() -> None:
+    """communique turns news articles into evidence-backed political event data:
+    who said what, who did what to whom and when — every record pointing at its sentence.
+
+    \b
+    Typical use:
+      communique analyze articles/          # into ./communique.db, with a summary
+      communique events --actor RUS         # what Russia did or had done to it
+      communique quotes --actor "Peskov"    # who said what
+      communique extract page.html          # one JSON object per article, no store
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+@_ingest_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def analyze(
+    paths: tuple[str, ...],
+    db: str | None,
+    outlets: tuple[str, ...],
+    actors: tuple[str, ...],
+    max_bytes: int | None,
+    encoding: str | None,
+    quiet: bool,
+) -> None:
+    """Analyse articles into the store: files, directories (recursive), globs, .gz, JSONL,
+    or - for standard input. Articles already stored are skipped, so a re-run or a resumed
+    run adds nothing twice. Inputs that cannot be read are reported, recorded in the
+    store's failures table, and the run goes on (exit code 1 when any failed)."""
+    from .runner import analyze_into_store
+
+    try:
+        pipe = _pipeline(outlets, actors, max_bytes=max_bytes, encoding=encoding)
+        summary = analyze_into_store(
+            pipe, list(paths), _db_path(db), progress=not quiet, on_failure=_report_failure
+        )
+    except CommuniqueError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    _print_summary(summary)
+    sys.exit(1 if summary["failed"] else 0)
+
+
+def _report_failure(f: Failure) -> None:
+    _err(f"skipped {f.origin}: {f.reason}")
+
+
+def _print_summary(s: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"communique: {s['db']}", show_header=True)
+    t.add_column("")
+    t.add_column("this run", justify="right")
+    t.add_column("in store", justify="right")
+    for k in ("articles", "quotes", "events", "mentions"):
+        t.add_row(k, str(s["run"].get(k, 0)), str(s["store"].get(k, 0)))
+    t.add_row("already stored (skipped)", str(s["skipped"]), "")
+    t.add_row("failed inputs", str(s["failed"]), str(s["store"].get("failures", 0)))
+    Console().print(t)
+    click.echo(f"{s['run'].get('articles', 0)} articles in {s['seconds']:.1f}s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--url", help="URL of the article (metadata; nothing is fetched).")
+@click.option("--outlet", help="Outlet name, when the input does not say.")
+@click.option("--published", help="Publication date (ISO 8601), when the input does not say.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+@_ingest_options
+def extract(
+    paths: tuple[str, ...],
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+    pretty: bool,
+    outlets: tuple[str, ...],
+    actors: tuple[str, ...],
+    max_bytes: int | None,
+    encoding: str | None,
+) -> None:
+    """Print one communique/1 JSON object per article on stdout; nothing is stored.
+    PATHS are files, directories, globs or - for standard input."""
+    from .dates import parse_published
+
+    if published and parse_published(published) is None:
+        raise click.BadParameter(
+            f"{published!r} is not an ISO date such as 2020-05-05", param_hint="--published"
+        )
+    failed = 0
+    try:
+        pipe = _pipeline(outlets, actors, max_bytes=max_bytes, encoding=encoding)
+        given = Given(url=url, outlet=outlet, published=published)
+        good: list[Article] = []
+        for item in pipe.articles(pipe.documents(paths), given):
+            if isinstance(item, Failure):
+                failed += 1
+                _report_failure(item)
+            else:
+                good.append(item)
+        for analysis in pipe.analyze(good):
+            click.echo(
+                json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+            )
+    except CommuniqueError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    sys.exit(1 if failed else 0)
+
+
+# -- query commands --------------------------------------------------------------------
+def _query_options(f: Any) -> Any:
+    f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+    )(f)
+    f = click.option("--until", help="Only articles published on or before this ISO date.")(f)
+    f = click.option("--since", help="Only articles published on or after this ISO date.")(f)
+    f = click.option("--outlet", help="Only this outlet (name, case-insensitive).")(f)
+    f = click.option("--actor", help="Actor code (RUS, IGO), registry id, or part of a name.")(f)
+    f = click.option("--db", help=DB_HELP)(f)
+    return f
+
+
+def _open(db: str | None) -> Any:
+    from .store import Store
+
+    path = _db_path(db)
+    if not Path(path).exists():
+        _err(f"no store at {path}; run `communique analyze PATH...` first (or pass --db)")
+        sys.exit(2)
+    try:
+        return Store.open(path)
+    except CommuniqueError as exc:
+        _err(str(exc))
+        sys.exit(2)
+
+
+def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
+    from .queries import query
+
+    with _open(db) as store:
+        rows = query(store, kind, limit=limit, **filters)
+    _emit(rows, fmt, kind)
+
+
+@cli.command()
+@_query_options
+def events(
+    db: str | None,
+    actor: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int | None,
+) -> None:
+    """Events in the store: source, type, target, date, and the evidence sentence."""
+    _run_query("events", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+
+
+@cli.command()
+@_query_options
+def quotes(
+    db: str | None,
+    actor: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int | None,
+) -> None:
+    """Quotes in the store: speaker, type, content and where it came from."""
+    _run_query("quotes", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+
+
+@cli.command()
+@_query_options
+def articles(
+    db: str | None,
+    actor: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int | None,
+) -> None:
+    """Articles in the store, with their counts of quotes and events."""
+    _run_query("articles", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def failures(db: str | None, fmt: str) -> None:
+    """Inputs that could not be analysed, and why."""
+    with _open(db) as store:
+        rows = [{"origin": f.origin, "reason": f.reason} for f in store.failures()]
+    _emit(rows, fmt, "failures")
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(),
+    help="File (jsonl) or directory (csv, parquet); default: stdout for jsonl.",
+)
+def export(db: str | None, fmt: str, out: str | None) -> None:
+    """Export the store: jsonl = one communique/1 object per article; csv and parquet = one
+    file per table (articles, mentions, actors, quotes, events, stance, removed, failures)."""
+    from .export import export_store
+
+    with _open(db) as store:
+        try:
+            written = export_store(store, fmt, out)
+        except CommuniqueError as exc:
+            _err(str(exc))
+            sys.exit(2)
+    for w in written:
+        _err(f"wrote {w}")
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        if rows:
+            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        click.echo(f"no {kind} match", err=True)
+        return
+    show = _TABLE_COLUMNS.get(kind, list(rows[0]))
+    t = Table(show_lines=False)
+    for c in show:
+        t.add_column(c, overflow="fold", max_width=60 if c in ("evidence", "content") else 24)
+    for r in rows:
+        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in show))
+    Console().print(t)
+    click.echo(f"{len(rows)} {kind}", err=True)
+
+
+_TABLE_COLUMNS = {
+    "events": [
+        "date",
+        "source",
+        "type",
+        "target",
+        "negated",
+        "reported_by_speaker",
+        "outlet",
+        "evidence",
+    ],
+    "quotes": ["published", "speaker", "speaker_code", "type", "content", "outlet"],
+    "articles": ["published", "outlet", "title", "quotes", "events"],
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="communique")
+    except KeyboardInterrupt:
+        _err("interrupted; what was stored stays stored, and a re-run resumes")
+        sys.exit(130)

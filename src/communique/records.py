@@ -1,0 +1,213 @@
+"""The public data model: plain, frozen, picklable records.
+
+Every annotation is stand-off: ``start``/``end`` are character offsets into
+``Article.text`` and ``text`` repeats what those offsets cover, so any record can be
+checked against its evidence (``article.text[s.start:s.end] == s.text``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "communique/1"
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+MediaType = Literal["text/html", "text/plain"]
+
+#: The 16 PLOVER event types (POLECAT), in the order of the PLOVER manual.
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """Boilerplate cut by the cleaner; offsets into the document text it was cut from."""
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601; a date-time carries its offset when known
+    published_evidence: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = "en"
+    origin: str | None = None  # file path, "path#line" for JSONL, "-" for stdin
+    extractor: str | None = None
+    removed: tuple[RemovedSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # state, government body, person, IGO, NGO, party, company, group
+    code: str | None = None  # ISO3 for national actors, "IGO"/"NGO" otherwise
+    country: str | None = None  # ISO 3166 alpha-3 when national
+    sector: str | None = None  # GOV, MIL, DIP, LEG, ...
+    role: str | None = None
+    learned: bool = False  # learned from the article text, not from the registry
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: int
+    span: Span
+    label: str  # spaCy entity label, or REGISTRY / PRONOUN / NOMINAL
+    actor_id: str | None = None
+    sentence: int = 0  # index of the sentence in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: int
+    type: QuoteType
+    content: Span
+    sentence: Span
+    speaker: Span | None = None
+    speaker_actor_id: str | None = None
+    cue: Span | None = None
+    addressee: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: int
+    type: str  # one of PLOVER_TYPES
+    evidence: Span  # the sentence
+    trigger: Span
+    source_actor_id: str | None = None
+    target_actor_id: str | None = None
+    source: Span | None = None
+    target: Span | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    quad: str | None = None  # verbal_coop, material_coop, verbal_conf, material_conf
+    intensity: float | None = None  # Goldstein-style, -10..+10
+    negated: bool = False
+    hypothetical: bool = False
+    reported_by: int | None = None  # Quote.id carrying it, if any
+    date: str | None = None  # ISO date the event happened, resolved against publication
+    date_evidence: Span | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    target_actor_id: str
+    polarity: Literal["negative", "neutral", "positive"]
+    score: float
+    quote_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything communique knows about one article: the unit of output and storage."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    stance: tuple[Stance, ...] = ()
+    schema: str = SCHEMA
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        return {"schema": d.pop("schema"), **d}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"unsupported schema {d.get('schema')!r}, expected {SCHEMA!r}")
+        a = dict(d["article"])
+        a["authors"] = tuple(a.get("authors") or ())
+        a["removed"] = tuple(RemovedSpan(**r) for r in a.get("removed") or ())
+        return cls(
+            article=Article(**a),
+            actors=tuple(Actor(**x) for x in d.get("actors", ())),
+            mentions=tuple(
+                Mention(**{**m, "span": Span(**m["span"])}) for m in d.get("mentions", ())
+            ),
+            quotes=tuple(Quote(**_spans(q)) for q in d.get("quotes", ())),
+            events=tuple(Event(**_spans(e)) for e in d.get("events", ())),
+            stance=tuple(Stance(**s) for s in d.get("stance", ())),
+        )
+
+
+def _spans(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: Span(**v) if isinstance(v, dict) else v for k, v in d.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not become an article, and why."""
+
+    origin: str
+    reason: str
+    code: str = "C100"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Bytes-level input after reading: decoded content plus what the source said about it."""
+
+    origin: str
+    content: str
+    media_type: MediaType
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_id(text: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def article_id(outlet: str | None, text: str) -> str:
+    """Stable id: the same outlet and the same (normalised) text give the same id."""
+    h = hashlib.sha256(f"{(outlet or '').lower()}\n{normalize_for_id(text)}".encode())
+    return h.hexdigest()[:16]

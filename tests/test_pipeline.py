@@ -1,0 +1,156 @@
+"""End to end: the seeds and the bundled samples through the whole pipeline and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique import Analysis, Pipeline
+from communique.cli import main
+from conftest import CNBC_SEED, RT_SEED, SAMPLES, need_shared
+
+
+def check_spans(a: Analysis) -> None:
+    """Evidence or it didn't happen: every span reproduces its text from Article.text."""
+    t = a.article.text
+    spans = [m.span for m in a.mentions]
+    for q in a.quotes:
+        spans += [s for s in (q.content, q.sentence, q.speaker, q.cue, q.addressee) if s]
+    for e in a.events:
+        spans += [s for s in (e.evidence, e.trigger, e.source, e.target, e.date_evidence) if s]
+    for s in spans:
+        assert t[s.start : s.end] == s.text, s
+    ids = {x.id for x in a.actors}
+    for ref in (
+        [m.actor_id for m in a.mentions]
+        + [q.speaker_actor_id for q in a.quotes]
+        + [x for e in a.events for x in (e.source_actor_id, e.target_actor_id)]
+    ):
+        assert ref is None or ref in ids
+    for e in a.events:
+        assert e.reported_by is None or e.reported_by in {q.id for q in a.quotes}
+
+
+def extract(*args: str) -> tuple[int, list[dict[str, object]], str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "communique", "extract", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return proc.returncode, [json.loads(line) for line in proc.stdout.splitlines()], proc.stderr
+
+
+def test_extract_rt_seed_cli() -> None:
+    need_shared(RT_SEED)
+    rc, out, err = extract(str(RT_SEED))
+    assert rc == 0, err
+    (d,) = out
+    a = Analysis.from_dict(d)
+    check_spans(a)
+    assert a.article.published and a.article.published.startswith("2020-07-24")
+    assert "Also on rt.com" not in a.article.text and "cookies" not in a.article.text
+    peskov = {x.id for x in a.actors if "Peskov" in x.name}
+    assert peskov, "Peskov must be an actor"
+    said = [q for q in a.quotes if q.speaker_actor_id in peskov]
+    assert any("good neighborliness" in q.content.text for q in said)
+
+
+def test_cnbc_seed_peskov_direct_quotes(pipeline: Pipeline) -> None:
+    need_shared(CNBC_SEED)
+    a = pipeline.analyze_text(CNBC_SEED.read_text(), published="2020-05-05")
+    check_spans(a)
+    peskov = {x.id for x in a.actors if "Peskov" in x.name}
+    by_peskov = " ".join(q.content.text for q in a.quotes if q.speaker_actor_id in peskov)
+    for piece in (
+        "We consider it not a proper time",
+        "Without proof, we consider it wrong",
+        "It's a relationship of mutual understanding",
+        "our relationship is not in a good condition",
+        "we don't feel any reasons to be optimistic",
+    ):
+        assert piece in by_peskov, piece
+
+
+def test_samples_end_to_end(pipeline: Pipeline, tmp_path: Path) -> None:
+    files = [p for p in SAMPLES.rglob("*") if p.suffix in (".html", ".txt", ".jsonl")]
+    assert len(files) >= 10, "samples/ must hold the bundled demo corpus"
+    items = list(pipeline.articles(pipeline.documents([str(SAMPLES)])))
+    failures = [i for i in items if not hasattr(i, "text")]
+    assert not failures, failures
+    analyses = list(pipeline.analyze(items))  # type: ignore[arg-type]
+    assert len(analyses) >= 15
+    for a in analyses:
+        check_spans(a)
+        assert a.article.outlet, a.article.origin
+        assert a.article.published, a.article.origin
+    assert sum(len(a.quotes) for a in analyses) >= 100
+    assert sum(len(a.events) for a in analyses) >= 20
+
+
+def test_analyze_store_rerun_and_queries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "c.db")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    inputs = [str(SAMPLES / "text"), str(bad), str(tmp_path / "missing.txt")]
+    with pytest.raises(SystemExit) as ex:
+        main(["analyze", "-q", "--db", db, *inputs])
+    assert ex.value.code == 1, "some inputs failed: exit code 1"
+    out = capsys.readouterr()
+    assert "binary" in out.err and "missing.txt" in out.err
+    from communique import open_store
+
+    with open_store(db) as store:
+        first = store.counts()
+        assert first["articles"] >= 5 and first["failures"] == 2
+    with pytest.raises(SystemExit):
+        main(["analyze", "-q", "--db", db, *inputs])
+    with open_store(db) as store:
+        again = store.counts()
+    assert {k: again[k] for k in ("articles", "quotes", "events", "mentions")} == {
+        k: first[k] for k in ("articles", "quotes", "events", "mentions")
+    }, "a re-run must add nothing"
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as ex:
+        main(["events", "--db", db, "--format", "json"])
+    assert ex.value.code in (0, None)
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["evidence"] and r["type"] for r in rows)
+
+
+def test_extract_reads_stdin_and_validates_published() -> None:
+    text = "Kremlin spokesman Dmitry Peskov said on Tuesday that Russia rejects the proposal from Washington."
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "communique",
+            "extract",
+            "-",
+            "--published",
+            "2020-07-24",
+            "--outlet",
+            "Test",
+        ],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert d["article"]["outlet"] == "Test" and d["article"]["published"] == "2020-07-24"
+    bad = subprocess.run(
+        [sys.executable, "-m", "communique", "extract", "-", "--published", "soon"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert bad.returncode == 2 and "ISO date" in bad.stderr
