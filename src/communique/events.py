@@ -12,7 +12,7 @@ from typing import Any
 
 from . import dates
 from .actors import ActorIndex
-from .records import Event, Quote, Span
+from .records import Event, Quote, Span, span_of
 
 #: Verb lemma → PLOVER type.
 VERBS: dict[str, str] = {}
@@ -156,7 +156,7 @@ def code_events(
                     Event(
                         id=len(events),
                         type=etype,
-                        evidence=Span(sent.start_char, sent.end_char, sent.text),
+                        evidence=span_of(doc.text, sent.start_char, sent.end_char),
                         trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
                         source_actor_id=src.actor_id,
                         target_actor_id=tgt.actor_id if tgt else None,

@@ -57,7 +57,7 @@ def iter_documents(
 def _expand(p: str) -> Iterator[Path | Failure]:
     path = Path(p)
     if path.is_dir():
-        files = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f))
+        files = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f.relative_to(path)))
         if not files:
             yield Failure(p, "directory holds no readable files")
         yield from files
@@ -65,7 +65,7 @@ def _expand(p: str) -> Iterator[Path | Failure]:
         yield path
     elif any(ch in p for ch in "*?["):
         matches = sorted(Path(m) for m in glob.glob(p, recursive=True))
-        files = [m for m in matches if m.is_file() and _wanted(m)]
+        files = [m for m in matches if m.is_file() and _wanted(Path(m.name))]
         if not files:
             yield Failure(p, "pattern matches no files")
         yield from files
@@ -73,8 +73,17 @@ def _expand(p: str) -> Iterator[Path | Failure]:
         yield Failure(p, "no such file or directory")
 
 
+#: What a directory or glob contributes: article-like files only (a README or a CSV
+#: beside the articles is not an article). A file named explicitly is always read.
+DIR_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | {".txt", ".text", ".warc"}
+
+
 def _wanted(f: Path) -> bool:
-    return not any(part.startswith(".") for part in f.parts) and f.name not in _SKIP_NAMES
+    """``f`` relative to the directory searched: hidden files and folders are skipped."""
+    if any(part.startswith(".") for part in f.parts) or f.name in _SKIP_NAMES:
+        return False
+    suffix = Path(f.name.removesuffix(".gz")).suffix.lower()
+    return suffix in DIR_SUFFIXES
 
 
 def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:

@@ -3,17 +3,19 @@ actor, outlet and publication dates."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .errors import UsageError
 from .store import Store
 
 
-def _actor_clause(alias: str) -> str:
-    return (
-        f"({alias}.code = :actor OR {alias}.country = :actor OR {alias}.id = :actor "
-        f"OR lower({alias}.name) LIKE '%' || lower(:actor) || '%')"
-    )
+def _actor_clause(alias: str, actor: str) -> str:
+    """An actor filter: a 3-letter code (RUS, IGO) matches codes only; anything else an id
+    or part of a name."""
+    if re.fullmatch(r"[A-Z]{3}", actor):
+        return f"({alias}.code = :actor OR {alias}.country = :actor)"
+    return f"({alias}.id = :actor OR lower({alias}.name) LIKE '%' || lower(:actor) || '%')"
 
 
 def query(
@@ -36,7 +38,7 @@ def query(
         where.append("substr(a.published, 1, 10) <= :until")
     if kind == "events":
         if actor:
-            where.append(f"({_actor_clause('sa')} OR {_actor_clause('ta')})")
+            where.append(f"({_actor_clause('sa', actor)} OR {_actor_clause('ta', actor)})")
         sql = f"""
             SELECT e.date, sa.name AS source, sa.code AS source_code, sa.sector AS source_sector,
                    e.type, ta.name AS target, ta.code AS target_code, ta.sector AS target_sector,
@@ -53,7 +55,7 @@ def query(
             ORDER BY coalesce(e.date, a.published), a.published, e.article_id, e.id"""
     elif kind == "quotes":
         if actor:
-            where.append(_actor_clause("sa"))
+            where.append(_actor_clause("sa", actor))
         sql = f"""
             SELECT a.published, coalesce(sa.name, q.speaker_text) AS speaker,
                    sa.code AS speaker_code, sa.role AS speaker_role, q.type,
@@ -67,7 +69,7 @@ def query(
     elif kind == "articles":
         if actor:
             where.append(
-                f"EXISTS (SELECT 1 FROM actors sa WHERE sa.article_id = a.id AND {_actor_clause('sa')})"
+                f"EXISTS (SELECT 1 FROM actors sa WHERE sa.article_id = a.id AND {_actor_clause('sa', actor)})"
             )
         sql = f"""
             SELECT a.published, a.outlet, a.title, a.url, a.origin,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .actors import ActorIndex
-from .records import Quote, Span
+from .records import Quote, Span, span_of
 
 #: Reporting verbs of news English (lemmas).
 CUE_VERBS = frozenset(
@@ -178,12 +178,14 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
                     mk = _Marked(c0, max(c1, mk.end))
             if qtype == "direct" and words < MIN_DIRECT_WORDS and clause is None:
                 continue
+        if any(s <= mk.start and mk.end <= e for s, e in covered):
+            continue  # a second quoted fragment of a mixed quote already taken whole
         sent = first.sent
         q = Quote(
             id=len(quotes),
             type=qtype,  # type: ignore[arg-type]
             content=Span(mk.start, mk.end, text[mk.start : mk.end]),
-            sentence=Span(sent.start_char, sent.end_char, sent.text),
+            sentence=span_of(doc.text, sent.start_char, sent.end_char),
             speaker=speaker,
             speaker_actor_id=actor_id,
             cue=cue_span,
@@ -212,7 +214,7 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
                 id=len(quotes),
                 type="indirect",
                 content=Span(clause.start_char, clause.end_char, clause.text),
-                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                sentence=span_of(doc.text, sent.start_char, sent.end_char),
                 speaker=speaker,
                 speaker_actor_id=actor_id,
                 cue=_span(doc, tok.i, tok.i + 1),
@@ -282,13 +284,16 @@ def _speaker(verb: Any, idx: ActorIndex) -> tuple[Span | None, str | None]:
     if subj is None:
         return None, None
     doc = verb.doc
-    for t in subj.subtree:
-        m = idx.at(t.i)
-        if m is not None and m.actor_id and t.dep_ not in ("poss",):
-            return m.span, m.actor_id
+    # the head of the subject names the speaker ("U.S. Secretary of State Mike Pompeo",
+    # "Russian Foreign Minister Sergey Lavrov"); modifiers only when the head names no one
     m = idx.at(subj.i)
     if m is not None:
         return m.span, m.actor_id
+    found = [idx.at(t.i) for t in subj.subtree if t.dep_ != "poss" and idx.at(t.i)]
+    people = [x for x in found if x and x.actor_id and idx.actors[x.actor_id].kind == "person"]
+    for cand in people or found:
+        if cand is not None and cand.actor_id:
+            return cand.span, cand.actor_id
     span = doc[subj.left_edge.i : subj.right_edge.i + 1]
     if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "we", "i"):
         return None, None
@@ -343,7 +348,7 @@ def _according_to(
                 id=base + len(out),
                 type="indirect",
                 content=Span(c0, c1, content),
-                sentence=Span(sent.start_char, sent.end_char, sent.text),
+                sentence=span_of(doc.text, sent.start_char, sent.end_char),
                 speaker=mention.span,
                 speaker_actor_id=mention.actor_id,
                 cue=Span(a0, to.end_char, doc.text[a0 : to.end_char]),

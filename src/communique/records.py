@@ -47,6 +47,15 @@ class Span:
     text: str
 
 
+def span_of(text: str, start: int, end: int) -> Span:
+    """A Span over ``text[start:end]`` with surrounding white space trimmed off."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
 @dataclass(frozen=True, slots=True)
 class RemovedSpan:
     """Boilerplate cut by the cleaner; offsets into the document text it was cut from."""

@@ -1,0 +1,106 @@
+"""CLI surface: help, resume after an interruption, exports, clear errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique import open_store
+from communique.cli import cli
+from communique.store import Store
+from conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def test_help_explains_every_command() -> None:
+    res = runner.invoke(cli, ["--help"])
+    assert res.exit_code == 0
+    for cmd in ("analyze", "extract", "events", "quotes", "articles", "export", "failures"):
+        assert cmd in res.output
+        sub = runner.invoke(cli, [cmd, "--help"])
+        assert sub.exit_code == 0 and "Usage:" in sub.output
+
+
+def test_query_without_store_is_a_clear_error(tmp_path: Path) -> None:
+    res = runner.invoke(cli, ["events", "--db", str(tmp_path / "none.db")])
+    assert res.exit_code == 2 and "communique analyze" in res.output
+
+
+def test_interrupted_run_resumes_without_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "c.db")
+    src = str(SAMPLES / "text")
+    real_add = Store.add
+    calls = {"n": 0}
+
+    def flaky_add(self: Store, analysis, run_id=None):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real_add(self, analysis, run_id)
+
+    monkeypatch.setattr(Store, "add", flaky_add)
+    res = runner.invoke(cli, ["analyze", "-q", "--db", db, src])
+    assert res.exit_code != 0
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 2
+        assert store.query("SELECT status FROM runs")[0][0] == "interrupted"
+    monkeypatch.setattr(Store, "add", real_add)
+    res = runner.invoke(cli, ["analyze", "-q", "--db", db, src])
+    assert res.exit_code == 0, res.output
+    n_files = len([p for p in Path(src).iterdir() if p.is_file()])
+    with open_store(db) as store:
+        assert store.counts()["articles"] == n_files
+        assert store.query("SELECT count(DISTINCT id) FROM articles")[0][0] == n_files
+
+
+def test_exports(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(cli, ["analyze", "-q", "--db", db, str(SAMPLES / "text")]).exit_code == 0
+    out = tmp_path / "all.jsonl"
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "jsonl", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert lines and all(x["schema"] == "communique/1" for x in lines)
+    res = runner.invoke(
+        cli, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "csv")]
+    )
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "csv" / "events.csv") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and {"article_id", "type", "evidence_text", "source_actor_id"} <= set(rows[0])
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "csv"])
+    assert res.exit_code == 2 and "--out" in res.output
+
+
+def test_query_filters(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(cli, ["analyze", "-q", "--db", db, str(SAMPLES)]).exit_code == 0
+    everything = json.loads(runner.invoke(cli, ["quotes", "--db", db, "--format", "json"]).output)
+    assert everything
+    outlet = everything[0]["outlet"]
+    some = json.loads(
+        runner.invoke(cli, ["quotes", "--db", db, "--format", "json", "--outlet", outlet]).output
+    )
+    assert some and all(r["outlet"] == outlet for r in some) and len(some) < len(everything)
+    late = json.loads(
+        runner.invoke(
+            cli, ["articles", "--db", db, "--format", "json", "--since", "2022-01-01"]
+        ).output
+    )
+    assert all(r["published"] >= "2022-01-01" for r in late)
+    rus = json.loads(
+        runner.invoke(cli, ["events", "--db", db, "--format", "json", "--actor", "RUS"]).output
+    )
+    assert rus and all(
+        "RUS" in (r["source_code"], r["target_code"]) or "Russia" in f"{r['source']}{r['target']}"
+        for r in rus
+    )
+    table = runner.invoke(cli, ["events", "--db", db, "--limit", "3"])
+    assert table.exit_code == 0
