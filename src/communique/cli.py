@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -129,7 +130,7 @@ def _print_summary(s: dict[str, Any]) -> None:
         t.add_row(k, str(s["run"].get(k, 0)), str(s["store"].get(k, 0)))
     t.add_row("already stored (skipped)", str(s["skipped"]), "")
     t.add_row("failed inputs", str(s["failed"]), str(s["store"].get("failures", 0)))
-    Console().print(t)
+    Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
     click.echo(f"{s['run'].get('articles', 0)} articles in {s['seconds']:.1f}s")
 
 
@@ -311,6 +312,113 @@ def export(db: str | None, fmt: str, out: str | None) -> None:
         _err(f"wrote {w}")
 
 
+@cli.group()
+def actors() -> None:
+    """What the actor registry knows: countries, government bodies, IGOs and people with
+    dated roles (shipped tables plus any --actors FILE)."""
+
+
+def _registry(files: Sequence[str]) -> Any:
+    from .actors import Registry
+
+    try:
+        return Registry.load(tuple(Path(f) for f in files))
+    except CommuniqueError as exc:
+        _err(str(exc))
+        sys.exit(2)
+
+
+def _day(value: str | None) -> Any:
+    from .dates import parse_published
+
+    if value is None:
+        return None
+    day = parse_published(value)
+    if day is None:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO date such as 2020-05-05", param_hint="--date"
+        )
+    return day
+
+
+def _entry_row(e: Any, day: Any) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "code": e.code,
+        "sector": e.sector,
+        "role": e.role,
+        "start": e.start.isoformat() if e.start else None,
+        "end": e.end.isoformat() if e.end else None,
+        "matched_as": e.via,
+        "valid_on_date": e.valid_on(day) if day else None,
+    }
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--date", "date_", help="Only roles held on this ISO date (all roles otherwise).")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor CSV.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def actors_lookup(name: str, date_: str | None, actor_files: tuple[str, ...], fmt: str) -> None:
+    """Every registry entry NAME can stand for, and why (name, alias, demonym, capital,
+    metonym); with --date, whether each role was held that day."""
+    day = _day(date_)
+    reg = _registry(actor_files)
+    entries = reg.lookup(name) or reg.roles(name, None, day)
+    if not entries:
+        _err(f"the registry has no entry or role named {name!r}; add one with --actors FILE")
+        sys.exit(1)
+    _emit([_entry_row(e, day) for e in entries], fmt, "entries")
+
+
+@actors.command("list")
+@click.option("--kind", help="state, person, IGO, NGO, government body, party, group, ...")
+@click.option("--country", help="ISO 3166 alpha-3 code (IGO for international organisations).")
+@click.option("--date", "date_", help="Only people holding a role on this ISO date.")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor CSV.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def actors_list(
+    kind: str | None, country: str | None, date_: str | None, actor_files: tuple[str, ...], fmt: str
+) -> None:
+    """List registry entries (one row per person and role)."""
+    day = _day(date_)
+    reg = _registry(actor_files)
+    rows = [
+        _entry_row(e, day)
+        for e in reg.entries()
+        if (kind is None or e.kind.lower() == kind.lower())
+        and (country is None or e.code == country.upper())
+        and (day is None or e.valid_on(day))
+    ]
+    _emit(rows, fmt, "entries")
+
+
 def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -330,10 +438,12 @@ def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
     show = _TABLE_COLUMNS.get(kind, list(rows[0]))
     t = Table(show_lines=False)
     for c in show:
-        t.add_column(c, overflow="fold", max_width=60 if c in ("evidence", "content") else 24)
+        t.add_column(
+            c, overflow="fold", max_width=70 if c in ("evidence", "content", "title") else 28
+        )
     for r in rows:
         t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in show))
-    Console().print(t)
+    Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
     click.echo(f"{len(rows)} {kind}", err=True)
 
 
@@ -350,6 +460,18 @@ _TABLE_COLUMNS = {
     ],
     "quotes": ["published", "speaker", "speaker_code", "type", "content", "outlet"],
     "articles": ["published", "outlet", "title", "quotes", "events"],
+    "entries": [
+        "id",
+        "name",
+        "kind",
+        "code",
+        "sector",
+        "role",
+        "start",
+        "end",
+        "matched_as",
+        "valid_on_date",
+    ],
 }
 
 

@@ -8,18 +8,22 @@ coreference for surnames and pronouns.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..records import Actor, Mention, Span
-from ._registry import Entry, Registry, key, slug
+from ._registry import Entry, Registry, key, role_key, slug
 
-__all__ = ["ActorIndex", "ActorResolver", "Registry"]
+__all__ = ["ActorIndex", "ActorResolver", "Registry", "cameo_sector"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Fuzzy matching of names the registry does not hold verbatim: minimum length and
+#: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
+FUZZY_MIN_CHARS = 6
+FUZZY_MIN_SCORE = 88
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 #: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
@@ -47,20 +51,45 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     ),
 ]
 _ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+#: Prepositions that make a capital a place ("in Beijing") ...
 _PLACE_PREPS = {
     "in",
-    "to",
-    "from",
     "at",
     "near",
-    "across",
-    "into",
     "outside",
     "around",
+    "across",
+    "inside",
+    "within",
+    "throughout",
     "via",
-    "toward",
-    "towards",
     "through",
+}
+#: ... and those that do so only after a verb of motion ("flew to Beijing", but "a pivot
+#: towards Beijing", "ties with Moscow" are about governments).
+_DIRECTION_PREPS = {"to", "from", "toward", "towards", "into"}
+_MOTION = {
+    "fly",
+    "travel",
+    "return",
+    "arrive",
+    "go",
+    "come",
+    "move",
+    "head",
+    "flee",
+    "evacuate",
+    "deport",
+    "drive",
+    "sail",
+    "trip",
+    "visit",
+    "flight",
+    "journey",
+    "road",
+    "route",
+    "train",
+    "way",
 }
 _POLITICAL_DEPS = {
     "nsubj",
@@ -86,7 +115,7 @@ class ActorIndex:
 
     def add(self, span: Any, label: str, actor: Actor | None, sent_index: int) -> Mention:
         m = Mention(
-            id=len(self.mentions),
+            id=len(self.token_spans),
             span=Span(span.start_char, span.end_char, span.text),
             label=label,
             actor_id=actor.id if actor else None,
@@ -99,6 +128,29 @@ class ActorIndex:
         for i in range(span.start, span.end):
             self.by_token[i] = m
         return m
+
+    def remove_within(self, start: int, end: int) -> None:
+        """Drop the mentions lying wholly inside tokens [start, end)."""
+        gone = {
+            m.id
+            for m in self.mentions
+            if start <= self.token_spans[m.id][0] and self.token_spans[m.id][1] <= end
+        }
+        self.mentions = [m for m in self.mentions if m.id not in gone]
+        self.by_token = {i: m for i, m in self.by_token.items() if m.id not in gone}
+
+    def finalize(self) -> None:
+        """Number mentions in text order (ids are positions in ``mentions``)."""
+        order = sorted(self.mentions, key=lambda m: (m.span.start, m.span.end))
+        renum = {m.id: i for i, m in enumerate(order)}
+        spans = {renum[m.id]: self.token_spans[m.id] for m in order}
+        self.mentions = [dataclasses.replace(m, id=renum[m.id]) for m in order]
+        self.token_spans = spans
+        self.by_token = {}
+        for m in self.mentions:
+            start, end = spans[m.id]
+            for i in range(start, end):
+                self.by_token[i] = m
 
     def at(self, token_i: int) -> Mention | None:
         return self.by_token.get(token_i)
@@ -132,9 +184,12 @@ class ActorResolver:
         patterns = list(nlp.tokenizer.pipe(names))
         for i in range(0, len(patterns), 1000):
             self.matcher.add("REGISTRY", patterns[i : i + 1000])
-        self.roles = sorted(
-            {key(e.role) for e in _people(registry) if e.role}, key=len, reverse=True
-        )
+        # fuzzy fallback ("Bejing"): registry names grouped by first letter
+        self.fuzzy: dict[str, list[str]] = {}
+        for n in registry.names:
+            k = key(n)
+            if len(k) >= FUZZY_MIN_CHARS:
+                self.fuzzy.setdefault(k[0], []).append(k)
 
     def __call__(self, doc: Any, day: date | None) -> ActorIndex:
         from spacy.util import filter_spans
@@ -153,8 +208,9 @@ class ActorResolver:
                 surnames.setdefault(span[-1].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
         self._nominals(doc, day, idx, sent_of)
+        idx.finalize()
         self._pronouns(doc, idx, sent_of)
-        idx.mentions.sort(key=lambda m: m.span.start)
+        idx.finalize()
         return idx
 
     # -- single mentions -------------------------------------------------------------
@@ -163,7 +219,7 @@ class ActorResolver:
     ) -> tuple[Actor | None, str]:
         label = span.label_ or "REGISTRY"
         text = span.text
-        entries = self.registry.lookup(text, day)
+        entries = self.registry.lookup(text, day) or self._fuzzy(text, day)
         if label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
             if len(span) == 1 and text in surnames:
                 return surnames[text], "PERSON"
@@ -180,6 +236,18 @@ class ActorResolver:
         if label in ("GPE", "NORP", "LOC", "FAC"):
             return None, "SKIP"
         return None, "SKIP"
+
+    def _fuzzy(self, text: str, day: date | None) -> list[Entry]:
+        """A misspelt name ("Bejing"): the closest registry name, when it is close enough."""
+        from rapidfuzz import fuzz, process
+
+        k = key(text)
+        if len(k) < FUZZY_MIN_CHARS or not k[0].isalpha():
+            return []
+        hit = process.extractOne(
+            k, self.fuzzy.get(k[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
+        )
+        return self.registry.lookup(hit[0], day) if hit else []
 
     def _person(self, span: Any, entries: list[Entry], day: date | None) -> Actor | None:
         people = [e for e in entries if e.kind == "person"]
@@ -222,31 +290,68 @@ class ActorResolver:
 
     # -- nominal and pronoun mentions -----------------------------------------------
     def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
-        """ "the US Secretary of State", "the Kremlin spokesman" → the office holder that day."""
+        """Office holders named by their office: "the US Secretary of State", "the Kremlin
+        spokesman", "President Putin's spokesman" → whoever held it on the article's day;
+        "the spokesman" with no country → the holder of such a role named earlier."""
         for chunk in doc.noun_chunks:
-            if any(
-                i in idx.by_token and idx.by_token[i].label == "PERSON"
-                for i in range(chunk.start, chunk.end)
-            ):
+            root = chunk.root
+            if idx.at(root.i) is not None or not _ROLE_RE.fullmatch(_role_head(root)):
                 continue
-            if chunk.root.i + 1 < len(doc) and doc[chunk.root.i + 1].ent_type_ == "PERSON":
+            if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON":
                 continue  # a title in front of a name: the name is the mention
-            low = key(chunk.text)
-            role = next((r for r in self.roles if re.search(rf"\b{re.escape(r)}\b", low)), None)
-            if role is None:
+            possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+            skip = {t.i for t in possessor.subtree} if possessor is not None else set()
+            toks = [t for t in chunk if t.i not in skip and t.dep_ != "det" and not t.is_punct]
+            end = chunk.end
+            if (
+                end + 1 < len(doc)
+                and doc[end].lower_ == "of"
+                and doc[end + 1].text[:1].isupper()
+                and idx.at(end + 1) is None
+            ):
+                end += 2  # "Secretary of State", "Minister of Defence"
+                toks += list(doc[end - 2 : end])
+            if not toks:
                 continue
-            country = self._country_in(chunk.text)
-            holders = self.registry.roles(role, country, day)
-            if len(holders) != 1 or day is None:
+            start = toks[0].i
+            inner = [idx.at(t.i) for t in toks if idx.at(t.i) is not None]
+            ctx = [idx.actors[m.actor_id] for m in inner if m and m.actor_id]
+            if possessor is not None and idx.at(possessor.i) and idx.at(possessor.i).actor_id:  # type: ignore[union-attr]
+                ctx.append(idx.actors[idx.at(possessor.i).actor_id])  # type: ignore[union-attr, index]
+            country = next((a.country for a in ctx if a.country), None)
+            words = " ".join(
+                t.text
+                for t in toks
+                if idx.at(t.i) is None or idx.at(t.i).label in ("ORG", "REGISTRY", "FAC")
+            )  # type: ignore[union-attr]
+            holder = self._office_holder(words, ctx, country, day, idx)
+            if holder is None:
                 continue
-            for i in range(chunk.start, chunk.end):
-                idx.by_token.pop(i, None)
-            idx.mentions = [
-                m
-                for m in idx.mentions
-                if not (m.span.start >= chunk.start_char and m.span.end <= chunk.end_char)
+            idx.remove_within(start, end)
+            idx.add(doc[start:end], "NOMINAL", holder, sent_of[start])
+
+    def _office_holder(
+        self, words: str, ctx: list[Actor], country: str | None, day: date | None, idx: ActorIndex
+    ) -> Actor | None:
+        bare = " ".join(w for w in words.split() if w.lower() not in _FILLER)
+        holders: list[Entry] = []
+        if day is not None and country is not None:
+            holders = self.registry.roles(bare, country, day)
+            if len(holders) > 1:  # "Putin's spokesman": the holder in the possessor's branch
+                same = [h for h in holders if any(h.sector == a.sector for a in ctx if a.sector)]
+                holders = same or holders
+        if len(holders) == 1:
+            return _actor(holders[0])
+        if holders or country is None:
+            head = role_key(bare.split()[-1]) if bare else ""
+            named = [
+                a
+                for a in idx.actors.values()
+                if a.kind == "person" and a.role and role_key(a.role).endswith(head)
             ]
-            idx.add(chunk, "NOMINAL", _actor(holders[0]), sent_of[chunk.start])
+            if head and len(named) == 1:
+                return named[0]
+        return None
 
     def _pronouns(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
         """he/she → the most recent person mentioned within the last three sentences."""
@@ -267,6 +372,23 @@ class ActorResolver:
                 )
 
 
+_FILLER = {"top", "senior", "former", "then", "current", "new"}
+
+
+#: Our finer sectors and the CAMEO/PLOVER sector they fall under (CAMEO codes foreign
+#: ministers and diplomats as GOV).
+_CAMEO_SECTORS = {"DIP": "GOV"}
+
+
+def cameo_sector(sector: str | None) -> str | None:
+    """The CAMEO/PLOVER sector code of one of our sectors (DIP → GOV; others unchanged)."""
+    return _CAMEO_SECTORS.get(sector, sector) if sector else None
+
+
+def _role_head(tok: Any) -> str:
+    return str(tok.text)
+
+
 def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
     start, end = idx.token_spans[m.id]
     return str(doc[start:end].root.dep_)
@@ -275,13 +397,6 @@ def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
 def _matchable(name: str) -> bool:
     """Registry names the phrase matcher looks for: capitalised, not a bare short word."""
     return bool(name) and name[0].isupper() and len(name) > 2 and name not in {"The", "May", "Chad"}
-
-
-def _people(registry: Registry) -> Iterable[Entry]:
-    for bucket in registry._by_key.values():
-        for e in bucket:
-            if e.kind == "person":
-                yield e
 
 
 def _trim(span: Any) -> Any | None:
@@ -311,15 +426,19 @@ def _actor(e: Entry) -> Actor:
 
 
 def _political(span: Any) -> bool:
-    """Is a capital used for its government ("Beijing said", "Moscow's ties") rather than the place?"""
+    """Is a capital used for its government ("Beijing said", "Moscow's ties", "a pivot
+    towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")?"""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
-        return False
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in _PLACE_PREPS:
+            return False
+        if prep.lower_ in _DIRECTION_PREPS:
+            return prep.head.lemma_.lower() not in _MOTION
         return True
-    if root.dep_ == "conj":
-        return _political(root.head.doc[root.head.i : root.head.i + 1])
-    return root.dep_ in _POLITICAL_DEPS and root.dep_ != "pobj"
+    return root.dep_ in _POLITICAL_DEPS
 
 
 def _title_text(span: Any) -> str:

@@ -7,6 +7,7 @@ correct entries with CSVs of the same columns; their rows win over shipped ones.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -56,16 +57,33 @@ def key(name: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+_ROLE_SYNONYMS = [
+    (re.compile(r"\bdefense\b"), "defence"),
+    (re.compile(r"\bspokes(man|woman|person)\b"), "spokesperson"),
+    (re.compile(r"\bpress secretary\b"), "spokesperson"),
+]
+
+
+def role_key(role: str) -> str:
+    """Normalise a role name so spelling variants meet ("Defense"/"Defence Minister")."""
+    k = key(role)
+    for pattern, repl in _ROLE_SYNONYMS:
+        k = pattern.sub(repl, k)
+    return k
+
+
 class Registry:
     def __init__(self) -> None:
         self._by_key: dict[str, list[Entry]] = {}
         self.countries: dict[str, str] = {}  # ISO3 → name
         self.names: set[str] = set()  # every surface form, for the phrase matcher
+        self._people: list[Entry] | None = None
 
     def add(self, surface: str, entry: Entry) -> None:
         k = key(surface)
         if not k:
             return
+        self._people = None
         bucket = self._by_key.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -82,21 +100,40 @@ class Registry:
         return [e for e in self.lookup(surname, on) if e.kind == "person"]
 
     def roles(self, role_words: str, country: str | None, on: date | None) -> list[Entry]:
-        """People holding a role ("Secretary of State") in a country on a day."""
-        rk = key(role_words)
-        out = []
+        """People holding a role ("Secretary of State") in a country on a day. A bare role
+        noun ("spokesman") matches every role that ends with it ("Kremlin spokesman")."""
+        rk = role_key(role_words)
+        out: list[Entry] = []
+        for e in self.people:
+            if not e.role or (country is not None and e.country != country) or not e.valid_on(on):
+                continue
+            have = role_key(e.role)
+            if (have == rk or (country is not None and have.endswith(" " + rk))) and e not in out:
+                out.append(e)
+        return out
+
+    def entries(self) -> list[Entry]:
+        """Every entry once (a person once per role), in a stable order."""
+        seen: dict[Entry, None] = {}
         for bucket in self._by_key.values():
             for e in bucket:
-                if (
-                    e.kind == "person"
-                    and e.role
-                    and key(e.role) == rk
-                    and (country is None or e.country == country)
-                    and e.valid_on(on)
-                    and e not in out
-                ):
-                    out.append(e)
-        return out
+                seen.setdefault(dataclasses.replace(e, via="name"))
+        return sorted(seen, key=lambda e: (e.kind, e.code or "", e.name, e.start or date.min))
+
+    @property
+    def people(self) -> list[Entry]:
+        if self._people is None:
+            seen: dict[Entry, None] = {}
+            for bucket in self._by_key.values():
+                for e in bucket:
+                    if e.kind == "person":
+                        seen.setdefault(e)
+            self._people = list(seen)
+        return self._people
+
+    def role_names(self) -> list[str]:
+        """Every role in the registry, normalised, longest first."""
+        return sorted({role_key(e.role) for e in self.people if e.role}, key=len, reverse=True)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Registry:

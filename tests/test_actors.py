@@ -1,0 +1,170 @@
+"""Issue 4 acceptance: actors resolved on the day the article was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from communique import Analysis, Pipeline
+from communique.actors import Registry, cameo_sector
+from communique.errors import RegistryError
+from conftest import CNBC_SEED, RT_SEED, need_shared
+
+
+def actors_named(a: Analysis, surface: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(code, CAMEO sector, role, kind) of the actors that mentions with this exact text resolve to."""
+    out = []
+    for m in a.mentions:
+        if m.span.text == surface and m.actor_id:
+            x = a.actor(m.actor_id)
+            assert x is not None
+            out.append((x.code, cameo_sector(x.sector), x.role, x.kind))
+    return out
+
+
+@pytest.fixture(scope="module")
+def cnbc(pipeline: Pipeline) -> Analysis:
+    need_shared(CNBC_SEED)
+    return pipeline.analyze_text(CNBC_SEED.read_text(), published="2020-05-05")
+
+
+@pytest.fixture(scope="module")
+def rt(pipeline: Pipeline) -> Analysis:
+    need_shared(RT_SEED)
+    return pipeline.analyze_text(RT_SEED.read_text())
+
+
+def test_seed_people(cnbc: Analysis, rt: Analysis) -> None:
+    assert ("USA", "GOV", "Secretary of State", "person") in actors_named(cnbc, "Mike Pompeo")
+    assert ("RUS", "GOV", "Kremlin spokesman", "person") in actors_named(cnbc, "Dmitry Peskov")
+    assert all(x[:2] == ("RUS", "GOV") for x in actors_named(cnbc, "Vladimir Putin"))
+    assert all(x[:2] == ("CHN", "GOV") for x in actors_named(cnbc, "Xi Jinping"))
+    assert all(
+        x[:2] == ("USA", "GOV")
+        for x in actors_named(cnbc, "Donald Trump") + actors_named(cnbc, "Trump")
+    )
+    assert actors_named(rt, "Sergey Lavrov") and all(
+        x[:2] == ("RUS", "GOV") for x in actors_named(rt, "Sergey Lavrov")
+    )
+    mueller = actors_named(cnbc, "Robert Mueller")
+    assert mueller and mueller[0][0] == "USA" and mueller[0][3] == "person"
+    assert actors_named(rt, "Dmitry Peskov")[0][:3] == ("RUS", "GOV", "Kremlin spokesman")
+
+
+def test_seed_organisations_and_metonyms(cnbc: Analysis, rt: Analysis) -> None:
+    assert {x[0] for x in actors_named(cnbc, "World Health Organization")} == {"IGO"}
+    for a, place in (
+        (cnbc, "Beijing"),
+        (cnbc, "Washington"),
+        (cnbc, "Moscow"),
+        (rt, "Moscow"),
+        (rt, "Washington"),
+    ):
+        found = actors_named(a, place)
+        assert found, place
+        assert all(x[1] == "GOV" and x[3] == "state" for x in found), (place, found)
+
+
+def test_kremlin_and_places(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "The Kremlin said on Friday that Beijing had rejected the plan. Talks were held in Beijing.",
+        published="2021-03-05",
+    )
+    assert actors_named(a, "Kremlin") == [("RUS", "GOV", None, "government body")]
+    beijing = [m for m in a.mentions if m.span.text == "Beijing"]
+    assert [m.actor_id is not None for m in beijing] == [True, False], "government, then a place"
+
+
+def test_he_said_after_a_peskov_quote_is_peskov(cnbc: Analysis) -> None:
+    t = cnbc.article.text
+    i = t.index('"Without proof, we consider it wrong')
+    he = next(m for m in cnbc.mentions if m.span.text == "he" and m.span.start > i)
+    actor = cnbc.actor(he.actor_id)
+    assert actor is not None and actor.name == "Dmitry Peskov"
+
+
+def test_roles_resolve_by_date(pipeline: Pipeline) -> None:
+    text = (
+        "The US Secretary of State said on Monday that China must release the detained activists."
+    )
+    for published, who in (("2020-03-02", "Mike Pompeo"), ("2022-03-07", "Antony Blinken")):
+        a = pipeline.analyze_text(text, published=published)
+        named = [a.actor(m.actor_id) for m in a.mentions if m.label == "NOMINAL"]
+        assert [x.name for x in named if x] == [who], published
+
+
+def test_possessive_role_and_bare_title(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "President Vladimir Putin's spokesman rejected the idea. The spokesman said Moscow would not join.",
+        published="2020-07-24",
+    )
+    nominal = [a.actor(m.actor_id) for m in a.mentions if m.label == "NOMINAL"]
+    assert nominal and all(x is not None and x.name == "Dmitry Peskov" for x in nominal)
+    assert len(nominal) == 2
+
+
+def test_learned_actor_from_title(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "Estonian Foreign Minister Jaan Kask said on Tuesday that Tallinn would expel two diplomats.",
+        published="2023-01-10",
+    )
+    (kask,) = [x for x in a.actors if x.name == "Jaan Kask"]
+    assert kask.learned and kask.country == "EST" and kask.role == "Foreign Minister"
+    assert cameo_sector(kask.sector) == "GOV" and kask.sector in ("DIP", "GOV")
+
+
+def test_misspelt_capital_is_matched(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "Moscow and Bejing have spent years building closer ties.", published="2020-07-24"
+    )
+    assert actors_named(a, "Bejing") == [("CHN", "GOV", None, "state")]
+
+
+def test_user_actor_file_extends_and_overrides(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,name,aliases,country,sector,role,start,end\n"
+        "jaan-kask,Jaan Kask,Kask,EST,DIP,Foreign Minister,2022-07-18,\n"
+    )
+    reg = Registry.load([people])
+    (e,) = reg.lookup("Kask")
+    assert e.id == "person:jaan-kask" and e.country == "EST"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,what\nx,y\n")
+    with pytest.raises(RegistryError, match="matches no actor table"):
+        Registry.load([bad])
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(
+        "id,name,aliases,country,sector,role,start,end\nx,X,,Estonia,GOV,,2020-01-01,\n"
+    )
+    with pytest.raises(RegistryError, match="wrong.csv:2"):
+        Registry.load([wrong])
+
+
+def test_shipped_registry_is_valid_and_broad() -> None:
+    reg = Registry.load()
+    assert len(reg.countries) >= 195
+    for name in (
+        "NATO",
+        "EU",
+        "G7",
+        "BRICS",
+        "OPEC",
+        "IMF",
+        "World Bank",
+        "WTO",
+        "OSCE",
+        "ASEAN",
+        "SCO",
+        "African Union",
+    ):
+        assert any(e.code == "IGO" for e in reg.lookup(name)), name
+    for metonym in (
+        "the Kremlin",
+        "the White House",
+        "Downing Street",
+        "the Pentagon",
+        "State Department",
+    ):
+        assert reg.lookup(metonym), metonym
