@@ -138,7 +138,7 @@ def test_user_actor_file_extends_and_overrides(tmp_path: Path) -> None:
     wrong.write_text(
         "id,name,aliases,country,sector,role,start,end\nx,X,,Estonia,GOV,,2020-01-01,\n"
     )
-    with pytest.raises(RegistryError, match="wrong.csv:2"):
+    with pytest.raises(RegistryError, match=r"wrong\.csv:2"):
         Registry.load([wrong])
 
 

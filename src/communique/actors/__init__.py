@@ -314,16 +314,17 @@ class ActorResolver:
             if not toks:
                 continue
             start = toks[0].i
-            inner = [idx.at(t.i) for t in toks if idx.at(t.i) is not None]
-            ctx = [idx.actors[m.actor_id] for m in inner if m and m.actor_id]
-            if possessor is not None and idx.at(possessor.i) and idx.at(possessor.i).actor_id:  # type: ignore[union-attr]
-                ctx.append(idx.actors[idx.at(possessor.i).actor_id])  # type: ignore[union-attr, index]
+            inner = [m for t in toks if (m := idx.at(t.i)) is not None]
+            if possessor is not None and (pm := idx.at(possessor.i)) is not None:
+                inner.append(pm)
+            ctx = [idx.actors[m.actor_id] for m in inner if m.actor_id]
             country = next((a.country for a in ctx if a.country), None)
+            # role words: all but the names of states and people ("US", "Putin's")
             words = " ".join(
                 t.text
                 for t in toks
-                if idx.at(t.i) is None or idx.at(t.i).label in ("ORG", "REGISTRY", "FAC")
-            )  # type: ignore[union-attr]
+                if (m := idx.at(t.i)) is None or m.label in ("ORG", "REGISTRY", "FAC")
+            )
             holder = self._office_holder(words, ctx, country, day, idx)
             if holder is None:
                 continue

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
+from typing import NamedTuple
 
 from communique.clean._types import Cleaned, Removed
 
@@ -37,18 +38,24 @@ __all__ = ["clean_lines", "clean_text"]
 # ---------------------------------------------------------------------------------------------
 # Thresholds. Tuned on scrapinghub-aeb html-text (181 pages); rerun bench/ingest.py if changed.
 # ---------------------------------------------------------------------------------------------
-SENTENCE_BASE = 6.0  # a sentence-like line scores (tokens - SENTENCE_BASE); tuned on aeb
-SHORT_PENALTY = 3.0  # score of a short line that is not sentence-like; tuned on aeb
+SENTENCE_BASE = 9.0  # a sentence-like line scores (tokens - SENTENCE_BASE); tuned on aeb
+SHORT_PENALTY = 5.0  # score of a short line that is not sentence-like; tuned on aeb
 HEADLINE_PENALTY = 8.0  # score of a title-case / teaser-like line; tuned on aeb
-BOILERPLATE_PENALTY = 25.0  # score of a line matching a known boilerplate pattern; tuned on aeb
+BOILERPLATE_PENALTY = 15.0  # score of a line matching a known boilerplate pattern; tuned on aeb
 PATTERN_MAX_TOKENS = 30  # boilerplate patterns only judge lines up to this many tokens
+ICON_RUN_MIN = 5  # this many "icon" labels in a line make it an icon-font run
+NAV_MAX_CHARS = 200  # a "|"-separated menu line is at most this long
+KEYWORD_MAX_TOKENS = 12  # keyword cues (newsletter, privacy policy) only judge lines this short
 LONG_PATTERN_CHARS = 150  # cookie/copyright cues in longer lines must occur this early
-LONG_LINE_TOKENS = 20  # a line this long counts as prose even without final punctuation
 LIST_ITEM_MIN_TOKENS = 4  # a lower-case line this long is neutral (list item), not menu
+SECOND_REGION_RATIO = 0.7  # keep another body-like run scoring this share of the best one
+MAX_REGIONS = 3  # at most this many runs are kept
 TITLE_CASE_RATIO = 0.75  # share of capitalised words that makes a line title case
 TITLE_MIN_TOKENS = 3  # a headline has at least this many tokens
 TITLE_MAX_TOKENS = 30  # ... and at most this many
+TITLE_MIN_SCORE = 1.5  # evidence needed for a headline (repeated +3, capitalised +1, ...)
 TITLE_SEARCH_LINES = 60  # look for the headline among the first lines of the page
+DATELINE_MAX_TOKENS = 25  # a dateline is at most this long
 DATELINE_MAX_EXTRA_TOKENS = 8  # a dateline has at most this many tokens besides the date
 CAPTION_MAX_TOKENS = 60  # a caption next to a photo credit is at most this long
 CJK_CHARS_PER_TOKEN = 2.0  # scripts without spaces: count this many characters as a token
@@ -61,7 +68,7 @@ _TOKEN_RE = re.compile(r"\w+")
 _LINE_RE = re.compile(r"[^\n]+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_PUNCT = frozenset('.!?…。！？:;"”’»)')
-_ICON_RE = re.compile(r"\bicon\b", _I)
+_ICON_RE = re.compile(r"icon", _I)
 _GLUED_RE = re.compile(r"[a-zа-я][A-ZА-Я]")
 _DOMAIN_RE = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
@@ -70,6 +77,9 @@ _DOMAIN_RE = re.compile(
     r"|ae|qa|eg|me|am|ge|kz|by|su|bg|rs|hr|si|sk|lt|lv|ee))\b",
     _I,
 )
+_WORD_INITIAL_RE = re.compile(r"(?<!\S)[^\W\d_][\w'’-]*")
+_DIGITS_RE = re.compile(r"\b\d+\b")
+_LONG_CUE_RE = re.compile(r"cookie|©|copyright|\(c\)|rights reserved|may not be|&copy", _I)
 _TRUNCATED_RE = re.compile(r"[\w,;]\s?(?:\.\.\.|…)$|\[(?:\.\.\.|…)\]$")
 _URL_RE = re.compile(r"https?://([^/\s:?#]+)", _I)
 _TITLE_SPLIT_RE = re.compile(r"\s+(?:[-|–—:»·]|::)\s+")
@@ -98,11 +108,12 @@ _CAPTION_TAIL_RE = re.compile(
 
 # (reason, pattern) for short lines; first match wins. Patterns only see lines of at most
 # PATTERN_MAX_TOKENS tokens, except those in _LONG_PATTERNS.
+# Start-anchored patterns (tried with ``match``) for lines of at most PATTERN_MAX_TOKENS tokens.
 _SHORT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "teaser",
         re.compile(
-            r"^(?:also on \S+|also read|read (?:more|also|next|the full|this)|see also|"
+            r"(?:also on \S+|also read|read (?:more|also|next|the full|this)|see also|"
             r"more (?:from|on|about|stories|news|in|like this)\b|related(?: articles?| stories|"
             r" content| coverage| news| posts?| reading| topics| tags| video)?\b|"
             r"recommended(?: for you| stories| articles| videos?)?\b|you (?:may|might) also|"
@@ -117,12 +128,14 @@ _SHORT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "share",
         re.compile(
-            r"^(?:share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|"
-            r"telegram|messenger|copy link|get short url|comments?|leave a (?:comment|reply)|"
+            r"(?:(?:share|tweet|email|e-mail|print|pin it|whatsapp|facebook|twitter|linkedin|reddit"
+            r"|telegram|messenger|pinterest|flipboard|copy link|comments?)\b(?=[\W\d]*$|\s+(?:on|via"
+            r"|this|it|article|story|share|tweet|email|print|facebook|twitter|whatsapp|linkedin"
+            r"|reddit|telegram|pinterest)\b)|get short url|leave a (?:comment|reply)|"
             r"post (?:a )?comment|\d+\s+comments?|view comments|show comments|add a comment|"
             r"(?:if you )?(?:like|liked|enjoyed) (?:this|the) (?:story|article)|"
             r"share (?:this|it|the)\b|follow us|join us on|like us on|save (?:article|story)|"
-            r"reprints?\b|permissions\b|text size|font size|listen to this|"
+            r"reprints?\b|permissions\b|text size|font size|listen to this|reply$|report$|"
             r"\d+\s+shares?\b)",
             _I,
         ),
@@ -130,25 +143,42 @@ _SHORT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subscribe",
         re.compile(
-            r"^(?:subscribe|sign up|sign in|log in|login|register|newsletters?\b|unsubscribe|"
+            r"(?:subscribe|sign up|sign in|log in|login|register|newsletters?\b|unsubscribe|"
             r"create (?:an|your) account|already a subscriber|get (?:the|our) (?:latest|daily|free)"
-            r"|enter your email|your email)\b|"
-            r"^(?=(?:\S+\s+){0,7}\S+$).*\b(?:subscribe|sign up|newsletters?|subscribers?|"
-            r"delivered to your inbox|your inbox|opt-in|email address)\b",
+            r"|enter your email|your email)\b",
             _I,
         ),
     ),
     (
         "promo",
         re.compile(
-            r"(?:^(?:podcasts?|all podcasts|download (?:the|our)|get (?:the|our) app|"
+            r"(?:podcasts?|all podcasts|download (?:the|our)|get (?:the|our) app|"
             r"advert|advertisement|advertising|sponsored(?: content| by)?|promoted(?: content)?|"
             r"ad|ads|paid (?:content|post)|partner content|skip (?:ad|advert)|"
-            r"play now|watch live|live tv|listen now)\b|\b(?:app store|google play|"
-            r"[\w-]+ (?:news )?app)$)",
+            r"play now|watch live|live tv|listen now)\b",
             _I,
         ),
     ),
+    (
+        "byline",
+        re.compile(
+            r"(?:by|written by|words by|reporting by|author:|posted by|story by|from)\s+"
+            r"[A-ZА-Я][\w'’.-]+(?:\s+[A-ZА-Я][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|).*)?$|"
+            r"@\w+$|(?:staff|senior|chief)\s+(?:writer|reporter|correspondent)\b",
+        ),
+    ),
+)
+# Keyword patterns searched anywhere, only in lines of at most KEYWORD_MAX_TOKENS tokens.
+_KEYWORD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "subscribe",
+        re.compile(
+            r"\b(?:subscribe|sign up|newsletters?|subscribers?|delivered to your inbox|your inbox"
+            r"|opt-in|email address)\b",
+            _I,
+        ),
+    ),
+    ("promo", re.compile(r"\b(?:app store|google play|app)$", _I)),
     (
         "legal",
         re.compile(
@@ -160,12 +190,8 @@ _SHORT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "byline",
-        re.compile(
-            r"^(?:by|written by|words by|reporting by|author:|posted by|story by|from)\s+"
-            r"[A-ZА-Я][\w'’.-]+(?:\s+[A-ZА-Я][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|).*)?$|"
-            r"^@\w+$|^(?:staff|senior|chief)\s+(?:writer|reporter|correspondent)\b",
-        ),
+        "comment",
+        re.compile(r"\b(?:said|says|wrote|commented|replied):$|\bat \d{1,2}:\d\d ?[ap]m said\b", _I),
     ),
 )
 _LONG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -186,6 +212,21 @@ _LONG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+def _combine(patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One alternation of ``patterns`` (each keeps its own flags) for a single search."""
+    alts = []
+    for i, (_, p) in enumerate(patterns):
+        flag = "i" if p.flags & re.IGNORECASE else "-i"
+        alts.append(f"(?P<p{i}>(?{flag}:{p.pattern}))")
+    return re.compile("|".join(alts))
+
+
+_SHORT_ANY = _combine(_SHORT_PATTERNS)
+_KEYWORD_ANY = _combine(_KEYWORD_PATTERNS)
+_LONG_ANY = _combine(_LONG_PATTERNS)
+
+
+_CREDIT_OVERRIDES = frozenset({"navigation", "copyright"})  # a photo credit looks like these
 _LANGUAGE_NAMES = frozenset(
     [
         "english",
@@ -213,8 +254,7 @@ _LANGUAGE_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """One non-blank input line with its features."""
 
     start: int  # offset of the first non-space character in raw
@@ -254,40 +294,49 @@ def _mixed_scripts(text: str) -> bool:
     return False
 
 
-def _is_title_case(words: list[str]) -> bool:
-    """True when most alphabetic words start with a capital (short function words aside)."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    if len(alpha) < TITLE_MIN_TOKENS:
-        return False
-    long_words = [w for w in alpha if len(w) > 3] or alpha
+def _case_shape(text: str) -> tuple[bool, bool]:
+    """(title case, mostly lower case) of a line, from the first letters of its words.
+
+    Title case: at least TITLE_CASE_RATIO of the words longer than three letters (or of all
+    words when none is that long) start with a capital, and there are TITLE_MIN_TOKENS
+    words. Lower: at least half of the words start lower case.
+    """
+    initials = _WORD_INITIAL_RE.findall(text)
+    n = len(initials)
+    if not n:
+        return False, False
+    lower = sum(1 for w in initials if w[0].islower()) * 2 >= n
+    if n < TITLE_MIN_TOKENS:
+        return False, lower
+    long_words = [w for w in initials if len(w) > 3] or initials
     caps = sum(1 for w in long_words if w[0].isupper())
-    return caps / len(long_words) >= TITLE_CASE_RATIO
-
-
-def _is_lower(words: list[str]) -> bool:
-    """True when at least half of the alphabetic words start lower case."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    return bool(alpha) and sum(1 for w in alpha if w[0].islower()) * 2 >= len(alpha)
+    return caps >= TITLE_CASE_RATIO * len(long_words), lower
 
 
 def _pattern_reason(text: str, tokens: int) -> str | None:
     """Name of the first boilerplate pattern that matches ``text``, if any."""
-    for reason, pattern in _LONG_PATTERNS:
-        if pattern.search(text if tokens <= PATTERN_MAX_TOKENS * 2 else text[:LONG_PATTERN_CHARS]):
-            return reason
+    if _LONG_CUE_RE.search(text):
+        head = text if tokens <= PATTERN_MAX_TOKENS * 2 else text[:LONG_PATTERN_CHARS]
+        m = _LONG_ANY.search(head)
+        if m is not None and m.lastgroup is not None:
+            return _LONG_PATTERNS[int(m.lastgroup[1:])][0]
+    if _has_icon_run(text):
+        return "icons"
     if tokens > PATTERN_MAX_TOKENS:
         return None
-    if len(_ICON_RE.findall(text)) >= 3:
-        return "icons"
-    for reason, pattern in _SHORT_PATTERNS:
-        if pattern.search(text):
-            return reason
+    m = _SHORT_ANY.match(text)
+    if m is not None and m.lastgroup is not None:
+        return _SHORT_PATTERNS[int(m.lastgroup[1:])][0]
+    if tokens <= KEYWORD_MAX_TOKENS:
+        m = _KEYWORD_ANY.search(text)
+        if m is not None and m.lastgroup is not None:
+            return _KEYWORD_PATTERNS[int(m.lastgroup[1:])][0]
     if tokens <= 4 and _mixed_scripts(text):
         return "language"
     words = text.split()
-    if 1 <= len(words) <= 3 and all(w.lower().strip(",|/·") in _LANGUAGE_NAMES for w in words):
+    if len(words) <= 3 and all(w.lower().strip(",|/·") in _LANGUAGE_NAMES for w in words):
         return "language"
-    if not text.startswith("|") and (
+    if not text.startswith("|") and len(text) <= NAV_MAX_CHARS and (
         text.count("|") >= 2 or (text.count("»") + text.count("›") >= 1 and tokens <= 8)
     ):
         return "navigation"
@@ -309,20 +358,22 @@ def _features(raw: str) -> list[_Line]:
         end = start + len(stripped)
         blank_before = raw.count("\n", prev_end, start) >= 2 or not lines
         prev_end = end
-        words = stripped.split()
         tokens = len(_TOKEN_RE.findall(stripped))
-        cjk = len(_CJK_RE.findall(stripped))
+        cjk = 0 if stripped.isascii() else len(_CJK_RE.findall(stripped))
         weight = max(float(tokens), cjk / CJK_CHARS_PER_TOKEN)
         last = stripped[-1]
-        title_case = _is_title_case(words)
-        sentence = (last in _END_PUNCT or cjk > 10 or tokens >= LONG_LINE_TOKENS) and not (
+        title_case, lower = _case_shape(stripped)
+        sentence = (last in _END_PUNCT or cjk > 10) and not (
             title_case and tokens < 15
         )
         headline = title_case and not sentence and tokens >= TITLE_MIN_TOKENS
         reason = _pattern_reason(stripped, tokens)
-        truncated = _TRUNCATED_RE.search(stripped) is not None
-        toks = _TOKEN_RE.findall(stripped)
-        numeric = tokens >= 3 and sum(t.isdigit() for t in toks) * 2 >= tokens
+        truncated = last in ".…]" and _TRUNCATED_RE.search(stripped[-6:]) is not None
+        numeric = (
+            tokens >= 3
+            and not stripped.isalpha()
+            and len(_DIGITS_RE.findall(stripped)) * 2 >= tokens
+        )
         lines.append(
             _Line(
                 start,
@@ -336,7 +387,7 @@ def _features(raw: str) -> list[_Line]:
                 numeric,
                 truncated,
                 blank_before,
-                _is_lower(words),
+                lower,
             )
         )
     return lines
@@ -355,6 +406,26 @@ def _line_score(line: _Line) -> float:
     if line.headline:
         return -HEADLINE_PENALTY
     return -SHORT_PENALTY
+
+
+def _regions(scores: list[float]) -> list[tuple[int, int]]:
+    """The best run, plus further runs scoring at least SECOND_REGION_RATIO of it."""
+    found: list[tuple[int, int]] = []
+    work = list(scores)
+    best_score = 0.0
+    for _ in range(MAX_REGIONS):
+        span = _main_region(work)
+        if span is None:
+            break
+        total = sum(work[span[0] : span[1]])
+        if not found:
+            best_score = total
+        elif total < SECOND_REGION_RATIO * best_score:
+            break
+        found.append(span)
+        for i in range(span[0], span[1]):
+            work[i] = -1e9
+    return found
 
 
 def _main_region(scores: list[float]) -> tuple[int, int] | None:
@@ -408,7 +479,7 @@ def _find_title(lines: list[_Line], body_start: int) -> str | None:
         score -= 0.02 * (body_start - i if body_start > i else 0)
         if best is None or score > best[0]:
             best = (score, i)
-    if best is None or best[0] < 2.0:
+    if best is None or best[0] < TITLE_MIN_SCORE:
         # fall back to the page-title line itself ("Headline - Site")
         if (
             lines
@@ -473,10 +544,20 @@ def _merge(pieces: list[tuple[int, int, str]], raw: str) -> tuple[Removed, ...]:
     return tuple(out)
 
 
+def _has_icon_run(text: str) -> bool:
+    """Icon-font labels glued into text (``bookmarkicon cameraicon checkicon``)."""
+    if "icon" not in text:
+        return False
+    n = len(_ICON_RE.findall(text))
+    return n >= ICON_RUN_MIN or (n >= 3 and len(text) < 200)
+
+
 def _split_icons(raw: str, line: _Line) -> list[tuple[int, int, str]] | None:
     """Split a line that carries an icon-font label run: leading piece + the icon labels."""
+    if not _has_icon_run(line.text):
+        return None
     m = _ICON_RE.search(line.text)
-    if m is None or len(_ICON_RE.findall(line.text)) < 3:
+    if m is None:
         return None
     cut = line.start + m.start()
     pieces: list[tuple[int, int, str]] = []
@@ -491,11 +572,13 @@ def _split_icons(raw: str, line: _Line) -> list[tuple[int, int, str]] | None:
 
 def _is_dateline(line: _Line) -> bool:
     """A short line that is mostly a date (``24 Jul, 2020 17:19``, ``Updated: ...``)."""
+    if line.tokens > DATELINE_MAX_TOKENS or "(@" in line.text:
+        return False  # "— Name (@handle) November 18, 2019" closes an embedded tweet
     found = find_dates(line.text)
     if not found:
         return False
     covered = sum(len(_TOKEN_RE.findall(d.evidence)) for d in found)
-    return line.tokens - covered <= DATELINE_MAX_EXTRA_TOKENS and line.tokens <= 25
+    return line.tokens - covered <= DATELINE_MAX_EXTRA_TOKENS
 
 
 def clean_lines(raw: str, *, select_region: bool = True, title: str | None = None) -> Cleaned:
@@ -510,24 +593,27 @@ def clean_lines(raw: str, *, select_region: bool = True, title: str | None = Non
         return Cleaned(text="", extractor="text", notes=("empty input",))
     scores = [_line_score(ln) for ln in lines]
     notes: list[str] = []
+    inside = [not select_region] * len(lines)
+    a = 0
     if select_region:
-        region = _main_region(scores)
-        if region is None:
+        regions = _regions(scores)
+        if not regions:
             notes.append("no body-like paragraph found; kept all non-boilerplate lines")
-            a, b = 0, len(lines)
-        else:
-            a, b = region
+            inside = [True] * len(lines)
+        for ra, rb in regions:
             # a heading or list label right above the body ("Key Points") belongs to it
-            while a > 0 and lines[a - 1].reason is None and not lines[a].blank_before:
-                if lines[a - 1].tokens > TITLE_MAX_TOKENS or lines[a - 1].headline:
+            while ra > 0 and lines[ra - 1].reason is None and not lines[ra].blank_before:
+                if lines[ra - 1].tokens > TITLE_MAX_TOKENS or lines[ra - 1].headline:
                     break
-                a -= 1
-    else:
-        a, b = 0, len(lines)
+                ra -= 1
+            for i in range(ra, rb):
+                inside[i] = True
+        a = min((r[0] for r in regions), default=0)
 
     if select_region:
         title = _find_title(lines, a)
     title_key = _norm(title) if title else None
+    title_tokens = len(title_key.split()) if title_key else 0
     removed: list[tuple[int, int, str]] = []
     boiler: set[int] = set()
     kept: list[_Line] = []
@@ -539,29 +625,22 @@ def clean_lines(raw: str, *, select_region: bool = True, title: str | None = Non
             boiler.add(i)
             dates.extend((i, d) for d in find_dates(ln.text))
             continue
-        key = _norm(ln.text)
-        if title_key and (
-            key == title_key
-            or (
-                select_region
-                and i == 0
-                and key.startswith(title_key)
-                and ln.tokens <= TITLE_MAX_TOKENS
-            )
-        ):
+        if title_key and _repeats_title(ln, i, title_key, title_tokens, select_region):
             removed.append((ln.start, ln.end, "title"))
             continue
-        if ln.tokens <= 40 and _is_dateline(ln):
+        if _is_dateline(ln):
             removed.append((ln.start, ln.end, "dateline"))
             dates.extend((i, d) for d in find_dates(ln.text))
             boiler.add(i)
             continue
         reason = ln.reason
-        if reason is None and _is_credit(ln):
+        if reason in _CREDIT_OVERRIDES and _is_credit(ln) and "reserved" not in ln.text:
             reason = "credit"
-        if reason is None and _is_caption(lines, i):
+        elif reason is None and inside[i] and _is_credit(ln):
+            reason = "credit"
+        if reason is None and inside[i] and _is_caption(lines, i, select_region):
             reason = "caption"
-        if reason is None and not a <= i < b:
+        if reason is None and not inside[i]:
             reason = (
                 "teaser"
                 if ln.headline or ln.truncated
@@ -590,6 +669,15 @@ def clean_lines(raw: str, *, select_region: bool = True, title: str | None = Non
     )
 
 
+def _repeats_title(
+    line: _Line, i: int, title_key: str, title_tokens: int, select_region: bool
+) -> bool:
+    """True for a line that repeats the headline (or is the "Headline - Site" page title)."""
+    if i == 0 and select_region and line.tokens <= TITLE_MAX_TOKENS:
+        return _norm(line.text).startswith(title_key)
+    return line.tokens <= title_tokens + 1 and _norm(line.text) == title_key
+
+
 def clean_text(raw: str) -> Cleaned:
     """Clean scraped plain text: keep the article body, record every cut piece.
 
@@ -607,16 +695,20 @@ def _is_credit(line: _Line) -> bool:
     return _CREDIT_RE.search(line.text) is not None
 
 
-def _is_caption(lines: list[_Line], i: int) -> bool:
+def _is_caption(lines: list[_Line], i: int, near_credit: bool) -> bool:
     """A photo caption: starts like one, ends with a credit, or sits right above a credit."""
     line = lines[i]
     if line.tokens > CAPTION_MAX_TOKENS:
         return False
     if _CAPTION_START_RE.search(line.text) or _CAPTION_TAIL_RE.search(line.text):
         return True
-    if i + 1 < len(lines):
+    if near_credit and i + 1 < len(lines):
         nxt = lines[i + 1]
-        if not nxt.blank_before and _is_credit(nxt) and nxt.reason is None:
+        if (
+            not nxt.blank_before
+            and (nxt.reason is None or nxt.reason in _CREDIT_OVERRIDES)
+            and _is_credit(nxt)
+        ):
             return '"' not in line.text and "“" not in line.text
     return False
 
