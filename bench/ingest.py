@@ -9,8 +9,11 @@ Prints (a) HTML article-body P/R/F1 for bare ``trafilatura.extract`` vs our ``ex
 vs our ``clean_text``, (c) speed (pages/s, articles/s on one core) and peak RSS.
 Metric: ``bench/_aeb.py`` (the benchmark's own, reproduces its published numbers).
 
-Last measured (see the lead's commit message for the machine):
-    (filled in below by the final run)
+Last measured (2026-11, one core of the dev box, trafilatura 2.3.1):
+    (a) HTML F1: bare trafilatura.extract 0.953 | extract_html 0.966 (P 0.965, R 0.968)
+    (b) text F1: no cleaning 0.665 | clean_text 0.907 (P 0.891, R 0.924)
+    (c) 76 vs 59 pages/s (0.77x; the gap is trafilatura's metadata pass, which bare
+        extract skips); clean_text 310 articles/s; peak RSS ~100 MB, flat with --scale
 """
 
 from __future__ import annotations

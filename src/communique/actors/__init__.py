@@ -20,6 +20,43 @@ from ._registry import Entry, Registry, key, role_key, slug
 __all__ = ["ActorIndex", "ActorResolver", "Registry", "cameo_sector"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Group nouns a state can qualify ("Russian troops", "Sudan's government", "Israeli
+#: intelligence") → the sector of the group (CAMEO/PLOVER agent codes).
+AGENTS: dict[str, str] = {}
+for _sector, _nouns in {
+    "GOV": "government administration official authority ministry cabinet diplomat negotiator "
+    "envoy delegation regime leadership spokesman spokeswoman spokesperson minister",
+    "MIL": "troop soldier force army military navy warship jet warplane artillery tank marine "
+    "airforce commander general peacekeeper",
+    "REB": "rebel guerrilla militant insurgent extremist separatist militia",
+    "COP": "police policeman",
+    "JUD": "court judge judiciary prosecutor",
+    "LEG": "parliament lawmaker legislator assembly legislature congress senate mp",
+    "OPP": "opposition dissident",
+    "SPY": "intelligence spy",
+    "CVL": "protester demonstrator civilian resident villager citizen national people",
+    "BUS": "company firm businessman",
+    "LAB": "worker union",
+    "REF": "refugee",
+}.items():
+    for _noun in _nouns.split():
+        AGENTS[_noun] = _sector
+AGENT_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebels",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "SPY": "intelligence",
+    "CVL": "civilians",
+    "BUS": "business",
+    "LAB": "labour",
+    "REF": "refugees",
+}
+_INSTITUTIONS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
 #: Fuzzy matching of names the registry does not hold verbatim: minimum length and
 #: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
 FUZZY_MIN_CHARS = 6
@@ -207,6 +244,7 @@ class ActorResolver:
             if actor and actor.kind == "person" and len(span) >= 2:
                 surnames.setdefault(span[-1].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
+        self._agents(doc, idx, sent_of)
         self._nominals(doc, day, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
@@ -289,6 +327,38 @@ class ActorResolver:
         return None
 
     # -- nominal and pronoun mentions -----------------------------------------------
+    def _agents(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """A state qualifying a group noun becomes that group: "Russian troops" → RUS MIL,
+        "Sudan's government" → SDN GOV, "Chilean government officials" → CHL GOV."""
+        for m in list(idx.mentions):
+            actor = idx.actors.get(m.actor_id or "")
+            if actor is None or actor.kind != "state" or not actor.code:
+                continue
+            start, end = idx.token_spans[m.id]
+            root = doc[start:end].root
+            head = root.head
+            if root.dep_ not in ("amod", "compound", "nmod", "poss") or head.i < end:
+                continue
+            while (
+                head.dep_ == "compound"
+                and head.head.i > head.i
+                and head.head.lemma_.lower() in AGENTS
+            ):
+                head = head.head  # "government officials": the last noun decides
+            sector = AGENTS.get(head.lemma_.lower())
+            if sector is None or any(idx.at(i) is not None for i in range(end, head.i + 1)):
+                continue
+            group = Actor(
+                id=f"{actor.code}:{sector}",
+                name=f"{actor.name} {AGENT_NAMES[sector]}",
+                kind="government body" if sector in _INSTITUTIONS else "group",
+                code=actor.code,
+                country=actor.country,
+                sector=sector,
+            )
+            idx.remove_within(start, end)
+            idx.add(doc[start : head.i + 1], "AGENT", group, sent_of[start])
+
     def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
         """Office holders named by their office: "the US Secretary of State", "the Kremlin
         spokesman", "President Putin's spokesman" → whoever held it on the article's day;

@@ -83,14 +83,14 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
             if len(retry_text) > len(text):
                 doc, text, extractor = retry, retry_text, "trafilatura-recall"
     # trafilatura/lxml raise many exception types on broken markup; the caller decides
-    except Exception as exc:  # noqa: BLE001 - isolate any parser failure per document
+    except Exception as exc:
         notes.append(f"trafilatura failed: {type(exc).__name__}: {exc}")
         text = ""
     title = _meta(doc, "title")
     if len(text) < MIN_TEXT_CHARS:
         try:
             page_text = _whole_page_text(html)
-        except Exception as exc:  # noqa: BLE001 - same isolation as above
+        except Exception as exc:
             notes.append(f"html2txt failed: {type(exc).__name__}: {exc}")
             page_text = ""
         fallback = clean_text(page_text) if page_text else None
@@ -102,7 +102,9 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
                 title=title or fallback.title,
                 authors=_authors(doc),
                 published=_meta(doc, "date") or fallback.published,
-                published_evidence="html metadata" if _meta(doc, "date") else fallback.published_evidence,
+                published_evidence="html metadata"
+                if _meta(doc, "date")
+                else fallback.published_evidence,
                 url=_meta(doc, "url") or url,
                 outlet_domain=_meta(doc, "hostname") or fallback.outlet_domain,
                 language=_meta(doc, "language"),

@@ -1,0 +1,74 @@
+"""HTML extraction: trafilatura plus our line filter; never raises on bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.clean._html import extract_html
+
+PARAS = [
+    "The foreign ministers met in Vienna on Tuesday to discuss the stalled nuclear talks, "
+    "officials from both delegations said after the meeting ended late in the evening.",
+    "Neither side announced a breakthrough, but a spokesman said the atmosphere had been "
+    "constructive and that technical teams would continue their work next week.",
+    "Analysts said the meeting was the most serious attempt in months to revive the deal, "
+    "which has been frozen since the spring, and diplomats expect another round soon.",
+]
+
+PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><title>Ministers meet in Vienna - Example News</title>
+<meta property="og:title" content="Ministers meet in Vienna">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2022-03-03T09:15:00+00:00">
+<link rel="canonical" href="https://www.example.com/world/vienna-talks">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article>
+<h1>Ministers meet in Vienna</h1>
+<p>{PARAS[0]}</p>
+<p>Also on example.com Another story that you may want to read today</p>
+<p>{PARAS[1]}</p>
+<p>{PARAS[2]}</p>
+<p>If you like this story, share it with a friend!</p>
+</article>
+<footer><p>© 2022 Example News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_extracts_body_and_metadata() -> None:
+    cleaned = extract_html(PAGE, url="https://www.example.com/world/vienna-talks")
+    for para in PARAS:
+        assert para in cleaned.text
+    assert "Also on example.com" not in cleaned.text
+    assert "share it with a friend" not in cleaned.text
+    assert "All rights reserved" not in cleaned.text
+    assert cleaned.title == "Ministers meet in Vienna"
+    assert cleaned.published is not None and cleaned.published.startswith("2022-03-03")
+    assert cleaned.authors == ("Jane Doe",)
+    assert cleaned.extractor.startswith("trafilatura")
+    assert cleaned.outlet_domain is not None and "example.com" in cleaned.outlet_domain
+
+
+def test_removed_offsets_point_into_extracted_text() -> None:
+    cleaned = extract_html(PAGE)
+    assert any(r.reason == "teaser" for r in cleaned.removed)
+    for r in cleaned.removed:
+        assert r.text and r.end - r.start == len(r.text)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["", "   ", "<html>", "<<<>>>", "\x00\x01\x02", "<html><body><p>hi</p>", "no markup at all"],
+)
+def test_malformed_input_never_raises(bad: str) -> None:
+    cleaned = extract_html(bad)
+    assert isinstance(cleaned.text, str)
+    if not cleaned.text:
+        assert cleaned.notes
+
+
+def test_short_page_falls_back_to_text_cleaner() -> None:
+    html = "<html><body><div>" + "<br>".join(PARAS) + "<br>Share<br>Tweet</div></body></html>"
+    cleaned = extract_html(html)
+    assert PARAS[0] in cleaned.text
+    assert "Tweet" not in cleaned.text
