@@ -53,7 +53,8 @@ def main() -> None:
     from communique import Pipeline
     from communique.records import Article, article_id
 
-    records = [json.loads(line) for line in open(args.data / "gold.jsonl", encoding="utf-8")]
+    with open(args.data / "gold.jsonl", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
     pipe = Pipeline()
     texts = sorted({r["text"] for r in records})
     t0 = time.perf_counter()
