@@ -39,11 +39,11 @@ def test_interrupted_run_resumes_without_duplicates(
     real_add = Store.add
     calls = {"n": 0}
 
-    def flaky_add(self: Store, analysis, run_id=None):  # type: ignore[no-untyped-def]
+    def flaky_add(self: Store, analysis, *args):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real_add(self, analysis, run_id)
+        return real_add(self, analysis, *args)
 
     monkeypatch.setattr(Store, "add", flaky_add)
     res = runner.invoke(cli, ["analyze", "-q", "--db", db, src])

@@ -129,6 +129,11 @@ def _print_summary(s: dict[str, Any]) -> None:
     for k in ("articles", "quotes", "events", "mentions"):
         t.add_row(k, str(s["run"].get(k, 0)), str(s["store"].get(k, 0)))
     t.add_row("already stored (skipped)", str(s["skipped"]), "")
+    t.add_row(
+        "duplicates (linked, not analysed)",
+        str(s["duplicates"]),
+        str(s["store"].get("duplicates", 0)),
+    )
     t.add_row("failed inputs", str(s["failed"]), str(s["store"].get("failures", 0)))
     Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
     click.echo(f"{s['run'].get('articles', 0)} articles in {s['seconds']:.1f}s")

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .dedup import Hasher, Index, Signature, best_match
 from .pipeline import Pipeline
 from .records import Article, Failure
 from .store import Store
@@ -25,8 +26,11 @@ def analyze_into_store(
     store = Store.open(db)
     run_id = store.start_run(paths)
     run = {"articles": 0, "quotes": 0, "events": 0, "mentions": 0}
-    state = {"skipped": 0, "failed": 0}
+    state = {"skipped": 0, "failed": 0, "duplicates": 0}
     status = "interrupted"
+    hasher = Hasher()
+    pending = Index()  # accepted this run, not stored yet
+    signatures: dict[str, Signature] = {}
 
     def fresh() -> Iterator[Article]:
         seen: set[str] = set()
@@ -40,7 +44,15 @@ def analyze_into_store(
             if item.id in seen or store.has_article(item.id):
                 state["skipped"] += 1
                 continue
+            sig = hasher.signature(item.text)
+            match = best_match(sig, [*store.similar(sig), *pending.candidates(sig)])
+            if match is not None:
+                state["duplicates"] += 1
+                store.record_duplicate(item, match[0], match[1], run_id)
+                continue
             seen.add(item.id)
+            pending.add(item.id, sig)
+            signatures[item.id] = sig
             yield item
 
     bar = _progress(progress)
@@ -48,7 +60,7 @@ def analyze_into_store(
         with bar:
             task = bar.add_task("analysing", total=None)
             for analysis in pipe.analyze(fresh()):
-                if store.add(analysis, run_id):
+                if store.add(analysis, run_id, signatures.pop(analysis.article.id, None)):
                     run["articles"] += 1
                     run["quotes"] += len(analysis.quotes)
                     run["events"] += len(analysis.events)
@@ -71,6 +83,7 @@ def analyze_into_store(
         "store": counts,
         "skipped": state["skipped"],
         "failed": state["failed"],
+        "duplicates": state["duplicates"],
         "seconds": time.perf_counter() - t0,
     }
 

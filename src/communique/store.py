@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .dedup import Signature
 from .errors import SchemaVersionError, StoreError
 from .records import (
     Actor,
@@ -29,7 +30,7 @@ from .records import (
     Stance,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Record tables: name → (record class, key columns that come before the record's own).
 TABLES: dict[str, type] = {
@@ -155,8 +156,21 @@ def _q(c: str) -> str:
     return f'"{c}"'
 
 
+#: Version 2: duplicate detection (MinHash signatures, LSH bands, links to first copies).
+_DEDUP = [
+    """CREATE TABLE signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        exact TEXT NOT NULL, minhash BLOB NOT NULL)""",
+    "CREATE INDEX signatures_exact ON signatures(exact)",
+    "CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE)",
+    "CREATE INDEX bands_band ON bands(band)",
+    """CREATE TABLE duplicates (origin TEXT PRIMARY KEY, article_id TEXT NOT NULL,
+        duplicate_of TEXT NOT NULL, similarity REAL NOT NULL,
+        outlet TEXT, url TEXT, title TEXT, published TEXT, run_id INTEGER, at TEXT)""",
+    "CREATE INDEX duplicates_of ON duplicates(duplicate_of)",
+]
+
 #: Ordered migrations: index i brings a store from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_ddl()]
+MIGRATIONS: list[list[str]] = [_ddl(), _DEDUP]
 
 
 class Store:
@@ -259,9 +273,11 @@ class Store:
             is not None
         )
 
-    def add(self, analysis: Analysis, run_id: int | None = None) -> bool:
-        """Store one analysis atomically. Returns False (and writes nothing) if the article
-        is already stored."""
+    def add(
+        self, analysis: Analysis, run_id: int | None = None, signature: Signature | None = None
+    ) -> bool:
+        """Store one analysis atomically (with its duplicate-detection signature, when
+        given). Returns False (and writes nothing) if the article is already stored."""
         a = analysis.article
         if self.has_article(a.id):
             return False
@@ -287,9 +303,53 @@ class Store:
                     f"VALUES ({', '.join('?' * (len(cols) + 1))})",
                     [[a.id, *flatten(r)] for r in recs],
                 )
+            if signature is not None:
+                self.conn.execute(
+                    "INSERT INTO signatures(article_id, exact, minhash) VALUES (?,?,?)",
+                    (a.id, signature.exact, signature.minhash),
+                )
+                self.conn.executemany(
+                    "INSERT INTO bands(band, article_id) VALUES (?,?)",
+                    [(b, a.id) for b in signature.bands()],
+                )
             if a.origin:
                 self.conn.execute("DELETE FROM failures WHERE origin=?", (a.origin,))
         return True
+
+    # -- duplicates ----------------------------------------------------------------------
+    def similar(self, signature: Signature) -> list[tuple[str, Signature]]:
+        """Stored articles sharing an exact hash or an LSH band with ``signature``."""
+        bands = signature.bands()
+        rows = self.conn.execute(
+            f"""SELECT DISTINCT s.article_id, s.exact, s.minhash FROM signatures s
+                WHERE s.exact = ? OR s.article_id IN
+                (SELECT article_id FROM bands WHERE band IN ({",".join("?" * len(bands))}))""",
+            [signature.exact, *bands],
+        )
+        return [(r[0], Signature(r[1], bytes(r[2]))) for r in rows]
+
+    def record_duplicate(
+        self, article: Article, duplicate_of: str, similarity: float, run_id: int | None = None
+    ) -> None:
+        with self.conn:
+            self.conn.execute(
+                """INSERT OR REPLACE INTO duplicates(origin, article_id, duplicate_of, similarity,
+                   outlet, url, title, published, run_id, at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    article.origin or article.id,
+                    article.id,
+                    duplicate_of,
+                    round(similarity, 4),
+                    article.outlet,
+                    article.url,
+                    article.title,
+                    article.published,
+                    run_id,
+                    _now(),
+                ),
+            )
+            if article.origin:
+                self.conn.execute("DELETE FROM failures WHERE origin=?", (article.origin,))
 
     def article_ids(self, where: str = "", params: Sequence[Any] = ()) -> list[str]:
         sql = (
@@ -334,7 +394,16 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for t in ("articles", "mentions", "actors", "quotes", "events", "failures", "runs"):
+        for t in (
+            "articles",
+            "mentions",
+            "actors",
+            "quotes",
+            "events",
+            "failures",
+            "runs",
+            "duplicates",
+        ):
             out[t] = int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
         return out
 
