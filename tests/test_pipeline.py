@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from communique import Analysis, Pipeline
+from communique import Analysis, Failure, Pipeline
 from communique.cli import main
 from conftest import CNBC_SEED, RT_SEED, SAMPLES, need_shared
 
@@ -154,3 +156,69 @@ def test_extract_reads_stdin_and_validates_published() -> None:
         timeout=300,
     )
     assert bad.returncode == 2 and "ISO date" in bad.stderr
+
+
+WORDS = st.sampled_from(
+    [
+        "Russia",
+        "China",
+        "the Kremlin",
+        "Peskov",
+        "he",
+        "said",
+        "told reporters",
+        "that",
+        "Beijing",
+        "accused",
+        "rejected",
+        "sanctions",
+        "on Sunday",
+        "in December 2019",
+        "“",
+        "”",
+        '"',
+        "«",
+        "»",
+        "‘",
+        "’",
+        ",",
+        ".",
+        "\n\n",
+        "would",
+        "not",
+        "the US",
+        "Pompeo",
+        "according to",
+        "WHO",
+        "Moscow",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(WORDS, min_size=8, max_size=80))
+def test_spans_survive_any_text(pipeline: Pipeline, words: list[str]) -> None:
+    """Whatever the text (unbalanced quote marks included), every span reproduces itself."""
+    from communique.records import Article
+
+    text = "Kremlin spokesman Dmitry Peskov said " + " ".join(words) + " and more text follows."
+    (analysis,) = pipeline.analyze([Article("x", text, published="2020-07-24")])
+    check_spans(analysis)
+
+
+def test_malformed_html_is_handled(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text(
+        "<html><head><title>Broken</title><body><div><p>Kremlin spokesman Dmitry Peskov said on Tuesday "
+        "that Russia rejects the proposal from Washington and will not join any alliance.<p><b>Unclosed "
+        "<div><table><tr><td>cell</html></p></div>"
+    )
+    (empty,) = [tmp_path / "nothing.html"]
+    empty.write_text("<html><body><nav>Home | News</nav></body></html>")
+    items = list(pipeline.articles(pipeline.documents([str(page), str(empty)])))
+    ok = [i for i in items if not isinstance(i, Failure)]
+    bad = [i for i in items if isinstance(i, Failure)]
+    assert len(ok) == 1 and "Peskov" in ok[0].text
+    assert len(bad) == 1 and "no article text" in bad[0].reason
