@@ -336,6 +336,8 @@ class ActorResolver:
                 continue
             start, end = idx.token_spans[m.id]
             root = doc[start:end].root
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head  # "French and Egyptian warships": as the first conjunct
             head = root.head
             if root.dep_ not in ("amod", "compound", "nmod", "poss") or head.i < end:
                 continue
@@ -346,8 +348,10 @@ class ActorResolver:
             ):
                 head = head.head  # "government officials": the last noun decides
             sector = AGENTS.get(head.lemma_.lower())
-            if sector is None or any(idx.at(i) is not None for i in range(end, head.i + 1)):
+            if sector is None or idx.at(head.i) is not None:
                 continue
+            # with other actors between ("US and British forces") each keeps its own span
+            shared = any(idx.at(i) is not None for i in range(end, head.i))
             group = Actor(
                 id=f"{actor.code}:{sector}",
                 name=f"{actor.name} {AGENT_NAMES[sector]}",
@@ -357,7 +361,7 @@ class ActorResolver:
                 sector=sector,
             )
             idx.remove_within(start, end)
-            idx.add(doc[start : head.i + 1], "AGENT", group, sent_of[start])
+            idx.add(doc[start : end if shared else head.i + 1], "AGENT", group, sent_of[start])
 
     def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
         """Office holders named by their office: "the US Secretary of State", "the Kremlin
@@ -513,18 +517,27 @@ def _political(span: Any) -> bool:
 
 
 def _title_text(span: Any) -> str:
-    """Words naming a person's office: the title before the name and any apposition."""
+    """Words naming a person's office: the title before the name ("U.S. Secretary of State
+    Warren Christopher"), an "of"-phrase after it ("King Hassan of Morocco") and any
+    apposition ("Peskov, President Putin's spokesman")."""
     doc = span.doc
     i = span.start
-    while (
-        i > 0
-        and (doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i - 1].text in ("'s", "’s"))
-        and doc[i - 1].ent_type_ != "PERSON"
+
+    def titled(t: Any) -> bool:
+        return t.ent_type_ != "PERSON" and (
+            t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "’s")
+        )
+
+    while i > 0 and (
+        titled(doc[i - 1])
+        or (doc[i - 1].lower_ in ("of", "for", "the") and i > 1 and titled(doc[i - 2]))
     ):
         i -= 1
     parts = [doc[i : span.start].text]
     for child in span.root.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or (
+            child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end
+        ):
             parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
     return " ".join(p for p in parts if p)
 

@@ -1,0 +1,383 @@
+"""Trigger lexicons for the event coder: words → nearest CAMEO code (the PLOVER type and
+mode follow from ``_events_cameo``). Written by the communique authors from the CAMEO and
+PLOVER code books; entries were chosen on the TUNING half of PLOVER-GSR (bench/events.py)
+and on general news English, never on the held-out half.
+
+A value is a CAMEO code, or ``(CAMEO code, PLOVER type)`` where the PLOVER-GSR convention
+differs from the 2021 conversion table (e.g. easing a curfew is CONCEDE there)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+Code = str | tuple[str, str]
+
+
+def _table(groups: dict[str, str]) -> MappingProxyType[str, Code]:
+    out: dict[str, Code] = {}
+    for code, words in groups.items():
+        for w in words.split():
+            out[w.replace("_", " ")] = code
+    return MappingProxyType(out)
+
+
+#: Verb lemma → CAMEO code. Verbs that need an object or complement to be an event are in
+#: LIGHT / CONTROL instead.
+VERBS = _table(
+    {
+        "112": "accuse",
+        "1121": "blame",
+        "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
+        "castigate lambast lambaste censure disparage",
+        "090": "investigate probe",
+        "115": "sue",
+        "114": "complain",
+        "120": "reject rubbish spurn rebuff repudiate",
+        "129": "veto",
+        "128": "defy",
+        "100": "demand urge implore",
+        "130": "threaten",
+        "163": "sanction embargo",
+        "166": "expel",
+        "030": "agree",
+        "036": "negotiate",
+        "040": "meet consult confer",
+        "041": "telephone phone",
+        "042": "visit",
+        "043": "host",
+        "045": "mediate",
+        "051": "support back welcome value praise endorse hail commend applaud laud congratulate",
+        "052": "defend",
+        "055": "apologize apologise",
+        "060": "cooperate collaborate",
+        "062": "exercise",
+        "064": "share",
+        "070": "donate",
+        "075": "shelter",
+        "087": "withdraw retreat",
+        "0874": "surrender",
+        "140": "protest",
+        "141": "demonstrate rally march picket",
+        "1451": "riot",
+        "154": "mobilize mobilise",
+        "152": "deploy",
+        "171": "confiscate seize",
+        "1712": "demolish destroy raze",
+        "172": "outlaw",
+        "173": "arrest detain jail imprison",
+        "174": "deport extradite",
+        "181": "kidnap abduct hijack",
+        "182": "beat",
+        "1822": "torture",
+        "186": "assassinate",
+        "190": "attack invade ambush",
+        "192": "occupy annex capture retake recapture",
+        "193": "shoot",
+        "194": "shell",
+        "195": "bomb airstrike",
+        "202": "massacre",
+    }
+)
+
+#: Verbs that are events only with an object naming what (verb, object noun lemma).
+LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
+    {
+        **{(v, "sanction"): "163" for v in ("impose", "slap", "announce", "approve", "extend")},
+        **{(v, "embargo"): "163" for v in ("impose", "slap")},
+        ("impose", "tariff"): "163",
+        ("impose", "curfew"): "1723",
+        ("impose", "restriction"): "172",
+        ("impose", "ban"): "172",
+        ("declare", "curfew"): "1723",
+        ("impose", "martial law"): "1724",
+        ("declare", "martial law"): "1724",
+        ("declare", "state"): "1724",
+        ("declare", "emergency"): "1724",
+        ("declare", "ceasefire"): "0871",
+        ("declare", "truce"): "0871",
+        **{(v, "sanction"): "085" for v in ("lift", "ease", "remove", "relax")},
+        **{(v, "embargo"): "085" for v in ("lift", "ease", "remove", "relax")},
+        **{
+            (v, n): ("081", "CONCEDE")
+            for v in ("lift", "ease", "cancel", "relax", "remove", "shorten")
+            for n in ("curfew", "restriction", "ban", "measure", "emergency")
+        },
+        **{(v, "strike"): ("083", "CONCEDE") for v in ("call off", "end", "suspend")},
+        **{
+            (v, n): "0841"
+            for v in ("release", "free")
+            for n in ("prisoner", "hostage", "detainee", "captive", "soldier", "journalist")
+        },
+        ("accept", "demand"): "083",
+        ("meet", "demand"): "083",
+        ("hold", "talk"): "040",
+        ("hold", "meeting"): "040",
+        ("hold", "negotiation"): "046",
+        ("hold", "consultation"): "040",
+        ("renew", "negotiation"): "046",
+        ("resume", "talk"): "046",
+        ("resume", "negotiation"): "046",
+        ("open", "talk"): "046",
+        ("launch", "mediation"): "045",
+        ("undertake", "mediation"): "045",
+        ("sign", "agreement"): ("057", "AGREE"),
+        ("sign", "deal"): ("057", "AGREE"),
+        ("sign", "treaty"): ("057", "AGREE"),
+        ("sign", "accord"): ("057", "AGREE"),
+        ("reach", "agreement"): "030",
+        ("reach", "deal"): "030",
+        ("reach", "consensus"): "030",
+        ("reach", "accord"): "030",
+        ("accept", "formula"): "030",
+        ("accept", "plan"): "030",
+        ("accept", "proposal"): "030",
+        ("accept", "offer"): "030",
+        ("send", "aid"): "070",
+        ("provide", "aid"): "070",
+        ("deliver", "aid"): "070",
+        ("give", "aid"): "070",
+        ("send", "arm"): "072",
+        ("supply", "arm"): "072",
+        ("send", "weapon"): "072",
+        ("provide", "weapon"): "072",
+        ("provide", "intelligence"): "072",
+        ("grant", "asylum"): "075",
+        ("give", "grant"): "071",
+        ("provide", "loan"): "071",
+        ("grant", "loan"): "071",
+        ("send", "troop"): "152",
+        ("deploy", "troop"): "152",
+        ("put", "alert"): "152",
+        ("exchange", "information"): "064",
+        ("share", "intelligence"): "064",
+        ("share", "information"): "064",
+        ("share", "expertise"): "064",
+        ("launch", "attack"): "190",
+        ("launch", "offensive"): "190",
+        ("launch", "strike"): "195",
+        ("launch", "airstrike"): "195",
+        ("carry", "strike"): "195",
+        ("carry", "attack"): "190",
+        ("launch", "war game"): "062",
+        ("hold", "exercise"): "062",
+        ("open", "fire"): "193",
+        ("set", "fire"): "1712",
+        ("blow", "line"): "1712",
+        ("point", "finger"): "112",
+        ("lodge", "protest"): "114",
+        ("lodge", "complaint"): "114",
+        ("file", "complaint"): "114",
+        ("file", "lawsuit"): "115",
+        ("open", "investigation"): "090",
+        ("launch", "investigation"): "090",
+        ("open", "inquiry"): "090",
+        ("launch", "probe"): "090",
+        ("open", "hearing"): "090",
+        ("stage", "rally"): "141",
+        ("hold", "rally"): "141",
+        ("stage", "protest"): "141",
+        ("hold", "protest"): "141",
+        ("stage", "demonstration"): "141",
+        ("hold", "demonstration"): "141",
+        ("begin", "hunger strike"): "142",
+        ("stage", "hunger strike"): "142",
+        ("organize", "strike"): "143",
+        ("stage", "strike"): "143",
+        ("call", "strike"): "143",
+        ("block", "road"): "144",
+        ("block", "roadway"): "144",
+        ("block", "highway"): "144",
+        ("expel", "diplomat"): "166",
+        ("expel", "inspector"): "1662",
+        ("suspend", "aid"): "162",
+        ("halt", "aid"): "162",
+        ("cut", "aid"): "162",
+        ("stop", "aid"): "162",
+        ("reduce", "aid"): "162",
+        ("reduce", "supply"): "162",
+        ("suspend", "link"): "161",
+        ("sever", "tie"): "161",
+        ("cut", "tie"): "161",
+        ("break", "tie"): "161",
+        ("sever", "relation"): "161",
+        ("break", "relation"): "161",
+        ("downgrade", "tie"): "161",
+        ("recall", "ambassador"): "161",
+        ("cancel", "visit"): "160",
+        ("suspend", "talk"): "164",
+        ("halt", "talk"): "164",
+        ("end", "mediation"): "165",
+        ("halt", "mediation"): "165",
+        ("deny", "entry"): "160",
+        ("deny", "visa"): "160",
+        ("upgrade", "tie"): "054",
+        ("restore", "tie"): "054",
+        ("establish", "tie"): "054",
+        ("restore", "relation"): "054",
+        ("establish", "relation"): "054",
+        ("grant", "recognition"): "054",
+        ("mobilize", "support"): "053",
+        ("rally", "support"): "053",
+        ("express", "support"): "051",
+        ("voice", "support"): "051",
+        ("reject", "proposal"): "125",
+        ("reject", "offer"): "125",
+        ("reject", "invitation"): "125",
+        ("reject", "request"): "120",
+        ("reject", "demand"): "120",
+        ("reject", "appeal"): "120",
+        ("reject", "ultimatum"): "120",
+        ("reject", "idea"): "120",
+        ("dismiss", "appeal"): "120",
+        ("dismiss", "proposal"): "120",
+        ("dismiss", "idea"): "120",
+        ("dismiss", "claim"): "120",
+        ("dismiss", "accusation"): "120",
+        ("deny", "claim"): "120",
+        ("deny", "accusation"): "120",
+        ("deny", "allegation"): "120",
+        ("deny", "request"): "120",
+        ("refuse", "request"): "120",
+        ("refuse", "assistance"): "120",
+        ("issue", "ultimatum"): "139",
+        ("issue", "warning"): "130",
+        ("issue", "threat"): "130",
+        ("take", "step"): "080",
+        ("make", "concession"): "080",
+        ("offer", "concession"): ("080", "AGREE"),
+        ("make", "appeal"): "100",
+        ("issue", "appeal"): "100",
+        ("issue", "reminder"): "100",
+        ("issue", "call"): "100",
+        ("seek", "refuge"): "103",
+        ("seek", "asylum"): "103",
+        ("seek", "help"): "103",
+        ("seek", "aid"): "103",
+        ("seek", "support"): "102",
+        ("receive", "observer"): "086",
+        ("receive", "mission"): "086",
+        ("allow", "inspector"): "0862",
+        ("give", "welcome"): "043",
+        ("welcome", "delegation"): "043",
+    }
+)
+
+#: Verb + particle or preposition → CAMEO code ("call for", "pull out").
+PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
+    {
+        ("call", "for"): "100",
+        ("call", "on"): "100",
+        ("call", "upon"): "100",
+        ("appeal", "to"): "100",
+        ("appeal", "for"): "100",
+        ("ask", "for"): "100",
+        ("push", "for"): "100",
+        ("press", "for"): "100",
+        ("pull", "out"): "087",
+        ("pull", "back"): "087",
+        ("team", "up"): "060",
+        ("work", "with"): "060",
+        ("crack", "down"): "170",
+        ("talk", "with"): "040",
+        ("talk", "to"): "040",
+        ("speak", "with"): "040",
+        ("meet", "with"): "040",
+        ("enter", "into"): "030",
+        ("sign", "up"): "030",
+        ("hand", "over"): "0841",
+        ("blow", "up"): "1712",
+        ("beat", "up"): "182",
+        ("shut", "down"): "172",
+        ("point", "at"): "112",
+        ("lash", "out"): "111",
+        ("hit", "out"): "111",
+        ("side", "with"): "051",
+        ("stand", "by"): "052",
+        ("stand", "with"): "052",
+        ("back", "away"): "120",
+        ("fire", "at"): "193",
+        ("fire", "on"): "193",
+        ("open", "to"): "086",
+        ("arrive", "in"): ("074", "AID"),
+    }
+)
+
+#: Event nouns heading an object or a subject ("a military offensive", "talks") — used with
+#: the light verbs above and for "X's attack on Y"-style nominal events.
+NOUNS = _table(
+    {
+        "163": "sanction embargo",
+        "190": "attack offensive invasion assault",
+        "195": "airstrike air_strike bombing",
+        "046": "talk negotiation",
+        "040": "meeting summit",
+        "141": "protest rally demonstration",
+        "143": "strike",
+        "130": "threat",
+        "100": "demand appeal",
+    }
+)
+
+#: Verbs whose infinitive complement is the event, and what they make of it: "agreed to
+#: provide aid" is AGREE, "threatened to impose" THREATEN, "refused to lift" REJECT,
+#: "urged X to support" REQUEST (source = the controller's subject).
+INTENT = frozenset(
+    [
+        "agree",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "plan",
+        "prepare",
+        "intend",
+        "decide",
+        "undertake",
+        "volunteer",
+        "commit",
+        "resolve",
+        "consent",
+    ]
+)
+REFUSE = frozenset(["refuse", "decline", "reject", "fail"])
+ASK = frozenset(
+    ["urge", "ask", "demand", "press", "pressure", "call", "appeal", "push", "implore", "beg"]
+)
+#: Adjectives of the same kind ("is willing to send", "is ready to mediate").
+INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
+#: Modal words of obligation: "X must/has to/should/needs to VERB" in someone's words is a
+#: request to X.
+DEONTIC = frozenset(["must", "should", "ought"])
+#: Verbs of saying that introduce a claim when the complement asserts blame.
+CLAIM_WORDS = frozenset(
+    [
+        "evidence",
+        "mistake",
+        "blame",
+        "responsible",
+        "fault",
+        "guilty",
+        "culpable",
+        "cover-up",
+        "lie",
+    ]
+)
+#: Relationship nouns: "X's relationship with Y has blossomed" is cooperation.
+RELATION_NOUNS = frozenset(
+    ["relationship", "relation", "tie", "cooperation", "partnership", "friendship"]
+)
+RELATION_UP = frozenset(
+    [
+        "blossom",
+        "grow",
+        "improve",
+        "strengthen",
+        "deepen",
+        "flourish",
+        "warm",
+        "expand",
+        "develop",
+        "thrive",
+        "boost",
+    ]
+)

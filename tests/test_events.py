@@ -1,0 +1,202 @@
+"""Event coding: unit cases on small sentences, the seeds as an analyst codes them, and
+accuracy gates on PLOVER-GSR (floors a little under bench/events.py; floors only rise)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+
+from communique.events import CAMEO, plover_of_cameo
+from communique.records import PLOVER_TYPES, Analysis
+from conftest import CNBC_SEED, DATA, ROOT, RT_SEED, need_shared
+
+
+def _analyze(pipeline: Any, text: str, published: str | None) -> Analysis:
+    """Run one sentence through the real stages (the cleaner wants article-sized input)."""
+    from communique.records import Article
+
+    an: Analysis = pipeline.analyze_doc(
+        pipeline.nlp(text), Article(id="t", text=text, published=published)
+    )
+    return an
+
+
+def _events(an: Analysis) -> list[tuple[Any, ...]]:
+    out = []
+    for e in an.events:
+        s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
+        out.append((s.code if s else None, t.code if t else None, e.type, e))
+    return out
+
+
+def _find(an: Analysis, src: str, tgt: str | None, etype: str) -> list[Any]:
+    return [e for s, t, ty, e in _events(an) if s == src and t == tgt and ty == etype]
+
+
+# -- tables ------------------------------------------------------------------------------
+def test_cameo_table_covers_plover_types() -> None:
+    assert {p for p, _m, _g in CAMEO.values()} == set(PLOVER_TYPES)
+    assert plover_of_cameo("163") == "SANCTION"
+    assert plover_of_cameo("1121") == "ACCUSE"
+    assert plover_of_cameo("0841") == "RETREAT"
+    assert plover_of_cameo("19") == "ASSAULT"
+    assert all(-10 <= g <= 10 for _p, _m, g in CAMEO.values())
+
+
+# -- small sentences -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "src", "tgt", "etype"),
+    [
+        ("Russia accused Ukraine of shelling the plant on Monday.", "RUS", "UKR", "ACCUSE"),
+        ("The United States imposed sanctions on Iran.", "USA", "IRN", "SANCTION"),
+        ("Turkey rejected a Greek proposal for talks.", "TUR", "GRC", "REJECT"),
+        ("Iran threatened to attack Israel.", "IRN", "ISR", "THREATEN"),
+        ("Germany agreed to provide aid to Ukraine.", "DEU", "UKR", "AGREE"),
+        ("Ukraine was attacked by Russia.", "RUS", "UKR", "ASSAULT"),
+        ("France called on Russia to withdraw its troops.", "FRA", "RUS", "REQUEST"),
+    ],
+)
+def test_simple_events(pipeline: Any, text: str, src: str, tgt: str, etype: str) -> None:
+    an = _analyze(pipeline, text, "2022-03-09")
+    assert _find(an, src, tgt, etype), _events(an)
+
+
+def test_compound_actors_expand(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline, "The United States imposed sanctions on Iran, Libya and Cuba.", "2020-01-10"
+    )
+    for tgt in ("IRN", "LBY", "CUB"):
+        assert _find(an, "USA", tgt, "SANCTION"), _events(an)
+    an = _analyze(pipeline, "Russia and China signed an agreement.", "2020-01-10")
+    assert _find(an, "RUS", "CHN", "AGREE") and _find(an, "CHN", "RUS", "AGREE")
+
+
+def test_negation_and_modality(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Germany did not criticize France.", "2020-01-10")
+    (e,) = _find(an, "DEU", "FRA", "ACCUSE")
+    assert e.negated and e.confidence < 0.5
+    an = _analyze(pipeline, "Germany would impose sanctions on Iran.", "2020-01-10")
+    (e,) = _find(an, "DEU", "IRN", "THREATEN")
+    assert e.hypothetical
+
+
+def test_dates_resolve_against_publication(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Russia accused Ukraine of shelling on Sunday.", "2022-03-09")
+    (e,) = _find(an, "RUS", "UKR", "ACCUSE")
+    assert e.date == "2022-03-06" and e.date_evidence is not None
+    an = _analyze(pipeline, "In December 2019, the U.S. imposed sanctions on Russia.", "2020-05-05")
+    (e,) = _find(an, "USA", "RUS", "SANCTION")
+    assert e.date == "2019-12"
+
+
+def test_evidence_offsets(pipeline: Any) -> None:
+    an = _analyze(pipeline, "The United States imposed sanctions on Iran.", None)
+    for e in an.events:
+        text = an.article.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert e.cameo in CAMEO and e.quad and e.intensity is not None
+
+
+# -- seeds -----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def cnbc(pipeline: Any) -> Analysis:
+    need_shared(CNBC_SEED)
+    a: Analysis = pipeline.analyze_text(
+        CNBC_SEED.read_text(encoding="utf-8"), published="2020-05-05"
+    )
+    return a
+
+
+@pytest.fixture(scope="module")
+def rt(pipeline: Any) -> Analysis:
+    need_shared(RT_SEED)
+    a: Analysis = pipeline.analyze_text(RT_SEED.read_text(encoding="utf-8"))
+    return a
+
+
+def _speaker_code(an: Analysis, e: Any) -> str | None:
+    if e.reported_by is None:
+        return None
+    a = an.actor(an.quotes[e.reported_by].speaker_actor_id)
+    return a.code if a else None
+
+
+def test_cnbc_pompeo_accuses_china(cnbc: Analysis) -> None:
+    found = [
+        e
+        for e in _find(cnbc, "USA", "CHN", "ACCUSE")
+        if e.date == "2020-05-03" and e.reported_by is not None
+    ]
+    assert found, _events(cnbc)
+    speakers = {cnbc.quotes[e.reported_by].speaker_actor_id for e in found}
+    assert "person:mike-pompeo" in speakers
+
+
+def test_cnbc_russia_demands_proof(cnbc: Analysis) -> None:
+    found = _find(cnbc, "RUS", "USA", "REQUEST")
+    assert any("proof" in e.evidence.text for e in found), _events(cnbc)
+    assert all(_speaker_code(cnbc, e) == "RUS" for e in found)
+
+
+def test_cnbc_us_sanctions_russia_december_2019(cnbc: Analysis) -> None:
+    found = _find(cnbc, "USA", "RUS", "SANCTION")
+    assert [e.date for e in found] == ["2019-12"], _events(cnbc)
+    assert not _find(cnbc, "USA", "DEU", "SANCTION")  # the pipeline's destination
+
+
+def test_cnbc_russia_china_cooperate(cnbc: Analysis) -> None:
+    assert _find(cnbc, "RUS", "CHN", "COOPERATE") or _find(cnbc, "CHN", "RUS", "COOPERATE")
+
+
+def test_rt_kremlin_rejects_alliance(rt: Analysis) -> None:
+    found = [(t, e) for s, t, ty, e in _events(rt) if s == "RUS" and ty == "REJECT"]
+    assert any(e.date == "2020-07-24" and t == "USA" for t, e in found), _events(rt)
+
+
+def test_rt_negated_alliance_is_flagged(rt: Analysis) -> None:
+    found = [e for e in rt.events if "enter into alliances" in e.evidence.text]
+    assert found and all(e.negated for e in found)
+
+
+@pytest.mark.parametrize("which", ["cnbc", "rt"])
+def test_no_event_from_teasers_or_menus(which: str, request: pytest.FixtureRequest) -> None:
+    an: Analysis = request.getfixturevalue(which)
+    text = an.article.text
+    for e in an.events:
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert not e.evidence.text.lower().startswith(("also on", "read more", "related"))
+        assert len(e.evidence.text.split()) >= 6
+        for r in an.article.removed:
+            assert e.evidence.text not in r.text
+
+
+# -- accuracy gates ----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
+    need_shared(DATA / "plover-gsr" / "gold.jsonl")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import events as bench  # bench/events.py
+    finally:
+        sys.path.pop(0)
+    gold = bench.load_gsr()
+    got = bench.run(pipeline, [(sid, g["text"], g["date"]) for sid, g in gold.items()])
+    return {s: bench.score_gsr(gold, got, s) for s in ("tune", "held-out")}
+
+
+@pytest.mark.slow
+def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
+    held = gsr_scores["held-out"]
+    assert held["precision"] >= 0.75  # measured 0.80; acceptance requires 0.7
+    assert held["type_acc"] >= 0.78  # measured 0.82
+    assert held["src_found"] >= 0.40  # measured 0.44
+
+
+@pytest.mark.slow
+def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
+    tune = gsr_scores["tune"]
+    assert tune["precision"] >= 0.75  # measured 0.79
+    assert tune["type_f1"] >= 0.80  # measured 0.83
