@@ -19,6 +19,8 @@ __all__ = ["Cleaned", "Removed", "clean_text", "extract_html", "to_article"]
 
 #: Below this many characters of body text, a document is reported as "no article text".
 MIN_ARTICLE_CHARS = 40
+#: Plain text up to this long whose cleaning kept nothing is taken whole (a snippet).
+SNIPPET_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ def to_article(
     else:
         cleaned = clean_text(doc.content)
     text = cleaned.text.strip()
+    if (
+        doc.media_type == "text/plain"
+        and len(text) < MIN_ARTICLE_CHARS
+        and len(doc.content) <= SNIPPET_CHARS
+    ):
+        # a snippet (a sentence or two given to analyze_text or on stdin) is not a page:
+        # there is no furniture to cut, so it is the article as it stands
+        text = doc.content.strip()
+        cleaned = Cleaned(text=text, extractor="snippet")
     if len(text) < MIN_ARTICLE_CHARS:
         why = "; ".join(cleaned.notes) or "the cleaner kept nothing that reads as article text"
         return Failure(doc.origin, f"no article text found ({why})")
