@@ -33,6 +33,9 @@ def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest:
     from .ingest import IngestOptions
     from .pipeline import Options, Pipeline
 
+    # Options added by _ingest_options beyond the ones each command names (see there).
+    ctx = click.get_current_context(silent=True)
+    ingest = {**ingest, **(ctx.meta.get("communique.ingest", {}) if ctx else {})}
     ing = IngestOptions(**{k: v for k, v in ingest.items() if v is not None})
     return Pipeline(
         Options(
@@ -44,11 +47,70 @@ def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest:
 
 
 def _ingest_options(f: Any) -> Any:
+    import functools
+
+    from .fetch import RETRIES, TIMEOUT
+    from .ingest import FEED_LIMIT
+
+    # These reach IngestOptions through the click context (read back in _pipeline), so the
+    # commands' own signatures need not list every one of them.
+    extra = (
+        "text_field",
+        "html_field",
+        "url_field",
+        "title_field",
+        "published_field",
+        "outlet_field",
+        "timeout",
+        "retries",
+        "feed_limit",
+    )
+    command = f
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = {k: kwargs.pop(k) for k in extra if k in kwargs}
+        click.get_current_context().meta["communique.ingest"] = given
+        return command(*args, **kwargs)
+
+    f = wrapper
+    fields = {
+        "outlet": "the outlet's name",
+        "published": "the publication date",
+        "title": "the headline",
+        "url": "the article's URL",
+        "html": "the page as HTML (used when present)",
+        "text": "the article as plain text",
+    }
+    for name, what in fields.items():
+        f = click.option(
+            f"--{name}-field",
+            metavar="NAME",
+            help=f"JSONL/CSV: the field holding {what} (default: {name}).",
+        )(f)
     f = click.option(
-        "--encoding", help="Decode text files with this encoding (default: UTF-8, BOMs honoured)."
+        "--feed-limit",
+        type=click.IntRange(min=1),
+        help=f"URLs of feeds: fetch at most this many articles per feed (default {FEED_LIMIT}).",
     )(f)
     f = click.option(
-        "--max-bytes", type=int, help="Refuse inputs larger than this (default 16 MB)."
+        "--retries",
+        type=click.IntRange(min=0),
+        help=f"URLs: retry a timeout or a transient server error this many times (default {RETRIES}).",
+    )(f)
+    f = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        help=f"URLs: seconds to wait for a server (default {TIMEOUT:g}).",
+    )(f)
+    f = click.option(
+        "--encoding",
+        help="Decode text files with this encoding (default: UTF-8, BOMs honoured, else detected).",
+    )(f)
+    f = click.option(
+        "--max-bytes",
+        type=int,
+        help="Refuse an article, page or record larger than this (default 16 MB).",
     )(f)
     f = click.option(
         "--outlets",
@@ -96,9 +158,15 @@ def analyze(
     encoding: str | None,
     quiet: bool,
 ) -> None:
-    """Analyse articles into the store: files, directories (recursive), globs, .gz, JSONL,
-    or - for standard input. Articles already stored are skipped, so a re-run or a resumed
-    run adds nothing twice. Inputs that cannot be read are reported, recorded in the
+    """Analyse articles into the store.
+
+    PATHS are files (HTML, text, JSONL, CSV, WARC; gzipped too), directories (recursive),
+    globs, http(s) URLs of pages or RSS/Atom feeds (the only network access: what you name
+    is fetched; analysis itself is offline), or - for standard input.
+
+    Articles already stored are skipped, so a re-run or a resumed run adds nothing twice;
+    copies of a stored article (syndicated wire copy, re-scrape) are linked to it, not
+    analysed again. Inputs that cannot be read are reported one line each, recorded in the
     store's failures table, and the run goes on (exit code 1 when any failed)."""
     from .runner import analyze_into_store
 
@@ -158,7 +226,9 @@ def extract(
     encoding: str | None,
 ) -> None:
     """Print one communique/1 JSON object per article on stdout; nothing is stored.
-    PATHS are files, directories, globs or - for standard input."""
+
+    PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
+    directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
     from .dates import parse_published
 
     if published and parse_published(published) is None:

@@ -25,6 +25,16 @@ class InputError(CommuniqueError):
         self.reason = reason
 
 
+class FetchError(InputError):
+    """A URL could not be fetched (timeout, error status, too big, unreachable)."""
+
+    code = "C110"
+
+    def __init__(self, url: str, reason: str, *, retryable: bool = False) -> None:
+        super().__init__(url, reason)
+        self.retryable = retryable
+
+
 class ModelNotFoundError(CommuniqueError):
     code = "C200"
 
