@@ -1,28 +1,45 @@
 """Quotes: who said what. Direct quotes from quotation marks, indirect and mixed quotes
-from reporting verbs and their clausal complements, speakers resolved through the
-actor index (names, roles, organisations, pronouns)."""
+from reporting verbs and their clausal complements, speakers resolved through the actor
+index (names, roles, organisations, pronouns).
+
+One pass over the parse the pipeline already made (no second spaCy run):
+
+1. quotation marks → quoted stretches (``quote_spans``, every mark style, unbalanced marks
+   dropped one by one, multi-paragraph quotes piece by piece);
+2. every reporting verb outside quotation marks → its complement clause: a clause that is
+   one quoted stretch is a *direct* quote, a clause holding quoted words is *mixed*, a
+   clause without marks is *indirect*; naming verbs ("called it "…"") give the fragment;
+3. quoted stretches no verb took: the reporting verb beside them (""…," he said"), else
+   the speaker of the quote they continue (""A," he said. "B."", the next paragraph of a
+   multi-paragraph quote);
+4. "according to X, …" and "…, according to X".
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from ._quotes_marks import CLOSERS, MARKS, paragraphs, quote_spans
+from ._quotes_speakers import Speaker, speaker_of, subject_of
 from .actors import ActorIndex
-from .records import Quote, Span, span_of
+from .records import Quote, QuoteType, Span, span_of
 
-#: Reporting verbs of news English (lemmas).
+__all__ = ["CUE_VERBS", "extract_quotes", "quote_spans"]
+
+#: Reporting verbs of news English (lemmas) that take a clause: "X said (that) …".
 CUE_VERBS = frozenset(
     [
         "say",
         "tell",
+        "add",
         "state",
         "stress",
         "insist",
         "warn",
         "deny",
-        "accuse",
-        "add",
         "claim",
         "argue",
         "assert",
@@ -33,330 +50,719 @@ CUE_VERBS = frozenset(
         "reiterate",
         "emphasize",
         "emphasise",
-        "suggest",
         "admit",
         "acknowledge",
         "confirm",
         "write",
         "tweet",
         "post",
-        "report",
-        "predict",
-        "vow",
-        "pledge",
-        "promise",
-        "urge",
-        "demand",
-        "call",
         "allege",
-        "believe",
-        "think",
-        "describe",
-        "respond",
-        "reply",
-        "answer",
-        "ask",
-        "complain",
-        "concede",
         "contend",
         "maintain",
-        "point",
         "remark",
         "comment",
         "observe",
         "reveal",
         "recall",
-        "quip",
-        "lament",
-        "charge",
-        "dismiss",
-        "reject",
+        "predict",
+        "vow",
+        "pledge",
+        "promise",
+        "complain",
+        "concede",
+        "reply",
+        "respond",
+        "answer",
         "counter",
         "underline",
         "underscore",
         "affirm",
-        "indicate",
-        "express",
-        "hint",
-        "signal",
-        "mention",
         "caution",
         "testify",
+        "accuse",
+        "demand",
+        "urge",
+        "charge",
+        "threaten",
+        "boast",
+        "lament",
+        "quip",
+        "retort",
+        "mention",
+        "express",
     ]
 )
-#: Verbs that only report when they have a clausal complement (not "call for talks").
-_NEEDS_CLAUSE = frozenset({"call", "ask", "believe", "think", "point", "express", "charge"})
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›", "‚": "‘"}
-#: A quoted span shorter than this many words is a term in scare quotes unless a cue
-#: frames it as someone's words (tuned on the samples; rerun bench/quotes.py if changed).
-MIN_DIRECT_WORDS = 4
+#: Verbs that name what was said: with quoted words as their object or predicate
+#: ("called the attack "an act of hostility"", "described … as "groundless"").
+NAMING_VERBS = frozenset(
+    [
+        "call",
+        "describe",
+        "label",
+        "dub",
+        "term",
+        "brand",
+        "dismiss",
+        "characterize",
+        "characterise",
+        "decry",
+        "hail",
+    ]
+)
+#: Verbs whose noun-phrase complement counts when it holds quoted words
+#: ("called for a "new alliance of democracies"", "urged "restraint"").
+NP_CUE_VERBS = frozenset(
+    ["call", "urge", "demand", "propose", "promise", "pledge", "vow", "warn", "seek"]
+)
+#: Verbs that withhold speech: "declined to say whether", "refused to comment".
+WITHHOLD_VERBS = frozenset(["decline", "refuse", "fail"])
+#: Complementisers of a question, not a report ("asked whether", "did not say if").
+QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
+#: Nouns after "according to" that are sources but not speakers (data, documents).
+NON_SPEAKERS = frozenset(
+    [
+        "data",
+        "figure",
+        "figures",
+        "report",
+        "reports",
+        "statistics",
+        "estimate",
+        "estimates",
+        "survey",
+        "poll",
+        "study",
+        "document",
+        "documents",
+        "record",
+        "records",
+        "filing",
+        "filings",
+        "analysis",
+        "tracking",
+        "image",
+        "images",
+        "footage",
+        "map",
+        "maps",
+        "calculation",
+        "calculations",
+        "model",
+        "models",
+        "website",
+        "site",
+        "note",
+    ]
+)
+#: An indirect quote's clause needs at least this many tokens ("he said so" is not one;
+#: tuned on the samples' gold).
+MIN_CLAUSE_TOKENS = 3
+#: A quoted stretch continues the previous quote's speaker ("A," he said. "B.") when it
+#: starts at most this many characters after it, in the same or the next paragraph (tuned
+#: on the samples' gold).
+CONTINUATION_CHARS = 600
+#: "said that …" found by its "that" when the parser missed the clause: at most this many
+#: tokens between the verb and "that" ("told CNBC on Tuesday that").
+MAX_THAT_GAP = 12
+#: A "he"/"she" speaker refers to a person named at most this many characters before it
+#: (about three sentences; tuned on the samples' gold).
+PRONOUN_REACH = 600
+#: An attribution sentence after a quote (""…" \n he said.") has at most this many tokens.
+MAX_ATTRIBUTION_TOKENS = 10
 
 
-@dataclass(frozen=True)
-class _Marked:
-    start: int  # offset of the first content character
-    end: int  # offset after the last content character
+#: A dateline before the first clause of an article ("BRUSSELS/MOSCOW – ",
+#: "KYIV, Feb 16 (Meuse Wire) - ").
+_DATELINE = re.compile(r"[A-Z][A-Z/ .'-]+(?:,[^\n–—(]{1,30})?(?:\([^)\n]{1,40}\))?\s+[–—-]{1,2}\s+")
 
 
-def quote_spans(text: str) -> list[_Marked]:
-    """Quoted stretches of text, for every mark style. An unbalanced mark is skipped, never
-    allowed to swallow the rest of the article: a quote may not cross a blank line unless
-    the next paragraph re-opens it (the news convention for multi-paragraph quotes)."""
-    out: list[_Marked] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        close = OPEN_CLOSE.get(ch)
-        if close is None or (ch in "‘’'" and _is_apostrophe(text, i)):
-            i += 1
-            continue
-        j = i + 1
-        found = -1
-        while j < n:
-            c = text[j]
-            if c == close and not (close == "’" and _is_apostrophe(text, j)):
-                found = j
-                break
-            if c == "\n" and text.startswith("\n\n", j) and not _reopens(text, j, ch):
-                break
-            j += 1
-        if found > i + 1:
-            out.append(_Marked(i + 1, found))
-            i = found + 1
-        else:
-            i += 1
-    return out
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    type: QuoteType
+    speaker: Speaker | _Pending | None
+    cue: Span | None
+    addressee: Span | None
+    anchor: int  # character offset of the cue (or the content) for the sentence
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isalnum() and after.isalnum()) or (before in "sS" and after in " ,.")
+class _Marks:
+    """Quoted stretches with fast lookup by character offset."""
 
+    def __init__(self, text: str) -> None:
+        self.spans = quote_spans(text)
+        self.starts = [s.start for s in self.spans]
 
-def _reopens(text: str, j: int, opener: str) -> bool:
-    k = j
-    while k < len(text) and text[k].isspace():
-        k += 1
-    return k < len(text) and text[k] == opener
+    def at(self, char: int) -> int:
+        """Index of the stretch covering ``char`` (marks included), or -1."""
+        k = bisect.bisect_right(self.starts, char) - 1
+        if k >= 0 and self.spans[k].start - 1 <= char <= self.spans[k].end:
+            return k
+        return -1
+
+    def within(self, c0: int, c1: int) -> list[int]:
+        """Indexes of the stretches overlapping [c0, c1)."""
+        k = bisect.bisect_left(self.starts, c0 - 1)
+        if k > 0 and self.spans[k - 1].end >= c0:
+            k -= 1
+        out = []
+        while k < len(self.spans) and self.spans[k].start - 1 < c1:
+            if self.spans[k].end + 1 > c0:
+                out.append(k)
+            k += 1
+        return out
 
 
 def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
+    """Direct, indirect and mixed quotes of a parsed article, with their speakers."""
     text = doc.text
-    quotes: list[Quote] = []
-    covered: list[tuple[int, int]] = []
-    last_speaker: tuple[Span | None, str | None] = (None, None)
+    marks = _Marks(text)
+    paras = paragraphs(text)
+    drafts: list[_Draft] = []
+    taken: set[int] = set()  # quoted stretches already part of a quote
 
-    for mk in quote_spans(text):
-        content = text[mk.start : mk.end]
-        first = doc.char_span(mk.start, mk.end, alignment_mode="expand")
-        if first is None:
+    according = _according_to(doc, marks, [])
+    inside = [(d.start, d.end) for d in according]
+    cues = [t for t in doc if _is_cue(t, marks) and not any(a <= t.idx < b for a, b in inside)]
+    # 2. reporting verbs and their complements
+    for verb in cues:
+        comp = _complement(verb, marks)
+        if comp is None:
             continue
-        cue = _cue_near(doc, first)
-        words = len(content.split())
-        if cue is None and words < MIN_DIRECT_WORDS:
-            continue  # scare quotes
-        if cue is None:
-            # "…," he said. style handled by _cue_near; a standalone quoted paragraph
-            # continues the previous speaker only when it directly follows their quote
-            if not quotes or mk.start - quotes[-1].content.end > 400:
-                continue
-            speaker, actor_id = last_speaker
-            cue_span = None
-            addressee = None
-            qtype = "direct"
+        c0, c1, naming = comp
+        inner = [k for k in marks.within(c0, c1) if k not in taken]
+        if any(k in taken for k in marks.within(c0, c1)):
+            continue
+        subj = _outside_subject(verb, marks)
+        if subj is None:
+            continue  # nobody is said to say it
+        if inner:
+            c0 = min(c0, marks.spans[inner[0]].start)
+            c1 = max(c1, marks.spans[inner[-1]].end)
+            kind, c0, c1 = _shape(text, c0, c1, [marks.spans[k] for k in inner], naming)
         else:
-            speaker, actor_id = _speaker(cue, idx)
-            cue_span = _span(doc, cue.i, cue.i + 1)
-            addressee = _addressee(cue)
-            clause = _complement(cue)
-            qtype = "direct"
-            if clause is not None and clause.start_char < mk.start - 1 and words < 25:
-                c0, c1 = clause.start_char, clause.end_char
-                if c0 <= mk.start and c1 >= mk.end - 1 and (mk.start - c0) > 3:
-                    qtype = "mixed"
-                    mk = _Marked(c0, max(c1, mk.end))
-            if qtype == "direct" and words < MIN_DIRECT_WORDS and clause is None:
+            if naming or not _is_clause(verb, comp):
                 continue
-        if any(s <= mk.start and mk.end <= e for s, e in covered):
-            continue  # a second quoted fragment of a mixed quote already taken whole
-        sent = first.sent
-        q = Quote(
-            id=len(quotes),
-            type=qtype,  # type: ignore[arg-type]
-            content=Span(mk.start, mk.end, text[mk.start : mk.end]),
-            sentence=span_of(doc.text, sent.start_char, sent.end_char),
-            speaker=speaker,
-            speaker_actor_id=actor_id,
-            cue=cue_span,
-            addressee=addressee,
+            kind = "indirect"
+        drafts.append(
+            _Draft(c0, c1, kind, _Pending(subj), _cue_span(verb), _addressee(verb), verb.idx)
         )
-        quotes.append(q)
-        covered.append((mk.start, mk.end))
-        last_speaker = (speaker, actor_id)
+        taken.update(inner)
 
-    for tok in doc:
-        if tok.lemma_ not in CUE_VERBS or tok.pos_ not in ("VERB", "AUX"):
+    # 3. quoted stretches no complement took
+    for k, mk in enumerate(marks.spans):
+        if k in taken:
             continue
-        clause = _complement(tok)
-        if clause is None or len(clause) < 3:
+        verb = _cue_beside(doc, mk, marks)
+        subj = _outside_subject(verb, marks) if verb is not None else None
+        if verb is not None and subj is not None:
+            drafts.append(
+                _Draft(
+                    mk.start,
+                    mk.end,
+                    "direct",
+                    _Pending(subj),
+                    _cue_span(verb),
+                    _addressee(verb),
+                    verb.idx,
+                )
+            )
+            taken.add(k)
+    drafts.sort(key=lambda d: d.start)
+    for k, mk in enumerate(marks.spans):
+        if k in taken:
             continue
-        if any(s <= clause.start_char < e or s < clause.end_char <= e for s, e in covered):
+        prev = _continued(mk, drafts, text, paras)
+        if prev is None:
             continue
-        if any(t.text in OPEN_CLOSE or t.text in "”»’" for t in clause):
+        drafts.append(
+            _Draft(mk.start, mk.end, "direct", prev.speaker, prev.cue, prev.addressee, mk.start)
+        )
+        drafts.sort(key=lambda d: d.start)
+        taken.add(k)
+
+    # 4. according to X (found first, so the verbs of its content are not cues)
+    drafts += [a for a in according if not any(d.start < a.end and a.start < d.end for d in drafts)]
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return _finish(doc, idx, drafts)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A speaker still to resolve: resolution runs in text order, after every quote is
+    found, so a pronoun can take the speaker of the quote before it."""
+
+    subj: Any
+
+
+def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
+    text = doc.text
+    out: list[Quote] = []
+    previous: Speaker | None = None
+    speakers: list[tuple[int, Speaker]] = []  # where each quote's speaker was named
+    resolved: dict[int, Speaker | None] = {}  # subject token → speaker (one per verb)
+    seen: set[tuple[int, int]] = set()
+    people = _person_subjects(doc, idx)
+    for d in drafts:
+        if (d.start, d.end) in seen or d.end <= d.start:
             continue
-        speaker, actor_id = _speaker(tok, idx)
-        if speaker is None:
+        seen.add((d.start, d.end))
+        sp = d.speaker
+        if isinstance(sp, _Pending):
+            subj = sp.subj
+            if subj.i not in resolved:
+                ante = _antecedent(subj.idx, speakers, people)
+                resolved[subj.i] = speaker_of(subj, idx, previous, ante)
+            sp = resolved[subj.i]
+        if sp is None:
             continue
-        sent = tok.sent
-        quotes.append(
+        out.append(
             Quote(
-                id=len(quotes),
-                type="indirect",
-                content=Span(clause.start_char, clause.end_char, clause.text),
-                sentence=span_of(doc.text, sent.start_char, sent.end_char),
-                speaker=speaker,
-                speaker_actor_id=actor_id,
-                cue=_span(doc, tok.i, tok.i + 1),
-                addressee=_addressee(tok),
+                id=len(out),
+                type=d.type,
+                content=Span(d.start, d.end, text[d.start : d.end]),
+                sentence=_sentence(doc, d),
+                speaker=sp.span,
+                speaker_actor_id=sp.actor_id,
+                cue=d.cue,
+                addressee=d.addressee,
             )
         )
-        covered.append((clause.start_char, clause.end_char))
-    quotes.extend(_according_to(doc, idx, covered, len(quotes)))
-    quotes.sort(key=lambda q: q.content.start)
-    return [
-        Quote(i, q.type, q.content, q.sentence, q.speaker, q.speaker_actor_id, q.cue, q.addressee)
-        for i, q in enumerate(quotes)
-    ]
+        previous = sp
+        if sp.person:
+            speakers.append((sp.span.start, sp))
+    return out
 
 
-def _cue_near(doc: Any, quoted: Any) -> Any | None:
-    """The reporting verb that frames a quoted span: in its sentence, outside the quote,
-    or in the short attribution right after it ("…," he said)."""
-    inside = set(range(quoted.start, quoted.end))
-    sents = {quoted.start: quoted[0].sent}
-    last = doc[quoted.end - 1].sent
-    candidates: list[Any] = []
-    for sent in (*sents.values(), last):
-        candidates += [t for t in sent if t.i not in inside and _is_cue(t)]
-    # a following short sentence "he said." / "Peskov added."
-    if last.end < len(doc):
-        nxt = doc[last.end].sent
-        if len(nxt) <= 8:
-            candidates += [t for t in nxt if _is_cue(t)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.i - quoted.start), abs(t.i - quoted.end)))
-
-
-def _is_cue(t: Any) -> bool:
-    if t.lemma_ not in CUE_VERBS or t.pos_ not in ("VERB", "AUX"):
-        return False
-    if t.lemma_ in _NEEDS_CLAUSE and _complement(t) is None:
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.dep_ in (
-        "advcl",
-        "conj",
-        "relcl",
-    )
-
-
-def _complement(verb: Any) -> Any | None:
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i:
-            start = c.left_edge.i
-            doc = verb.doc
-            while start < c.i and doc[start].dep_ == "mark" and doc[start].lower_ == "that":
-                start += 1
-            if doc[start].lower_ == "that":
-                start += 1
-            end = c.right_edge.i + 1
-            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in '”»’"':
-                end -= 1
-            return doc[start:end] if end > start else None
+def _outside_subject(verb: Any, marks: _Marks) -> Any | None:
+    """The subject of a reporting verb, when it lies outside quotation marks; for a
+    subject the parser took from inside the quote (""…Not one," Peskov said"), the
+    noun or pronoun right before the verb, or right after it ("said Peskov")."""
+    subj = subject_of(verb)
+    doc = verb.doc
+    if subj is None and verb.i > 0:
+        glued = doc[verb.i - 1]  # ""…important,"he said": the tokenizer kept the mark
+        if len(glued.text) > 1 and glued.text[0] in MARKS and glued.text[1:].isalpha():
+            return glued
+    if subj is None or marks.at(subj.idx) < 0:
+        return subj
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ in ("ADV", "AUX", "PART"):
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("PROPN", "PRON", "NOUN") and marks.at(doc[k].idx) < 0:
+        return doc[k]
+    k = verb.i + 1
+    if k < len(doc) and doc[k].pos_ in ("PROPN", "NOUN"):
+        while (k + 1 < len(doc) and doc[k + 1].dep_ == "compound") or (
+            k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"
+        ):
+            k += 1
+        return doc[k]
     return None
 
 
-def _speaker(verb: Any, idx: ActorIndex) -> tuple[Span | None, str | None]:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ in ("conj", "advcl") and verb.head is not verb:
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None, None
+def _person_subjects(doc: Any, idx: ActorIndex) -> list[tuple[int, Speaker]]:
+    """People named as the subject of a clause, resolved or not, in text order: the
+    candidates a "he" or "she" refers back to."""
+    out: list[tuple[int, Speaker]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            m = idx.at(ent.root.i)
+            actor = m.actor_id if m is not None and m.label != "PRONOUN" else None
+            if actor is not None and idx.actors[actor].kind != "person":
+                actor = None
+            span = Span(ent.start_char, ent.end_char, ent.text)
+            out.append((ent.start_char, Speaker(span, actor, True)))
+    for m in idx.mentions:
+        if m.label == "PRONOUN" or not m.actor_id or idx.actors[m.actor_id].kind != "person":
+            continue
+        start, end = idx.token_spans[m.id]
+        if doc[start:end].root.dep_ in ("nsubj", "nsubjpass"):
+            out.append((m.span.start, Speaker(m.span, m.actor_id, True)))
+    for tok in doc:
+        # a name the tagger missed ("Finnish President Sauli Niinistö urged"): a person
+        # nobody resolved, so a later "he" is not given to someone named before
+        if (
+            tok.dep_ == "nsubj"
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ == ""
+            and idx.at(tok.i) is None
+            and tok.i > 0
+            and doc[tok.i - 1].dep_ == "compound"
+            and doc[tok.i - 1].pos_ == "PROPN"
+        ):
+            span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+            out.append((tok.idx, Speaker(span, None, True)))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _antecedent(
+    at: int, speakers: list[tuple[int, Speaker]], people: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    """The person a "he"/"she" at ``at`` refers to: the latest one named as a subject or
+    speaking a quote before it, within ``PRONOUN_REACH`` characters."""
+    cands = [x for x in speakers + people if at - PRONOUN_REACH <= x[0] < at]
+    return max(cands, key=lambda x: x[0])[1] if cands else None
+
+
+def _sentence(doc: Any, d: _Draft) -> Span:
+    lo, hi = min(d.start, d.anchor), max(d.end, d.anchor + 1)
+    first = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    last = doc.char_span(hi - 1, hi, alignment_mode="expand")
+    s0 = first.sent.start_char if first is not None else lo
+    s1 = last.sent.end_char if last is not None else hi
+    return span_of(doc.text, s0, s1)
+
+
+# -- reporting verbs ------------------------------------------------------------------------
+def _is_cue(t: Any, marks: _Marks) -> bool:
+    lemma = t.lemma_.lower()
+    if lemma not in CUE_VERBS and lemma not in NAMING_VERBS:
+        return False
+    if not t.tag_.startswith("VB") or marks.at(t.idx) >= 0:
+        return False  # not a verb, or words inside someone's quote
+    if any(c.dep_ == "neg" for c in t.children):
+        return False  # "did not say"
+    head = t.head
+    if t.dep_ == "xcomp" and head.lemma_.lower() in WITHHOLD_VERBS:
+        return False  # "declined to say"
+    return not (t.dep_ in ("amod", "compound") or (t.tag_ == "VBN" and t.dep_ == "acl"))
+
+
+def _complement(verb: Any, marks: _Marks) -> tuple[int, int, bool] | None:
+    """Character range of what a reporting verb reports, and whether it is the object of a
+    naming verb (then only quoted words count)."""
     doc = verb.doc
-    # the head of the subject names the speaker ("U.S. Secretary of State Mike Pompeo",
-    # "Russian Foreign Minister Sergey Lavrov"); modifiers only when the head names no one
-    m = idx.at(subj.i)
-    if m is not None:
-        return m.span, m.actor_id
-    found = [idx.at(t.i) for t in subj.subtree if t.dep_ != "poss" and idx.at(t.i)]
-    people = [x for x in found if x and x.actor_id and idx.actors[x.actor_id].kind == "person"]
-    for cand in people or found:
-        if cand is not None and cand.actor_id:
-            return cand.span, cand.actor_id
-    span = doc[subj.left_edge.i : subj.right_edge.i + 1]
-    if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "we", "i"):
-        return None, None
-    return Span(span.start_char, span.end_char, span.text), None
+    lemma = verb.lemma_.lower()
+    span = _clause(verb, marks)
+    if span is not None:
+        start, end, head = span
+        while start < end and (
+            (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+            or (doc[start].is_punct and doc[start].text not in MARKS)
+        ):
+            start += 1
+        if start < end and _question(doc[start], head):
+            return None
+        end = _cut_coordinated(doc, start, end)
+        end = _trim_end(doc, start, end, verb)
+        if end <= start:
+            return None
+        c0 = doc[start].idx
+        if start == verb.sent.start or doc[start - 1].is_space:
+            m = _DATELINE.match(doc.text, c0)
+            if m is not None and m.end() < _end_char(doc[end - 1]):
+                c0 = m.end()
+        return c0, _end_char(doc[end - 1]), False
+    if lemma in NAMING_VERBS or lemma in NP_CUE_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp", "dobj", "prep", "advcl", "acomp") and c.i > verb.i:
+                start, end = c.left_edge.i, c.right_edge.i + 1
+                quoted = marks.within(doc[start].idx, _end_char(doc[end - 1]))
+                if not quoted:
+                    continue
+                if lemma in NAMING_VERBS and c.lower_ != "for":
+                    return _fragment(marks, quoted)  # "described … as "groundless""
+                end = _trim_end(doc, start, end, verb)
+                return doc[start].idx, _end_char(doc[end - 1]), False
+    return None
+
+
+def _clause(verb: Any, marks: _Marks) -> tuple[int, int, Any] | None:
+    """Token range and head of a reporting verb's clausal complement: its ccomp (after it,
+    or before it in "…, X said"), else the words after a "that" the parser attached
+    elsewhere ("said that China and Russia … shoulder")."""
+    doc = verb.doc
+    comps = [
+        c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i < verb.i)
+    ]
+    after = [c for c in comps if c.i > verb.i]
+    if after:  # several clauses after one verb are one report ("said A and that B")
+        start = max(verb.i + 1, min(c.left_edge.i for c in after))
+        end = _that_conjuncts(verb, max(c.right_edge.i for c in after) + 1, marks)
+        return start, end, after[0]
+    if comps:
+        c = comps[-1]
+        return c.left_edge.i, min(c.right_edge.i + 1, verb.i), c
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i < verb.i:
+        # "Y, the ministry said." with Y not parsed as the verb's clause
+        k = subj.left_edge.i - 1
+        sent = verb.sent
+        if (
+            k - sent.start >= MIN_CLAUSE_TOKENS
+            and doc[k].text == ","
+            and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children)
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : k])
+        ):
+            return sent.start, k, doc[sent.start : k].root
+    right = max(verb.right_edge.i + 1, verb.sent.end if verb.dep_ == "ROOT" else 0)
+    for k in range(verb.i + 1, min(right, verb.i + 1 + MAX_THAT_GAP)):
+        t = doc[k]
+        if t.lower_ == "that" and (t.tag_ == "IN" or t.dep_ in ("mark", "nsubj", "det")):
+            if any(x.pos_ == "VERB" for x in doc[verb.i + 1 : k]):
+                return None
+            nxt = doc[k + 1] if k + 1 < len(doc) else t
+            if nxt.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ") or nxt.text in MARKS:
+                return k + 1, right, nxt
+            return None
+        if t.is_punct and t.text not in MARKS:
+            return None
+    return None
+
+
+def _that_conjuncts(verb: Any, end: int, marks: _Marks | None = None) -> int:
+    """Extend a complement over clauses the parser coordinated with the reporting verb
+    instead of the first clause (one record per cue): "…, but that …", and a verb phrase
+    holding quoted words ("wrote that A "…" and were now "cashing in"")."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < end or c.lemma_.lower() in CUE_VERBS | NAMING_VERBS:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass") and x.i < verb.i for x in c.children):
+            continue
+        k = c.left_edge.i
+        while k < c.i and (doc[k].dep_ == "cc" or doc[k].is_punct):
+            k += 1
+        if k - end > 3:
+            continue
+        quoted = marks is not None and bool(
+            marks.within(doc[k].idx, _end_char(doc[c.right_edge.i]))
+        )
+        own_subject = any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        if doc[k].lower_ == "that" or (quoted and not own_subject):
+            end = c.right_edge.i + 1
+    return end
+
+
+def _cut_coordinated(doc: Any, start: int, end: int) -> int:
+    """End a complement before a reporting verb coordinated with the one that governs it
+    ("said Russia "…" and described the accusations as "…""): the parser often hangs the
+    second verb inside the first one's clause."""
+    for k in range(start + 1, end):
+        t = doc[k]
+        if (
+            (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"))
+            and t.lemma_.lower() in CUE_VERBS | NAMING_VERBS
+            and t.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            cut = int(t.left_edge.i)
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                if doc[cut - 1].text in MARKS:
+                    break
+                cut -= 1
+            return cut
+    return end
+
+
+def _question(first: Any, head: Any) -> bool:
+    """Does a complement ask rather than report ("whether …", "what happened")? A
+    conditional inside a reported clause ("that if NATO …, Russia would …") does not."""
+    return first.lower_ == "whether" or (first.lower_ in QUESTION_WORDS and first.head is head)
+
+
+def _fragment(marks: _Marks, quoted: list[int]) -> tuple[int, int, bool]:
+    mk = marks.spans[quoted[-1]]
+    return mk.start, mk.end, True
+
+
+def _trim_end(doc: Any, start: int, end: int, verb: Any) -> int:
+    """Drop the sentence-final punctuation and a trailing attribution ("…, he said")."""
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in MARKS:
+        end -= 1
+    return end
+
+
+def _end_char(tok: Any) -> int:
+    return int(tok.idx + len(tok.text))
+
+
+def _is_clause(verb: Any, comp: tuple[int, int, bool]) -> bool:
+    """An indirect quote needs a finite clause of a few tokens."""
+    doc = verb.doc
+    span = doc.char_span(comp[0], comp[1], alignment_mode="expand")
+    if span is None or len(span) < MIN_CLAUSE_TOKENS:
+        return False
+    root = span.root
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return True
+    # "to hold consultations", "urged Kyiv to …": no clause of its own, not a report
+    return root.tag_ not in ("TO", "VBG") and not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in root.children
+    )
+
+
+def _cue_span(verb: Any) -> Span:
+    """The reporting expression: the verb with a perfect auxiliary and adverbs between
+    ("has repeatedly said"), a particle ("called for"), "expressed hope"."""
+    doc = verb.doc
+    start, end = verb.i, verb.i + 1
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ == "advmod" and doc[k].head is verb and doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= 0 and doc[k].lemma_ == "have" and doc[k].dep_ == "aux" and doc[k].head is verb:
+        start = k
+    lemma = verb.lemma_.lower()
+    if end < len(doc) and (
+        (lemma == "call" and doc[end].lower_ == "for")
+        or (lemma == "express" and doc[end].lemma_ in ("hope", "concern", "confidence", "regret"))
+    ):
+        end += 1
+    s = doc[start:end]
+    return Span(s.start_char, s.end_char, s.text)
 
 
 def _addressee(verb: Any) -> Span | None:
-    if verb.lemma_ != "tell":
+    if verb.lemma_.lower() not in ("tell", "say", "warn", "assure", "inform"):
         return None
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
-            s = verb.doc[c.left_edge.i : c.right_edge.i + 1]
+        if c.dep_ in ("dobj", "dative", "iobj") and (verb.lemma_ == "tell" or c.dep_ != "dobj"):
+            toks = [t for t in c.subtree if t.dep_ not in ("relcl",)]
+            cut = {t.i for x in c.children if x.dep_ == "relcl" for t in x.subtree}
+            toks = [t for t in toks if t.i not in cut]
+            s = verb.doc[toks[0].i : toks[-1].i + 1]
             return Span(s.start_char, s.end_char, s.text)
     return None
 
 
-_ACCORDING = re.compile(r"\baccording to\b", re.I)
+# -- quoted stretches beside a verb ------------------------------------------------------
+def _cue_beside(doc: Any, mk: Span, marks: _Marks) -> Any | None:
+    """The reporting verb of a quoted stretch no complement took: in the sentence where the
+    stretch ends (""…," Blinken told reporters"), in a short sentence right after it, or
+    before it ending in a colon ("Peskov said: "…"")."""
+    first = doc.char_span(mk.start, mk.start + 1, alignment_mode="expand")
+    last = doc.char_span(mk.end - 1, mk.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    cands: list[Any] = []
+    for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
+        cands += [t for t in sent if _beside_ok(t, marks)]
+    if not cands and last.sent.end < len(doc):
+        nxt = doc[last.sent.end].sent
+        gap = doc.text[mk.end : nxt.start_char]
+        if len(nxt) <= MAX_ATTRIBUTION_TOKENS and "\n\n" not in gap:
+            cands += [t for t in nxt if _beside_ok(t, marks)]
+    if not cands and first.sent.start > 0:
+        prev = doc[first.sent.start - 1].sent
+        gap = doc.text[prev.end_char : mk.start]
+        if prev.text.rstrip().endswith(":") and "\n\n" not in gap.strip('\n "“‘«„') + "":
+            cands += [t for t in prev if _beside_ok(t, marks)]
+    if not cands:
+        return None
+    return min(cands, key=lambda t: min(abs(t.idx - mk.start), abs(t.idx - mk.end)))
 
 
-def _according_to(
-    doc: Any, idx: ActorIndex, covered: list[tuple[int, int]], base: int
-) -> list[Quote]:
-    out: list[Quote] = []
-    for sent in doc.sents:
-        m = _ACCORDING.search(sent.text)
-        if not m:
+def _beside_ok(t: Any, marks: _Marks) -> bool:
+    lemma = t.lemma_.lower()
+    return lemma in CUE_VERBS and _is_cue(t, marks) and subject_of(t) is not None
+
+
+def _continued(
+    mk: Span, drafts: list[_Draft], text: str, paras: list[tuple[int, int]]
+) -> _Draft | None:
+    """The quote a cue-less quoted sentence continues: the direct or mixed quote just
+    before it in the same paragraph (""A," he said. "B."") or, for a paragraph that opens
+    with a mark, the previous paragraph's quote when that paragraph ends inside the quote,
+    with it, with a colon or with a short attribution ("…," he said.)."""
+    before = text[: mk.start - 1].rstrip()
+    if before and before[-1] not in ".!?:" and before[-1] not in MARKS:
+        return None  # words in scare quotes inside a sentence, not a quoted sentence
+    earlier = [d for d in drafts if d.end <= mk.start]
+    if not earlier or earlier[-1].type == "indirect":
+        return None
+    prev = earlier[-1]
+    if mk.start - prev.end > CONTINUATION_CHARS:
+        return None
+    p = bisect.bisect_right([a for a, _ in paras], mk.start) - 1
+    p0 = paras[p][0] if p >= 0 else 0
+    if prev.end >= p0:
+        return prev  # same paragraph
+    if p < 1 or mk.start - 1 != p0 or prev.end < paras[p - 1][0]:
+        return None
+    tail = text[prev.end : paras[p - 1][1]].strip()
+    if all(c in MARKS or c in ".,:;" for c in tail) or tail.endswith(":"):
+        return prev
+    attribution = len(tail.split()) <= MAX_ATTRIBUTION_TOKENS and tail.endswith(".")
+    said = {w.strip(".,").lower() for w in tail.split()} & _ATTRIBUTION_WORDS
+    return prev if attribution and said else None
+
+
+#: Words of a short attribution after a quote ("…," he said. / "…," Peskov added.)
+_ATTRIBUTION_WORDS = frozenset(
+    ["said", "says", "added", "adds", "told", "continued", "stressed", "noted", "insisted"]
+)
+
+
+# -- according to ------------------------------------------------------------------------
+def _according_to(doc: Any, marks: _Marks, drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
-        a0 = sent.start_char + m.start()
-        to = doc.char_span(a0, sent.start_char + m.end(), alignment_mode="expand")
-        if to is None:
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() in NON_SPEAKERS or pobj.pos_ == "PRON":
             continue
-        pobj = next((c for c in to[-1].children if c.dep_ == "pobj"), None)
-        if pobj is None:
+        if pobj.pos_ not in ("PROPN",) and not _speakerish(pobj):
             continue
-        src = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-        mention = next((idx.at(t.i) for t in src if idx.at(t.i)), None)
-        if mention is None or mention.actor_id is None:
-            continue  # "according to the report": not a speaker we can name
-        if src.end_char + 2 >= sent.end_char:  # "…, according to X."
-            c0, c1 = sent.start_char, a0
-        else:  # "According to X, …"
-            c0, c1 = src.end_char, sent.end_char
-        content = doc.text[c0:c1].strip(" ,.;")
-        if len(content.split()) < 3:
+        sent = tok.sent
+        sent_end = sent.start_char + len(sent.text.rstrip())
+        src_end = _end_char(doc[pobj.right_edge.i])
+        if tok.i == sent.start or (doc[tok.i - 1].is_punct and doc[tok.i - 1].text != ","):
+            c0, c1 = src_end, sent_end  # "According to X, …"
+        elif src_end + 2 >= sent_end:
+            c0, c1 = sent.start_char, tok.idx  # "…, according to X."
+        else:
             continue
-        c0 = doc.text.index(content, c0)
-        c1 = c0 + len(content)
-        if any(s < c1 and c0 < e for s, e in covered):
+        seg = doc.text[c0:c1]
+        lead = len(seg) - len(seg.lstrip(" ,;:\n"))
+        seg = seg.strip(" ,;:\n")
+        if seg.endswith(".") and marks.at(c0 + lead + len(seg) - 1) < 0:
+            seg = seg[:-1]
+        c0 += lead
+        c1 = c0 + len(seg)
+        if len(seg.split()) < MIN_CLAUSE_TOKENS:
             continue
-        out.append(
-            Quote(
-                id=base + len(out),
-                type="indirect",
-                content=Span(c0, c1, content),
-                sentence=span_of(doc.text, sent.start_char, sent.end_char),
-                speaker=mention.span,
-                speaker_actor_id=mention.actor_id,
-                cue=Span(a0, to.end_char, doc.text[a0 : to.end_char]),
-            )
-        )
+        if any(d.start < c1 and c0 < d.end for d in drafts):
+            continue
+        inner = marks.within(c0, c1)
+        kind: QuoteType = "mixed" if inner else "indirect"
+        if inner and marks.spans[inner[0]].start - 1 <= c0 and marks.spans[inner[-1]].end >= c1:
+            kind = "direct"
+        cue = Span(tok.idx, _end_char(to), doc.text[tok.idx : _end_char(to)])
+        out.append(_Draft(c0, c1, kind, _Pending(pobj), cue, None, tok.idx))
     return out
 
 
-def _span(doc: Any, i: int, j: int) -> Span:
-    s = doc[i:j]
-    return Span(s.start_char, s.end_char, s.text)
+def _speakerish(noun: Any) -> bool:
+    from ._quotes_speakers import BODY_NOUNS, PERSON_NOUNS
+
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in BODY_NOUNS
+        or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    )
+
+
+# -- shapes ------------------------------------------------------------------------------
+def _shape(
+    text: str, c0: int, c1: int, inner: list[Span], naming: bool
+) -> tuple[QuoteType, int, int]:
+    """Direct when the complement is one quoted stretch (punctuation aside), else mixed
+    with the outermost marks removed."""
+    if naming:
+        return "direct", inner[-1].start, inner[-1].end
+    if len(inner) == 1:
+        mk = inner[0]
+        outside = text[c0 : max(c0, mk.start - 1)] + text[min(c1, mk.end + 1) : c1]
+        if all(not ch.isalnum() for ch in outside):
+            return "direct", mk.start, mk.end
+    # mixed: drop an opening mark at the start and a closing mark at the end
+    while c0 < c1 and (text[c0].isspace() or text[c0] in CLOSERS):
+        c0 += 1
+    while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] in MARKS):
+        c1 -= 1
+    return "mixed", c0, c1
