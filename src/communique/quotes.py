@@ -250,6 +250,32 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
         )
         taken.update(inner)
 
+    # 2b. a dropped reporting verb: "Pompeo on Sunday there was "a significant amount of
+    # evidence" …" — a person cannot be the subject of an existential "there was", so the
+    # clause is theirs (a newsroom slip common enough to handle)
+    # (also when the parser hangs the "that"-clause on the name: "Pompeo on Sunday that
+    # there was …")
+    for verb in doc:
+        expl = next((c for c in verb.children if c.dep_ == "expl" and c.lower_ == "there"), None)
+        if expl is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "advcl" and verb.head.i < expl.i:
+            subj = verb.head
+        if subj is None or subj.i > expl.i:
+            continue
+        m = idx.at(subj.i)
+        if m is None or m.actor_id is None or idx.actors[m.actor_id].kind != "person":
+            continue
+        c0 = expl.idx
+        c1 = _end_char(doc[_trim_end(doc, expl.i, verb.sent.end, verb) - 1])
+        inner = [k for k in marks.within(c0, c1) if k not in taken]
+        if not inner or any(k in taken for k in marks.within(c0, c1)):
+            continue
+        kind, c0, c1 = _shape(text, c0, c1, [marks.spans[k] for k in inner], False)
+        drafts.append(_Draft(c0, c1, kind, _Pending(subj), None, None, verb.idx))
+        taken.update(inner)
+
     # 3. quoted stretches no complement took
     for k, mk in enumerate(marks.spans):
         if k in taken:

@@ -38,6 +38,7 @@ for _sector, _nouns in {
     "BUS": "company firm businessman",
     "LAB": "worker union",
     "REF": "refugee",
+    "DIP": "embassy consulate mission",
 }.items():
     for _noun in _nouns.split():
         AGENTS[_noun] = _sector
@@ -54,8 +55,25 @@ AGENT_NAMES = {
     "BUS": "business",
     "LAB": "labour",
     "REF": "refugees",
+    "DIP": "diplomatic service",
 }
-_INSTITUTIONS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_INSTITUTIONS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
+#: Bodies a person leads, named after them ("the Trump administration").
+_LED_BODIES = {"administration", "government", "cabinet"}
+#: What kind of ministry a modifier makes it ("defence ministry" → MIL).
+_MINISTRY_KINDS = {"defence": "MIL", "defense": "MIL", "foreign": "DIP", "war": "MIL"}
+
+
+def _agent_sector(head: Any) -> str | None:
+    """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
+    lemma = head.lemma_.lower()
+    if lemma == "ministry":
+        for c in head.children:
+            kind = _MINISTRY_KINDS.get(c.lower_)
+            if kind and c.dep_ in ("compound", "amod"):
+                return kind
+    return AGENTS.get(lemma)
+
 
 #: Fuzzy matching of names the registry does not hold verbatim: minimum length and
 #: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
@@ -234,7 +252,7 @@ class ActorResolver:
         sent_of = _sentence_index(doc)
         candidates = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
         candidates += [doc[s:e] for _, s, e in self.matcher(doc)]
-        spans = filter_spans([_trim(s) for s in candidates if _trim(s) is not None])  # type: ignore[misc]
+        spans = filter_spans([t for s in candidates if (t := _trim(s)) is not None])
         idx = ActorIndex()
         surnames: dict[str, Actor] = {}
         for span in sorted(spans, key=lambda s: s.start):
@@ -243,6 +261,8 @@ class ActorResolver:
                 continue
             if actor and actor.kind == "person" and len(span) >= 2:
                 surnames.setdefault(span[-1].text, actor)
+                if actor.country in SURNAME_FIRST:
+                    surnames.setdefault(span[0].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
         self._agents(doc, idx, sent_of)
         self._nominals(doc, day, idx, sent_of)
@@ -332,13 +352,33 @@ class ActorResolver:
         "Sudan's government" → SDN GOV, "Chilean government officials" → CHL GOV."""
         for m in list(idx.mentions):
             actor = idx.actors.get(m.actor_id or "")
-            if actor is None or actor.kind != "state" or not actor.code:
+            if actor is None or not actor.code or actor.code in ("IGO", "NGO"):
                 continue
             start, end = idx.token_spans[m.id]
             root = doc[start:end].root
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head  # "French and Egyptian warships": as the first conjunct
             head = root.head
+            if actor.kind == "person":
+                # "the Trump administration" → the government the person led
+                if root.dep_ == "compound" and head.lemma_.lower() in _LED_BODIES and head.i >= end:
+                    self._add_agent(doc, idx, sent_of, actor, "GOV", start, head.i + 1)
+                continue
+            if actor.kind != "state":
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.i < start:
+                # "the government in Berlin", "authorities in Kyiv"
+                group_noun = root.head.head
+                sector = AGENTS.get(group_noun.lemma_.lower())
+                if sector in _INSTITUTIONS and idx.at(group_noun.i) is None:
+                    first = min(
+                        t.i for t in group_noun.subtree if t.dep_ != "det" or t.i == group_noun.i
+                    )
+                    first = max(first, group_noun.i - 3)
+                    self._add_agent(
+                        doc, idx, sent_of, actor, sector or "GOV", first, end, drop=(start, end)
+                    )
+                continue
             if root.dep_ not in ("amod", "compound", "nmod", "poss") or head.i < end:
                 continue
             while (
@@ -347,21 +387,37 @@ class ActorResolver:
                 and head.head.lemma_.lower() in AGENTS
             ):
                 head = head.head  # "government officials": the last noun decides
-            sector = AGENTS.get(head.lemma_.lower())
+            sector = _agent_sector(head)
             if sector is None or idx.at(head.i) is not None:
                 continue
             # with other actors between ("US and British forces") each keeps its own span
             shared = any(idx.at(i) is not None for i in range(end, head.i))
-            group = Actor(
-                id=f"{actor.code}:{sector}",
-                name=f"{actor.name} {AGENT_NAMES[sector]}",
-                kind="government body" if sector in _INSTITUTIONS else "group",
-                code=actor.code,
-                country=actor.country,
-                sector=sector,
-            )
-            idx.remove_within(start, end)
-            idx.add(doc[start : end if shared else head.i + 1], "AGENT", group, sent_of[start])
+            self._add_agent(doc, idx, sent_of, actor, sector, start, end if shared else head.i + 1)
+
+    @staticmethod
+    def _add_agent(
+        doc: Any,
+        idx: ActorIndex,
+        sent_of: list[int],
+        actor: Actor,
+        sector: str,
+        start: int,
+        end: int,
+        drop: tuple[int, int] | None = None,
+    ) -> None:
+        group = Actor(
+            id=f"{actor.code}:{sector}",
+            name=f"{idx.actors[actor.code].name if actor.code in idx.actors else actor.code} {AGENT_NAMES[sector]}"
+            if actor.kind == "person"
+            else f"{actor.name} {AGENT_NAMES[sector]}",
+            kind="government body" if sector in _INSTITUTIONS else "group",
+            code=actor.code,
+            country=actor.country,
+            sector=sector,
+        )
+        idx.remove_within(*(drop or (start, end)))
+        idx.remove_within(start, end)
+        idx.add(doc[start:end], "AGENT", group, sent_of[start])
 
     def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
         """Office holders named by their office: "the US Secretary of State", "the Kremlin
@@ -373,6 +429,8 @@ class ActorResolver:
                 continue
             if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON":
                 continue  # a title in front of a name: the name is the mention
+            if chunk[0].lower_ in _INDEFINITE:
+                continue  # "a government spokesman": someone, not the office holder
             possessor = next((c for c in root.children if c.dep_ == "poss"), None)
             skip = {t.i for t in possessor.subtree} if possessor is not None else set()
             toks = [t for t in chunk if t.i not in skip and t.dep_ != "det" and not t.is_punct]
@@ -447,6 +505,7 @@ class ActorResolver:
                 )
 
 
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
 
 
@@ -464,6 +523,10 @@ def _role_head(tok: Any) -> str:
     return str(tok.text)
 
 
+#: Countries whose names are written family name first in English news ("Mao Ning" → Mao).
+SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
+
+
 def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
     start, end = idx.token_spans[m.id]
     return str(doc[start:end].root.dep_)
@@ -475,12 +538,18 @@ def _matchable(name: str) -> bool:
 
 
 def _trim(span: Any) -> Any | None:
+    """A candidate span without a leading article, a trailing possessive, or (for people) a
+    leading title the NER took in ("Spokeswoman Mao Ning" → "Mao Ning"); None when nothing
+    is left ("Councilor")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    if span.label_ == "PERSON":
+        while start < end and _ROLE_RE.fullmatch(doc[start].text):
+            start += 1
     if start >= end:
         return None
     out = doc[start:end]
