@@ -213,7 +213,9 @@ def speaker_of(
     if lemma in _MEMBER_NOUNS:
         for c in subj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                inner = idx.in_subtree(c)
+                # "a member of the delegation" speaks for it; "a member of his family" is
+                # not the person the pronoun names
+                inner = [x for x in idx.in_subtree(c) if _kind(idx, x) != "person"]
                 if inner:
                     return Speaker(np, inner[0].actor_id, False)
     if person_noun:

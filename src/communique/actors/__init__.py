@@ -64,6 +64,48 @@ _LED_BODIES = {"administration", "government", "cabinet"}
 _MINISTRY_KINDS = {"defence": "MIL", "defense": "MIL", "foreign": "DIP", "war": "MIL"}
 
 
+#: "the agency", "the ministry", ... refer back to an organisation named this many sentences
+#: before at most (chosen by reading the samples; rerun bench/quotes.py if changed).
+BODY_ANAPHOR_SENTENCES = 6
+_BODY_ANAPHORS = {
+    "agency",
+    "ministry",
+    "alliance",
+    "bloc",
+    "commission",
+    "council",
+    "organisation",
+    "organization",
+    "union",
+    "court",
+    "force",
+    "army",
+    "government",
+    "administration",
+    "watchdog",
+    "committee",
+    "office",
+    "department",
+    "embassy",
+    "parliament",
+    "kremlin",
+}
+#: Nouns that can refer back to any international organisation ("the bloc" → the EU).
+_IGO_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "watchdog"}
+
+
+def _group(state: Actor, sector: str) -> Actor:
+    """The body of a state in a sector ("Russia" + MIL → "Russia military", id RUS:MIL)."""
+    return Actor(
+        id=f"{state.code}:{sector}",
+        name=f"{state.name} {AGENT_NAMES[sector]}",
+        kind="government body" if sector in _INSTITUTIONS else "group",
+        code=state.code,
+        country=state.country,
+        sector=sector,
+    )
+
+
 def _agent_sector(head: Any) -> str | None:
     """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
     lemma = head.lemma_.lower()
@@ -100,6 +142,7 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     (r"\b(journalist|reporter|editor|correspondent|anchor)\b", "MED"),
     (r"\b(ceo|chief executive|chairman|executive|businessman)\b", "BUS"),
     (r"\b(rebel|militant|insurgent)\b", "REB"),
+    (r"\b(archbishop|bishop|patriarch|pope|imam|ayatollah|cleric|rabbi|mufti)\b", "REL"),
     (
         r"\b(president|prime minister|premier|chancellor|minister|spokes(man|woman|person)|press secretary|official|king|queen|emir|governor|mayor|secretary)\b",
         "GOV",
@@ -264,8 +307,15 @@ class ActorResolver:
                 if actor.country in SURNAME_FIRST:
                     surnames.setdefault(span[0].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
+        # surnames the NER missed or mislabelled after the full name was given
+        for tok in doc:
+            person = surnames.get(tok.text)
+            if person is not None and tok.pos_ == "PROPN" and idx.at(tok.i) is None:
+                idx.add(doc[tok.i : tok.i + 1], "PERSON", person, sent_of[tok.i])
         self._agents(doc, idx, sent_of)
         self._nominals(doc, day, idx, sent_of)
+        idx.finalize()
+        self._definite_bodies(doc, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -291,9 +341,28 @@ class ActorResolver:
             return _actor(e), label
         if label == "PERSON":
             return self._learned(span, day), "PERSON"
+        if label in ("ORG", "FAC", "NORP"):
+            group = self._state_group(span)
+            if group is not None:
+                return group, "AGENT"
         if label in ("GPE", "NORP", "LOC", "FAC"):
             return None, "SKIP"
         return None, "SKIP"
+
+    def _state_group(self, span: Any) -> Actor | None:
+        """An organisation name the registry lacks but that names its state and kind:
+        "Armenia's foreign ministry", "Egypt's Ministry of Water Resources" → that
+        state's body of the matching sector."""
+        sector = _agent_sector(span.root)
+        if sector is None:
+            return None
+        for tok in span:
+            if tok.i >= span.root.i:
+                break
+            for e in self.registry.lookup(tok.text):
+                if e.kind == "state" and e.code:
+                    return _group(_actor(e), sector)
+        return None
 
     def _fuzzy(self, text: str, day: date | None) -> list[Entry]:
         """A misspelt name ("Bejing"): the closest registry name, when it is close enough."""
@@ -405,19 +474,37 @@ class ActorResolver:
         end: int,
         drop: tuple[int, int] | None = None,
     ) -> None:
-        group = Actor(
-            id=f"{actor.code}:{sector}",
-            name=f"{idx.actors[actor.code].name if actor.code in idx.actors else actor.code} {AGENT_NAMES[sector]}"
-            if actor.kind == "person"
-            else f"{actor.name} {AGENT_NAMES[sector]}",
-            kind="government body" if sector in _INSTITUTIONS else "group",
-            code=actor.code,
-            country=actor.country,
-            sector=sector,
-        )
+        state = idx.actors.get(actor.code or "") if actor.kind == "person" else actor
+        group = _group(state or actor, sector)
         idx.remove_within(*(drop or (start, end)))
         idx.remove_within(start, end)
         idx.add(doc[start:end], "AGENT", group, sent_of[start])
+
+    def _definite_bodies(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "the agency", "the ministry", "the alliance" → the organisation of that kind
+        named last (within a few sentences)."""
+        orgs = [m for m in idx.mentions if m.actor_id and idx.actors[m.actor_id].kind != "person"]
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            noun = root.lower_
+            if len(chunk) != 2 or chunk[0].lower_ != "the" or idx.at(root.i) is not None:
+                continue
+            if noun not in _BODY_ANAPHORS:
+                continue
+            here = sent_of[root.i]
+            before = [
+                m
+                for m in orgs
+                if m.span.end <= chunk.start_char
+                and here - m.sentence <= BODY_ANAPHOR_SENTENCES
+                and (
+                    noun in m.span.text.lower()
+                    or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
+                )
+            ]
+            if before:
+                antecedent = idx.actors[before[-1].actor_id or ""]
+                orgs.append(idx.add(chunk, "NOMINAL", antecedent, here))
 
     def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
         """Office holders named by their office: "the US Secretary of State", "the Kremlin
@@ -431,6 +518,12 @@ class ActorResolver:
                 continue  # a title in front of a name: the name is the mention
             if chunk[0].lower_ in _INDEFINITE:
                 continue  # "a government spokesman": someone, not the office holder
+            if (
+                chunk.end < len(doc)
+                and doc[chunk.end].lower_ == "of"
+                and not (chunk.end + 1 < len(doc) and doc[chunk.end + 1].text[:1].isupper())
+            ):
+                continue  # "the president of the Ecowas Commission": an office we cannot place
             possessor = next((c for c in root.children if c.dep_ == "poss"), None)
             skip = {t.i for t in possessor.subtree} if possessor is not None else set()
             toks = [t for t in chunk if t.i not in skip and t.dep_ != "det" and not t.is_punct]
