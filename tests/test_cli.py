@@ -104,3 +104,19 @@ def test_query_filters(tmp_path: Path) -> None:
     )
     table = runner.invoke(cli, ["events", "--db", db, "--limit", "3"])
     assert table.exit_code == 0
+
+
+def test_parquet_export_needs_the_extra(tmp_path: Path) -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        db = str(tmp_path / "c.db")
+        assert (
+            runner.invoke(cli, ["analyze", "-q", "--db", db, str(SAMPLES / "jsonl")]).exit_code == 0
+        )
+        res = runner.invoke(
+            cli, ["export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "pq")]
+        )
+        assert res.exit_code == 2 and "communique[parquet]" in res.output
+    else:
+        pytest.skip("pyarrow is installed here: the missing-extra message cannot be shown")
