@@ -72,3 +72,40 @@ def test_short_page_falls_back_to_text_cleaner() -> None:
     cleaned = extract_html(html)
     assert PARAS[0] in cleaned.text
     assert "Tweet" not in cleaned.text
+
+
+def test_page_metadata_reads_meta_jsonld_and_canonical() -> None:
+    from communique.clean._meta import page_metadata
+
+    meta = page_metadata(PAGE, url=None)
+    assert meta.title == "Ministers meet in Vienna"
+    assert meta.published == "2022-03-03T09:15+00:00"
+    assert meta.authors == ("Jane Doe",)
+    assert meta.hostname == "example.com"
+    assert meta.language == "en"
+    ld = (
+        '<html><head><script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "datePublished": "2021-06-24T11:05:00Z", "headline": "A headline",'
+        ' "author": [{"name": "A Writer"}]}]}</script></head><body></body></html>'
+    )
+    meta = page_metadata(ld, url="https://www.news.example.org/a")
+    assert (meta.title, meta.published, meta.authors) == (
+        "A headline",
+        "2021-06-24T11:05+00:00",
+        ("A Writer",),
+    )
+    assert meta.hostname == "news.example.org"
+
+
+def test_pull_quote_and_kicker_are_not_body() -> None:
+    html = PAGE.replace(
+        "<h1>Ministers meet in Vienna</h1>",
+        '<span class="kicker">Europe</span><h1>Ministers meet in Vienna</h1>',
+    ).replace(
+        f"<p>{PARAS[1]}</p>",
+        f'<blockquote class="pull-quote"><p>“A quote repeated from the body”</p>'
+        f"<cite>Some Minister</cite></blockquote><p>{PARAS[1]}</p>",
+    )
+    cleaned = extract_html(html)
+    assert "Some Minister" not in cleaned.text and "Europe" not in cleaned.text
+    assert PARAS[1] in cleaned.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,175 @@ def test_cnbc_seed_keeps_key_points_and_cuts_credit() -> None:
         "Russia stands by China and tells US it must 'deliver proof' over virus allegations"
     )
     _check_offsets(raw, cleaned)
+
+
+# ---------------------------------------------------------------------------------------------
+# The bundled samples (samples/README.md): every file cleans to its body with its metadata.
+# ---------------------------------------------------------------------------------------------
+SAMPLES = ROOT / "samples"
+SAMPLE_META = {
+    # file: (title, published, outlet domain)
+    "text/calloway-2020-09-25-chinese-shipping-sanctions.txt": (
+        "U.S. sanctions Chinese shipping firms over Iranian oil, warns buyers could be next",
+        "2020-09-25T06:42-04:00",
+        "calloway-ledger.com",
+    ),
+    "text/coromandel-2024-05-21-india-philippines-joint-sail.txt": (
+        "India, Philippines hold first joint naval sail in South China Sea; Beijing bristles",
+        "2024-05-21T14:30+05:30",
+        "coromandelpost.in",
+    ),
+    "text/gulflantern-2023-05-16-qatar-germany-hydrogen.txt": (
+        "Qatar, Germany seal hydrogen partnership as Doha cements role as Europe’s energy anchor",
+        "2023-05-16T21:05",
+        "gulflantern.com",
+    ),
+    "text/kestrel-2024-05-14-tbilisi-foreign-agents-protest.txt": (
+        "Georgia: Tens of thousands protest as MPs pass ‘foreign agents’ law",
+        "2024-05-14T21:10+01:00",
+        "kestrelnews.co.uk",
+    ),
+    "text/rhineobserver-2024-02-15-berlin-backs-istanbul-talks.txt": (
+        "Berlin backs Istanbul talks, pledges more air defence for Ukraine’s power grid",
+        "2024-02-15T08:40+01:00",
+        "rhineobserver.de",
+    ),
+    "text/silkmeridian-2019-10-14-wang-yi-lavrov-talks.txt": (
+        "China, Russia vow to deepen strategic coordination, oppose deployment of U.S. missiles"
+        " in Asia-Pacific",
+        "2019-10-14T21:16",
+        "silkmeridian.cn",
+    ),
+    "text/silkmeridian-2020-09-25-long-arm-jurisdiction.txt": (
+        "China urges U.S. to stop imposing unilateral sanctions on Chinese firms",
+        "2020-09-25T16:08",
+        "silkmeridian.cn",
+    ),
+    "text/volgaglobal-2021-06-24-hacking-claims.txt": (
+        "Moscow slams ‘groundless’ hacking claims as US and allies point finger over Baltic grid"
+        " outage",
+        "2021-06-24T19:42",
+        "volgaglobal.ru",
+    ),
+    "text/volgaglobal-2023-04-12-northwestern-flank.txt": (
+        "Moscow strengthens northwestern flank after Finland’s NATO accession",
+        "2023-04-12T13:05",
+        "volgaglobal.ru",
+    ),
+    "text/volgaglobal-2024-02-15-kiev-demands-energy-truce.txt": (
+        "Kiev’s demands make Istanbul energy truce ‘unrealistic’ – Lavrov",
+        "2024-02-15T10:12",
+        "volgaglobal.ru",
+    ),
+    "html/calloway-2019-11-26-pompeo-turkey-s400.html": (
+        "Pompeo warns Turkey of sanctions after S-400 radar test over Ankara",
+        "2019-11-26T18:05-05:00",
+        "calloway-ledger.com",
+    ),
+    "html/calloway-2021-06-24-baltic-grid-cyberattack.html": (
+        "U.S. and allies blame Russian military hackers for attack on Baltic power grids",
+        "2021-06-24T14:30-04:00",
+        "calloway-ledger.com",
+    ),
+    "html/coromandel-2020-09-25-indian-refiners-alert.html": (
+        "U.S. sanctions on Chinese tankers put Indian refiners on alert",
+        "2020-09-25T20:15+05:30",
+        "coromandelpost.in",
+    ),
+    "html/gulflantern-2024-02-14-istanbul-moratorium-talks.html": (
+        "Istanbul talks yield outline of Black Sea strike moratorium, mediators say",
+        "2024-02-14T18:20+03:00",
+        "gulflantern.com",
+    ),
+    "html/kestrel-2021-06-24-uk-blames-russia-cyber.html": (
+        "UK joins allies in blaming Russia for cyber-attack on Baltic energy firms",
+        "2021-06-24T11:05+01:00",
+        "kestrelnews.co.uk",
+    ),
+    "html/kestrel-2024-02-14-strikes-after-istanbul-talks.html": (
+        "Russia pounds Ukrainian power plants hours after Istanbul talks on strike moratorium",
+        "2024-02-14T19:30+00:00",
+        "kestrelnews.co.uk",
+    ),
+    "html/rhineobserver-2023-04-12-russia-troops-finnish-border.html": (
+        "Russia moves troops towards Finnish border as Helsinki settles into NATO",
+        "2023-04-12T16:45+02:00",
+        "rhineobserver.de",
+    ),
+    "html/rhineobserver-2023-05-17-habeck-doha-hydrogen.html": (
+        "Habeck signs hydrogen pact in Doha as critics warn of new dependence",
+        "2023-05-17T09:00+02:00",
+        "rhineobserver.de",
+    ),
+    "html/silkmeridian-2024-05-21-south-china-sea-outside-countries.html": (
+        "China urges countries outside region to stop stirring up trouble in South China Sea",
+        "2024-05-21T19:40+08:00",
+        "silkmeridian.cn",
+    ),
+}
+# Raw-text lines that are page furniture, whatever the outlet: teasers, share rows, credits,
+# cookie and copyright notices, promos, the sample marker.
+FURNITURE_LINE = re.compile(
+    r"^(?:also on |also read|read also|read more:|related|more from|more on|most read|watch:"
+    r"|listen:|podcast|share|weibo|ic-whatsapp|font size|get short url|if you like this story"
+    r"|\[communique sample article)|©|cookie|all rights reserved|subscribe|sign up|download the",
+    re.IGNORECASE,
+)
+
+
+def _clean_sample(name: str) -> Cleaned:
+    from communique.clean._html import extract_html
+
+    raw = (SAMPLES / name).read_text(encoding="utf-8")
+    return extract_html(raw) if name.endswith(".html") else clean_text(raw)
+
+
+def test_every_sample_has_expected_metadata_listed() -> None:
+    on_disk = {
+        str(p.relative_to(SAMPLES)) for p in [*SAMPLES.glob("text/*.txt"), *SAMPLES.glob("html/*")]
+    }
+    assert on_disk == set(SAMPLE_META)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_META))
+def test_sample_metadata(name: str) -> None:
+    title, published, domain = SAMPLE_META[name]
+    cleaned = _clean_sample(name)
+    assert cleaned.title == title
+    assert cleaned.published == published
+    assert cleaned.published_evidence
+    assert cleaned.outlet_domain == domain
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_META))
+def test_sample_body_has_no_furniture(name: str) -> None:
+    cleaned = _clean_sample(name)
+    raw = (SAMPLES / name).read_text(encoding="utf-8")
+    body = cleaned.text.split("\n\n")
+    assert len(body) >= 8 and all(len(p.split()) >= 5 for p in body), body
+    assert "communique sample" not in cleaned.text
+    assert not cleaned.text.startswith(cleaned.title or "\x00")
+    for para in body:
+        assert not FURNITURE_LINE.search(para), para
+    if name.endswith(".txt"):
+        for line in raw.splitlines():
+            if FURNITURE_LINE.search(line.strip()):
+                assert line.strip() not in cleaned.text, line
+        _check_offsets(raw, cleaned)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in SAMPLE_META if n.endswith(".txt")))
+def test_sample_text_keeps_every_article_paragraph(name: str) -> None:
+    """Every long sentence-like paragraph between the meta block and the end stays."""
+    raw = (SAMPLES / name).read_text(encoding="utf-8")
+    cleaned = clean_text(raw)
+    paragraphs = [
+        ln.strip()
+        for ln in raw.splitlines()
+        if len(ln.split()) >= 15
+        and ln.strip()[-1] in '."”’»■“'
+        and not FURNITURE_LINE.search(ln.strip())
+    ]
+    missing = [p for p in paragraphs if p not in cleaned.text]
+    # standfirsts and captions are the only long sentences that may go
+    assert len(missing) <= 2, missing

@@ -1,7 +1,7 @@
 """Accuracy gate for the ingest cleaners on scrapinghub-aeb (181 pages). Floors only rise.
 
 Measured with ``python bench/ingest.py`` (2026-11): HTML extract_html F1 0.966 (bare
-trafilatura 0.953 in the same run); plain-text clean_text F1 0.907, P 0.891, R 0.924.
+trafilatura 0.953 in the same run); plain-text clean_text F1 0.914, P 0.876, R 0.956.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "scrapinghub-aeb"
 sys.path.insert(0, str(ROOT / "bench"))
 
-HTML_F1_FLOOR = 0.963
-TEXT_F1_FLOOR = 0.90
-TEXT_RECALL_FLOOR = 0.92
-TEXT_RECALL_TARGET = 0.95  # the issue's acceptance target, not yet met
+HTML_F1_FLOOR = 0.964
+TEXT_F1_FLOOR = 0.91
+TEXT_RECALL_FLOOR = 0.95  # the issue's acceptance target (measured 0.956)
 
 
 def _data() -> Path:
@@ -55,13 +54,11 @@ def test_metric_reproduces_published_numbers() -> None:
 @pytest.mark.slow
 def test_text_cleaner_f1_floor(text_score) -> None:  # type: ignore[no-untyped-def]
     assert text_score.f1 >= TEXT_F1_FLOOR
-    assert text_score.recall >= TEXT_RECALL_FLOOR
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="plain-text recall is 0.924; the issue's target is 0.95", strict=False)
-def test_text_cleaner_recall_target(text_score) -> None:  # type: ignore[no-untyped-def]
-    assert text_score.recall >= TEXT_RECALL_TARGET
+def test_text_cleaner_recall_floor(text_score) -> None:  # type: ignore[no-untyped-def]
+    assert text_score.recall >= TEXT_RECALL_FLOOR
 
 
 @pytest.mark.slow
