@@ -19,14 +19,14 @@ def paragraph_boundaries(doc: Any) -> Any:
     mark or a heading onto the next paragraph's first sentence."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text):
-            tok.is_sent_start = True
-        elif (
-            prev.is_space
+        blank_line = "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text)
+        split_blank = (
+            tok.i >= 2
+            and prev.is_space
             and "\n" in prev.text
-            and tok.i >= 2
             and "\n" in doc[tok.i - 2].whitespace_
-        ):
+        )
+        if blank_line or split_blank:
             tok.is_sent_start = True
     return doc
 

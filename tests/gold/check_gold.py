@@ -18,6 +18,7 @@ Occurrences are counted with overlapping matches: occurrence k starts at the k-t
 
 Usage: python3 tests/gold/check_gold.py [--strict] [-v] [GOLD_FILE]
 """
+
 import json
 import os
 import re
@@ -26,8 +27,18 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-FIELDS = ["doc", "id", "type", "content", "content_occurrence", "cue", "speaker",
-          "speaker_actor", "speaker_country", "addressee"]
+FIELDS = [
+    "doc",
+    "id",
+    "type",
+    "content",
+    "content_occurrence",
+    "cue",
+    "speaker",
+    "speaker_actor",
+    "speaker_country",
+    "addressee",
+]
 TYPES = ("direct", "indirect", "mixed")
 COUNTRY = re.compile(r"^(?:[A-Z]{3})$")
 
@@ -65,7 +76,7 @@ def load_doc(doc, cache):
     elif doc.startswith("seeds/"):
         text = None
         for d in seed_dirs():
-            p = os.path.join(d, doc[len("seeds/"):])
+            p = os.path.join(d, doc[len("seeds/") :])
             if os.path.isfile(p):
                 text = read_text(p)
                 break
@@ -121,7 +132,9 @@ def main(argv):
         for k in ("content", "cue", "speaker"):
             if not isinstance(r[k], str) or not r[k]:
                 errors.append(f"{where}: {k} must be a non-empty string")
-        if r["addressee"] is not None and (not isinstance(r["addressee"], str) or not r["addressee"]):
+        if r["addressee"] is not None and (
+            not isinstance(r["addressee"], str) or not r["addressee"]
+        ):
             errors.append(f"{where}: addressee must be a non-empty string or null")
         if r["speaker_actor"] is not None and not isinstance(r["speaker_actor"], str):
             errors.append(f"{where}: speaker_actor must be a string or null")
@@ -146,7 +159,9 @@ def main(argv):
         if n == 0:
             errors.append(f"{where}: content not found in {r['doc']}: {r['content'][:70]!r}")
         elif occ >= n:
-            errors.append(f"{where}: content_occurrence {occ} but only {n} occurrence(s) in {r['doc']}")
+            errors.append(
+                f"{where}: content_occurrence {occ} but only {n} occurrence(s) in {r['doc']}"
+            )
         for k in ("cue", "speaker", "addressee"):
             v = r[k]
             if isinstance(v, str) and v and v not in text:
@@ -175,8 +190,10 @@ def main(argv):
         if not total:
             continue
         share = (c["indirect"] + c["mixed"]) / total
-        print(f"  {group:8s} total {total:4d}  direct {c['direct']:4d}  indirect {c['indirect']:4d}  "
-              f"mixed {c['mixed']:4d}  (indirect+mixed {share:.0%})")
+        print(
+            f"  {group:8s} total {total:4d}  direct {c['direct']:4d}  indirect {c['indirect']:4d}  "
+            f"mixed {c['mixed']:4d}  (indirect+mixed {share:.0%})"
+        )
     if verbose:
         for doc, n in sorted(docs.items()):
             print(f"    {n:3d}  {doc}")
