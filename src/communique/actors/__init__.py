@@ -144,7 +144,7 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     (r"\b(rebel|militant|insurgent)\b", "REB"),
     (r"\b(archbishop|bishop|patriarch|pope|imam|ayatollah|cleric|rabbi|mufti)\b", "REL"),
     (
-        r"\b(president|prime minister|premier|chancellor|minister|spokes(man|woman|person)|press secretary|official|king|queen|emir|governor|mayor|secretary)\b",
+        r"\b(president|prime minister|premier|chancellor|minister|spokes(man|woman|person)|press secretary|official|king|queen|emir|governor|mayor|secretary|council+or|vice)\b",
         "GOV",
     ),
 ]
@@ -459,6 +459,9 @@ class ActorResolver:
             sector = _agent_sector(head)
             if sector is None or idx.at(head.i) is not None:
                 continue
+            after = idx.at(head.i + 1) if head.i + 1 < len(doc) else None
+            if after is not None and after.label == "PERSON":
+                continue  # a title before a name ("Russian Foreign Minister Sergey Lavrov")
             # with other actors between ("US and British forces") each keeps its own span
             shared = any(idx.at(i) is not None for i in range(end, head.i))
             self._add_agent(doc, idx, sent_of, actor, sector, start, end if shared else head.i + 1)
