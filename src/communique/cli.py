@@ -257,15 +257,25 @@ def extract(
 
 
 # -- query commands --------------------------------------------------------------------
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+_actor_files_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor CSV (same columns as a shipped registry table).",
+)
+
+
 def _query_options(f: Any) -> Any:
     f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
-    f = click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(["table", "json", "csv"]),
-        default="table",
-        show_default=True,
-    )(f)
+    f = _format_option(f)
     f = click.option("--until", help="Only articles published on or before this ISO date.")(f)
     f = click.option("--since", help="Only articles published on or after this ISO date.")(f)
     f = click.option("--outlet", help="Only this outlet (name, case-insensitive).")(f)
@@ -296,60 +306,35 @@ def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters
     _emit(rows, fmt, kind)
 
 
-@cli.command()
-@_query_options
-def events(
-    db: str | None,
-    actor: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    fmt: str,
-    limit: int | None,
-) -> None:
-    """Events in the store: source, type, target, date, and the evidence sentence."""
-    _run_query("events", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+def _query_command(kind: str, summary: str) -> None:
+    """Register ``communique KIND``: a query of the store with the common filters."""
+
+    @_query_options
+    def command(
+        db: str | None,
+        actor: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        fmt: str,
+        limit: int | None,
+    ) -> None:
+        _run_query(kind, db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+
+    command.__doc__ = summary
+    cli.command(name=kind)(command)
 
 
-@cli.command()
-@_query_options
-def quotes(
-    db: str | None,
-    actor: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    fmt: str,
-    limit: int | None,
-) -> None:
-    """Quotes in the store: speaker, type, content and where it came from."""
-    _run_query("quotes", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
-
-
-@cli.command()
-@_query_options
-def articles(
-    db: str | None,
-    actor: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    fmt: str,
-    limit: int | None,
-) -> None:
-    """Articles in the store, with their counts of quotes and events."""
-    _run_query("articles", db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
+_query_command(
+    "events", "Events in the store: source, type, target, date, and the evidence sentence."
+)
+_query_command("quotes", "Quotes in the store: speaker, type, content and where it came from.")
+_query_command("articles", "Articles in the store, with their counts of quotes and events.")
 
 
 @cli.command()
 @click.option("--db", help=DB_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@_format_option
 def failures(db: str | None, fmt: str) -> None:
     """Inputs that could not be analysed, and why."""
     with _open(db) as store:
@@ -434,20 +419,8 @@ def _entry_row(e: Any, day: Any) -> dict[str, Any]:
 @actors.command("lookup")
 @click.argument("name")
 @click.option("--date", "date_", help="Only roles held on this ISO date (all roles otherwise).")
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor CSV.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@_actor_files_option
+@_format_option
 def actors_lookup(name: str, date_: str | None, actor_files: tuple[str, ...], fmt: str) -> None:
     """Every registry entry NAME can stand for, and why (name, alias, demonym, capital,
     metonym); with --date, whether each role was held that day."""
@@ -464,20 +437,8 @@ def actors_lookup(name: str, date_: str | None, actor_files: tuple[str, ...], fm
 @click.option("--kind", help="state, person, IGO, NGO, government body, party, group, ...")
 @click.option("--country", help="ISO 3166 alpha-3 code (IGO for international organisations).")
 @click.option("--date", "date_", help="Only people holding a role on this ISO date.")
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor CSV.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@_actor_files_option
+@_format_option
 def actors_list(
     kind: str | None, country: str | None, date_: str | None, actor_files: tuple[str, ...], fmt: str
 ) -> None:
