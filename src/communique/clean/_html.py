@@ -140,39 +140,36 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
         fallback = clean_text(page_text) if page_text else None
         if fallback is not None and len(fallback.text) > len(text):
             notes.append("trafilatura found too little text; used the plain-text cleaner")
-            return Cleaned(
-                text=fallback.text,
-                removed=fallback.removed,
-                title=title or fallback.title,
-                authors=page.authors,
-                published=page.published or fallback.published,
-                published_evidence=page.published_evidence
-                if page.published
-                else fallback.published_evidence,
-                url=page.url or url,
-                outlet_domain=page.hostname or fallback.outlet_domain,
-                language=page.language,
-                extractor="text-fallback",
-                notes=(*notes, *fallback.notes),
-                kept_spans=fallback.kept_spans,
-            )
+            return _with_page(fallback, page, url, title, "text-fallback", notes)
     if not text:
         notes.append("no article text found in the HTML")
         return Cleaned(text="", url=url, title=title, extractor=extractor, notes=tuple(notes))
     filtered = clean_lines(text, select_region=False, title=title)
+    return _with_page(filtered, page, url, title, extractor, notes)
+
+
+def _with_page(
+    cleaned: Cleaned,
+    page: PageMeta,
+    url: str | None,
+    title: str | None,
+    extractor: str,
+    notes: list[str],
+) -> Cleaned:
+    """A text-cleaner result with the page's own metadata taking precedence."""
     return Cleaned(
-        text=filtered.text,
-        removed=filtered.removed,
-        title=title or filtered.title,
+        text=cleaned.text,
+        removed=cleaned.removed,
+        title=title or cleaned.title,
         authors=page.authors,
-        published=page.published or filtered.published,
+        published=page.published or cleaned.published,
         published_evidence=page.published_evidence
         if page.published
-        else filtered.published_evidence,
+        else cleaned.published_evidence,
         url=page.url or url,
-        outlet_domain=page.hostname or filtered.outlet_domain,
+        outlet_domain=page.hostname or cleaned.outlet_domain,
         language=page.language,
         extractor=extractor,
-        notes=(*notes, *filtered.notes),
-        kept_spans=filtered.kept_spans,
+        notes=(*notes, *cleaned.notes),
+        kept_spans=cleaned.kept_spans,
     )
