@@ -44,18 +44,14 @@ def predicted(analysis: Any, sentence: str, actor_text: str) -> tuple[str | None
     return actor.code, cameo_sector(actor.sector)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--data", type=Path, default=DEFAULT)
-    args = ap.parse_args()
+def measure(data: Path, pipe: Any = None) -> dict[str, Any]:
+    """Scores and timings over PLOVER-GSR (see the module docstring)."""
     from communique import Pipeline
     from communique.records import Article, article_id
 
-    with open(args.data / "gold.jsonl", encoding="utf-8") as fh:
+    with open(data / "gold.jsonl", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
-    pipe = Pipeline()
+    pipe = pipe or Pipeline()
     texts = sorted({r["text"] for r in records})
     t0 = time.perf_counter()
     docs = list(pipe.nlp.pipe(texts))
@@ -91,22 +87,36 @@ def main() -> None:
             if gsec and gsec != "***":
                 c["sector_n"] += 1
                 c["sector_ok"] += sector == gsec
-    print(f"PLOVER-GSR actor resolution ({len(texts)} sentences, unique gold actor texts)")
+    score["all"] = score["source"] + score["target"]
+    return {
+        "texts": len(texts),
+        "score": score,
+        "t_nlp": t_nlp,
+        "t_actors": t_actors,
+        "t_rest": t_rest,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    args = ap.parse_args()
+    m = measure(args.data)
+    print(f"PLOVER-GSR actor resolution ({m['texts']} sentences, unique gold actor texts)")
     print(
         f"{'':<8}{'actors':>8}{'resolved':>10}{'country/IGO acc':>17}{'sector n':>10}{'sector acc':>12}"
     )
-    tot: Counter[str] = Counter()
-    for role in ("source", "target"):
-        c = score[role]
-        tot.update(c)
+    for role in ("source", "target", "all"):
+        c = m["score"][role]
         print(
-            f"{role:<8}{c['n']:>8}{c['found'] / c['n']:>10.3f}{c['code_ok'] / c['n']:>17.3f}{c['sector_n']:>10}{c['sector_ok'] / max(1, c['sector_n']):>12.3f}"
+            f"{role:<8}{c['n']:>8}{c['found'] / c['n']:>10.3f}{c['code_ok'] / c['n']:>17.3f}"
+            f"{c['sector_n']:>10}{c['sector_ok'] / max(1, c['sector_n']):>12.3f}"
         )
     print(
-        f"{'all':<8}{tot['n']:>8}{tot['found'] / tot['n']:>10.3f}{tot['code_ok'] / tot['n']:>17.3f}{tot['sector_n']:>10}{tot['sector_ok'] / max(1, tot['sector_n']):>12.3f}"
-    )
-    print(
-        f"time: spaCy {t_nlp:.2f}s, actor resolution {t_actors:.2f}s = {100 * t_actors / t_nlp:.1f}% of spaCy; all stages after spaCy {t_rest:.2f}s"
+        f"time: spaCy {m['t_nlp']:.2f}s, actor resolution {m['t_actors']:.2f}s = "
+        f"{100 * m['t_actors'] / m['t_nlp']:.1f}% of spaCy; all stages after spaCy {m['t_rest']:.2f}s"
     )
 
 

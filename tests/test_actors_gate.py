@@ -1,0 +1,25 @@
+"""Accuracy gate: actor codes and sectors on PLOVER-GSR (floors only rise)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from communique import Pipeline
+from conftest import DATA, ROOT, need_shared
+
+#: Measured 0.754 code / 0.472 sector (bench/actors.py); floors a little under.
+CODE_FLOOR = 0.74
+SECTOR_FLOOR = 0.46
+
+
+@pytest.mark.slow
+def test_plover_gsr_actor_accuracy(pipeline: Pipeline) -> None:
+    data = need_shared(DATA / "plover-gsr")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from actors import measure  # type: ignore[import-not-found]
+
+    score = measure(data, pipeline)["score"]["all"]
+    assert score["code_ok"] / score["n"] >= CODE_FLOOR
+    assert score["sector_ok"] / score["sector_n"] >= SECTOR_FLOOR
