@@ -186,3 +186,18 @@ def test_refuses_foreign_databases(tmp_path: Path) -> None:
 def test_article_ids_are_stable() -> None:
     assert article_id("RT", "Some  text\n") == article_id("rt", "some text")
     assert article_id("RT", "Some text") != article_id("CNBC", "Some text")
+
+
+def test_an_older_store_is_migrated_on_open(tmp_path: Path) -> None:
+    from communique.store import MIGRATIONS
+
+    db = tmp_path / "v1.db"
+    with sqlite3.connect(db) as conn:  # a store as version 1 of communique left it
+        for stmt in MIGRATIONS[0]:
+            conn.execute(stmt)
+        conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+        conn.execute("INSERT INTO articles(id, text) VALUES ('a1', 'kept across the migration')")
+    with Store.open(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.query("SELECT text FROM articles")[0][0] == "kept across the migration"
+        assert store.query("SELECT count(*) FROM duplicates")[0][0] == 0
