@@ -26,7 +26,9 @@ PETRARCH2 unit tests (../shared/data/petrarch2-unittests/gold.jsonl): the fictio
 dictionary PETR.Validate.actors.txt is converted to a countries CSV in a temp dir and loaded
 with ``Registry.load(extra=...)`` for this benchmark only; an event is reproduced when an
 emitted event of the sentence has the gold source and target (first three letters of the
-code) and the PLOVER type the gold CAMEO code maps to.
+code) and the PLOVER type the gold CAMEO code maps to. The validation dictionary those
+codes come from is mostly WEIS-coded (its own header says so), so the type column is a
+ceiling no CAMEO-faithful coder reaches; the last column counts (source, target) alone.
 """
 
 from __future__ import annotations
@@ -251,7 +253,7 @@ def _name(s: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in s.split())
 
 
-def score_petrarch(pipe_factory: Any) -> tuple[int, int, int]:
+def score_petrarch(pipe_factory: Any) -> tuple[int, int, int, int]:
     from communique.events import plover_of_cameo
 
     with open(PETR / "gold.jsonl", encoding="utf-8") as fh:
@@ -266,7 +268,7 @@ def score_petrarch(pipe_factory: Any) -> tuple[int, int, int]:
             day = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else None
             texts[sid] = (r["text"], day or "2000-01-01")
         got = run(pipe, [(sid, t, d) for sid, (t, d) in texts.items()])
-    hit = typed = 0
+    hit = typed = dyad = 0
     for r in events:
         sid = r["id"].split("#")[0]
         want = plover_of_cameo(r["event_code"])
@@ -274,11 +276,12 @@ def score_petrarch(pipe_factory: Any) -> tuple[int, int, int]:
         tgt = ((r.get("target") or {}).get("code") or "")[:3]
         evs = got.get(sid, [])
         typed += any(e["type"] == want for e in evs)
+        dyad += any((e["src"] or "")[:3] == src and (e["tgt"] or "")[:3] == tgt for e in evs)
         hit += any(
             e["type"] == want and (e["src"] or "")[:3] == src and (e["tgt"] or "")[:3] == tgt
             for e in evs
         )
-    return hit, typed, len(events)
+    return hit, typed, dyad, len(events)
 
 
 def fit_confidence(pipe: Any, gold: dict[str, dict[str, Any]]) -> dict[str, float]:
@@ -342,11 +345,13 @@ def fmt_row(name: str, s: dict[str, Any]) -> str:
 
 
 def errors(
-    gold: dict[str, dict[str, Any]], got: dict[str, list[dict[str, Any]]], split: str, k: int
+    gold: dict[str, dict[str, Any]], got: dict[str, list[dict[str, Any]]], k: int
 ) -> Iterable[str]:
+    """The first ``k`` TUNING sentences whose emitted dyads differ from the gold (never
+    HELD-OUT: its errors stay unseen so it remains an honest estimate)."""
     shown = 0
     for sid, g in gold.items():
-        if g["split"] != split or shown >= k:
+        if g["split"] != "tune" or shown >= k:
             continue
         gset = {(s, t, ty) for s, t, ty, _ in g["dyads"]}
         eset = {(e["src"], e["tgt"], e["type"]) for e in got.get(sid, []) if e["src"]}
@@ -416,15 +421,26 @@ def main() -> None:
         def factory(csv_path: Path) -> Any:
             return Pipeline(Options(actors_files=(csv_path,)), nlp=pipe.nlp)
 
-        hit, typed, total = score_petrarch(factory)
+        hit, typed, dyad, total = score_petrarch(factory)
         print("\n## PETRARCH2 unit tests (regression cases, fictional actors)\n")
-        print("| events | reproduced (source, target, type) | type present in sentence |")
-        print("|---|---|---|")
-        print(f"| {total} | {hit} ({hit / total:.1%}) | {typed} ({typed / total:.1%}) |")
+        print(
+            "| events | reproduced (source, target, type) | type present in sentence | "
+            "(source, target) emitted, any type |"
+        )
+        print("|---|---|---|---|")
+        print(
+            f"| {total} | {hit} ({hit / total:.1%}) | {typed} ({typed / total:.1%}) | "
+            f"{dyad} ({dyad / total:.1%}) |"
+        )
+        print(
+            "\nThe unit tests' codes come from PETR.Validate.verbs.txt, mostly WEIS codes read "
+            "here as CAMEO (CONDEMN [122] → REJECT, WELCOME [041] → CONSULT, restore ties "
+            "[064] → COOPERATE); a CAMEO-faithful coder cannot reproduce those types."
+        )
     if args.errors:
         # errors are only ever shown for TUNING: HELD-OUT stays unseen
         print(f"\n### First {args.errors} TUNING sentences with differences\n")
-        for line in errors(gold, got, "tune", args.errors):
+        for line in errors(gold, got, args.errors):
             print(line)
 
 

@@ -63,6 +63,65 @@ def test_simple_events(pipeline: Any, text: str, src: str, tgt: str, etype: str)
     assert _find(an, src, tgt, etype), _events(an)
 
 
+@pytest.mark.parametrize(
+    ("text", "src", "tgt", "etype"),
+    [
+        # the verb's preposition carries the object ("called for sanctions against X")
+        ("Nigeria called for sanctions against Iran.", "NGA", "IRN", "REQUEST"),
+        # an unnamed group acted on at home is coded by its country (CAMEO convention)
+        (
+            "The Sudanese government accused Darfur rebels of violating the truce.",
+            "SDN",
+            "SDN",
+            "ACCUSE",
+        ),
+        ("Egyptian police opened fire on demonstrators in Cairo.", "EGY", "EGY", "ASSAULT"),
+        # lexicon: extradition is judicial cooperation (CAMEO 063), "staged" lemmatised right
+        ("Iraq extradited two suspects to Jordan.", "IRQ", "JOR", "COOPERATE"),
+        ("Palestinian activists staged a rally against Israel.", "PSE", "ISR", "PROTEST"),
+        # generated from the CAMEO labels: "Torture" 1822
+        ("Syria tortured Lebanese prisoners.", "SYR", "LBN", "ASSAULT"),
+        # carry-on verb + event noun; "from" names the members' organisation
+        ("Britain promised to continue military aid to Mozambique.", "GBR", "MOZ", "AGREE"),
+    ],
+)
+def test_wider_coverage(pipeline: Any, text: str, src: str, tgt: str, etype: str) -> None:
+    an = _analyze(pipeline, text, "2022-03-09")
+    assert _find(an, src, tgt, etype), _events(an)
+
+
+def test_domestic_target_needs_an_unnamed_group(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Serbia arrested Russian journalists.", "2022-03-09")
+    assert _find(an, "SRB", "RUS", "COERCE") and not _find(an, "SRB", "SRB", "COERCE")
+    an = _analyze(pipeline, "Serbia arrested opposition activists.", "2022-03-09")
+    (e,) = _find(an, "SRB", "SRB", "COERCE")
+    assert an.article.text[e.target.start : e.target.end] == "opposition activists"
+
+
+def test_generated_lexicon_is_cameo_not_weis() -> None:
+    from communique._events_verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
+
+    assert plover_of_cameo(GEN_VERBS["torture"]) == "ASSAULT"
+    assert plover_of_cameo(GEN_VERBS["criticize"]) == "ACCUSE"
+    assert plover_of_cameo(GEN_LIGHT[("impose", "blockade")]) == "COERCE"
+    # PETR.Validate.verbs.txt codes CONDEMN [122] and CRITICIZE [121] in WEIS; read as
+    # CAMEO they would be REJECT: the generator must drop them
+    assert "condemn" not in GEN_VERBS and GEN_VERBS.get("criticize") == "111"
+    codes = [*GEN_VERBS.values(), *GEN_LIGHT.values(), *GEN_PHRASAL.values()]
+    assert all(c in CAMEO for c in codes)
+
+
+@pytest.mark.slow
+def test_generated_lexicon_is_fresh() -> None:
+    """bench/make_event_lexicon.py --check: the committed module is what the script writes."""
+    import subprocess
+
+    need_shared(DATA / "petrarch2-unittests" / "PETR.Validate.verbs.txt")
+    script = ROOT / "bench" / "make_event_lexicon.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], check=False)
+    assert done.returncode == 0, "rerun python bench/make_event_lexicon.py"
+
+
 def test_compound_actors_expand(pipeline: Any) -> None:
     an = _analyze(
         pipeline, "The United States imposed sanctions on Iran, Libya and Cuba.", "2020-01-10"
@@ -190,13 +249,15 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
-    assert held["precision"] >= 0.75  # measured 0.80; acceptance requires 0.7
-    assert held["type_acc"] >= 0.78  # measured 0.82
-    assert held["src_found"] >= 0.40  # measured 0.44
+    assert held["precision"] >= 0.75  # measured 0.754; acceptance requires 0.7
+    assert held["recall"] >= 0.26  # measured 0.280
+    assert held["type_acc"] >= 0.80  # measured 0.816
+    assert held["src_found"] >= 0.50  # measured 0.521
 
 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.75  # measured 0.79
-    assert tune["type_f1"] >= 0.80  # measured 0.83
+    assert tune["precision"] >= 0.78  # measured 0.805
+    assert tune["recall"] >= 0.31  # measured 0.328
+    assert tune["type_f1"] >= 0.80  # measured 0.822

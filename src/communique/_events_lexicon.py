@@ -54,7 +54,6 @@ VERBS = _table(
         "064": "share",
         "070": "donate",
         "075": "shelter",
-        "087": "withdraw retreat",
         "0874": "surrender",
         "140": "protest",
         "141": "demonstrate rally march picket",
@@ -62,22 +61,42 @@ VERBS = _table(
         "154": "mobilize mobilise",
         "152": "deploy",
         "171": "confiscate seize",
-        "1712": "demolish destroy raze",
+        "1712": "destroy",
         "172": "outlaw",
         "173": "arrest detain jail imprison",
-        "174": "deport extradite",
+        "174": "deport",
+        "063": "extradite",
+        "1722": "ban",
+        "087": "withdraw retreat evacuate",
         "181": "kidnap abduct hijack",
-        "182": "beat",
+        "182": "beat wound injure",
+        "1823": "kill murder",
         "1822": "torture",
         "186": "assassinate",
         "190": "attack invade ambush",
         "192": "occupy annex capture retake recapture",
         "193": "shoot",
-        "194": "shell",
+        "194": "shell bombard",
         "195": "bomb airstrike",
         "202": "massacre",
     }
 )
+
+#: Verbs whose PLOVER-GSR type differs from the 2021 conversion of their CAMEO code:
+#: demolishing homes is COERCE there (CAMEO 1712 "destroy property" → ASSAULT in 2021),
+#: resigning RETREAT (CAMEO 0831 "accede to demands for change in leadership").
+VERBS_PLOVER: MappingProxyType[str, Code] = MappingProxyType(
+    {
+        "demolish": ("1712", "COERCE"),
+        "raze": ("1712", "COERCE"),
+        "bulldoze": ("1712", "COERCE"),
+        "resign": ("0831", "RETREAT"),
+        "step down": ("0831", "RETREAT"),
+    }
+)
+
+#: Verbs that carry on an act named by their object ("continue military aid").
+CARRY_ON = ("continue", "resume", "extend", "increase", "expand", "step up")
 
 #: Verbs that are events only with an object naming what (verb, object noun lemma).
 LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
@@ -132,7 +151,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("accept", "plan"): "030",
         ("accept", "proposal"): "030",
         ("accept", "offer"): "030",
+        **{(v, n): "070" for v in CARRY_ON for n in ("aid", "assistance", "help")},
         ("send", "aid"): "070",
+        ("send", "assistance"): "070",
+        ("provide", "assistance"): "070",
+        ("prohibit", "aid"): "162",
+        ("block", "aid"): "162",
         ("provide", "aid"): "070",
         ("deliver", "aid"): "070",
         ("give", "aid"): "070",
