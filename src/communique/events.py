@@ -741,7 +741,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for c in a.children:
             if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "nsubjpass" and a.pos_ == "VERB"):
                 out += _mentions_for(c, idx)
-                out += _noun_args(c, idx, preps)
+                done_by = _doer_of(c, idx) if hit.etype == "REQUEST" else []
+                # "demanded the withdrawal of Serbian forces from Bosnia": the one asked to
+                # act is the target, not where they are to act
+                out += done_by or _noun_args(c, idx, preps)
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
@@ -762,6 +765,38 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and place:
         return place[:1], True
     return uniq, False
+
+
+#: Demanded acts whose "of"-argument is who must act ("the withdrawal of X").
+_DEMANDED_ACTS = frozenset(
+    [
+        "withdrawal",
+        "pullout",
+        "pull-out",
+        "departure",
+        "resignation",
+        "release",
+        "removal",
+        "ouster",
+        "return",
+        "end",
+        "halt",
+        "cessation",
+    ]
+)
+
+
+def _doer_of(noun: Any, idx: ActorIndex) -> list[Mention]:
+    if noun.lemma_.lower() not in _DEMANDED_ACTS:
+        return []
+    return [
+        m
+        for g in noun.children
+        if g.dep_ == "prep" and g.lower_ == "of"
+        for p in g.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    ]
 
 
 def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mention]:
