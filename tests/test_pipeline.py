@@ -222,3 +222,19 @@ def test_malformed_html_is_handled(pipeline: Pipeline, tmp_path: Path) -> None:
     bad = [i for i in items if isinstance(i, Failure)]
     assert len(ok) == 1 and "Peskov" in ok[0].text
     assert len(bad) == 1 and "no article text" in bad[0].reason
+
+
+def test_wire_dateline_is_not_the_subject(pipeline: Pipeline) -> None:
+    from communique.records import Article
+
+    text = (
+        "BEIJING, Oct. 14 (Agency) -- Chinese Foreign Minister Wang Yi held talks with Russian "
+        "Foreign Minister Sergey Lavrov on Monday.\n\nUS-China trade talks resumed in Geneva."
+    )
+    (a,) = pipeline.analyze([Article("x", text, published="2019-10-14")])
+    consult = [e for e in a.events if e.type == "CONSULT"]
+    assert consult and all(a.actor(e.source_actor_id).name == "Wang Yi" for e in consult)  # type: ignore[union-attr]
+    assert not any(m.span.text == "BEIJING" and m.actor_id for m in a.mentions)
+    sentences = [s.text for s in pipeline.nlp(text).sents]
+    assert sentences[0] == "BEIJING, Oct. 14 (Agency) --"
+    assert "US-China trade talks resumed in Geneva." in sentences, "a hyphen is no dateline dash"

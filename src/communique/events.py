@@ -741,10 +741,13 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for c in a.children:
             if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "nsubjpass" and a.pos_ == "VERB"):
                 out += _mentions_for(c, idx)
-                done_by = _doer_of(c, idx) if hit.etype == "REQUEST" else []
-                # "demanded the withdrawal of Serbian forces from Bosnia": the one asked to
-                # act is the target, not where they are to act
-                out += done_by or _noun_args(c, idx, preps)
+                # an act as the object ("demanded the withdrawal of Serbian forces from
+                # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
+                # the target, never where from or where to
+                if c.lemma_.lower() in _DEMANDED_ACTS:
+                    out += _doer_of(c, idx)
+                else:
+                    out += _noun_args(c, idx, preps)
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
@@ -787,8 +790,6 @@ _DEMANDED_ACTS = frozenset(
 
 
 def _doer_of(noun: Any, idx: ActorIndex) -> list[Mention]:
-    if noun.lemma_.lower() not in _DEMANDED_ACTS:
-        return []
     return [
         m
         for g in noun.children

@@ -28,7 +28,30 @@ def paragraph_boundaries(doc: Any) -> Any:
         )
         if blank_line or split_blank:
             tok.is_sent_start = True
+    for start in [0] + [t.i for t in doc if t.i and t.is_sent_start]:
+        _dateline(doc, start)
     return doc
+
+
+#: Dashes that close a wire dateline ("BEIJING, Oct. 14 (Xinhua) --", "WASHINGTON —").
+_DATELINE_DASHES = {"--", "—", "–", "-"}
+#: A dateline is at most this many tokens before its dash.
+DATELINE_MAX_TOKENS = 12
+
+
+def _dateline(doc: Any, start: int) -> None:
+    """A paragraph opening with a wire dateline: the story starts after the dash, as its
+    own sentence, so the place in capitals is not parsed as the subject."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
+        return
+    for tok in doc[start + 1 : start + DATELINE_MAX_TOKENS]:
+        spaced = bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+        if tok.text in _DATELINE_DASHES and spaced and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+            return
+        if "\n" in tok.text:
+            return
 
 
 def load_nlp(name: str | None = None) -> Any:

@@ -668,6 +668,9 @@ def _actor(e: Entry) -> Actor:
 def _political(span: Any) -> bool:
     """Is a capital used for its government ("Beijing said", "Moscow's ties", "a pivot
     towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")?"""
+    before = span.doc.text[: span.start_char].rstrip(" ")
+    if span.text.isupper() and (not before or before.endswith("\n")):
+        return False  # a dateline: "BEIJING, Oct. 14 (Agency) --"
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
