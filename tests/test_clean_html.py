@@ -109,3 +109,10 @@ def test_pull_quote_and_kicker_are_not_body() -> None:
     cleaned = extract_html(html)
     assert "Some Minister" not in cleaned.text and "Europe" not in cleaned.text
     assert PARAS[1] in cleaned.text
+
+
+def test_placeholder_dates_in_metadata_are_ignored() -> None:
+    from communique.clean._meta import iso_datetime
+
+    assert iso_datetime("0001-01-01T00:00:00Z") is None
+    assert iso_datetime("2019-11-13T08:00:00Z") == "2019-11-13T08:00+00:00"

@@ -915,6 +915,10 @@ def _events_of(
         pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
     out: list[Event] = []
     for src0, tgt0 in pairs:
+        if _code(idx, src0) is None:
+            # event data is about political actors: someone we cannot place in a state or
+            # organisation (a singer, a swimmer, "Smith") does not make an event
+            continue
         src, tgt, domestic = src0, tgt0, False
         if tgt is None and hit.kind in ("lexical", "control"):
             home = _domestic_target(hit, src, doc, idx)

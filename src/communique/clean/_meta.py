@@ -87,12 +87,19 @@ def _clean(text: str) -> str:
     return _SPACE_RE.sub(" ", htmllib.unescape(_TAG_RE.sub(" ", text))).strip()
 
 
+#: Dates before this year in page metadata are placeholders, not publication dates (news
+#: on the web starts in the 1990s; seen: JSON-LD "0001-01-01T00:00:00Z").
+MIN_YEAR = 1990
+
+
 def iso_datetime(value: str) -> str | None:
     """``2021-06-24T11:05:00+01:00`` -> ``2021-06-24T11:05+01:00``; date only stays a date."""
     m = _ISO_RE.search(value)
     if m is None:
         return None
     y, mo, d, h, mi, tz = m.groups()
+    if int(y) < MIN_YEAR:
+        return None  # a CMS placeholder ("0001-01-01"), not a publication date
     try:
         day = datetime(int(y), int(mo), int(d))
         if h is None:
