@@ -261,3 +261,16 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     assert tune["precision"] >= 0.78  # measured 0.805
     assert tune["recall"] >= 0.31  # measured 0.328
     assert tune["type_f1"] >= 0.80  # measured 0.822
+
+
+def test_no_events_between_people_we_cannot_place(pipeline: Any) -> None:
+    """Political event data: a singer accusing her former label is not an event; the same
+    verb between states is."""
+    gossip = _analyze(
+        pipeline, "Singer Jane Holloway accused Tom Berrick of stealing her songs.", "2019-11-14"
+    )
+    assert gossip.events == ()
+    politics = _analyze(pipeline, "Russia accused Ukraine of shelling the plant.", "2022-08-11")
+    assert [(e.type, e.source_actor_id, e.target_actor_id) for e in politics.events] == [
+        ("ACCUSE", "RUS", "UKR")
+    ]
