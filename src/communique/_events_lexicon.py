@@ -326,22 +326,6 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
     }
 )
 
-#: Event nouns heading an object or a subject ("a military offensive", "talks") — used with
-#: the light verbs above and for "X's attack on Y"-style nominal events.
-NOUNS = _table(
-    {
-        "163": "sanction embargo",
-        "190": "attack offensive invasion assault",
-        "195": "airstrike air_strike bombing",
-        "046": "talk negotiation",
-        "040": "meeting summit",
-        "141": "protest rally demonstration",
-        "143": "strike",
-        "130": "threat",
-        "100": "demand appeal",
-    }
-)
-
 #: Verbs whose infinitive complement is the event, and what they make of it: "agreed to
 #: provide aid" is AGREE, "threatened to impose" THREATEN, "refused to lift" REJECT,
 #: "urged X to support" REQUEST (source = the controller's subject).

@@ -634,7 +634,7 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             if c.dep_ in ("amod", "compound", "poss", "nmod")
             for x in _expand(c)
         ]
-        hit = [idx.at(x.i) for x in mods if idx.at(x.i) and idx.at(x.i).actor_id]  # type: ignore[union-attr]
+        hit = [m for x in mods if (m := idx.at(x.i)) is not None and m.actor_id]
         if not hit and depth == 0:
             # "officials of the Sudanese government", "a number of U.S. lawmakers",
             # "activists from the Fatah party"
@@ -912,7 +912,8 @@ def _events_of(
         pairs = [(a, b) for a in sources for b in targets]
         pairs += [(b, a) for a in sources for b in targets]
     else:
-        pairs = [(s, t) for s in sources for t in (targets or [None])]  # type: ignore[list-item]
+        options: list[Mention | None] = [*targets] or [None]
+        pairs = [(s, t) for s in sources for t in options]
     out: list[Event] = []
     for src0, tgt0 in pairs:
         if _code(idx, src0) is None:

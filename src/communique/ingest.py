@@ -32,7 +32,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 WARC_SUFFIXES = {".warc"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 _URL_PREFIXES = ("http://", "https://")
 

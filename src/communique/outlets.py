@@ -6,7 +6,7 @@ with their own CSV of the same columns (``--outlets FILE``)."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,14 +31,11 @@ class Outlet:
 class OutletTable:
     def __init__(self, outlets: Iterable[Outlet] = ()) -> None:
         self._by_domain: dict[str, Outlet] = {}
-        self._by_name: dict[str, Outlet] = {}
         for o in outlets:
             self.add(o)
 
     def add(self, outlet: Outlet) -> None:
         self._by_domain[outlet.domain] = outlet
-        for n in (outlet.name, *outlet.aliases):
-            self._by_name.setdefault(n.lower(), outlet)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> OutletTable:
@@ -70,10 +67,7 @@ class OutletTable:
                 return None
         return None
 
-    def by_name(self, name: str) -> Outlet | None:
-        return self._by_name.get(name.strip().lower())
-
-    def __iter__(self):  # type: ignore[no-untyped-def]  # plain iterator over rows
+    def __iter__(self) -> Iterator[Outlet]:
         return iter(self._by_domain.values())
 
 

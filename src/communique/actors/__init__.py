@@ -253,13 +253,6 @@ class ActorIndex:
     def at(self, token_i: int) -> Mention | None:
         return self.by_token.get(token_i)
 
-    def actor_of(self, token: Any) -> Actor | None:
-        """The actor a token (or, failing that, its compound/conjunct head) refers to."""
-        m = self.by_token.get(token.i)
-        if m and m.actor_id:
-            return self.actors[m.actor_id]
-        return None
-
     def in_subtree(self, token: Any) -> list[Mention]:
         ids = {t.i for t in token.subtree}
         seen: dict[int, Mention] = {}
@@ -595,7 +588,7 @@ class ActorResolver:
                 # a subject is a likelier antecedent than a name in a possessive or apposition
                 subjects = [m for m in before if _root_dep(doc, idx, m) in ("nsubj", "nsubjpass")]
                 nearest = max(subjects or before, key=lambda m: m.span.end)
-                antecedent = idx.actors[nearest.actor_id]  # type: ignore[index]
+                antecedent = idx.actors[nearest.actor_id or ""]
                 people.append(
                     idx.add(doc[tok.i : tok.i + 1], "PRONOUN", antecedent, sent_of[tok.i])
                 )

@@ -96,9 +96,6 @@ class Registry:
     def __contains__(self, name: str) -> bool:
         return key(name) in self._by_key
 
-    def people_with_surname(self, surname: str, on: date | None = None) -> list[Entry]:
-        return [e for e in self.lookup(surname, on) if e.kind == "person"]
-
     def roles(self, role_words: str, country: str | None, on: date | None) -> list[Entry]:
         """People holding a role ("Secretary of State") in a country on a day. A bare role
         noun ("spokesman") matches every role that ends with it ("Kremlin spokesman")."""
@@ -130,10 +127,6 @@ class Registry:
                         seen.setdefault(e)
             self._people = list(seen)
         return self._people
-
-    def role_names(self) -> list[str]:
-        """Every role in the registry, normalised, longest first."""
-        return sorted({role_key(e.role) for e in self.people if e.role}, key=len, reverse=True)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = ()) -> Registry:

@@ -434,7 +434,7 @@ def _features(raw: str) -> list[_Line]:
         found = memo.get(stripped)
         if found is None:
             found = memo[stripped] = _text_features(stripped)
-        lines.append(_Line(start, end, blank_before, *found[0]))  # type: ignore[arg-type]
+        lines.append(_Line(start, end, blank_before, *found[0]))  # type: ignore[arg-type]  # feature tuple is built to _Line's field order
         shapes.append(found[1])
     return _mark_parallel(lines, shapes)
 
