@@ -59,3 +59,16 @@ def test_duplicates_are_linked_not_analysed(tmp_path: Path) -> None:
     assert res.exit_code == 0
     with open_store(db) as store:
         assert store.counts()["articles"] == 2 and store.counts()["duplicates"] == 2
+
+
+def test_in_flight_index_forgets_stored_articles() -> None:
+    from communique.dedup import Index
+
+    h, index = Hasher(), Index()
+    index.add("a", h.signature(WIRE))
+    index.add("b", h.signature(REWRITE))
+    assert [aid for aid, _ in index.candidates(h.signature(EDITED))] == ["a"]
+    index.remove("a")
+    index.remove("b")
+    index.remove("never-added")
+    assert len(index) == 0 and list(index.candidates(h.signature(WIRE))) == []

@@ -86,6 +86,21 @@ class Index:
         for band in sig.bands():
             self._by_band.setdefault(band, []).append(article_id)
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article once the store holds its signature (keeps memory flat)."""
+        sig = self._sigs.pop(article_id, None)
+        if sig is None:
+            return
+        for band in sig.bands():
+            ids = self._by_band.get(band)
+            if ids is not None:
+                ids.remove(article_id)
+                if not ids:
+                    del self._by_band[band]
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
     def candidates(self, sig: Signature) -> Iterable[tuple[str, Signature]]:
         seen: set[str] = set()
         for band in sig.bands():

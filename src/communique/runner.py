@@ -29,11 +29,10 @@ def analyze_into_store(
     state = {"skipped": 0, "failed": 0, "duplicates": 0}
     status = "interrupted"
     hasher = Hasher()
-    pending = Index()  # accepted this run, not stored yet
-    signatures: dict[str, Signature] = {}
+    pending = Index()  # accepted, not stored yet: what the store cannot answer for
+    signatures: dict[str, Signature] = {}  # the same, by article id
 
     def fresh() -> Iterator[Article]:
-        seen: set[str] = set()
         for item in pipe.articles(pipe.documents(paths)):
             if isinstance(item, Failure):
                 state["failed"] += 1
@@ -41,7 +40,7 @@ def analyze_into_store(
                 if on_failure:
                     on_failure(item)
                 continue
-            if item.id in seen or store.has_article(item.id):
+            if item.id in signatures or store.has_article(item.id):  # in flight, or stored
                 state["skipped"] += 1
                 continue
             sig = hasher.signature(item.text)
@@ -50,7 +49,6 @@ def analyze_into_store(
                 state["duplicates"] += 1
                 store.record_duplicate(item, match[0], match[1], run_id)
                 continue
-            seen.add(item.id)
             pending.add(item.id, sig)
             signatures[item.id] = sig
             yield item
@@ -60,7 +58,9 @@ def analyze_into_store(
         with bar:
             task = bar.add_task("analysing", total=None)
             for analysis in pipe.analyze(fresh()):
-                if store.add(analysis, run_id, signatures.pop(analysis.article.id, None)):
+                stored = store.add(analysis, run_id, signatures.pop(analysis.article.id, None))
+                pending.remove(analysis.article.id)  # the store answers for it from now on
+                if stored:
                     run["articles"] += 1
                     run["quotes"] += len(analysis.quotes)
                     run["events"] += len(analysis.events)
