@@ -120,3 +120,23 @@ def test_parquet_export_needs_the_extra(tmp_path: Path) -> None:
         assert res.exit_code == 2 and "communique[parquet]" in res.output
     else:
         pytest.skip("pyarrow is installed here: the missing-extra message cannot be shown")
+
+
+def test_extract_with_user_actor_file(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,name,aliases,country,sector,role,start,end\n"
+        "jaan-kask,Jaan Kask,Kask,EST,DIP,Foreign Minister,2022-07-18,\n"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Foreign Minister Jaan Kask said on Tuesday that Estonia would expel two Russian diplomats."
+    )
+    res = runner.invoke(
+        cli, ["extract", str(article), "--actors", str(people), "--published", "2023-01-10"]
+    )
+    assert res.exit_code == 0, res.output
+    actors = {a["id"]: a for a in json.loads(res.output)["actors"]}
+    assert (
+        actors["person:jaan-kask"]["country"] == "EST" and not actors["person:jaan-kask"]["learned"]
+    )

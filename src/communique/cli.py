@@ -46,6 +46,22 @@ def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest:
     )
 
 
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+_actor_files_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor CSV (same columns as a shipped registry table); wins over shipped rows.",
+)
+
+
 def _ingest_options(f: Any) -> Any:
     import functools
 
@@ -119,14 +135,7 @@ def _ingest_options(f: Any) -> Any:
         type=click.Path(exists=True, dir_okay=False),
         help="Extra outlet table (CSV: domain,name,country,ownership,language,aliases).",
     )(f)
-    f = click.option(
-        "--actors",
-        "actors",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="Extra actor CSV (same columns as a shipped registry table); wins over shipped rows.",
-    )(f)
-    return f
+    return _actor_files_option(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -153,7 +162,7 @@ def analyze(
     paths: tuple[str, ...],
     db: str | None,
     outlets: tuple[str, ...],
-    actors: tuple[str, ...],
+    actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
     quiet: bool,
@@ -171,7 +180,7 @@ def analyze(
     from .runner import analyze_into_store
 
     try:
-        pipe = _pipeline(outlets, actors, max_bytes=max_bytes, encoding=encoding)
+        pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
         summary = analyze_into_store(
             pipe, list(paths), _db_path(db), progress=not quiet, on_failure=_report_failure
         )
@@ -221,7 +230,7 @@ def extract(
     published: str | None,
     pretty: bool,
     outlets: tuple[str, ...],
-    actors: tuple[str, ...],
+    actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
 ) -> None:
@@ -237,7 +246,7 @@ def extract(
         )
     failed = 0
     try:
-        pipe = _pipeline(outlets, actors, max_bytes=max_bytes, encoding=encoding)
+        pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
         given = Given(url=url, outlet=outlet, published=published)
         good: list[Article] = []
         for item in pipe.articles(pipe.documents(paths), given):
@@ -257,22 +266,6 @@ def extract(
 
 
 # -- query commands --------------------------------------------------------------------
-_format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
-_actor_files_option = click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor CSV (same columns as a shipped registry table).",
-)
-
-
 def _query_options(f: Any) -> Any:
     f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
     f = _format_option(f)
