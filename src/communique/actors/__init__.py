@@ -472,7 +472,8 @@ class ActorResolver:
     ) -> None:
         state = idx.actors.get(actor.code or "") if actor.kind == "person" else actor
         group = _group(state or actor, sector)
-        idx.remove_within(*(drop or (start, end)))
+        if drop is not None:
+            idx.remove_within(*drop)
         idx.remove_within(start, end)
         idx.add(doc[start:end], "AGENT", group, sent_of[start])
 
@@ -658,11 +659,17 @@ def _actor(e: Entry) -> Actor:
     return Actor(aid, e.name, e.kind, e.code, e.country, e.sector, e.role)
 
 
+def _starts_line(text: str, i: int) -> bool:
+    """Only spaces between the start of its line (or of the text) and offset ``i``."""
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
 def _political(span: Any) -> bool:
     """Is a capital used for its government ("Beijing said", "Moscow's ties", "a pivot
     towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")?"""
-    before = span.doc.text[: span.start_char].rstrip(" ")
-    if span.text.isupper() and (not before or before.endswith("\n")):
+    if span.text.isupper() and _starts_line(span.doc.text, span.start_char):
         return False  # a dateline: "BEIJING, Oct. 14 (Agency) --"
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
