@@ -33,8 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _aeb  # noqa: E402
-from communique.clean._html import extract_html  # noqa: E402
-from communique.clean._text import clean_text  # noqa: E402
+from communique.clean import clean_text, extract_html  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "scrapinghub-aeb"
 

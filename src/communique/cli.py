@@ -30,12 +30,13 @@ def _err(msg: str) -> None:
 
 
 def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
-    from .ingest import IngestOptions
     from .pipeline import Options, Pipeline
 
     # Options added by _ingest_options beyond the ones each command names (see there).
     ctx = click.get_current_context(silent=True)
     ingest = {**ingest, **(ctx.meta.get("communique.ingest", {}) if ctx else {})}
+    from .sources import IngestOptions
+
     ing = IngestOptions(**{k: v for k, v in ingest.items() if v is not None})
     return Pipeline(
         Options(
@@ -65,8 +66,7 @@ _actor_files_option = click.option(
 def _ingest_options(f: Any) -> Any:
     import functools
 
-    from .fetch import RETRIES, TIMEOUT
-    from .ingest import FEED_LIMIT
+    from .sources import FEED_LIMIT, RETRIES, TIMEOUT
 
     # These reach IngestOptions through the click context (read back in _pipeline), so the
     # commands' own signatures need not list every one of them.
@@ -292,7 +292,7 @@ def _open(db: str | None) -> Any:
 
 
 def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
-    from .queries import query
+    from .store import query
 
     with _open(db) as store:
         rows = query(store, kind, limit=limit, **filters)
@@ -353,7 +353,7 @@ def failures(db: str | None, fmt: str) -> None:
 def export(db: str | None, fmt: str, out: str | None) -> None:
     """Export the store: jsonl = one communique/1 object per article; csv and parquet = one
     file per table (articles, mentions, actors, quotes, events, stance, removed, failures)."""
-    from .export import export_store
+    from .store import export_store
 
     with _open(db) as store:
         try:

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from .actors import ActorResolver, Registry
-from .clean import Given, to_article
+from .clean import Given, OutletTable, to_article
 from .dates import parse_published
+from .errors import InputError
 from .events import code_events
-from .ingest import IngestOptions, iter_documents
 from .nlp import load_nlp
-from .outlets import OutletTable
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
+from .sources import IngestOptions, iter_documents, sniff_media_type
 
 #: Articles per ``nlp.pipe`` batch; larger batches help throughput, smaller ones progress.
 BATCH_SIZE = 32
@@ -108,9 +108,6 @@ class Pipeline:
         published: str | None = None,
         html: bool | None = None,
     ) -> Analysis:
-        from .errors import InputError
-        from .ingest import sniff_media_type
-
         media: MediaType = sniff_media_type(text)
         if html is not None:
             media = "text/html" if html else "text/plain"

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..outlets import OutletTable, domain_of
 from ..records import Article, Document, Failure, RemovedSpan, article_id
 from ._html import extract_html
-from ._text import clean_text
+from ._meta import iso_datetime, page_metadata
+from ._outlets import Outlet, OutletTable, domain_of
+from ._text import clean_text, find_dates
 from ._types import Cleaned, Removed
 
-__all__ = ["Cleaned", "Removed", "clean_text", "extract_html", "to_article"]
+__all__ = [
+    "Cleaned",
+    "Given",
+    "Outlet",
+    "OutletTable",
+    "Removed",
+    "clean_text",
+    "domain_of",
+    "extract_html",
+    "find_dates",
+    "iso_datetime",
+    "page_metadata",
+    "to_article",
+]
 
 #: Below this many characters of body text, a document is reported as "no article text".
 MIN_ARTICLE_CHARS = 40

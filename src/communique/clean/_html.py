@@ -26,9 +26,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from communique.clean._meta import PageMeta, iso_datetime, page_metadata
-from communique.clean._text import clean_lines, clean_text
-from communique.clean._types import Cleaned
+from ._meta import PageMeta, iso_datetime, page_metadata
+from ._text import clean_lines, clean_text
+from ._types import Cleaned
 
 __all__ = ["extract_html"]
 

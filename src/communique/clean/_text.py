@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import NamedTuple
 
-from communique.clean._types import Cleaned, Removed
+from ._types import Cleaned, Removed
 
 __all__ = ["clean_lines", "clean_text"]
 

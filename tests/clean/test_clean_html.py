@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.clean._html import extract_html
+from communique.clean import extract_html
 
 PARAS = [
     "The foreign ministers met in Vienna on Tuesday to discuss the stalled nuclear talks, "
@@ -75,7 +75,7 @@ def test_short_page_falls_back_to_text_cleaner() -> None:
 
 
 def test_page_metadata_reads_meta_jsonld_and_canonical() -> None:
-    from communique.clean._meta import page_metadata
+    from communique.clean import page_metadata
 
     meta = page_metadata(PAGE, url=None)
     assert meta.title == "Ministers meet in Vienna"
@@ -112,7 +112,7 @@ def test_pull_quote_and_kicker_are_not_body() -> None:
 
 
 def test_placeholder_dates_in_metadata_are_ignored() -> None:
-    from communique.clean._meta import iso_datetime
+    from communique.clean import iso_datetime
 
     assert iso_datetime("0001-01-01T00:00:00Z") is None
     assert iso_datetime("2019-11-13T08:00:00Z") == "2019-11-13T08:00+00:00"

@@ -1,5 +1,5 @@
 """Trigger lexicons for the event coder: words → nearest CAMEO code (the PLOVER type and
-mode follow from ``_events_cameo``). Written by the communique authors from the CAMEO and
+mode follow from ``_cameo``). Written by the communique authors from the CAMEO and
 PLOVER code books; entries were chosen on the TUNING half of PLOVER-GSR (bench/events.py)
 and on general news English, never on the held-out half.
 

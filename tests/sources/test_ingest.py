@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from communique.ingest import IngestOptions, iter_documents
 from communique.records import Document, Failure
+from communique.sources import IngestOptions, iter_documents
 
 TEXT = "Kremlin spokesman Dmitry Peskov said on Tuesday that Russia values its ties with China.\n"
 

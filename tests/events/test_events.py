@@ -99,7 +99,7 @@ def test_domestic_target_needs_an_unnamed_group(pipeline: Any) -> None:
 
 
 def test_generated_lexicon_is_cameo_not_weis() -> None:
-    from communique._events_verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
+    from communique.events import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
 
     assert plover_of_cameo(GEN_VERBS["torture"]) == "ASSAULT"
     assert plover_of_cameo(GEN_VERBS["criticize"]) == "ACCUSE"
@@ -113,13 +113,13 @@ def test_generated_lexicon_is_cameo_not_weis() -> None:
 
 @pytest.mark.slow
 def test_generated_lexicon_is_fresh() -> None:
-    """bench/make_event_lexicon.py --check: the committed module is what the script writes."""
+    """tools/make_event_lexicon.py --check: the committed module is what the script writes."""
     import subprocess
 
     need_shared(DATA / "petrarch2-unittests" / "PETR.Validate.verbs.txt")
-    script = ROOT / "bench" / "make_event_lexicon.py"
+    script = ROOT / "tools" / "make_event_lexicon.py"
     done = subprocess.run([sys.executable, str(script), "--check"], check=False)
-    assert done.returncode == 0, "rerun python bench/make_event_lexicon.py"
+    assert done.returncode == 0, "rerun python tools/make_event_lexicon.py"
 
 
 def test_compound_actors_expand(pipeline: Any) -> None:

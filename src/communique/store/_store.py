@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .dedup import Signature
-from .errors import SchemaVersionError, StoreError
-from .records import (
+from ..dedup import Signature
+from ..errors import SchemaVersionError, StoreError
+from ..records import (
     Actor,
     Analysis,
     Article,

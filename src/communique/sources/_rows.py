@@ -16,8 +16,9 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from .ingest import IngestOptions, Item, _mb, _over, decode_bytes, encoding_meta
-from .records import Document, Failure
+from ..records import Document, Failure
+from ._decode import decode_bytes, encoding_meta
+from ._options import IngestOptions, Item, megabytes, over_limit
 
 #: Bytes of a CSV file looked at to choose its encoding (when it is not UTF-8).
 HEAD_BYTES = 64 * 1024
@@ -73,7 +74,7 @@ def from_jsonl(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 # UTF-16/32 cannot be split into lines as bytes: decode the whole (bounded)
                 data = fh.read(opts.max_bytes + 1)
                 if len(data) > opts.max_bytes:
-                    yield Failure(origin, f"UTF-16 JSONL file is {_over(opts)}")
+                    yield Failure(origin, f"UTF-16 JSONL file is {over_limit(opts)}")
                     return
                 decoded = decode_bytes(data, origin, opts.encoding)
                 if isinstance(decoded, Failure):
@@ -103,7 +104,7 @@ def _byte_lines(origin: str, fh: Reader, opts: IngestOptions) -> Iterator[tuple[
         if len(line) > opts.max_bytes and not line.endswith(b"\n"):
             while (rest := fh.readline(_READ)) and not rest.endswith(b"\n"):
                 pass  # skip the rest of the over-long line without holding it
-            yield lineno, Failure(where, f"line {lineno} is {_over(opts)}")
+            yield lineno, Failure(where, f"line {lineno} is {over_limit(opts)}")
             continue
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
@@ -189,7 +190,7 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 return
             size = sum(len(v) for v in record.values() if isinstance(v, str))
             if size > opts.max_bytes:
-                yield Failure(where, f"row {row} holds {_mb(size)}, {_over(opts)}")
+                yield Failure(where, f"row {row} holds {megabytes(size)}, {over_limit(opts)}")
                 continue
             yield _document(where, f"row {row}", record, opts, encoding)
 

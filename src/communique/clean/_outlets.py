@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import RegistryError
+from ..errors import RegistryError
 
 OUTLET_COLUMNS = ["domain", "name", "country", "ownership", "language", "aliases"]
 OWNERSHIP = {"private", "public-service", "state-affiliated", "nonprofit", "cooperative"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .actors import ActorIndex
-from .records import Mention, Span
+from ..actors import ActorIndex
+from ..records import Mention, Span
 
 #: Nouns naming a person by office or function; with a definite determiner they refer back
 #: to someone named earlier, with an indefinite one (or none, plural) to nobody in particular.

@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]  # no types
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # no types
 
-from communique.fetch import Fetcher, FetchError, Request, Response
-from communique.ingest import IngestOptions, iter_documents
+from communique.errors import FetchError
 from communique.records import Document, Failure
+from communique.sources import Fetcher, IngestOptions, Request, Response, iter_documents
 
 TEXT = "Kremlin spokesman Dmitry Peskov said on Tuesday that Russia values its ties with China."
 PAGE = f"<html><head><title>Ties</title></head><body><p>{TEXT}</p></body></html>"

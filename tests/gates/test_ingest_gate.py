@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "scrapinghub-aeb"
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -29,7 +29,7 @@ def _data() -> Path:
 @pytest.fixture(scope="module")
 def text_score():  # type: ignore[no-untyped-def]
     import _aeb
-    from communique.clean._text import clean_text
+    from communique.clean import clean_text
 
     data = _data()
     truth = {k: v[0] for k, v in _aeb.load_ground_truth(data).items()}
@@ -64,7 +64,7 @@ def test_text_cleaner_recall_floor(text_score) -> None:  # type: ignore[no-untyp
 @pytest.mark.slow
 def test_html_f1_floor() -> None:
     import _aeb
-    from communique.clean._html import extract_html
+    from communique.clean import extract_html
 
     data = _data()
     pages = list(_aeb.iter_pages(data))

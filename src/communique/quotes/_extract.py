@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ._quotes_marks import CLOSERS, MARKS, paragraphs, quote_spans
-from ._quotes_speakers import Speaker, speaker_of, subject_of
-from .actors import ActorIndex
-from .records import Quote, QuoteType, Span, span_of
+from ..actors import ActorIndex
+from ..records import Quote, QuoteType, Span, span_of
+from ._marks import CLOSERS, MARKS, paragraphs, quote_spans
+from ._speakers import BODY_NOUNS, PERSON_NOUNS, Speaker, speaker_of, subject_of
 
 __all__ = ["CUE_VERBS", "extract_quotes", "quote_spans"]
 
@@ -763,7 +763,6 @@ def _according_to(doc: Any, marks: _Marks, drafts: list[_Draft]) -> list[_Draft]
 
 
 def _speakerish(noun: Any) -> bool:
-    from ._quotes_speakers import BODY_NOUNS, PERSON_NOUNS
 
     lemma = noun.lemma_.lower()
     return (

@@ -22,8 +22,9 @@ from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]  # no types
 
-from .ingest import IngestOptions, Item, _mb, _over, decode_bytes, encoding_meta
-from .records import Document, Failure
+from ..records import Document, Failure
+from ._decode import decode_bytes, encoding_meta
+from ._options import IngestOptions, Item, megabytes, over_limit
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -105,8 +106,8 @@ def _record(record: Any, where: str, opts: IngestOptions) -> Item | None:
         return None
     if len(payload) > opts.max_bytes:
         length = record.rec_headers.get_header("Content-Length") or ""
-        size = f" (record of {_mb(int(length))})" if length.isdigit() else ""
-        return Failure(where, f"HTML page {url}{size} is {_over(opts)}")
+        size = f" (record of {megabytes(int(length))})" if length.isdigit() else ""
+        return Failure(where, f"HTML page {url}{size} is {over_limit(opts)}")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:
         return Failure(

@@ -1,7 +1,7 @@
 """URL arguments → documents: an article page, or an RSS 2.0 / RSS 1.0 / Atom feed whose
 items are fetched as article pages (in feed order, up to ``feed_limit``), carrying the
 item's link, title and date as metadata. Every fetch goes through the injectable
-:class:`~communique.fetch.Fetcher`; a page or feed that times out, answers an error status
+:class:`~communique.sources.Fetcher`; a page or feed that times out, answers an error status
 or is too big is a Failure for that item, and the run goes on."""
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from .fetch import Fetcher, FetchError, Response
-from .ingest import IngestOptions, Item, decode_bytes, encoding_meta, sniff_media_type
-from .records import Document, Failure, MediaType
+from ..records import Document, Failure, MediaType
+from ._decode import decode_bytes, encoding_meta, sniff_media_type
+from ._fetch import Fetcher, FetchError, Response
+from ._options import IngestOptions, Item
 
 FEED_TYPES = frozenset(
     {

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import UsageError
-from .store import Store
+from ..errors import UsageError
+from ._store import Store
 
 EXPORT_TABLES = (
     "articles",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from communique.clean import OutletTable
 from communique.errors import RegistryError
-from communique.outlets import OutletTable
 
 
 def test_shipped_table_covers_major_and_state_affiliated_outlets() -> None:

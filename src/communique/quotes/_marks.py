@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Span, span_of
+from ..records import Span, span_of
 
 #: Opening mark → the marks that may close it. „ closes with “ (German) or ” (Polish);
 #: straight marks close with themselves.

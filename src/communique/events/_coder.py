@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from . import dates
-from ._events_cameo import QUAD, ROWS
-from ._events_lexicon import (
+from .. import dates
+from ..actors import ActorIndex
+from ..records import Event, Mention, Quote, Span, span_of
+from ._cameo import QUAD, ROWS
+from ._lexicon import (
     ASK,
     CLAIM_WORDS,
     DEONTIC,
@@ -41,11 +44,7 @@ from ._events_lexicon import (
     VERBS_PLOVER,
     Code,
 )
-from ._events_verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
-from .actors import ActorIndex
-from .records import Event, Mention, Quote, Span, span_of
-
-__all__ = ["CAMEO", "code_events", "plover_of_cameo", "trigger_type"]
+from ._verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
 
 #: CAMEO code → (PLOVER type, PLOVER mode, Goldstein intensity).
 CAMEO: MappingProxyType[str, tuple[str, str | None, float]] = MappingProxyType(
@@ -336,8 +335,17 @@ def _noun_key(noun: Any) -> str:
 
 
 def code_events(
-    doc: Any, idx: ActorIndex, quotes: list[Quote], published: date | None
+    doc: Any,
+    idx: ActorIndex,
+    quotes: list[Quote],
+    published: date | None,
+    *,
+    confidence: Callable[[dict[str, bool]], float] | None = None,
 ) -> list[Event]:
+    """The events of one parsed article. ``confidence`` maps an event's evidence features
+    to its confidence (default: the calibrated model :func:`confidence_of`); the bench
+    passes its own to refit that model."""
+    score = confidence or confidence_of
     events: list[Event] = []
     seen: set[tuple[int, str | None, str | None, str]] = set()
     for s_i, sent in enumerate(doc.sents):
@@ -345,7 +353,7 @@ def code_events(
             continue
         hits = _sentence_hits(sent, idx, quotes)
         for hit in hits:
-            for ev in _events_of(hit, doc, idx, quotes, published, len(events)):
+            for ev in _events_of(hit, doc, idx, quotes, published, len(events), score):
                 k = (s_i, ev.source_actor_id, ev.target_actor_id, ev.type)
                 if k in seen:
                     continue
@@ -875,7 +883,8 @@ def _historical(when: str | None, published: date | None) -> bool:
     return bool(when and published and when[:4].isdigit() and int(when[:4]) < published.year - 1)
 
 
-def _confidence(feats: dict[str, bool]) -> float:
+def confidence_of(feats: dict[str, bool]) -> float:
+    """Calibrated confidence from evidence features (logistic: CONF_BIAS + CONF_WEIGHTS)."""
     z = CONF_BIAS + sum(CONF_WEIGHTS[k] for k, on in feats.items() if on)
     return round(1.0 / (1.0 + math.exp(-z)), 2)
 
@@ -887,6 +896,7 @@ def _events_of(
     quotes: list[Quote],
     published: date | None,
     base: int,
+    score: Callable[[dict[str, bool]], float],
 ) -> list[Event]:
     sources = _sources(hit, idx, quotes)
     if not sources:
@@ -964,7 +974,7 @@ def _events_of(
                 reported_by=quote.id if quote else None,
                 date=when,
                 date_evidence=when_span,
-                confidence=_confidence(feats),
+                confidence=score(feats),
             )
         )
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any
 
-from .errors import FetchError
+from ..errors import FetchError
 
 __all__ = [
     "BACKOFF",

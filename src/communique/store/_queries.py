@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import UsageError
-from .store import Store
+from ..errors import UsageError
+from ._store import Store
 
 
 def _actor_clause(alias: str, actor: str) -> str:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from communique.clean._text import clean_text, find_dates
-from communique.clean._types import Cleaned
+from communique.clean import Cleaned, clean_text, find_dates
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
 RT_SEED = SEEDS / "003_f4b5563bde48a2d2.txt"
 CNBC_SEED = SEEDS / "000_faa8e0f4ddf92ad0.txt"
@@ -296,7 +295,7 @@ FURNITURE_LINE = re.compile(
 
 
 def _clean_sample(name: str) -> Cleaned:
-    from communique.clean._html import extract_html
+    from communique.clean import extract_html
 
     raw = (SAMPLES / name).read_text(encoding="utf-8")
     return extract_html(raw) if name.endswith(".html") else clean_text(raw)

@@ -1,0 +1,733 @@
+"""Resolution: who is named in an article, resolved against a time-aware registry.
+
+Mention → candidates (registry names and aliases) → filtered by the article's date →
+decided by in-text evidence → a *learned* actor for people the registry does not know
+(role, sector and country read from titles and appositions) → within-article
+coreference for surnames and pronouns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..records import Actor, Mention, Span
+from ._registry import Entry, Registry, key, role_key, slug
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Group nouns a state can qualify ("Russian troops", "Sudan's government", "Israeli
+#: intelligence") → the sector of the group (CAMEO/PLOVER agent codes).
+AGENTS: dict[str, str] = {}
+for _sector, _nouns in {
+    "GOV": "government administration official authority ministry cabinet diplomat negotiator "
+    "envoy delegation regime leadership spokesman spokeswoman spokesperson minister",
+    "MIL": "troop soldier force army military navy warship jet warplane artillery tank marine "
+    "airforce commander general peacekeeper",
+    "REB": "rebel guerrilla militant insurgent extremist separatist militia",
+    "COP": "police policeman",
+    "JUD": "court judge judiciary prosecutor",
+    "LEG": "parliament lawmaker legislator assembly legislature congress senate mp",
+    "OPP": "opposition dissident",
+    "SPY": "intelligence spy",
+    "CVL": "protester demonstrator civilian resident villager citizen national people",
+    "BUS": "company firm businessman",
+    "LAB": "worker union",
+    "REF": "refugee",
+    "DIP": "embassy consulate mission",
+}.items():
+    for _noun in _nouns.split():
+        AGENTS[_noun] = _sector
+AGENT_NAMES = {
+    "GOV": "government",
+    "MIL": "military",
+    "REB": "rebels",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "SPY": "intelligence",
+    "CVL": "civilians",
+    "BUS": "business",
+    "LAB": "labour",
+    "REF": "refugees",
+    "DIP": "diplomatic service",
+}
+_INSTITUTIONS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
+#: Bodies a person leads, named after them ("the Trump administration").
+_LED_BODIES = {"administration", "government", "cabinet"}
+#: What kind of ministry a modifier makes it ("defence ministry" → MIL).
+_MINISTRY_KINDS = {"defence": "MIL", "defense": "MIL", "foreign": "DIP", "war": "MIL"}
+
+
+#: "the agency", "the ministry", ... refer back to an organisation named this many sentences
+#: before at most (chosen by reading the samples; rerun bench/quotes.py if changed).
+BODY_ANAPHOR_SENTENCES = 6
+_BODY_ANAPHORS = {
+    "agency",
+    "ministry",
+    "alliance",
+    "bloc",
+    "commission",
+    "council",
+    "organisation",
+    "organization",
+    "union",
+    "court",
+    "force",
+    "army",
+    "government",
+    "administration",
+    "watchdog",
+    "committee",
+    "office",
+    "department",
+    "embassy",
+    "parliament",
+    "kremlin",
+}
+#: Nouns that can refer back to any international organisation ("the bloc" → the EU).
+_IGO_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "watchdog"}
+
+
+def _group(state: Actor, sector: str) -> Actor:
+    """The body of a state in a sector ("Russia" + MIL → "Russia military", id RUS:MIL)."""
+    return Actor(
+        id=f"{state.code}:{sector}",
+        name=f"{state.name} {AGENT_NAMES[sector]}",
+        kind="government body" if sector in _INSTITUTIONS else "group",
+        code=state.code,
+        country=state.country,
+        sector=sector,
+    )
+
+
+def _agent_sector(head: Any) -> str | None:
+    """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
+    lemma = head.lemma_.lower()
+    if lemma == "ministry":
+        for c in head.children:
+            kind = _MINISTRY_KINDS.get(c.lower_)
+            if kind and c.dep_ in ("compound", "amod"):
+                return kind
+    return AGENTS.get(lemma)
+
+
+#: Fuzzy matching of names the registry does not hold verbatim: minimum length and
+#: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
+FUZZY_MIN_CHARS = 6
+FUZZY_MIN_SCORE = 88
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+
+#: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
+ROLE_SECTORS: list[tuple[str, str]] = [
+    (
+        r"\b(foreign|external affairs) minister|secretary of state|foreign secretary|diplomat|ambassador|envoy|consul\b",
+        "DIP",
+    ),
+    (
+        r"\b(defen[cs]e minister|defen[cs]e secretary|general|admiral|commander|colonel|chief of staff|army|military)\b",
+        "MIL",
+    ),
+    (
+        r"\b(senator|lawmaker|congressman|congresswoman|mp|legislator|speaker|parliamentarian|deputy)\b",
+        "LEG",
+    ),
+    (r"\b(judge|prosecutor|attorney general|special counsel|justice)\b", "JUD"),
+    (r"\b(police|officer)\b", "COP"),
+    (r"\b(journalist|reporter|editor|correspondent|anchor)\b", "MED"),
+    (r"\b(ceo|chief executive|chairman|executive|businessman)\b", "BUS"),
+    (r"\b(rebel|militant|insurgent)\b", "REB"),
+    (r"\b(archbishop|bishop|patriarch|pope|imam|ayatollah|cleric|rabbi|mufti)\b", "REL"),
+    (
+        r"\b(president|prime minister|premier|chancellor|minister|spokes(man|woman|person)|press secretary|official|king|queen|emir|governor|mayor|secretary|council+or|vice)\b",
+        "GOV",
+    ),
+]
+_ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+#: Prepositions that make a capital a place ("in Beijing") ...
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "inside",
+    "within",
+    "throughout",
+    "via",
+    "through",
+}
+#: ... and those that do so only after a verb of motion ("flew to Beijing", but "a pivot
+#: towards Beijing", "ties with Moscow" are about governments).
+_DIRECTION_PREPS = {"to", "from", "toward", "towards", "into"}
+_MOTION = {
+    "fly",
+    "travel",
+    "return",
+    "arrive",
+    "go",
+    "come",
+    "move",
+    "head",
+    "flee",
+    "evacuate",
+    "deport",
+    "drive",
+    "sail",
+    "trip",
+    "visit",
+    "flight",
+    "journey",
+    "road",
+    "route",
+    "train",
+    "way",
+}
+_POLITICAL_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "poss",
+    "agent",
+    "compound",
+    "conj",
+    "appos",
+    "dobj",
+    "pobj",
+}
+
+
+@dataclass
+class ActorIndex:
+    """Mentions and actors of one article, with a token → mention lookup."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    token_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention id → tokens
+
+    def add(self, span: Any, label: str, actor: Actor | None, sent_index: int) -> Mention:
+        m = Mention(
+            id=len(self.token_spans),
+            span=Span(span.start_char, span.end_char, span.text),
+            label=label,
+            actor_id=actor.id if actor else None,
+            sentence=sent_index,
+        )
+        self.mentions.append(m)
+        if actor:
+            self.actors.setdefault(actor.id, actor)
+        self.token_spans[m.id] = (span.start, span.end)
+        for i in range(span.start, span.end):
+            self.by_token[i] = m
+        return m
+
+    def remove_within(self, start: int, end: int) -> None:
+        """Drop the mentions lying wholly inside tokens [start, end)."""
+        gone = {
+            m.id
+            for m in self.mentions
+            if start <= self.token_spans[m.id][0] and self.token_spans[m.id][1] <= end
+        }
+        self.mentions = [m for m in self.mentions if m.id not in gone]
+        self.by_token = {i: m for i, m in self.by_token.items() if m.id not in gone}
+
+    def finalize(self) -> None:
+        """Number mentions in text order (ids are positions in ``mentions``)."""
+        order = sorted(self.mentions, key=lambda m: (m.span.start, m.span.end))
+        renum = {m.id: i for i, m in enumerate(order)}
+        spans = {renum[m.id]: self.token_spans[m.id] for m in order}
+        self.mentions = [dataclasses.replace(m, id=renum[m.id]) for m in order]
+        self.token_spans = spans
+        self.by_token = {}
+        for m in self.mentions:
+            start, end = spans[m.id]
+            for i in range(start, end):
+                self.by_token[i] = m
+
+    def at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+    def in_subtree(self, token: Any) -> list[Mention]:
+        ids = {t.i for t in token.subtree}
+        seen: dict[int, Mention] = {}
+        for i in sorted(ids):
+            m = self.by_token.get(i)
+            if m and m.actor_id:
+                seen.setdefault(m.id, m)
+        return list(seen.values())
+
+
+class ActorResolver:
+    """Built once per pipeline (it compiles a phrase matcher over every registry name)."""
+
+    def __init__(self, nlp: Any, registry: Registry) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.registry = registry
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(n for n in registry.names if _matchable(n))
+        patterns = list(nlp.tokenizer.pipe(names))
+        for i in range(0, len(patterns), 1000):
+            self.matcher.add("REGISTRY", patterns[i : i + 1000])
+        # fuzzy fallback ("Bejing"): registry names grouped by first letter
+        self.fuzzy: dict[str, list[str]] = {}
+        for n in registry.names:
+            k = key(n)
+            if len(k) >= FUZZY_MIN_CHARS:
+                self.fuzzy.setdefault(k[0], []).append(k)
+
+    def __call__(self, doc: Any, day: date | None) -> ActorIndex:
+        from spacy.util import filter_spans
+
+        sent_of = _sentence_index(doc)
+        candidates = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+        candidates += [doc[s:e] for _, s, e in self.matcher(doc)]
+        spans = filter_spans([t for s in candidates if (t := _trim(s)) is not None])
+        idx = ActorIndex()
+        surnames: dict[str, Actor] = {}
+        for span in sorted(spans, key=lambda s: s.start):
+            actor, label = self._resolve(span, day, surnames)
+            if actor is None and label == "SKIP":
+                continue
+            if actor and actor.kind == "person" and len(span) >= 2:
+                surnames.setdefault(span[-1].text, actor)
+                if actor.country in SURNAME_FIRST:
+                    surnames.setdefault(span[0].text, actor)
+            idx.add(span, label, actor, sent_of[span.start])
+        # surnames the NER missed or mislabelled after the full name was given
+        for tok in doc:
+            person = surnames.get(tok.text)
+            if person is not None and tok.pos_ == "PROPN" and idx.at(tok.i) is None:
+                idx.add(doc[tok.i : tok.i + 1], "PERSON", person, sent_of[tok.i])
+        self._agents(doc, idx, sent_of)
+        self._nominals(doc, day, idx, sent_of)
+        idx.finalize()
+        self._definite_bodies(doc, idx, sent_of)
+        idx.finalize()
+        self._pronouns(doc, idx, sent_of)
+        idx.finalize()
+        return idx
+
+    # -- single mentions -------------------------------------------------------------
+    def _resolve(
+        self, span: Any, day: date | None, surnames: dict[str, Actor]
+    ) -> tuple[Actor | None, str]:
+        label = span.label_ or "REGISTRY"
+        text = span.text
+        entries = self.registry.lookup(text, day) or self._fuzzy(text, day)
+        if label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
+            if len(span) == 1 and text in surnames:
+                return surnames[text], "PERSON"
+            person = self._person(span, entries, day)
+            if person:
+                return person, "PERSON"
+        if entries:
+            e = _best(entries)
+            if e.via == "capital" and not _political(span):
+                return None, "PLACE"
+            return _actor(e), label
+        if label == "PERSON":
+            return self._learned(span, day), "PERSON"
+        if label in ("ORG", "FAC", "NORP"):
+            group = self._state_group(span)
+            if group is not None:
+                return group, "AGENT"
+        if label in ("GPE", "NORP", "LOC", "FAC"):
+            return None, "SKIP"
+        return None, "SKIP"
+
+    def _state_group(self, span: Any) -> Actor | None:
+        """An organisation name the registry lacks but that names its state and kind:
+        "Armenia's foreign ministry", "Egypt's Ministry of Water Resources" → that
+        state's body of the matching sector."""
+        sector = _agent_sector(span.root)
+        if sector is None:
+            return None
+        for tok in span:
+            if tok.i >= span.root.i:
+                break
+            for e in self.registry.lookup(tok.text):
+                if e.kind == "state" and e.code:
+                    return _group(_actor(e), sector)
+        return None
+
+    def _fuzzy(self, text: str, day: date | None) -> list[Entry]:
+        """A misspelt name ("Bejing"): the closest registry name, when it is close enough."""
+        from rapidfuzz import fuzz, process
+
+        k = key(text)
+        if len(k) < FUZZY_MIN_CHARS or not k[0].isalpha():
+            return []
+        hit = process.extractOne(
+            k, self.fuzzy.get(k[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
+        )
+        return self.registry.lookup(hit[0], day) if hit else []
+
+    def _person(self, span: Any, entries: list[Entry], day: date | None) -> Actor | None:
+        people = [e for e in entries if e.kind == "person"]
+        if people:
+            return _actor(_best(people))
+        known = [e for e in self.registry.lookup(span.text) if e.kind == "person"]
+        if known:  # the registry knows the person, but no role of theirs covers this day
+            e = known[0]
+            return Actor(e.id, e.name, "person", e.code, e.country, None, None)
+        return None
+
+    def _learned(self, span: Any, day: date | None) -> Actor:
+        title = _title_text(span)
+        role = _role(title)
+        country = self._country_in(title)
+        sector = None
+        if role:
+            sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
+        return Actor(
+            id=f"learned:{slug(span.text)}",
+            name=span.text,
+            kind="person",
+            code=country,
+            country=country,
+            sector=sector,
+            role=role,
+            learned=True,
+        )
+
+    def _country_in(self, text: str) -> str | None:
+        words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
+        for w in words:
+            for cand in (w, w.split()[0]):
+                for e in self.registry.lookup(cand):
+                    if e.kind != "person" and e.country:
+                        return e.country
+                    if e.kind == "person" and e.country and e.country != "IGO":
+                        return e.country
+        return None
+
+    # -- nominal and pronoun mentions -----------------------------------------------
+    def _agents(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """A state qualifying a group noun becomes that group: "Russian troops" → RUS MIL,
+        "Sudan's government" → SDN GOV, "Chilean government officials" → CHL GOV."""
+        for m in list(idx.mentions):
+            actor = idx.actors.get(m.actor_id or "")
+            if actor is None or not actor.code or actor.code in ("IGO", "NGO"):
+                continue
+            start, end = idx.token_spans[m.id]
+            root = doc[start:end].root
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head  # "French and Egyptian warships": as the first conjunct
+            head = root.head
+            if actor.kind == "person":
+                # "the Trump administration" → the government the person led
+                if root.dep_ == "compound" and head.lemma_.lower() in _LED_BODIES and head.i >= end:
+                    self._add_agent(doc, idx, sent_of, actor, "GOV", start, head.i + 1)
+                continue
+            if actor.kind != "state":
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.i < start:
+                # "the government in Berlin", "authorities in Kyiv"
+                group_noun = root.head.head
+                sector = AGENTS.get(group_noun.lemma_.lower())
+                if sector in _INSTITUTIONS and idx.at(group_noun.i) is None:
+                    first = min(
+                        t.i for t in group_noun.subtree if t.dep_ != "det" or t.i == group_noun.i
+                    )
+                    first = max(first, group_noun.i - 3)
+                    self._add_agent(
+                        doc, idx, sent_of, actor, sector or "GOV", first, end, drop=(start, end)
+                    )
+                continue
+            if root.dep_ not in ("amod", "compound", "nmod", "poss") or head.i < end:
+                continue
+            while (
+                head.dep_ == "compound"
+                and head.head.i > head.i
+                and head.head.lemma_.lower() in AGENTS
+            ):
+                head = head.head  # "government officials": the last noun decides
+            sector = _agent_sector(head)
+            if sector is None or idx.at(head.i) is not None:
+                continue
+            after = idx.at(head.i + 1) if head.i + 1 < len(doc) else None
+            if after is not None and after.label == "PERSON":
+                continue  # a title before a name ("Russian Foreign Minister Sergey Lavrov")
+            # with other actors between ("US and British forces") each keeps its own span
+            shared = any(idx.at(i) is not None for i in range(end, head.i))
+            self._add_agent(doc, idx, sent_of, actor, sector, start, end if shared else head.i + 1)
+
+    @staticmethod
+    def _add_agent(
+        doc: Any,
+        idx: ActorIndex,
+        sent_of: list[int],
+        actor: Actor,
+        sector: str,
+        start: int,
+        end: int,
+        drop: tuple[int, int] | None = None,
+    ) -> None:
+        state = idx.actors.get(actor.code or "") if actor.kind == "person" else actor
+        group = _group(state or actor, sector)
+        if drop is not None:
+            idx.remove_within(*drop)
+        idx.remove_within(start, end)
+        idx.add(doc[start:end], "AGENT", group, sent_of[start])
+
+    def _definite_bodies(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "the agency", "the ministry", "the alliance" → the organisation of that kind
+        named last (within a few sentences)."""
+        orgs = [m for m in idx.mentions if m.actor_id and idx.actors[m.actor_id].kind != "person"]
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            noun = root.lower_
+            if len(chunk) != 2 or chunk[0].lower_ != "the" or idx.at(root.i) is not None:
+                continue
+            if noun not in _BODY_ANAPHORS:
+                continue
+            here = sent_of[root.i]
+            before = [
+                m
+                for m in orgs
+                if m.span.end <= chunk.start_char
+                and here - m.sentence <= BODY_ANAPHOR_SENTENCES
+                and (
+                    noun in m.span.text.lower()
+                    or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
+                )
+            ]
+            if before:
+                antecedent = idx.actors[before[-1].actor_id or ""]
+                orgs.append(idx.add(chunk, "NOMINAL", antecedent, here))
+
+    def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
+        """Office holders named by their office: "the US Secretary of State", "the Kremlin
+        spokesman", "President Putin's spokesman" → whoever held it on the article's day;
+        "the spokesman" with no country → the holder of such a role named earlier."""
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if idx.at(root.i) is not None or not _ROLE_RE.fullmatch(_role_head(root)):
+                continue
+            if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON":
+                continue  # a title in front of a name: the name is the mention
+            if chunk[0].lower_ in _INDEFINITE:
+                continue  # "a government spokesman": someone, not the office holder
+            if (
+                chunk.end < len(doc)
+                and doc[chunk.end].lower_ == "of"
+                and not (chunk.end + 1 < len(doc) and doc[chunk.end + 1].text[:1].isupper())
+            ):
+                continue  # "the president of the Ecowas Commission": an office we cannot place
+            possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+            skip = {t.i for t in possessor.subtree} if possessor is not None else set()
+            toks = [t for t in chunk if t.i not in skip and t.dep_ != "det" and not t.is_punct]
+            end = chunk.end
+            if (
+                end + 1 < len(doc)
+                and doc[end].lower_ == "of"
+                and doc[end + 1].text[:1].isupper()
+                and idx.at(end + 1) is None
+            ):
+                end += 2  # "Secretary of State", "Minister of Defence"
+                toks += list(doc[end - 2 : end])
+            if not toks:
+                continue
+            start = toks[0].i
+            inner = [m for t in toks if (m := idx.at(t.i)) is not None]
+            if possessor is not None and (pm := idx.at(possessor.i)) is not None:
+                inner.append(pm)
+            ctx = [idx.actors[m.actor_id] for m in inner if m.actor_id]
+            country = next((a.country for a in ctx if a.country), None)
+            # role words: all but the names of states and people ("US", "Putin's")
+            words = " ".join(
+                t.text
+                for t in toks
+                if (m := idx.at(t.i)) is None or m.label in ("ORG", "REGISTRY", "FAC")
+            )
+            holder = self._office_holder(words, ctx, country, day, idx)
+            if holder is None:
+                continue
+            idx.remove_within(start, end)
+            idx.add(doc[start:end], "NOMINAL", holder, sent_of[start])
+
+    def _office_holder(
+        self, words: str, ctx: list[Actor], country: str | None, day: date | None, idx: ActorIndex
+    ) -> Actor | None:
+        bare = " ".join(w for w in words.split() if w.lower() not in _FILLER)
+        holders: list[Entry] = []
+        if day is not None and country is not None:
+            holders = self.registry.roles(bare, country, day)
+            if len(holders) > 1:  # "Putin's spokesman": the holder in the possessor's branch
+                same = [h for h in holders if any(h.sector == a.sector for a in ctx if a.sector)]
+                holders = same or holders
+        if len(holders) == 1:
+            return _actor(holders[0])
+        if holders or country is None:
+            head = role_key(bare.split()[-1]) if bare else ""
+            named = [
+                a
+                for a in idx.actors.values()
+                if a.kind == "person" and a.role and role_key(a.role).endswith(head)
+            ]
+            if head and len(named) == 1:
+                return named[0]
+        return None
+
+    def _pronouns(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """he/she → the most recent person mentioned within the last three sentences."""
+        people = [m for m in idx.mentions if m.actor_id and idx.actors[m.actor_id].kind == "person"]
+        for tok in doc:
+            if tok.lower_ not in PRONOUNS or tok.i in idx.by_token:
+                continue
+            before = [
+                m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
+            ]
+            if before:
+                # a subject is a likelier antecedent than a name in a possessive or apposition
+                subjects = [m for m in before if _root_dep(doc, idx, m) in ("nsubj", "nsubjpass")]
+                nearest = max(subjects or before, key=lambda m: m.span.end)
+                antecedent = idx.actors[nearest.actor_id or ""]
+                people.append(
+                    idx.add(doc[tok.i : tok.i + 1], "PRONOUN", antecedent, sent_of[tok.i])
+                )
+
+
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
+_FILLER = {"top", "senior", "former", "then", "current", "new"}
+
+
+#: Our finer sectors and the CAMEO/PLOVER sector they fall under (CAMEO codes foreign
+#: ministers and diplomats as GOV).
+_CAMEO_SECTORS = {"DIP": "GOV"}
+
+
+def cameo_sector(sector: str | None) -> str | None:
+    """The CAMEO/PLOVER sector code of one of our sectors (DIP → GOV; others unchanged)."""
+    return _CAMEO_SECTORS.get(sector, sector) if sector else None
+
+
+def _role_head(tok: Any) -> str:
+    return str(tok.text)
+
+
+#: Countries whose names are written family name first in English news ("Mao Ning" → Mao).
+SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
+
+
+def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
+    start, end = idx.token_spans[m.id]
+    return str(doc[start:end].root.dep_)
+
+
+def _matchable(name: str) -> bool:
+    """Registry names the phrase matcher looks for: capitalised, not a bare short word."""
+    return bool(name) and name[0].isupper() and len(name) > 2 and name not in {"The", "May", "Chad"}
+
+
+def _trim(span: Any) -> Any | None:
+    """A candidate span without a leading article, a trailing possessive, or (for people) a
+    leading title the NER took in ("Spokeswoman Mao Ning" → "Mao Ning"); None when nothing
+    is left ("Councilor")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    if span.label_ == "PERSON":
+        while start < end and _ROLE_RE.fullmatch(doc[start].text):
+            start += 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    out.label_ = span.label_ if span.label_ else "REGISTRY"
+    return out
+
+
+def _best(entries: list[Entry]) -> Entry:
+    order = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+    return sorted(entries, key=lambda e: (order.get(e.via, 9), e.start or date.min), reverse=False)[
+        0
+    ]
+
+
+def _actor(e: Entry) -> Actor:
+    aid = e.id if e.kind != "state" or e.via != "capital" else f"{e.id}:GOV"
+    return Actor(aid, e.name, e.kind, e.code, e.country, e.sector, e.role)
+
+
+def _starts_line(text: str, i: int) -> bool:
+    """Only spaces between the start of its line (or of the text) and offset ``i``."""
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+def _political(span: Any) -> bool:
+    """Is a capital used for its government ("Beijing said", "Moscow's ties", "a pivot
+    towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")?"""
+    if span.text.isupper() and _starts_line(span.doc.text, span.start_char):
+        return False  # a dateline: "BEIJING, Oct. 14 (Agency) --"
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ in _PLACE_PREPS:
+            return False
+        if prep.lower_ in _DIRECTION_PREPS:
+            return prep.head.lemma_.lower() not in _MOTION
+        return True
+    return root.dep_ in _POLITICAL_DEPS
+
+
+def _title_text(span: Any) -> str:
+    """Words naming a person's office: the title before the name ("U.S. Secretary of State
+    Warren Christopher"), an "of"-phrase after it ("King Hassan of Morocco") and any
+    apposition ("Peskov, President Putin's spokesman")."""
+    doc = span.doc
+    i = span.start
+
+    def titled(t: Any) -> bool:
+        return t.ent_type_ != "PERSON" and (
+            t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "’s")
+        )
+
+    while i > 0 and (
+        titled(doc[i - 1])
+        or (doc[i - 1].lower_ in ("of", "for", "the") and i > 1 and titled(doc[i - 2]))
+    ):
+        i -= 1
+    parts = [doc[i : span.start].text]
+    for child in span.root.children:
+        if child.dep_ == "appos" or (
+            child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end
+        ):
+            parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    return " ".join(p for p in parts if p)
+
+
+def _role(title: str) -> str | None:
+    matches = list(_ROLE_RE.finditer(title))
+    if not matches:
+        return None
+    m = matches[-1]
+    # keep the modifiers directly before the role noun ("Foreign Minister", "Kremlin Spokesman")
+    head = title[: m.end()]
+    words = head.split()
+    out = words[-len(m.group(0).split()) :]
+    for w in reversed(words[: -len(out)]):
+        if w[:1].isupper() and not w.endswith(("ian", "ese", "ish", "an")):
+            out.insert(0, w)
+        else:
+            break
+    return " ".join(out)
+
+
+def _sentence_index(doc: Any) -> list[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out

@@ -1,0 +1,154 @@
+"""Sources → documents. Reads files, directories (recursively), globs, ``.gz``, JSONL, CSV,
+WARC (``.warc``, ``.warc.gz``), standard input and URLs (pages and RSS/Atom feeds), and yields
+a :class:`Document` for every readable input and a :class:`Failure` (with the reason) for
+every unreadable one — per item: a broken record, row or feed entry never stops the run.
+
+Only URL arguments touch the network, through the injectable client in :mod:`.fetch`;
+everything else here, and all of analysis, is offline. Containers (WARC, JSONL, CSV, feeds)
+are read one record at a time, so memory stays flat however large the input grows."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..records import Document, Failure
+from ._decode import decode_bytes, encoding_meta, sniff_media_type
+from ._fetch import Fetcher
+from ._options import (
+    CSV_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    IngestOptions,
+    Item,
+    megabytes,
+    over_limit,
+)
+from ._rows import from_csv, from_jsonl, jsonl_lines
+from ._warc import from_warc
+from ._web import from_url
+
+_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_URL_PREFIXES = ("http://", "https://")
+
+
+def iter_documents(
+    paths: Iterable[str],
+    options: IngestOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    client: Fetcher | None = None,
+) -> Iterator[Item]:
+    """Yield one Document or Failure per input (per record for containers), in a stable
+    order. ``client`` fetches URL arguments; by default one is built from ``options`` the
+    first time a URL is met."""
+    opts = options or IngestOptions()
+    for p in paths:
+        if p == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _from_bytes("-", stream.read(opts.max_bytes + 1), opts)
+            continue
+        if p.lower().startswith(_URL_PREFIXES):
+            if client is None:
+                client = Fetcher(
+                    timeout=opts.timeout, retries=opts.retries, max_bytes=opts.max_bytes
+                )
+            yield from from_url(p, opts, client)
+            continue
+        for path in _expand(p):
+            if isinstance(path, Failure):
+                yield path
+            else:
+                yield from _from_file(path, opts)
+
+
+def _expand(p: str) -> Iterator[Path | Failure]:
+    path = Path(p)
+    if path.is_dir():
+        files = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f.relative_to(path)))
+        if not files:
+            yield Failure(p, "directory holds no readable files")
+        yield from files
+    elif path.is_file():
+        yield path
+    elif any(ch in p for ch in "*?["):
+        asked = _suffix(Path(p).name)  # "*.csv" asks for CSV files even though dirs skip them
+        extra = {asked} if asked and not any(ch in asked for ch in "*?[") else set()
+        matches = sorted(Path(m) for m in glob.glob(p, recursive=True))
+        files = [m for m in matches if m.is_file() and _wanted(Path(m.name), extra)]
+        if not files:
+            yield Failure(p, "pattern matches no files")
+        yield from files
+    else:
+        yield Failure(p, "no such file or directory")
+
+
+#: What a directory or glob contributes: article-like files only (a README or a CSV
+#: beside the articles is not an article — samples/outlets.csv is a table). A file named
+#: explicitly is always read, and a glob naming a suffix (``*.csv``) reads that suffix.
+DIR_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | {".txt", ".text"}
+
+
+def _suffix(name: str) -> str:
+    """The suffix that says what a file holds: ``a.warc.gz`` → ``.warc``."""
+    return Path(name.removesuffix(".gz").removesuffix(".GZ")).suffix.lower()
+
+
+def _wanted(f: Path, extra: set[str] | None = None) -> bool:
+    """``f`` relative to the directory searched: hidden files and folders are skipped."""
+    if any(part.startswith(".") for part in f.parts) or f.name in _SKIP_NAMES:
+        return False
+    suffix = _suffix(f.name)
+    return suffix in DIR_SUFFIXES or suffix in (extra or set())
+
+
+def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
+    suffix = _suffix(path.name)
+    if suffix in WARC_SUFFIXES:
+        yield from from_warc(path, opts)
+        return
+    if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+        yield from (from_jsonl if suffix in JSONL_SUFFIXES else from_csv)(path, opts)
+        return
+    origin = str(path)
+    gz = path.name.lower().endswith(".gz")
+    try:
+        size = path.stat().st_size
+        if size > opts.max_bytes and not gz:
+            yield Failure(origin, f"file is {megabytes(size)}, {over_limit(opts)}")
+            return
+        if gz:
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(opts.max_bytes + 1)
+        else:
+            data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(origin, f"cannot read: {exc}")
+        return
+    yield from _from_bytes(origin, data, opts, name=path.name)
+
+
+def _from_bytes(origin: str, data: bytes, opts: IngestOptions, name: str = "") -> Iterator[Item]:
+    if len(data) > opts.max_bytes:
+        yield Failure(origin, f"input is {over_limit(opts)}")
+        return
+    suffix = _suffix(name)
+    if not data.strip():
+        yield Failure(origin, "empty input")
+        return
+    decoded = decode_bytes(data, origin, opts.encoding)
+    if isinstance(decoded, Failure):
+        yield decoded
+        return
+    text, encoding = decoded
+    if suffix in JSONL_SUFFIXES or (not name and text.lstrip().startswith("{")):
+        lines = enumerate(text.splitlines(), start=1)
+        yield from jsonl_lines(origin, ((n, (line, encoding)) for n, line in lines), opts)
+        return
+    yield Document(origin, text, sniff_media_type(text, suffix), encoding_meta(encoding))

@@ -1,0 +1,49 @@
+"""What ingest can be told (one frozen options object) and its limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Document, Failure
+from ._fetch import RETRIES, TIMEOUT
+
+#: Inputs larger than this (after decompression) are refused: no news article is this big,
+#: and a page this size is almost always a dump or a binary. For containers (WARC, JSONL,
+#: CSV) the limit applies to each record, not to the file. Override with --max-bytes.
+MAX_BYTES = 16 * 1024 * 1024
+#: Articles fetched from one feed at most, in feed order. Override with --feed-limit.
+FEED_LIMIT = 100
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+WARC_SUFFIXES = {".warc"}
+_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_URL_PREFIXES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    max_bytes: int = MAX_BYTES
+    encoding: str | None = None  # force a text encoding (e.g. "latin-1"); default: detect
+    text_field: str = "text"  # JSONL/CSV: field holding plain text
+    html_field: str = "html"  # JSONL/CSV: field holding HTML (used when present)
+    url_field: str = "url"  # JSONL/CSV: metadata fields, passed on to the cleaner
+    title_field: str = "title"
+    published_field: str = "published"
+    outlet_field: str = "outlet"
+    timeout: float = TIMEOUT  # URLs: seconds to wait for a server
+    retries: int = RETRIES  # URLs: extra attempts after a timeout or a transient error
+    feed_limit: int = FEED_LIMIT  # feeds: articles fetched per feed at most
+
+
+Item = Document | Failure
+
+
+def over_limit(opts: IngestOptions) -> str:
+    """The reason given for an input above ``opts.max_bytes``."""
+    return f"over the limit of {megabytes(opts.max_bytes)}; pass --max-bytes to raise it"
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
