@@ -197,6 +197,7 @@ class Failure:
     origin: str
     reason: str
     code: str = "C100"
+    stage: str | None = None  # the pipeline stage that failed; None when reading failed
 
 
 @dataclass(frozen=True, slots=True)
