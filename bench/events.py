@@ -90,7 +90,7 @@ def run(pipe: Any, items: list[tuple[str, str, str]]) -> dict[str, list[dict[str
     out: dict[str, list[dict[str, Any]]] = {}
     pairs = ((text, (sid, day)) for sid, text, day in items)
     for doc, (sid, day) in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=64):
-        an = pipe.analyze_doc(doc, Article(id=sid, text=doc.text, published=day))
+        an = pipe.analyze_doc(doc, Article(id=sid, text=doc.text, published=day), isolate=False)
         evs = []
         for e in an.events:
             src, tgt = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
@@ -291,12 +291,14 @@ def score_petrarch(pipe_factory: Any) -> tuple[int, int, int, int]:
 
 
 def fit_confidence(pipe: Any, gold: dict[str, dict[str, Any]]) -> dict[str, float]:
-    """Refit the confidence model (``events.CONF_BIAS`` / ``CONF_WEIGHTS``) on the TUNING
-    half: L2-regularised logistic regression of "the event is right" on its evidence
-    features. Prints the weights to paste into events.py."""
+    """Refit the confidence model (``CONF_BIAS`` / ``CONF_WEIGHTS`` in events/_coder.py) on
+    the TUNING half: L2-regularised logistic regression of "the event is right" on its
+    evidence features. Prints the weights to paste there."""
     import numpy as np
 
-    from communique import events
+    from communique import Pipeline
+    from communique.events import CONF_WEIGHTS, code_events
+    from communique.pipeline import DEFAULT_STAGES, Stage
 
     feats: list[dict[str, bool]] = []
 
@@ -304,14 +306,18 @@ def fit_confidence(pipe: Any, gold: dict[str, dict[str, Any]]) -> dict[str, floa
         feats.append(dict(f))
         return float(len(feats) - 1)
 
-    original = events._confidence
-    events._confidence = record  # type: ignore[assignment]
-    try:
-        items = [(sid, g["text"], g["date"]) for sid, g in gold.items() if g["split"] == "tune"]
-        got = run(pipe, items)
-    finally:
-        events._confidence = original
-    names = list(events.CONF_WEIGHTS)
+    def events_recording(p: Any, work: Any) -> dict[str, Any]:
+        quotes = list(work["quotes"])
+        evs = code_events(work["doc"], work["actor_index"], quotes, work["day"], confidence=record)
+        return {"events": tuple(evs)}
+
+    stages = [s for s in DEFAULT_STAGES if s.name != "events"]
+    events_stage = next(s for s in DEFAULT_STAGES if s.name == "events")
+    stages.append(Stage("events", events_stage.needs, events_stage.gives, events_recording))
+    recording = Pipeline(pipe.options, nlp=pipe.nlp, stages=stages)
+    items = [(sid, g["text"], g["date"]) for sid, g in gold.items() if g["split"] == "tune"]
+    got = run(recording, items)
+    names = list(CONF_WEIGHTS)
     xs, ys = [], []
     for sid, evs in got.items():
         g = gold[sid]

@@ -408,7 +408,7 @@ def evaluate(pipe: Any, gold: Path, with_textacy: bool = True) -> Run:
         wanted[d] = articles[origin]
     docs = list(by_doc)
     t0 = time.perf_counter()
-    analyses = dict(zip(docs, pipe.analyze(wanted[d] for d in docs), strict=True))
+    analyses = dict(zip(docs, pipe.analyze((wanted[d] for d in docs), isolate=False), strict=True))
     secs = time.perf_counter() - t0
 
     why = ""

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import CommuniqueError
-from .pipeline import Options, Pipeline
+from .pipeline import Options, Pipeline, Stage
 from .records import (
     SCHEMA,
     Actor,
@@ -41,6 +41,7 @@ __all__ = [
     "Pipeline",
     "Quote",
     "Span",
+    "Stage",
     "Stance",
     "Store",
     "analyze_text",

@@ -1,5 +1,7 @@
-"""The command line: each command parses its arguments, calls the library, and turns our
-errors into a one-line message and an exit code (0 ok, 1 some inputs failed, 2 usage/error)."""
+"""The command line: each command parses its arguments and calls the library. Our errors
+become a one-line message and an exit code in one place (:class:`_Group`): 0 ok, 1 some
+inputs failed, 2 usage or error. Progress bars belong here; the library reports progress
+through a callback."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any
 import click
 
 from .clean import Given
-from .errors import CommuniqueError
+from .errors import CommuniqueError, UsageError
 from .records import Article, Failure
 
 DB_HELP = "SQLite store (default: $COMMUNIQUE_DB or ./communique.db)."
@@ -27,6 +29,28 @@ def _db_path(db: str | None) -> str:
 
 def _err(msg: str) -> None:
     click.echo(f"communique: {msg}", err=True)
+
+
+class _Failed(click.ClickException):
+    """A CommuniqueError on its way out: one line on stderr, the exit code it carries."""
+
+    exit_code = 2
+
+    def __init__(self, error: CommuniqueError) -> None:
+        super().__init__(str(error))
+
+    def show(self, file: Any = None) -> None:
+        _err(self.format_message())
+
+
+class _Group(click.Group):
+    """Translates our errors once, for every command (and every subgroup's command)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CommuniqueError as exc:
+            raise _Failed(exc) from exc
 
 
 def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
@@ -80,6 +104,7 @@ def _ingest_options(f: Any) -> Any:
         "timeout",
         "retries",
         "feed_limit",
+        "day_first",
     )
     command = f
 
@@ -104,6 +129,12 @@ def _ingest_options(f: Any) -> Any:
             metavar="NAME",
             help=f"JSONL/CSV: the field holding {what} (default: {name}).",
         )(f)
+    f = click.option(
+        "--day-first",
+        is_flag=True,
+        default=None,
+        help="JSONL/CSV dates like 09/03/2022 are day/month/year (default: month first, US).",
+    )(f)
     f = click.option(
         "--feed-limit",
         type=click.IntRange(min=1),
@@ -138,7 +169,10 @@ def _ingest_options(f: Any) -> Any:
     return _actor_files_option(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="communique")
 def cli() -> None:
     """communique turns news articles into evidence-backed political event data:
@@ -179,41 +213,82 @@ def analyze(
     store's failures table, and the run goes on (exit code 1 when any failed)."""
     from .runner import analyze_into_store
 
-    try:
-        pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    with _ProgressBar(enabled=not quiet) as bar:
         summary = analyze_into_store(
-            pipe, list(paths), _db_path(db), progress=not quiet, on_failure=_report_failure
+            pipe, list(paths), _db_path(db), on_progress=bar.update, on_failure=_report_failure
         )
-    except CommuniqueError as exc:
-        _err(str(exc))
-        sys.exit(2)
     _print_summary(summary)
-    sys.exit(1 if summary["failed"] else 0)
+    sys.exit(1 if summary.failed else 0)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr fed by the runner's progress callback."""
+
+    def __init__(self, enabled: bool) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            disable=not enabled,
+        )
+        self.task = self.bar.add_task("analysing", total=None)
+
+    def __enter__(self) -> _ProgressBar:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+    def update(self, p: Any) -> None:
+        self.bar.update(
+            self.task,
+            completed=p.seen,
+            total=p.total,
+            description=f"analysing ({p.failed} failed)",
+        )
 
 
 def _report_failure(f: Failure) -> None:
     _err(f"skipped {f.origin}: {f.reason}")
 
 
-def _print_summary(s: dict[str, Any]) -> None:
+def _print_summary(s: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"communique: {s['db']}", show_header=True)
+    t = Table(title=f"communique: {s.db}", show_header=True)
     t.add_column("")
     t.add_column("this run", justify="right")
     t.add_column("in store", justify="right")
     for k in ("articles", "quotes", "events", "mentions"):
-        t.add_row(k, str(s["run"].get(k, 0)), str(s["store"].get(k, 0)))
-    t.add_row("already stored (skipped)", str(s["skipped"]), "")
+        t.add_row(k, str(s.run.get(k, 0)), str(s.store.get(k, 0)))
+    t.add_row("already stored (skipped)", str(s.progress.skipped), "")
     t.add_row(
         "duplicates (linked, not analysed)",
-        str(s["duplicates"]),
-        str(s["store"].get("duplicates", 0)),
+        str(s.progress.duplicates),
+        str(s.store.get("duplicates", 0)),
     )
-    t.add_row("failed inputs", str(s["failed"]), str(s["store"].get("failures", 0)))
+    t.add_row("failed inputs", str(s.failed), str(s.store.get("failures", 0)))
     Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
-    click.echo(f"{s['run'].get('articles', 0)} articles in {s['seconds']:.1f}s")
+    click.echo(f"{s.run.get('articles', 0)} articles in {s.seconds:.1f}s")
 
 
 @cli.command()
@@ -245,23 +320,21 @@ def extract(
             f"{published!r} is not an ISO date such as 2020-05-05", param_hint="--published"
         )
     failed = 0
-    try:
-        pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
-        given = Given(url=url, outlet=outlet, published=published)
-        good: list[Article] = []
-        for item in pipe.articles(pipe.documents(paths), given):
-            if isinstance(item, Failure):
-                failed += 1
-                _report_failure(item)
-            else:
-                good.append(item)
-        for analysis in pipe.analyze(good):
-            click.echo(
-                json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
-            )
-    except CommuniqueError as exc:
-        _err(str(exc))
-        sys.exit(2)
+    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    given = Given(url=url, outlet=outlet, published=published)
+    good: list[Article] = []
+    for item in pipe.articles(pipe.documents(paths), given):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+        else:
+            good.append(item)
+    for out in pipe.analyze(good):
+        if isinstance(out, Failure):
+            failed += 1
+            _report_failure(out)
+            continue
+        click.echo(json.dumps(out.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
     sys.exit(1 if failed else 0)
 
 
@@ -282,13 +355,10 @@ def _open(db: str | None) -> Any:
 
     path = _db_path(db)
     if not Path(path).exists():
-        _err(f"no store at {path}; run `communique analyze PATH...` first (or pass --db)")
-        sys.exit(2)
-    try:
-        return Store.open(path)
-    except CommuniqueError as exc:
-        _err(str(exc))
-        sys.exit(2)
+        raise UsageError(
+            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
+        )
+    return Store.open(path)
 
 
 def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
@@ -331,7 +401,10 @@ _query_command("articles", "Articles in the store, with their counts of quotes a
 def failures(db: str | None, fmt: str) -> None:
     """Inputs that could not be analysed, and why."""
     with _open(db) as store:
-        rows = [{"origin": f.origin, "reason": f.reason} for f in store.failures()]
+        rows = [
+            {"origin": f.origin, "stage": f.stage or "read", "reason": f.reason}
+            for f in store.failures()
+        ]
     _emit(rows, fmt, "failures")
 
 
@@ -352,15 +425,13 @@ def failures(db: str | None, fmt: str) -> None:
 )
 def export(db: str | None, fmt: str, out: str | None) -> None:
     """Export the store: jsonl = one communique/1 object per article; csv and parquet = one
-    file per table (articles, mentions, actors, quotes, events, stance, removed, failures)."""
+    file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
+    failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
+    columns as hex in CSV). Rows are streamed, so memory stays flat."""
     from .store import export_store
 
     with _open(db) as store:
-        try:
-            written = export_store(store, fmt, out)
-        except CommuniqueError as exc:
-            _err(str(exc))
-            sys.exit(2)
+        written = export_store(store, fmt, out)
     for w in written:
         _err(f"wrote {w}")
 
@@ -374,11 +445,7 @@ def actors() -> None:
 def _registry(files: Sequence[str]) -> Any:
     from .actors import Registry
 
-    try:
-        return Registry.load(tuple(Path(f) for f in files))
-    except CommuniqueError as exc:
-        _err(str(exc))
-        sys.exit(2)
+    return Registry.load(tuple(Path(f) for f in files))
 
 
 def _day(value: str | None) -> Any:

@@ -11,6 +11,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -86,20 +87,24 @@ class Index:
         for band in sig.bands():
             self._by_band.setdefault(band, []).append(article_id)
 
-    def remove(self, article_id: str) -> None:
+    def remove(self, article_id: str) -> Signature | None:
         """Forget an article once the store holds its signature (keeps memory flat)."""
         sig = self._sigs.pop(article_id, None)
         if sig is None:
-            return
+            return None
         for band in sig.bands():
             ids = self._by_band.get(band)
             if ids is not None:
                 ids.remove(article_id)
                 if not ids:
                     del self._by_band[band]
+        return sig
 
     def __len__(self) -> int:
         return len(self._sigs)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._sigs
 
     def candidates(self, sig: Signature) -> Iterable[tuple[str, Signature]]:
         seen: set[str] = set()
@@ -120,3 +125,47 @@ def best_match(
         if s >= NEAR_DUPLICATE and (best is None or s > best[1]):
             best = (aid, s)
     return best
+
+
+class SignatureLookup(Protocol):
+    """What the duplicate filter asks of the store (``communique.store.Store`` answers)."""
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def similar(self, signature: Signature) -> list[tuple[str, Signature]]: ...
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with an article: analyse it (``new``), skip it (``seen``: stored, or in
+    flight in this run), or link it to the first copy (``duplicate``)."""
+
+    kind: Literal["new", "seen", "duplicate"]
+    signature: Signature | None = None
+    duplicate_of: str | None = None
+    similarity: float = 0.0
+
+
+class DuplicateFilter:
+    """Decides article by article whether it is new, already seen, or a near-duplicate of a
+    stored or in-flight article. In-flight articles (accepted, not stored yet) are kept in
+    memory only until :meth:`settle` says the store answers for them, so memory stays flat."""
+
+    def __init__(self, store: SignatureLookup) -> None:
+        self.store = store
+        self.hasher = Hasher()
+        self.pending = Index()
+
+    def check(self, article_id: str, text: str) -> Verdict:
+        if article_id in self.pending or self.store.has_article(article_id):
+            return Verdict("seen")
+        sig = self.hasher.signature(text)
+        match = best_match(sig, [*self.store.similar(sig), *self.pending.candidates(sig)])
+        if match is not None:
+            return Verdict("duplicate", sig, match[0], match[1])
+        self.pending.add(article_id, sig)
+        return Verdict("new", sig)
+
+    def settle(self, article_id: str) -> Signature | None:
+        """Forget an in-flight article (stored, or failed); returns its signature."""
+        return self.pending.remove(article_id)

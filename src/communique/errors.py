@@ -55,3 +55,10 @@ class RegistryError(CommuniqueError):
 
 class UsageError(CommuniqueError):
     code = "C500"
+
+
+class PipelineError(CommuniqueError):
+    """The stages cannot run as declared, or a stage failed on an article (then recorded as
+    a failure naming the stage, and the run goes on)."""
+
+    code = "C600"

@@ -1,43 +1,112 @@
-"""The pipeline: documents → articles → spaCy (batched through ``nlp.pipe``) → actors →
-quotes → events. Stages are plain functions; this module only wires them in order."""
+"""The pipeline: documents → articles → spaCy (batched through ``nlp.pipe``) → the declared
+per-article stages (actors → quotes → events) → :class:`~communique.records.Analysis`.
+
+A stage is a named callable with what it needs and what it gives (as spaCy components
+declare ``requires``/``assigns``). The pipeline runs the declared list in order; the list is
+checked when the pipeline is built, so a stage whose needs no earlier stage gives fails
+there, not half-way through a corpus. Every stage of every article is isolated: an
+exception becomes a :class:`~communique.records.Failure` naming the stage, and the run goes
+on with the next article.
+
+To add a stage, declare it and pass the longer list::
+
+    def stance(pipe, work):
+        return {"stance": score(work["doc"], work["quotes"])}
+
+    Pipeline(stages=(*DEFAULT_STAGES, Stage("stance", ("doc", "quotes"), ("stance",), stance)))
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .actors import ActorResolver, Registry
+from .actors import ActorIndex, ActorResolver, Registry
 from .clean import Given, OutletTable, to_article
 from .dates import parse_published
-from .errors import InputError
+from .errors import InputError, PipelineError
 from .events import code_events
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
 
+__all__ = ["DEFAULT_STAGES", "PROVIDED", "REQUIRED", "Options", "Pipeline", "Stage", "check_stages"]
+
 #: Articles per ``nlp.pipe`` batch; larger batches help throughput, smaller ones progress.
 BATCH_SIZE = 32
 
-#: The stages, in the order they run, with what each needs and gives (checked at build).
-STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("clean", ("document",), ("article",)),
-    ("parse", ("article",), ("doc",)),
-    ("actors", ("doc",), ("mentions", "actors")),
-    ("quotes", ("doc", "mentions"), ("quotes",)),
-    ("events", ("doc", "mentions", "quotes"), ("events",)),
+#: What every stage can read before any stage has run: the cleaned article, its spaCy
+#: parse, and its publication day (a ``datetime.date`` or None).
+PROVIDED = ("article", "doc", "day")
+#: What the stages together must give for an Analysis to be assembled. ``stance`` is
+#: optional (an empty tuple when no stage gives it).
+REQUIRED = ("actor_index", "quotes", "events")
+
+StageFn = Callable[["Pipeline", Mapping[str, Any]], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One per-article step: ``run(pipeline, work)`` reads ``needs`` from ``work`` and
+    returns a mapping holding exactly ``gives``. Stages return new values; they never
+    change what another stage gave."""
+
+    name: str
+    needs: tuple[str, ...]
+    gives: tuple[str, ...]
+    run: StageFn
+
+
+def _actors(pipe: Pipeline, work: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"actor_index": pipe.resolver(work["doc"], work["day"])}
+
+
+def _quotes(pipe: Pipeline, work: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"quotes": tuple(extract_quotes(work["doc"], work["actor_index"]))}
+
+
+def _events(pipe: Pipeline, work: Mapping[str, Any]) -> Mapping[str, Any]:
+    quotes = list(work["quotes"])
+    return {"events": tuple(code_events(work["doc"], work["actor_index"], quotes, work["day"]))}
+
+
+#: The stages communique runs, in order.
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("actors", ("doc", "day"), ("actor_index",), _actors),
+    Stage("quotes", ("doc", "actor_index"), ("quotes",), _quotes),
+    Stage("events", ("doc", "day", "actor_index", "quotes"), ("events",), _events),
 )
 
 
-def _check_stages() -> None:
-    have = {"document"}
-    for name, needs, gives in STAGES:
-        missing = set(needs) - have
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Raise :class:`PipelineError` unless the stages can run in this order: every need
+    given before it is needed, no name or output declared twice, every required output
+    given."""
+    have = set(PROVIDED)
+    names: set[str] = set()
+    for st in stages:
+        if st.name in names:
+            raise PipelineError(f"stage {st.name!r} is declared twice")
+        names.add(st.name)
+        missing = [n for n in st.needs if n not in have]
         if missing:
-            raise RuntimeError(f"stage {name!r} needs {sorted(missing)} before it")
-        have |= set(gives)
+            raise PipelineError(
+                f"stage {st.name!r} needs {missing}, which no earlier stage gives "
+                f"(available: {sorted(have)}); move it after the stage that gives them"
+            )
+        again = [g for g in st.gives if g in have]
+        if again:
+            raise PipelineError(
+                f"stage {st.name!r} gives {again}, already given before it; "
+                "a stage may not replace another stage's output"
+            )
+        have |= set(st.gives)
+    absent = [r for r in REQUIRED if r not in have]
+    if absent:
+        raise PipelineError(f"no stage gives {absent}, which every analysis needs")
 
 
 @dataclass(frozen=True)
@@ -54,8 +123,15 @@ class Options:
 class Pipeline:
     """Loads the model and the tables once; then analyses any number of articles."""
 
-    def __init__(self, options: Options | None = None, *, nlp: Any = None) -> None:
-        _check_stages()
+    def __init__(
+        self,
+        options: Options | None = None,
+        *,
+        nlp: Any = None,
+        stages: Sequence[Stage] = DEFAULT_STAGES,
+    ) -> None:
+        check_stages(stages)
+        self.stages = tuple(stages)
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_nlp(self.options.model)
         self.outlets = OutletTable.load(self.options.outlets_files)
@@ -74,30 +150,60 @@ class Pipeline:
                 continue
             try:
                 yield to_article(item, self.outlets, given)
+            except Exception as exc:  # isolate: one bad document never stops a run
+                yield Failure(
+                    item.origin, f"cleaning failed: {type(exc).__name__}: {exc}", stage="clean"
+                )
+
+    def analyze(
+        self, articles: Iterable[Article], *, isolate: bool = True
+    ) -> Iterator[Analysis | Failure]:
+        """Analyse articles in ``nlp.pipe`` batches. Analyses come in input order; an
+        article that cannot be analysed comes out as a Failure naming the stage (with
+        ``isolate=False`` the exception propagates instead)."""
+        refused: list[Failure] = []
+
+        def parseable() -> Iterator[tuple[str, Article]]:
+            for a in articles:
+                if len(a.text) > self.nlp.max_length:
+                    refused.append(_too_long(a, self.nlp.max_length))
+                else:
+                    yield a.text, a
+
+        batches = self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size)
+        for doc, article in batches:
+            yield from refused
+            refused.clear()
+            yield self.analyze_doc(doc, article, isolate=isolate)
+        yield from refused
+
+    def analyze_doc(
+        self, doc: Any, article: Article, *, isolate: bool = True
+    ) -> Analysis | Failure:
+        """Run the declared stages over one parsed article."""
+        work: dict[str, Any] = {
+            "article": article,
+            "doc": doc,
+            "day": parse_published(article.published),
+        }
+        for st in self.stages:
+            try:
+                out = st.run(self, work)
+                if set(out) != set(st.gives):
+                    raise PipelineError(
+                        f"stage {st.name!r} declared {list(st.gives)} but gave {sorted(out)}"
+                    )
             except Exception as exc:
-                yield Failure(item.origin, f"cleaning failed: {type(exc).__name__}: {exc}")
-
-    def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyse articles in ``nlp.pipe`` batches; output order follows input order."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.options.batch_size
-        ):
-            yield self.analyze_doc(doc, article)
-
-    def analyze_doc(self, doc: Any, article: Article) -> Analysis:
-        day = parse_published(article.published)
-        idx = self.resolver(doc, day)
-        quotes = extract_quotes(doc, idx)
-        events = code_events(doc, idx, quotes, day)
-        used = {m.actor_id for m in idx.mentions if m.actor_id}
-        return Analysis(
-            article=article,
-            actors=tuple(a for a in idx.actors.values() if a.id in used),
-            mentions=tuple(idx.mentions),
-            quotes=tuple(quotes),
-            events=tuple(events),
-        )
+                if not isolate:
+                    raise
+                return Failure(
+                    article.origin or article.id,
+                    f"stage {st.name!r} failed: {type(exc).__name__}: {exc}",
+                    code=PipelineError.code,
+                    stage=st.name,
+                )
+            work.update(out)
+        return _assemble(work)
 
     def analyze_text(
         self,
@@ -115,4 +221,30 @@ class Pipeline:
         result = to_article(doc, self.outlets, Given(url=url, outlet=outlet, published=published))
         if isinstance(result, Failure):
             raise InputError(result.origin, result.reason)
-        return next(self.analyze([result]))
+        out = next(self.analyze([result], isolate=False))
+        if isinstance(out, Failure):
+            raise InputError(out.origin, out.reason)
+        return out
+
+
+def _assemble(work: Mapping[str, Any]) -> Analysis:
+    idx: ActorIndex = work["actor_index"]
+    used = {m.actor_id for m in idx.mentions if m.actor_id}
+    return Analysis(
+        article=work["article"],
+        actors=tuple(a for a in idx.actors.values() if a.id in used),
+        mentions=tuple(idx.mentions),
+        quotes=tuple(work["quotes"]),
+        events=tuple(work["events"]),
+        stance=tuple(work.get("stance", ())),
+    )
+
+
+def _too_long(article: Article, limit: int) -> Failure:
+    return Failure(
+        article.origin or article.id,
+        f"article text is {len(article.text):,} characters, over the parser's limit of "
+        f"{limit:,}; split the input into articles",
+        code=PipelineError.code,
+        stage="parse",
+    )

@@ -1,16 +1,48 @@
-"""A whole run into the store: stream inputs, skip what is stored, analyse the rest in
-batches, record failures, report progress."""
+"""A whole run into the store: stream inputs, skip what is stored, link duplicates, analyse
+the rest in batches, record failures (with the stage that failed), report progress through
+a callback (the CLI draws the bar; the library draws nothing)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from dataclasses import dataclass
 
-from .dedup import Hasher, Index, Signature, best_match
+from .dedup import DuplicateFilter
 from .pipeline import Pipeline
 from .records import Article, Failure
 from .store import Store
+
+
+@dataclass
+class Progress:
+    """Counts so far, passed to ``on_progress`` after every article. ``total`` is the
+    number of inputs when known in advance (None while streaming)."""
+
+    done: int = 0  # analysed and stored
+    skipped: int = 0  # already in the store (or earlier in this run)
+    duplicates: int = 0  # linked to a first copy, not analysed
+    failed: int = 0  # could not be read, cleaned or analysed
+    total: int | None = None
+
+    @property
+    def seen(self) -> int:
+        return self.done + self.skipped + self.duplicates + self.failed
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did (``run``) and what the store holds after it (``store``)."""
+
+    db: str
+    run: dict[str, int]
+    store: dict[str, int]
+    progress: Progress
+    seconds: float
+
+    @property
+    def failed(self) -> int:
+        return self.progress.failed
 
 
 def analyze_into_store(
@@ -18,93 +50,73 @@ def analyze_into_store(
     paths: list[str],
     db: str,
     *,
-    progress: bool = True,
+    on_progress: Callable[[Progress], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
-) -> dict[str, Any]:
-    """Analyse ``paths`` into the store at ``db``; returns counts for a summary."""
+) -> RunSummary:
+    """Analyse ``paths`` into the store at ``db``. A re-run skips what is stored; an
+    interrupted run resumes; every input that fails is recorded with its reason."""
     t0 = time.perf_counter()
     store = Store.open(db)
     run_id = store.start_run(paths)
     run = {"articles": 0, "quotes": 0, "events": 0, "mentions": 0}
-    state = {"skipped": 0, "failed": 0, "duplicates": 0}
+    prog = Progress()
     status = "interrupted"
-    hasher = Hasher()
-    pending = Index()  # accepted, not stored yet: what the store cannot answer for
-    signatures: dict[str, Signature] = {}  # the same, by article id
+    dups = DuplicateFilter(store)
+    in_flight: dict[str, str] = {}  # origin → article id, until its analysis comes back
+
+    def report() -> None:
+        if on_progress:
+            on_progress(prog)
+
+    def fail(item: Failure) -> None:
+        prog.failed += 1
+        store.record_failure(item, run_id)
+        if on_failure:
+            on_failure(item)
+        report()
 
     def fresh() -> Iterator[Article]:
         for item in pipe.articles(pipe.documents(paths)):
             if isinstance(item, Failure):
-                state["failed"] += 1
-                store.record_failure(item, run_id)
-                if on_failure:
-                    on_failure(item)
+                fail(item)
                 continue
-            if item.id in signatures or store.has_article(item.id):  # in flight, or stored
-                state["skipped"] += 1
-                continue
-            sig = hasher.signature(item.text)
-            match = best_match(sig, [*store.similar(sig), *pending.candidates(sig)])
-            if match is not None:
-                state["duplicates"] += 1
-                store.record_duplicate(item, match[0], match[1], run_id)
-                continue
-            pending.add(item.id, sig)
-            signatures[item.id] = sig
-            yield item
+            verdict = dups.check(item.id, item.text)
+            if verdict.kind == "seen":
+                prog.skipped += 1
+                report()
+            elif verdict.kind == "duplicate":
+                prog.duplicates += 1
+                assert verdict.duplicate_of is not None
+                store.record_duplicate(item, verdict.duplicate_of, verdict.similarity, run_id)
+                report()
+            else:
+                in_flight[item.origin or item.id] = item.id
+                yield item
 
-    bar = _progress(progress)
     try:
-        with bar:
-            task = bar.add_task("analysing", total=None)
-            for analysis in pipe.analyze(fresh()):
-                stored = store.add(analysis, run_id, signatures.pop(analysis.article.id, None))
-                pending.remove(analysis.article.id)  # the store answers for it from now on
-                if stored:
-                    run["articles"] += 1
-                    run["quotes"] += len(analysis.quotes)
-                    run["events"] += len(analysis.events)
-                    run["mentions"] += len(analysis.mentions)
-                bar.update(task, advance=1, description=f"analysing ({state['failed']} failed)")
+        for out in pipe.analyze(fresh()):
+            if isinstance(out, Failure):
+                dups.settle(in_flight.pop(out.origin, ""))
+                fail(out)
+                continue
+            in_flight.pop(out.article.origin or out.article.id, None)
+            signature = dups.settle(out.article.id)
+            if store.add(out, run_id, signature):
+                prog.done += 1
+                run["articles"] += 1
+                run["quotes"] += len(out.quotes)
+                run["events"] += len(out.events)
+                run["mentions"] += len(out.mentions)
+            report()
         status = "done"
     finally:
         store.finish_run(
             run_id,
             articles=run["articles"],
-            skipped=state["skipped"],
-            failures=state["failed"],
+            skipped=prog.skipped,
+            failures=prog.failed,
             status=status,
         )
         counts = store.counts()
         store.close()
-    return {
-        "db": db,
-        "run": run,
-        "store": counts,
-        "skipped": state["skipped"],
-        "failed": state["failed"],
-        "duplicates": state["duplicates"],
-        "seconds": time.perf_counter() - t0,
-    }
-
-
-def _progress(enabled: bool) -> Any:
-    from rich.console import Console
-    from rich.progress import (
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        MofNCompleteColumn(),
-        TextColumn("articles"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        disable=not enabled,
-        transient=False,
-    )
+    return RunSummary(db, run, counts, prog, time.perf_counter() - t0)

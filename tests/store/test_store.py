@@ -1,23 +1,37 @@
-"""Store and JSON round trips (property tests), migrations, idempotent re-runs."""
+"""Store and JSON round trips (property tests); frozen migrations that bring a store of any
+older version up to date and keep the tables in step with the records; one transaction per
+migration (a crash or a second opener leaves a usable store); streaming exports of every
+table; idempotent re-runs."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import pickle
+import signal
 import sqlite3
+import subprocess
+import sys
+import threading
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from communique.errors import SchemaVersionError, StoreError
+from communique.dedup import Hasher
+from communique.errors import SchemaVersionError, StoreError, UsageError
 from communique.records import (
     PLOVER_TYPES,
     Actor,
     Analysis,
     Article,
     Event,
+    Failure,
     Mention,
     Quote,
     RemovedSpan,
@@ -25,7 +39,16 @@ from communique.records import (
     Stance,
     article_id,
 )
-from communique.store import SCHEMA_VERSION, Store
+from communique.store import (
+    ALL_TABLES,
+    FTS_TABLE,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Store,
+    Table,
+    columns,
+    export_store,
+)
 
 texts = st.text(min_size=1, max_size=300)
 opt_text = st.none() | st.text(max_size=40)
@@ -146,29 +169,185 @@ def test_json_and_pickle_round_trip(analysis: Analysis) -> None:
     assert pickle.loads(pickle.dumps(analysis)) == analysis
 
 
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _analysis(n: int) -> Analysis:
+    """A small, complete analysis: every record table gets a row."""
+    text = f"Russia accused Ukraine of shelling Donetsk, report number {n}."
+    whole = Span(0, len(text), text)
+    return Analysis(
+        Article(
+            article_id("RT", text),
+            text,
+            url=f"https://www.rt.com/news/{n}",
+            outlet="RT",
+            title=f"Report {n}",
+            published=f"2024-03-{n % 28 + 1:02d}T10:00:00+03:00",
+            authors=("RT staff",),
+            origin=f"rt-{n}.html",
+            extractor="html",
+            removed=(RemovedSpan(0, 4, "navigation", "Menu"),),
+        ),
+        actors=(
+            Actor("RUS", "Russia", "state", "RUS", "RUS", "GOV"),
+            Actor("UKR", "Ukraine", "state", "UKR", "UKR", learned=True),
+        ),
+        mentions=(Mention(0, Span(0, 6, "Russia"), "GPE", "RUS", 0),),
+        quotes=(Quote(0, "indirect", Span(15, 22, "Ukraine"), whole, Span(0, 6, "Russia"), "RUS"),),
+        events=(
+            Event(
+                0,
+                "ACCUSE",
+                whole,
+                Span(7, 14, "accused"),
+                "RUS",
+                "UKR",
+                quad="verbal_conf",
+                intensity=-2.0,
+                hypothetical=True,
+                reported_by=0,
+                confidence=0.9,
+            ),
+        ),
+        stance=(Stance("UKR", "negative", -0.5, 0),),
+    )
+
+
+def _build(conn: sqlite3.Connection, version: int) -> None:
+    """A store as communique of schema ``version`` made it, from the frozen migrations."""
+    for migration in MIGRATIONS[:version]:
+        for stmt in migration.statements:
+            conn.execute(stmt)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(version),))
+    conn.commit()
+
+
+def _schema_sql(db: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def _filled_store(db: Path, n: int) -> Store:
+    """A store with ``n`` analyses, a duplicate (with its signature), a failure and a run."""
+    store = Store.open(db)
+    run = store.start_run(["news/"])
+    hasher = Hasher()
+    for i in range(n):
+        a = _analysis(i)
+        assert store.add(a, run, hasher.signature(a.article.text))
+    store.record_duplicate(_analysis(0).article, _analysis(1).article.id, 0.93, run)
+    store.record_failure(Failure("bad.txt", "not text", "C100", "read"), run)
+    store.finish_run(run, articles=n, skipped=0, failures=1)
+    return store
+
+
+# -- schema and migrations -------------------------------------------------------------
+
+
 def test_schema_version_and_migrations(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     with Store.open(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION
+        assert store.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        tables = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {
-        "articles",
-        "removed",
-        "mentions",
-        "actors",
-        "quotes",
-        "events",
-        "stance",
-        "stories",
-        "failures",
-        "runs",
-        "meta",
-    } <= tables
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     with pytest.raises(SchemaVersionError, match="newer"):
         Store.open(db)
+
+
+#: Released migrations, by version: a digest of their SQL. A released version is never
+#: edited (stores made by it exist): change the schema with a new migration instead.
+RELEASED = {
+    1: "6665b3eb375950e6",
+    2: "f2aa428f2208bae4",
+    3: "f63d7ab9c4fee2cd",
+}
+
+
+def test_released_migrations_are_frozen() -> None:
+    for version, digest in RELEASED.items():
+        sql = "\n;\n".join(MIGRATIONS[version - 1].statements)
+        assert hashlib.sha256(sql.encode()).hexdigest()[:16] == digest, (
+            f"migration {version} ({MIGRATIONS[version - 1].name}) was edited after its "
+            "release: restore it and add a new migration to store/_schema.py"
+        )
+    assert len({m.name for m in MIGRATIONS}) == len(MIGRATIONS), "migration names are unique"
+
+
+def test_the_table_list_names_every_table(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='table'")}
+        counted = set(store.counts())
+    ours = {n for n in names if n != FTS_TABLE and not n.startswith(f"{FTS_TABLE}_")}
+    listed = {t.name for t in ALL_TABLES}
+    assert ours == listed, "a migration's table must be in ALL_TABLES (store/_schema.py)"
+    assert counted == listed
+
+
+def _mismatch(conn: sqlite3.Connection, table: Table) -> str | None:
+    """What is wrong between ``table`` as the migrations made it and its record, if anything."""
+    assert table.record is not None
+    have = {r[1] for r in conn.execute(f"PRAGMA table_info({table.name})")}
+    want = (set(columns(table.record)) - set(table.skip)) | set(table.extra)
+    if have == want:
+        return None
+    return (
+        f"table {table.name} lacks columns {sorted(want - have)} and has columns "
+        f"{sorted(have - want)} that {table.record.__name__} lacks: a changed record needs a "
+        "new migration in store/_schema.py (never an edit of a released one)"
+    )
+
+
+def test_every_record_field_has_a_column_made_by_a_migration() -> None:
+    with closing(sqlite3.connect(":memory:")) as conn:
+        _build(conn, SCHEMA_VERSION)
+        tables = [t for t in ALL_TABLES if t.record is not None]
+        assert {t.name for t in tables} >= {"articles", "failures", "actors", "events"}
+        for table in tables:
+            problem = _mismatch(conn, table)
+            assert problem is None, problem
+
+
+@dataclass(frozen=True)
+class _GrownActor(Actor):
+    mood: str | None = None
+
+
+def test_a_new_record_field_without_a_migration_is_caught() -> None:
+    with closing(sqlite3.connect(":memory:")) as conn:
+        _build(conn, SCHEMA_VERSION)
+        problem = _mismatch(conn, Table("actors", _GrownActor, extra=("article_id",)))
+    assert problem is not None and "['mood']" in problem and "new migration" in problem
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_store_of_every_older_version_is_migrated_on_open(tmp_path: Path, version: int) -> None:
+    db = tmp_path / f"v{version}.db"
+    with closing(sqlite3.connect(db)) as conn:
+        _build(conn, version)
+        conn.execute("INSERT INTO articles(id, text, outlet) VALUES ('a1', 'kept', 'RT')")
+        conn.execute(
+            "INSERT INTO actors(article_id, id, name, kind, learned) "
+            "VALUES ('a1', 'RUS', 'Russia', 'state', 0)"
+        )
+        conn.execute(
+            "INSERT INTO failures(origin, reason, code) VALUES ('bad.txt', 'binary', 'C100')"
+        )
+        conn.commit()
+    with Store.open(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        old = store.load("a1")
+        assert old.article.text == "kept" and old.actors == (Actor("RUS", "Russia", "state"),)
+        assert store.failures() == [Failure("bad.txt", "binary", "C100", None)]
+        new = _analysis(1)
+        assert store.add(new, store.start_run(["x"]), Hasher().signature(new.article.text))
+        store.record_failure(Failure("late.txt", "timed out", "C110", "fetch"))
+        assert store.load(new.article.id) == new
+        assert Failure("late.txt", "timed out", "C110", "fetch") in store.failures()
+    fresh = tmp_path / "new.db"
+    Store.open(fresh).close()
+    assert _schema_sql(db) == _schema_sql(fresh), "a migrated store is exactly like a new one"
 
 
 def test_refuses_foreign_databases(tmp_path: Path) -> None:
@@ -183,21 +362,237 @@ def test_refuses_foreign_databases(tmp_path: Path) -> None:
         Store.open(junk)
 
 
+def test_a_store_half_made_by_an_older_crash_gets_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "half.db"
+    with closing(sqlite3.connect(db)) as conn:  # older versions committed each CREATE alone
+        for stmt in MIGRATIONS[0].statements[:4]:
+            conn.execute(stmt)
+    with pytest.raises(StoreError, match=r"half-made.*delete it"):
+        Store.open(db)
+
+
+def test_failures_keep_their_stage() -> None:
+    with Store.open(":memory:") as store:
+        store.record_failure(Failure("a.html", "quote parser crashed", "C100", "quotes"))
+        store.record_failure(Failure("b.txt", "binary"))
+        assert store.failures() == [
+            Failure("a.html", "quote parser crashed", "C100", "quotes"),
+            Failure("b.txt", "binary", "C100", None),
+        ]
+
+
 def test_article_ids_are_stable() -> None:
     assert article_id("RT", "Some  text\n") == article_id("rt", "some text")
     assert article_id("RT", "Some text") != article_id("CNBC", "Some text")
 
 
-def test_an_older_store_is_migrated_on_open(tmp_path: Path) -> None:
-    from communique.store import MIGRATIONS
+# -- creation is one transaction -------------------------------------------------------
 
-    db = tmp_path / "v1.db"
-    with sqlite3.connect(db) as conn:  # a store as version 1 of communique left it
-        for stmt in MIGRATIONS[0]:
-            conn.execute(stmt)
-        conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
-        conn.execute("INSERT INTO articles(id, text) VALUES ('a1', 'kept across the migration')")
+#: Code that makes every new sqlite3 connection fail on the 5th statement of migration 1:
+#: killed (SIGKILL) when HOW == "kill", else raising. Run in a subprocess, or by exec() under
+#: a monkeypatch that restores sqlite3.connect.
+_FAILING_CONNECTION = """
+import os, signal, sqlite3
+from communique.store import MIGRATIONS
+
+FIFTH = MIGRATIONS[0].statements[4]
+
+
+class Failing(sqlite3.Connection):
+    def execute(self, sql, *args):
+        if sql == FIFTH:
+            if HOW == "kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise sqlite3.OperationalError("disk I/O error (simulated)")
+        return super().execute(sql, *args)
+
+
+_connect = sqlite3.connect
+sqlite3.connect = lambda *a, **k: _connect(*a, factory=Failing, **k)
+"""
+
+
+def _assert_creates_fine(db: Path) -> None:
     with Store.open(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.query("SELECT text FROM articles")[0][0] == "kept across the migration"
-        assert store.query("SELECT count(*) FROM duplicates")[0][0] == 0
+        assert store.add(_analysis(2))
+        assert store.counts()["articles"] == 1
+
+
+def test_an_error_while_creating_a_store_leaves_nothing_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "c.db"
+    env: dict[str, Any] = {"HOW": "raise"}
+    with monkeypatch.context() as m:
+        m.setattr(sqlite3, "connect", sqlite3.connect)  # restored on leaving the context
+        exec(_FAILING_CONNECTION, env)
+        with pytest.raises(StoreError, match=r"v1_articles_and_analyses failed .*simulated"):
+            Store.open(db)
+    assert _schema_sql(db) == [], "the failed creation was rolled back whole"
+    _assert_creates_fine(db)
+
+
+def test_a_kill_while_creating_a_store_leaves_it_usable(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    script = f"HOW = 'kill'\n{_FAILING_CONNECTION}\nfrom communique.store import Store\n"
+    script += f"Store.open({str(db)!r})\n"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert db.exists()
+    _assert_creates_fine(db)
+
+
+def _open_when_all_are_ready(
+    db: Path, ready: threading.Barrier, errors: list[BaseException]
+) -> None:
+    ready.wait()
+    try:
+        with Store.open(db) as store:
+            assert store.schema_version() == SCHEMA_VERSION
+    except BaseException as exc:  # collected, asserted by the test
+        errors.append(exc)
+
+
+def test_threads_racing_on_a_new_store_all_succeed(tmp_path: Path) -> None:
+    openers = 4
+    for attempt in range(10):
+        ready = threading.Barrier(openers)
+        errors: list[BaseException] = []
+        args = (tmp_path / f"race{attempt}.db", ready, errors)
+        threads = [
+            threading.Thread(target=_open_when_all_are_ready, args=args) for _ in range(openers)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [], f"attempt {attempt}: {errors}"
+
+
+def test_processes_racing_on_a_new_store_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "race.db"
+    go = tmp_path / "go"
+    script = (
+        "import os, sys, time\n"
+        "from communique.store import Store\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.001)\n"
+        f"Store.open({str(db)!r}).close()\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    go.touch()
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    with Store.open(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+# -- exports ---------------------------------------------------------------------------
+
+
+def _as_csv(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
+def test_csv_export_writes_every_table_and_round_trips(tmp_path: Path) -> None:
+    with _filled_store(tmp_path / "c.db", 3) as store:
+        written = export_store(store, "csv", str(tmp_path / "out"))
+        assert [Path(w).name for w in written] == [f"{t.name}.csv" for t in ALL_TABLES]
+        for table in ALL_TABLES:
+            cur = store.conn.execute(f"SELECT * FROM {table.name}")
+            expected = [[d[0] for d in cur.description]]
+            expected += [[_as_csv(v) for v in row] for row in cur]
+            with open(tmp_path / "out" / f"{table.name}.csv", encoding="utf-8", newline="") as fh:
+                assert list(csv.reader(fh)) == expected, table.name
+        counts = store.counts()
+    assert all(counts[t] for t in ("duplicates", "signatures", "bands", "failures", "meta"))
+
+
+class _StreamingOnly:
+    """A cursor that refuses ``fetchall`` and notes how many rows each fetch asks for."""
+
+    def __init__(self, cur: sqlite3.Cursor, fetched: list[int]) -> None:
+        self._cur, self._fetched = cur, fetched
+
+    def fetchall(self) -> list[Any]:
+        raise AssertionError("an export must stream its rows, not fetchall() a table")
+
+    def fetchmany(self, size: int) -> list[Any]:
+        self._fetched.append(size)
+        return self._cur.fetchmany(size)
+
+    def __iter__(self) -> Any:
+        return iter(self._cur)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cur, name)
+
+
+class _Connection:
+    def __init__(self, conn: sqlite3.Connection, fetched: list[int]) -> None:
+        self._conn, self._fetched = conn, fetched
+
+    def execute(self, *args: Any) -> _StreamingOnly:
+        return _StreamingOnly(self._conn.execute(*args), self._fetched)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+def test_exports_stream_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = 5
+    with _filled_store(tmp_path / "c.db", articles) as store:
+        counts = store.counts()
+        fetched: list[int] = []
+        store.conn = _Connection(store.conn, fetched)  # type: ignore[assignment]  # a spy
+        export_store(store, "csv", str(tmp_path / "out"), batch_rows=2)
+        export_store(store, "jsonl", str(tmp_path / "all.jsonl"))
+    assert fetched and max(fetched) <= 2
+    for table in ALL_TABLES:
+        with open(tmp_path / "out" / f"{table.name}.csv", encoding="utf-8", newline="") as fh:
+            assert sum(1 for _ in csv.reader(fh)) == counts[table.name] + 1, table.name
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    got = sorted((Analysis.from_dict(json.loads(x)) for x in lines), key=lambda a: a.article.id)
+    assert got == sorted((_analysis(i) for i in range(articles)), key=lambda a: a.article.id)
+
+
+def test_parquet_export_without_pyarrow_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with Store.open(":memory:") as store, pytest.raises(UsageError, match=r"communique\[parquet\]"):
+        export_store(store, "parquet", str(tmp_path / "out"))
+    assert not (tmp_path / "out").exists(), "nothing written before the error"
+
+
+def test_table_exports_need_a_directory_and_a_known_format() -> None:
+    with Store.open(":memory:") as store:
+        with pytest.raises(UsageError, match="--out DIRECTORY"):
+            export_store(store, "csv", None)
+        with pytest.raises(UsageError, match="unknown export format"):
+            export_store(store, "xlsx", "out")
+
+
+def _plain(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def test_parquet_export_writes_every_table_in_row_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    with _filled_store(tmp_path / "c.db", 5) as store:
+        export_store(store, "parquet", str(tmp_path / "out"), batch_rows=2)
+        for table in ALL_TABLES:
+            expected = [dict(r) for r in store.conn.execute(f"SELECT * FROM {table.name}")]
+            path = tmp_path / "out" / f"{table.name}.parquet"
+            got = [{k: _plain(v) for k, v in r.items()} for r in pq.read_table(path).to_pylist()]
+            assert got == expected, table.name
+            assert pq.ParquetFile(path).metadata.num_row_groups == (len(expected) + 1) // 2
+        events = pq.read_table(tmp_path / "out" / "events.parquet")
+        assert str(events.schema.field("hypothetical").type) == "bool"

@@ -1,64 +1,157 @@
-"""Exports of the store: JSONL of communique/1 objects, or one CSV/Parquet file per table."""
+"""Exports of the store: JSONL of communique/1 objects, one per article; or one CSV or
+Parquet file per table of the store (every table of ALL_TABLES, the full-text index aside).
+
+Exports stream: JSONL holds one article at a time, CSV and Parquet one batch of
+EXPORT_BATCH_ROWS rows, so memory stays flat however big the store."""
 
 from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
+from ._rows import Kind, column_kinds
+from ._schema import ALL_TABLES, Table
 from ._store import Store
 
-EXPORT_TABLES = (
-    "articles",
-    "removed",
-    "mentions",
-    "actors",
-    "quotes",
-    "events",
-    "stance",
-    "failures",
-    "runs",
-)
+#: Rows read from the store and held at once while exporting a table, and the rows of one
+#: Parquet row group: a batch of articles (full texts) is some 10 MB, of events less.
+EXPORT_BATCH_ROWS = 1_000
+
+#: Formats that write one file per table.
+TABLE_FORMATS = ("csv", "parquet")
+
+#: Kinds of the columns whose declared SQL type says it; the others (record fields) take
+#: the kind of the record field they hold.
+_DECLARED_KINDS: dict[str, Kind] = {
+    "TEXT": "text",
+    "INTEGER": "integer",
+    "REAL": "real",
+    "BLOB": "blob",
+}
+
+_PYARROW_MISSING = "Parquet export needs pyarrow: pip install 'communique[parquet]'"
 
 
-def export_store(store: Store, fmt: str, out: str | None) -> list[str]:
+def export_store(
+    store: Store, fmt: str, out: str | None, *, batch_rows: int = EXPORT_BATCH_ROWS
+) -> list[str]:
+    """Export ``store`` as ``fmt`` and return the paths written.
+
+    jsonl: one communique/1 object per article, to the file ``out`` or to stdout.
+    csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
+    mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
+    story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV."""
     if fmt == "jsonl":
-        fh = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115 - stdout or file
-        try:
-            for analysis in store.iter_analyses():
-                fh.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
-        finally:
-            if out:
-                fh.close()
-        return [out] if out else []
+        return _export_jsonl(store, out)
+    if fmt not in TABLE_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
     if not out:
         raise UsageError(f"--format {fmt} writes one file per table: pass --out DIRECTORY")
+    if fmt == "parquet":
+        _pyarrow()  # fail before anything is written
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in EXPORT_TABLES:
-        cur = store.conn.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-        path = folder / f"{table}.{fmt}"
+    for table in ALL_TABLES:
+        path = folder / f"{table.name}.{fmt}"
         if fmt == "csv":
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(names)
-                w.writerows(tuple(r) for r in rows)
-        elif fmt == "parquet":
-            try:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-            except ImportError as exc:
-                raise UsageError(
-                    "Parquet export needs pyarrow: pip install 'communique[parquet]'"
-                ) from exc
-            columns = {n: [r[i] for r in rows] for i, n in enumerate(names)}
-            pq.write_table(pa.table(columns), path)
+            _write_csv(store, table, path, batch_rows)
         else:
-            raise UsageError(f"unknown export format {fmt!r}")
+            _write_parquet(store, table, path, batch_rows)
         written.append(str(path))
     return written
+
+
+def _export_jsonl(store: Store, out: str | None) -> list[str]:
+    fh = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115 - stdout or file
+    try:
+        for analysis in store.iter_analyses():
+            fh.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            fh.close()
+    return [out] if out else []
+
+
+def _batches(cur: sqlite3.Cursor, size: int) -> Iterator[list[Any]]:
+    """The rows of a query, ``size`` at a time."""
+    while rows := cur.fetchmany(size):
+        yield rows
+
+
+def _kinds(store: Store, table: Table) -> list[tuple[str, Kind]]:
+    """(name, kind) of each column of ``table``, in table order."""
+    fields = column_kinds(table.record) if table.record else {}
+    out: list[tuple[str, Kind]] = []
+    for col in store.conn.execute(f"PRAGMA table_info({table.name})"):
+        name, declared = col["name"], col["type"].upper()
+        out.append((name, _DECLARED_KINDS.get(declared) or fields.get(name, "text")))
+    return out
+
+
+def _rows(store: Store, table: Table, size: int) -> Iterator[list[Any]]:
+    """The rows of ``table`` in batches, columns in table order (as ``_kinds``)."""
+    return _batches(store.conn.execute(f"SELECT * FROM {table.name}"), size)
+
+
+def _write_csv(store: Store, table: Table, path: Path, size: int) -> None:
+    kinds = _kinds(store, table)
+    names = [n for n, _ in kinds]
+    blobs = [i for i, (_, k) in enumerate(kinds) if k == "blob"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(names)
+        for rows in _rows(store, table, size):
+            if blobs:
+                w.writerows(_hex(r, blobs) for r in rows)
+            else:
+                w.writerows(rows)
+
+
+def _hex(row: Sequence[Any], blobs: Sequence[int]) -> list[Any]:
+    out = list(row)
+    for i in blobs:
+        if out[i] is not None:
+            out[i] = bytes(out[i]).hex()
+    return out
+
+
+def _pyarrow() -> tuple[Any, Any]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise UsageError(_PYARROW_MISSING) from exc
+    return pa, pq
+
+
+def _write_parquet(store: Store, table: Table, path: Path, size: int) -> None:
+    """One Parquet file, a row group per batch, typed from the table's columns."""
+    pa, pq = _pyarrow()
+    arrow = {
+        "text": pa.string(),
+        "integer": pa.int64(),
+        "real": pa.float64(),
+        "bool": pa.bool_(),
+        "blob": pa.binary(),
+    }
+    kinds = _kinds(store, table)
+    schema = pa.schema([(n, arrow[k]) for n, k in kinds])
+    with pq.ParquetWriter(path, schema) as writer:
+        for rows in _rows(store, table, size):
+            arrays = [
+                pa.array(_column(rows, i, k), type=arrow[k]) for i, (_, k) in enumerate(kinds)
+            ]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+
+
+def _column(rows: Sequence[Sequence[Any]], i: int, kind: Kind) -> list[Any]:
+    if kind == "bool":  # SQLite keeps booleans as 0 and 1
+        return [None if r[i] is None else bool(r[i]) for r in rows]
+    return [r[i] for r in rows]

@@ -1,15 +1,15 @@
 """The SQLite store: the same records as the JSON output, in tables of the same names.
 
-WAL journal, a schema version with ordered migrations, stable article ids (a re-run adds
-nothing), one transaction per article so an interrupted run resumes where it stopped."""
+WAL journal, a schema version with ordered migrations (``_schema``), each run in one
+transaction; stable article ids (a re-run adds nothing), one transaction per article so an
+interrupted run resumes where it stopped."""
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import json
 import sqlite3
-import types
-import typing
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,187 +17,64 @@ from typing import Any
 
 from ..dedup import Signature
 from ..errors import SchemaVersionError, StoreError
-from ..records import (
-    Actor,
-    Analysis,
-    Article,
-    Event,
-    Failure,
-    Mention,
-    Quote,
-    RemovedSpan,
-    Span,
-    Stance,
-)
+from ..records import Analysis, Article, Failure, RemovedSpan
+from ._rows import columns, flatten, unflatten
+from ._schema import ALL_TABLES, ARTICLES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
-SCHEMA_VERSION = 2
+#: Seconds a connection waits for another one's lock (a migration, an article's transaction).
+LOCK_TIMEOUT_S = 30
 
-#: Record tables: name → (record class, key columns that come before the record's own).
-TABLES: dict[str, type] = {
-    "actors": Actor,
-    "mentions": Mention,
-    "quotes": Quote,
-    "events": Event,
-    "stance": Stance,
-}
+#: Seconds between two tries to switch a new store to WAL while another connection does.
+WAL_RETRY_S = 0.02
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _is_span(tp: Any) -> bool:
-    return tp is Span or (isinstance(tp, types.UnionType) and Span in typing.get_args(tp))
-
-
-def columns(cls: type) -> list[str]:
-    """Flat column names of a record: a Span field ``x`` becomes x_start, x_end, x_text."""
-    out = []
-    hints = _hints(cls)
-    for f in dataclasses.fields(cls):
-        if _is_span(hints[f.name]):
-            out += [f"{f.name}_start", f"{f.name}_end", f"{f.name}_text"]
-        else:
-            out.append(f.name)
-    return out
-
-
-def flatten(rec: Any) -> list[Any]:
-    row: list[Any] = []
-    hints = _hints(type(rec))
-    for f in dataclasses.fields(rec):
-        v = getattr(rec, f.name)
-        if _is_span(hints[f.name]):
-            row += [v.start, v.end, v.text] if v is not None else [None, None, None]
-        elif isinstance(v, tuple):
-            row.append(
-                json.dumps(
-                    [
-                        dataclasses.asdict(x)
-                        if dataclasses.is_dataclass(x) and not isinstance(x, type)
-                        else x
-                        for x in v
-                    ]
-                )
-            )
-        else:
-            row.append(v)
-    return row
-
-
-def unflatten(cls: type, row: sqlite3.Row) -> Any:
-    kw: dict[str, Any] = {}
-    hints = _hints(cls)
-    for f in dataclasses.fields(cls):
-        tp = hints[f.name]
-        if _is_span(tp):
-            s = row[f"{f.name}_start"]
-            kw[f.name] = None if s is None else Span(s, row[f"{f.name}_end"], row[f"{f.name}_text"])
-        else:
-            v = row[f.name]
-            if tp is bool:
-                v = bool(v)
-            kw[f.name] = v
-    return cls(**kw)
-
-
-def _ddl() -> list[str]:
-    stmts = [
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
-            inputs TEXT NOT NULL, articles INTEGER DEFAULT 0, skipped INTEGER DEFAULT 0,
-            failures INTEGER DEFAULT 0, status TEXT NOT NULL DEFAULT 'running')""",
-        f"""CREATE TABLE articles ({", ".join(_article_cols())}, run_id INTEGER,
-            PRIMARY KEY (id))""",
-        "CREATE INDEX articles_outlet ON articles(outlet)",
-        "CREATE INDEX articles_published ON articles(published)",
-        "CREATE INDEX articles_origin ON articles(origin)",
-        """CREATE TABLE removed (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            start INTEGER, "end" INTEGER, reason TEXT, text TEXT)""",
-        """CREATE TABLE failures (origin TEXT NOT NULL, reason TEXT NOT NULL, code TEXT,
-            run_id INTEGER, at TEXT, PRIMARY KEY (origin))""",
-        "CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT, created TEXT)",
-        """CREATE TABLE story_articles (story_id INTEGER REFERENCES stories(id) ON DELETE CASCADE,
-            article_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
-            PRIMARY KEY (story_id, article_id))""",
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid')",
-        """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END""",
-        """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text); END""",
-    ]
-    for name, cls in TABLES.items():
-        cols = ", ".join(_q(c) for c in columns(cls))
-        pk = "article_id, id" if "id" in columns(cls) else "article_id, rowid"
-        if name == "stance":
-            stmts.append(
-                f"CREATE TABLE stance (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, {cols})"
-            )
-            continue
-        stmts.append(
-            f"CREATE TABLE {name} (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
-            f"{cols}, PRIMARY KEY ({pk}))"
-        )
-    stmts += [
-        "CREATE INDEX events_source ON events(source_actor_id)",
-        "CREATE INDEX events_target ON events(target_actor_id)",
-        "CREATE INDEX quotes_speaker ON quotes(speaker_actor_id)",
-        "CREATE INDEX actors_code ON actors(code)",
-    ]
-    return stmts
-
-
-def _article_cols() -> list[str]:
-    return [_q(c) for c in columns(Article) if c != "removed"]
+@functools.cache
+def _article_columns() -> tuple[str, ...]:
+    return tuple(c for c in columns(Article) if c not in ARTICLES.skip)
 
 
 def _q(c: str) -> str:
     return f'"{c}"'
 
 
-#: Version 2: duplicate detection (MinHash signatures, LSH bands, links to first copies).
-_DEDUP = [
-    """CREATE TABLE signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        exact TEXT NOT NULL, minhash BLOB NOT NULL)""",
-    "CREATE INDEX signatures_exact ON signatures(exact)",
-    "CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE)",
-    "CREATE INDEX bands_band ON bands(band)",
-    """CREATE TABLE duplicates (origin TEXT PRIMARY KEY, article_id TEXT NOT NULL,
-        duplicate_of TEXT NOT NULL, similarity REAL NOT NULL,
-        outlet TEXT, url TEXT, title TEXT, published TEXT, run_id INTEGER, at TEXT)""",
-    "CREATE INDEX duplicates_of ON duplicates(duplicate_of)",
-]
-
-#: Ordered migrations: index i brings a store from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_ddl(), _DEDUP]
-
-
 class Store:
+    """An open store. ``Store.open(path)`` creates or migrates it; use it as a context
+    manager, or ``close()`` it."""
+
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
+        """Open the store at ``path`` (``":memory:"`` for a throwaway one), creating it or
+        bringing an older one up to SCHEMA_VERSION."""
         p = str(path)
         try:
-            conn = sqlite3.connect(p, timeout=30)
+            conn = sqlite3.connect(p, timeout=LOCK_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {p}: {exc}") from exc
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         try:
             if p != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, p)
             store._migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if _is_busy(exc):
+                raise StoreError(
+                    f"{p} stayed locked by another process for {LOCK_TIMEOUT_S}s; "
+                    "try again when it has finished"
+                ) from exc
             raise StoreError(
                 f"{p} is not a communique store ({exc}); choose another --db path"
             ) from exc
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -220,22 +97,59 @@ class Store:
         return int(row[0]) if row else 0
 
     def _migrate(self) -> None:
+        """Bring the store to SCHEMA_VERSION. Every migration runs in one transaction that
+        holds the write lock: a crash leaves the store as it was, and a second process
+        opening it meanwhile waits, then finds the work done."""
         version = self.schema_version()
+        self._check_version(version)
+        if version == SCHEMA_VERSION:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version()  # another process may have migrated meanwhile
+            self._check_version(version)
+            if version == 0:
+                self._check_empty()
+            for v in range(version, SCHEMA_VERSION):
+                self._run(v)
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def _run(self, version: int) -> None:
+        """Run MIGRATIONS[version] (inside the caller's transaction)."""
+        migration = MIGRATIONS[version]
+        try:
+            for stmt in migration.statements:
+                self.conn.execute(stmt)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(version + 1),),
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path}: migration {migration.name} failed ({exc}); the store was "
+                "left as it was"
+            ) from exc
+
+    def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise SchemaVersionError(
                 f"{self.path} has schema version {version}, newer than this communique "
                 f"understands ({SCHEMA_VERSION}); upgrade communique"
             )
-        if version == 0 and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+
+    def _check_empty(self) -> None:
+        """A store without a version must be a new, empty database."""
+        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" in names:
+            raise StoreError(
+                f"{self.path} was left half-made by an interrupted communique (it has tables "
+                "but no schema version); delete it and run again"
+            )
+        if names:
             raise StoreError(f"{self.path} is an SQLite database but not a communique store")
-        with self.conn:
-            for v in range(version, SCHEMA_VERSION):
-                for stmt in MIGRATIONS[v]:
-                    self.conn.execute(stmt)
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                    (str(v + 1),),
-                )
 
     # -- runs and failures -------------------------------------------------------------
     def start_run(self, inputs: Sequence[str]) -> int:
@@ -258,13 +172,14 @@ class Store:
     def record_failure(self, failure: Failure, run_id: int | None = None) -> None:
         with self.conn:
             self.conn.execute(
-                "INSERT OR REPLACE INTO failures(origin, reason, code, run_id, at) VALUES (?,?,?,?,?)",
-                (failure.origin, failure.reason, failure.code, run_id, _now()),
+                "INSERT OR REPLACE INTO failures(origin, reason, code, stage, run_id, at) "
+                "VALUES (?,?,?,?,?,?)",
+                (failure.origin, failure.reason, failure.code, failure.stage, run_id, _now()),
             )
 
     def failures(self) -> list[Failure]:
-        rows = self.conn.execute("SELECT origin, reason, code FROM failures ORDER BY origin")
-        return [Failure(r["origin"], r["reason"], r["code"]) for r in rows]
+        rows = self.conn.execute("SELECT origin, reason, code, stage FROM failures ORDER BY origin")
+        return [Failure(r["origin"], r["reason"], r["code"], r["stage"]) for r in rows]
 
     # -- articles ----------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -281,8 +196,10 @@ class Store:
         a = analysis.article
         if self.has_article(a.id):
             return False
-        art_cols = [c for c in columns(Article) if c != "removed"]
-        art_row = [v for c, v in zip(columns(Article), flatten(a), strict=True) if c != "removed"]
+        art_cols = _article_columns()
+        art_row = [
+            v for c, v in zip(columns(Article), flatten(a), strict=True) if c not in ARTICLES.skip
+        ]
         with self.conn:
             self.conn.execute(
                 f"INSERT INTO articles({', '.join(map(_q, art_cols))}, run_id) "
@@ -352,12 +269,16 @@ class Store:
                 self.conn.execute("DELETE FROM failures WHERE origin=?", (article.origin,))
 
     def article_ids(self, where: str = "", params: Sequence[Any] = ()) -> list[str]:
+        return list(self._iter_ids(where, params))
+
+    def _iter_ids(self, where: str, params: Sequence[Any]) -> Iterator[str]:
         sql = (
             "SELECT id FROM articles "
             + (f"WHERE {where} " if where else "")
             + "ORDER BY published, id"
         )
-        return [r[0] for r in self.conn.execute(sql, params)]
+        for r in self.conn.execute(sql, params):
+            yield r[0]
 
     def load(self, article_id: str) -> Analysis:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -370,7 +291,7 @@ class Store:
                 (article_id,),
             )
         )
-        art = {c: row[c] for c in columns(Article) if c != "removed"}
+        art = {c: row[c] for c in _article_columns()}
         art["authors"] = tuple(json.loads(art["authors"] or "[]"))
         article = Article(**art, removed=removed)
         parts: dict[str, tuple[Any, ...]] = {}
@@ -389,26 +310,38 @@ class Store:
         )
 
     def iter_analyses(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[Analysis]:
-        for aid in self.article_ids(where, params):
+        """Stored analyses one at a time, by publication date: memory stays flat however
+        big the store."""
+        for aid in self._iter_ids(where, params):
             yield self.load(aid)
 
     def counts(self) -> dict[str, int]:
-        out = {}
-        for t in (
-            "articles",
-            "mentions",
-            "actors",
-            "quotes",
-            "events",
-            "failures",
-            "runs",
-            "duplicates",
-        ):
-            out[t] = int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-        return out
+        """Rows in each table of the store (ALL_TABLES)."""
+        return {
+            t.name: int(self.conn.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0])
+            for t in ALL_TABLES
+        }
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params if isinstance(params, dict) else tuple(params)))
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_BUSY")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to the WAL journal. When connections to a new file all switch at once, SQLite
+    refuses some of them at once (no busy wait, to break the deadlock): those try again."""
+    deadline = time.monotonic() + LOCK_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(WAL_RETRY_S)
 
 
 def _now() -> str:

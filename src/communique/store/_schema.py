@@ -1,0 +1,146 @@
+"""The store's schema, version by version, frozen as SQL text; and the list of its tables.
+
+A released schema version is never edited: stores made by it must open with every later
+communique, and a new store must end up exactly like a migrated old one. A new record
+field, table or index means a new numbered migration appended to MIGRATIONS — never an
+edit of an old one. ``tests/store`` builds a store from these migrations and compares its
+columns with the records', so a field added without a migration fails a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Actor, Article, Event, Failure, Mention, Quote, RemovedSpan, Stance
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: MIGRATIONS[i] brings a store from version i to i + 1."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+# Version 1 (communique 0.1): articles, their analyses, runs, failures, stories, full text.
+_V1 = Migration(
+    "v1_articles_and_analyses",
+    (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+            inputs TEXT NOT NULL, articles INTEGER DEFAULT 0, skipped INTEGER DEFAULT 0,
+            failures INTEGER DEFAULT 0, status TEXT NOT NULL DEFAULT 'running')""",
+        'CREATE TABLE articles ("id", "text", "url", "outlet", "title", "published", '
+        '"published_evidence", "authors", "language", "origin", "extractor", run_id INTEGER,'
+        "\n            PRIMARY KEY (id))",
+        "CREATE INDEX articles_outlet ON articles(outlet)",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX articles_origin ON articles(origin)",
+        """CREATE TABLE removed (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER, "end" INTEGER, reason TEXT, text TEXT)""",
+        """CREATE TABLE failures (origin TEXT NOT NULL, reason TEXT NOT NULL, code TEXT,
+            run_id INTEGER, at TEXT, PRIMARY KEY (origin))""",
+        "CREATE TABLE stories (id INTEGER PRIMARY KEY, label TEXT, created TEXT)",
+        """CREATE TABLE story_articles (story_id INTEGER REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (story_id, article_id))""",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid')",
+        """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END""",
+        """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text); END""",
+        "CREATE TABLE actors (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        '"id", "name", "kind", "code", "country", "sector", "role", "learned", '
+        "PRIMARY KEY (article_id, id))",
+        "CREATE TABLE mentions (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        '"id", "span_start", "span_end", "span_text", "label", "actor_id", "sentence", '
+        "PRIMARY KEY (article_id, id))",
+        "CREATE TABLE quotes (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        '"id", "type", "content_start", "content_end", "content_text", "sentence_start", '
+        '"sentence_end", "sentence_text", "speaker_start", "speaker_end", "speaker_text", '
+        '"speaker_actor_id", "cue_start", "cue_end", "cue_text", "addressee_start", '
+        '"addressee_end", "addressee_text", PRIMARY KEY (article_id, id))',
+        "CREATE TABLE events (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        '"id", "type", "evidence_start", "evidence_end", "evidence_text", "trigger_start", '
+        '"trigger_end", "trigger_text", "source_actor_id", "target_actor_id", "source_start", '
+        '"source_end", "source_text", "target_start", "target_end", "target_text", "mode", '
+        '"cameo", "quad", "intensity", "negated", "hypothetical", "reported_by", "date", '
+        '"date_evidence_start", "date_evidence_end", "date_evidence_text", "confidence", '
+        "PRIMARY KEY (article_id, id))",
+        "CREATE TABLE stance (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        '"target_actor_id", "polarity", "score", "quote_id")',
+        "CREATE INDEX events_source ON events(source_actor_id)",
+        "CREATE INDEX events_target ON events(target_actor_id)",
+        "CREATE INDEX quotes_speaker ON quotes(speaker_actor_id)",
+        "CREATE INDEX actors_code ON actors(code)",
+    ),
+)
+
+# Version 2: duplicate detection (MinHash signatures, LSH bands, links to first copies).
+_V2 = Migration(
+    "v2_duplicates",
+    (
+        """CREATE TABLE signatures (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        exact TEXT NOT NULL, minhash BLOB NOT NULL)""",
+        "CREATE INDEX signatures_exact ON signatures(exact)",
+        "CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE)",
+        "CREATE INDEX bands_band ON bands(band)",
+        """CREATE TABLE duplicates (origin TEXT PRIMARY KEY, article_id TEXT NOT NULL,
+        duplicate_of TEXT NOT NULL, similarity REAL NOT NULL,
+        outlet TEXT, url TEXT, title TEXT, published TEXT, run_id INTEGER, at TEXT)""",
+        "CREATE INDEX duplicates_of ON duplicates(duplicate_of)",
+    ),
+)
+
+# Version 3: a failure names the pipeline stage that failed (Failure.stage).
+_V3 = Migration("v3_failure_stage", ("ALTER TABLE failures ADD COLUMN stage TEXT",))
+
+#: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+
+#: The version a store has once every migration ran.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the store. When ``record`` is set, its columns are the record's flattened
+    fields, less ``skip`` (fields kept in another table), plus ``extra`` (keys, bookkeeping)."""
+
+    name: str
+    record: type | None = None
+    skip: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
+#: The parts of an Analysis, one table each: name → record class (rows keyed by article_id).
+TABLES: dict[str, type] = {
+    "actors": Actor,
+    "mentions": Mention,
+    "quotes": Quote,
+    "events": Event,
+    "stance": Stance,
+}
+
+#: Articles: Article.removed is kept in the ``removed`` table.
+ARTICLES = Table("articles", Article, skip=("removed",), extra=("run_id",))
+
+#: Every table a store holds, in export order. The full-text index is left out: it is
+#: rebuilt from ``articles`` (FTS_TABLE and the FTS5 shadow tables named after it).
+ALL_TABLES: tuple[Table, ...] = (
+    ARTICLES,
+    Table("removed", RemovedSpan, extra=("article_id",)),
+    *(Table(name, cls, extra=("article_id",)) for name, cls in TABLES.items()),
+    Table("failures", Failure, extra=("run_id", "at")),
+    Table("duplicates"),
+    Table("signatures"),
+    Table("bands"),
+    Table("stories"),
+    Table("story_articles"),
+    Table("runs"),
+    Table("meta"),
+)
+
+#: The FTS5 index over article titles and texts.
+FTS_TABLE = "articles_fts"
