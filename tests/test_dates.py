@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from communique.dates import parse_published, resolve
+from communique.dates import (
+    Candidate,
+    choose_published,
+    date_from_url,
+    normalise,
+    parse_published,
+    resolve,
+)
 
 FRI = date(2020, 7, 24)  # a Friday
 
@@ -38,3 +45,102 @@ def test_parse_published() -> None:
     assert parse_published("2020-07-24T17:19+03:00") == FRI
     assert parse_published("2020-07-24") == FRI
     assert parse_published("yesterday") is None
+
+
+# -- normalise: every publication date enters in one ISO form ----------------------------
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("March 9, 2022", "2022-03-09"),
+        ("9 Mar 2022", "2022-03-09"),
+        ("2022-03-09", "2022-03-09"),
+        ("2022-03-09T23:30:00-05:00", "2022-03-09T23:30-05:00"),  # the day as written
+        ("2022-03-09T23:30:00.123Z", "2022-03-09T23:30+00:00"),
+        ("2019-06-17T18:28:00+0200", "2019-06-17T18:28+02:00"),
+        ("2022-03-09 10:15 EST", "2022-03-09T10:15-05:00"),
+        ("2022-07-09 10:15 ET", "2022-07-09T10:15-04:00"),  # generic zone: DST from zoneinfo
+        ("2022-01-09 10:15 ET", "2022-01-09T10:15-05:00"),
+        ("2022-07-09 10:15 Europe/Berlin", "2022-07-09T10:15+02:00"),
+        ("Wed, 09 Mar 2022 23:30:00 -0500", "2022-03-09T23:30-05:00"),  # RSS (RFC 822)
+        ("Wed, 09 Mar 2022 23:30:00 GMT", "2022-03-09T23:30+00:00"),
+        ("09/03/2022", "2022-09-03"),  # month first (US) unless day_first
+        ("31/03/2022", "2022-03-31"),  # unambiguous
+        ("2022/03/09", "2022-03-09"),
+        ("9.3.2022", "2022-03-09"),  # dotted: day first as written in Europe
+        ("Published March 3, 2022 09:15 GMT", "2022-03-03T09:15+00:00"),
+        (1646884200, "2022-03-10T03:50+00:00"),  # a Unix time stamp is UTC
+        ("9. März 2022", "2022-03-09"),  # dateparser, the last resort
+    ],
+)
+def test_normalise(value: object, want: str) -> None:
+    assert normalise(value) == want
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "yesterday", "soon", "n/a", "0001-01-01T00:00:00Z", "2022-02-30", True]
+)
+def test_unreadable_dates_are_none(value: object) -> None:
+    assert normalise(value) is None
+
+
+def test_day_first_reads_ambiguous_slash_dates_day_first() -> None:
+    assert normalise("09/03/2022", day_first=True) == "2022-03-09"
+    assert normalise("09/13/2022", day_first=True) == "2022-09-13"  # 13 is no month
+    assert normalise("2022-03-09", day_first=True) == "2022-03-09"
+
+
+def test_normalise_is_idempotent() -> None:
+    for value in ("March 9, 2022", "2022-03-09T23:30:00-05:00", "9 Mar 2022 10:15 BST"):
+        once = normalise(value)
+        assert once is not None and normalise(once) == once
+
+
+def test_parse_published_reads_what_normalise_reads_and_keeps_the_local_day() -> None:
+    assert parse_published("March 9, 2022") == date(2022, 3, 9)
+    # 04:30 UTC on March 10, but the page's day is March 9
+    assert parse_published("2022-03-09T23:30-05:00") == date(2022, 3, 9)
+
+
+def test_relative_dates_resolve_against_a_normalised_publication_date() -> None:
+    day = parse_published(normalise("March 9, 2022"))  # a Wednesday
+    assert resolve("on Monday", day) == "2022-03-07"
+
+
+# -- the page's publication date among its candidates -----------------------------------
+UTC_STAMP = Candidate("2019-11-27T02:54+00:00", "html meta article:published_time")
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://n.example/2019/11/26/slug") == "2019-11-26"
+    assert date_from_url("https://n.example/news/20200428/slug") == "2020-04-28"
+    assert date_from_url("https://n.example/2019/11/slug") is None
+    assert date_from_url("https://n.example/item/123456789") is None
+    assert date_from_url(None) is None
+
+
+def test_a_utc_stamp_alone_keeps_its_time_and_offset() -> None:
+    assert choose_published([UTC_STAMP]) == UTC_STAMP
+
+
+def test_a_utc_stamp_gives_way_to_the_same_moment_in_local_time() -> None:
+    local = Candidate("2019-11-26T21:54-05:00", "html <time datetime>")
+    other = Candidate("2019-11-26T10:00-05:00", "html <time datetime>")  # another moment
+    got = choose_published([UTC_STAMP], hints=[other, local])
+    assert got is not None and got.iso == "2019-11-26T21:54-05:00"
+
+
+def test_a_utc_stamp_gives_way_to_a_local_dateline_or_the_url_day() -> None:
+    dateline = Candidate("2019-11-26", "Nov. 26, 2019")
+    got = choose_published([UTC_STAMP], hints=[dateline])
+    assert got is not None and got.iso == "2019-11-26"
+    got = choose_published([UTC_STAMP], url="https://n.example/2019/11/26/s400")
+    assert got is not None and (got.iso, got.evidence) == ("2019-11-26", "url path")
+    # a local date on the far side of the offset is another day, not the local one
+    assert choose_published([UTC_STAMP], hints=[Candidate("2019-11-28", "x")]) == UTC_STAMP
+
+
+def test_the_first_candidate_in_order_of_trust_wins() -> None:
+    first = Candidate("2020-01-03T09:48+01:00", "html meta article:published_time")
+    later = Candidate("2020-01-06", "html meta date")
+    assert choose_published([first, later]) == first
+    assert choose_published([]) is None

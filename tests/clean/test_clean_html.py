@@ -112,7 +112,70 @@ def test_pull_quote_and_kicker_are_not_body() -> None:
 
 
 def test_placeholder_dates_in_metadata_are_ignored() -> None:
-    from communique.clean import iso_datetime
+    from communique.dates import PAGE_MIN_YEAR, normalise
 
-    assert iso_datetime("0001-01-01T00:00:00Z") is None
-    assert iso_datetime("2019-11-13T08:00:00Z") == "2019-11-13T08:00+00:00"
+    assert normalise("0001-01-01T00:00:00Z") is None
+    assert normalise("1970-01-01T00:00:00Z", min_year=PAGE_MIN_YEAR) is None
+    assert normalise("2019-11-13T08:00:00Z") == "2019-11-13T08:00+00:00"
+
+
+# -- the page's publication date ----------------------------------------------------------
+def _page(head: str = "", body_top: str = "", tail: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (
+        f"<html><head><title>Talks</title>{head}</head><body><article><h1>Talks</h1>"
+        f"{body_top}{paras}</article>{tail}</body></html>"
+    )
+
+
+def test_a_utc_stamp_alone_keeps_its_time_offset_and_day_as_written() -> None:
+    html = _page('<meta property="article:published_time" content="2019-11-27T02:54:00+00:00">')
+    cleaned = extract_html(html, url="https://n.example/world/s400")
+    assert cleaned.published == "2019-11-27T02:54+00:00"
+
+
+def test_a_utc_stamp_takes_the_local_day_the_page_shows() -> None:
+    head = '<meta property="article:published_time" content="2019-11-27T02:54:00+00:00">'
+    local = '<p class="byline">By Jane Doe <time datetime="2019-11-26T21:54:00-05:00">Nov. 26</time></p>'
+    cleaned = extract_html(_page(head, local), url="https://n.example/world/s400")
+    assert cleaned.published == "2019-11-26T21:54-05:00"
+    assert cleaned.published_evidence is not None and "local time" in cleaned.published_evidence
+    # the URL path says the day too
+    cleaned = extract_html(_page(head), url="https://n.example/2019/11/26/s400")
+    assert cleaned.published is not None and cleaned.published[:10] == "2019-11-26"
+
+
+def test_a_time_in_the_comments_or_a_teaser_is_not_the_publication_date() -> None:
+    from communique.clean import page_metadata
+
+    own = '<p class="meta"><time class="published" datetime="2021-03-02T09:00:00+01:00">2 March</time></p>'
+    comments = (
+        '<section id="comments"><div class="comment"><p>Great piece</p>'
+        '<time class="published" datetime="2021-03-05T18:00:00+01:00">5 March</time></div></section>'
+    )
+    teasers = (
+        '<div class="related-articles"><ul><li><a href="/x">Older story</a>'
+        '<time class="entry-date published" datetime="2020-12-01T08:00:00+01:00">1 Dec</time></li></ul></div>'
+    )
+    assert page_metadata(_page(tail=comments), search=False).published is None
+    assert page_metadata(_page(tail=teasers), search=False).published is None
+    meta = page_metadata(_page(body_top=own, tail=comments + teasers), search=False)
+    assert meta.published == "2021-03-02T09:00+01:00"
+
+
+def test_a_modified_date_is_not_preferred_over_the_published_one() -> None:
+    from communique.clean import page_metadata
+
+    head = (
+        '<meta property="article:modified_time" content="2022-03-05T10:00:00+00:00">'
+        '<meta property="og:updated_time" content="2022-03-05T10:00:00+00:00">'
+        '<meta property="article:published_time" content="2022-03-03T09:15:00+00:00">'
+    )
+    assert page_metadata(_page(head)).published == "2022-03-03T09:15+00:00"
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"dateModified": "2022-03-05T10:00:00Z", "datePublished": "2022-03-03T09:15:00Z"}</script>'
+    )
+    assert page_metadata(_page(ld)).published == "2022-03-03T09:15+00:00"
+    updated = '<p><time class="updated" datetime="2022-03-05T10:00:00+00:00">5 March</time></p>'
+    assert page_metadata(_page(ld, updated)).published == "2022-03-03T09:15+00:00"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from communique.clean import Cleaned, clean_text, find_dates
+from communique.clean import Cleaned, clean_text
+from communique.dates import find_dates
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -61,3 +61,13 @@ def test_user_rows_extend_and_override(tmp_path: Path) -> None:
     bad.write_text("domain,name,country,ownership\nx.example,X,GBR,owned-by-aliens\n")
     with pytest.raises(RegistryError, match="ownership"):
         OutletTable.load([bad])
+
+
+def test_subdomains_walk_down_to_the_registrable_domain_only(tmp_path: Path) -> None:
+    extra = tmp_path / "o.csv"
+    extra.write_text("domain,name\nco.uk,Not An Outlet\nbbc.co.uk,BBC\n", encoding="utf-8")
+    table = OutletTable.load((extra,))
+    found = table.by_domain("https://news.bbc.co.uk/world")
+    assert found is not None and found.name == "BBC"
+    assert table.by_domain("https://www.example.co.uk/x") is None  # never the public suffix
+    assert table.by_domain("http://localhost:8000/x") is None

@@ -2,18 +2,20 @@
 
 HTML goes through :func:`extract_html` (trafilatura with a fallback and our own final line
 cleaner); plain text through :func:`clean_text`. Metadata given by the caller (``--url``,
-``--outlet``, ``--published``, JSONL fields) wins over what the page or the text says.
+``--outlet``, ``--published``, JSONL fields) wins over what the page or the text says;
+publication dates, given or found, are normalised by :mod:`communique.dates`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import dates
 from ..records import Article, Document, Failure, RemovedSpan, article_id
 from ._html import extract_html
-from ._meta import iso_datetime, page_metadata
+from ._meta import page_metadata
 from ._outlets import Outlet, OutletTable, domain_of
-from ._text import clean_text, find_dates
+from ._text import clean_text
 from ._types import Cleaned, Removed
 
 __all__ = [
@@ -25,8 +27,6 @@ __all__ = [
     "clean_text",
     "domain_of",
     "extract_html",
-    "find_dates",
-    "iso_datetime",
     "page_metadata",
     "to_article",
 ]
@@ -72,13 +72,15 @@ def to_article(
         return Failure(doc.origin, f"no article text found ({why})")
     url = url or cleaned.url
     outlet = g.outlet or meta.get("outlet") or _outlet_name(outlets, url, cleaned)
-    published = g.published or meta.get("published") or cleaned.published
-    evidence = None
-    if g.published:
-        evidence = "given: --published"
-    elif meta.get("published"):
-        evidence = "given: input field 'published'"
+    # every date enters through dates.normalise; an unreadable given date is dropped (the
+    # page's or the text's own date is used instead), never stored as a fake date
+    published = evidence = None
+    if given_day := dates.normalise(g.published):
+        published, evidence = given_day, "given: --published"
+    elif field_day := dates.normalise(meta.get("published")):
+        published, evidence = field_day, "given: input field 'published'"
     elif cleaned.published:
+        published = cleaned.published
         evidence = cleaned.published_evidence or cleaned.extractor
     authors = meta.get("authors") or cleaned.authors
     if isinstance(authors, str):

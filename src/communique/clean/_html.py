@@ -6,9 +6,10 @@
    trafilatura's metadata pass off; the page is never fetched (we pass the HTML string;
    ``url`` is metadata only).
 2. Metadata (title, date with time and offset, authors, canonical URL, language) comes from
-   :func:`communique.clean._meta.page_metadata` (meta tags, JSON-LD, ``<title>``/``<h1>``),
-   with htmldate's quick search only for pages without any date cue: this keeps
-   extract_html at the speed of bare ``trafilatura.extract`` (~1.0x in the same run).
+   :func:`communique.clean._meta.page_metadata` (meta tags, JSON-LD, ``<time>``,
+   ``<title>``/``<h1>``; the date chosen by :func:`communique.dates.choose_published`),
+   with htmldate's extensive search only for pages without any date cue: this keeps
+   extract_html at the speed of bare ``trafilatura.extract``.
 3. When trafilatura yields less than ``MIN_TEXT_CHARS``, the recall-oriented trafilatura run,
    and then our plain-text cleaner over the whole-page text (``trafilatura.html2txt``).
 4. Our line filter (:func:`communique.clean._text.clean_lines` without region search) cuts
@@ -23,10 +24,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from typing import Any
 
-from ._meta import PageMeta, iso_datetime, page_metadata
+from .. import dates
+from ._meta import PageMeta, page_metadata
 from ._text import clean_lines, clean_text
 from ._types import Cleaned
 
@@ -84,23 +85,6 @@ def _meta(doc: Any, name: str) -> str | None:
     return str(value) if value else None
 
 
-def _page_meta(html: str, url: str | None) -> PageMeta:
-    """Page metadata; htmldate's quick search only when no date cue is in the markup."""
-    meta = page_metadata(html, url)
-    if meta.published is not None:
-        return meta
-    try:
-        from htmldate import find_date  # deferred: heavy import
-
-        found = find_date(html, extensive_search=False, original_date=True, url=url)
-    # htmldate/lxml raise many exception types on broken markup; no date is the answer
-    except Exception:
-        found = None
-    if not found:
-        return meta
-    return replace(meta, published=iso_datetime(found) or found, published_evidence="htmldate")
-
-
 def extract_html(html: str, *, url: str | None = None) -> Cleaned:
     """Extract the article body and metadata from an HTML page, offline.
 
@@ -129,7 +113,7 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
     except Exception as exc:
         notes.append(f"trafilatura failed: {type(exc).__name__}: {exc}")
         text = ""
-    page = _page_meta(html, url)
+    page = page_metadata(html, url)
     title = page.title
     if len(text) < MIN_TEXT_CHARS:
         try:
@@ -143,7 +127,7 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
             return _with_page(fallback, page, url, title, "text-fallback", notes)
     if not text:
         notes.append("no article text found in the HTML")
-        return Cleaned(text="", url=url, title=title, extractor=extractor, notes=tuple(notes))
+        return _with_page(Cleaned(text=""), page, url, title, extractor, notes)
     filtered = clean_lines(text, select_region=False, title=title)
     return _with_page(filtered, page, url, title, extractor, notes)
 
@@ -156,16 +140,23 @@ def _with_page(
     extractor: str,
     notes: list[str],
 ) -> Cleaned:
-    """A text-cleaner result with the page's own metadata taking precedence."""
+    """A text-cleaner result with the page's own metadata taking precedence (a dateline
+    in the text may still say which local day the page's UTC time stamp is)."""
+    published = None
+    if page.published:
+        published = dates.Candidate(page.published, page.published_evidence or "html")
+        if cleaned.published:
+            text_date = dates.Candidate(cleaned.published, cleaned.published_evidence or "text")
+            published = dates.local_day(published, [text_date])
+    elif cleaned.published:
+        published = dates.Candidate(cleaned.published, cleaned.published_evidence or "text")
     return Cleaned(
         text=cleaned.text,
         removed=cleaned.removed,
         title=title or cleaned.title,
         authors=page.authors,
-        published=page.published or cleaned.published,
-        published_evidence=page.published_evidence
-        if page.published
-        else cleaned.published_evidence,
+        published=published.iso if published else None,
+        published_evidence=published.evidence if published else None,
         url=page.url or url,
         outlet_domain=page.hostname or cleaned.outlet_domain,
         language=page.language,

@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from courlan import extract_domain
+
 from ..errors import RegistryError
 
 OUTLET_COLUMNS = ["domain", "name", "country", "ownership", "language", "aliases"]
@@ -58,17 +60,27 @@ class OutletTable:
         return len(self._by_domain)
 
     def by_domain(self, domain_or_url: str) -> Outlet | None:
+        """The outlet of a host or URL: the host itself, then each parent domain down to
+        the registrable one (``edition.cnn.com`` → ``cnn.com``, never ``co.uk``)."""
         host = domain_of(domain_or_url)
+        floor = registrable_domain(host)
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]
-            _, _, host = host.partition(".")
-            if "." not in host:
+            if host == floor:
                 return None
+            _, _, host = host.partition(".")
         return None
 
     def __iter__(self) -> Iterator[Outlet]:
         return iter(self._by_domain.values())
+
+
+def registrable_domain(domain_or_url: str) -> str:
+    """The domain one registers (public-suffix aware, through courlan): ``news.bbc.co.uk``
+    → ``bbc.co.uk``; a host courlan cannot place (``localhost``) is returned as it is."""
+    host = domain_of(domain_or_url)
+    return (extract_domain(f"http://{host}") if host else None) or host
 
 
 def domain_of(domain_or_url: str) -> str:

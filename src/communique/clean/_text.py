@@ -33,11 +33,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from types import MappingProxyType
 from typing import NamedTuple
 
+from ..dates import MONTHS, RANK_PLAIN, YEAR_RE, FoundDate, find_dates, pick_found
 from ._types import Cleaned, Removed
 
 __all__ = ["clean_lines", "clean_text"]
@@ -465,7 +463,7 @@ def _text_features(text: str) -> tuple[tuple[object, ...], str]:
         last in ".…]" and _TRUNCATED_RE.search(text[-6:]) is not None,  # truncated
         lower,
         _LIST_ITEM_RE.match(text) is not None,  # listed
-        tokens <= DATELINE_MAX_TOKENS * 2 and _YEAR_RE.search(text) is not None,  # year
+        tokens <= DATELINE_MAX_TOKENS * 2 and YEAR_RE.search(text) is not None,  # year
     )
     return feats, "" if sentence or not words else _lead_shape(words[0])
 
@@ -474,7 +472,7 @@ def _lead_shape(word: str) -> str:
     """Shape of a line's first word: ``#`` for a number, ``M`` for a month, else ``""``."""
     if word[0].isdigit():
         return "#"
-    return "M" if word.lower() in _MONTHS else ""
+    return "M" if word.lower() in MONTHS else ""
 
 
 def _mark_parallel(lines: list[_Line], shapes: list[str]) -> list[_Line]:
@@ -850,11 +848,11 @@ def clean_lines(raw: str, *, select_region: bool = True, title: str | None = Non
                 line_dates = line_dates or _line_dates(lines, i, date_cache)
                 # only labelled dates ("Published ...") outside datelines: captions and
                 # teasers mention other days
-                dates.extend((i, d) for d in line_dates if d.rank != _RANK_PLAIN)
+                dates.extend((i, d) for d in line_dates if d.rank != RANK_PLAIN)
             continue
         kept.append(ln)
 
-    published, evidence = _pick_date([d for _, d in dates])
+    published, evidence = pick_found([d for _, d in dates])
     text = "\n\n".join(ln.text for ln in kept)
     return Cleaned(
         text=text,
@@ -924,175 +922,3 @@ def _is_caption(lines: list[_Line], i: int, near_credit: bool) -> bool:
         ):
             return '"' not in line.text and "“" not in line.text
     return False
-
-
-def _pick_date(cands: list[FoundDate]) -> tuple[str | None, str | None]:
-    """Choose the publication date among candidates (labelled "published" first)."""
-    if not cands:
-        return None, None
-    best = min(cands, key=lambda d: d.rank)
-    # a lower-ranked candidate on the same day may add the time of day
-    if "T" not in best.iso:
-        for d in cands:
-            if d.iso.startswith(best.iso[:10]) and "T" in d.iso:
-                return d.iso, best.evidence + " / " + d.evidence
-    return best.iso, best.evidence
-
-
-# ---------------------------------------------------------------------------------------------
-# Dates in text (stdlib only): "24 Jul, 2020 17:19", "date 2020-07-24",
-# "Published March 3, 2022 09:15 GMT", "Updated : 19 November 2019, 09:01 AM".
-# ---------------------------------------------------------------------------------------------
-_MONTHS = MappingProxyType(
-    {
-        m: i + 1
-        for i, names in enumerate(
-            (
-                ("jan", "january"),
-                ("feb", "february"),
-                ("mar", "march"),
-                ("apr", "april"),
-                ("may",),
-                ("jun", "june"),
-                ("jul", "july"),
-                ("aug", "august"),
-                ("sep", "sept", "september"),
-                ("oct", "october"),
-                ("nov", "november"),
-                ("dec", "december"),
-            )
-        )
-        for m in names
-    }
-)
-_TZ_HOURS = MappingProxyType(
-    {
-        "UTC": 0.0, "GMT": 0.0, "Z": 0.0, "BST": 1.0, "CET": 1.0, "CEST": 2.0, "EET": 2.0,
-        "EEST": 3.0, "MSK": 3.0, "IST": 5.5, "JST": 9.0, "KST": 9.0, "AEST": 10.0,
-        "AEDT": 11.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0, "MST": -7.0,
-        "MDT": -6.0, "PST": -8.0, "PDT": -7.0,
-    }
-)  # fmt: skip
-_US_ZONES = MappingProxyType({"ET": -5.0, "CT": -6.0, "MT": -7.0, "PT": -8.0})
-_LABEL = (
-    r"(?:(?P<label>first published|published|posted|last updated|updated|last modified|modified"
-    r"|original|created|date)\b\s*(?:on|at)?\s*[:|-]?\s*)?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = (
-    r"(?:\s*,?\s*(?:at\s+|-\s+|\|\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    r"\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*\(?(?-i:(?P<tz>[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})))?)?"
-)
-_DATE_RES = (
-    re.compile(
-        _LABEL
-        + _WEEKDAY
-        + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+"
-        + _MON
-        + r",?\s+(?P<y>\d{4})\b"
-        + _TIME,
-        _I,
-    ),
-    re.compile(
-        _LABEL
-        + _WEEKDAY
-        + r"\b"
-        + _MON
-        + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
-        + _TIME,
-        _I,
-    ),
-    re.compile(
-        _LABEL + r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})"
-        r"(?::(?P<s>\d{2}))?(?:\.\d+)?(?-i:(?P<tz>Z|[+-]\d{2}:?\d{2}))?)?\b",
-        _I,
-    ),
-)
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_MONTH_RE = re.compile(r"\b" + _MON, _I)  # prefilter: the first two patterns need a month
-_RANK_PUBLISHED = 0
-_RANK_PLAIN = 1
-_RANK_UPDATED = 2
-
-
-@dataclass(frozen=True)
-class FoundDate:
-    """A date read from text: ISO form, the exact evidence string, and its rank."""
-
-    iso: str
-    evidence: str
-    rank: int  # 0 = labelled published/posted/date, 1 = unlabelled, 2 = updated/modified
-    start: int  # offset of the evidence in the searched string
-
-
-def _us_dst(day: date) -> bool:
-    """US daylight saving time: second Sunday of March to first Sunday of November."""
-    march = date(day.year, 3, 8)
-    start = march + timedelta(days=(6 - march.weekday()) % 7)
-    nov = date(day.year, 11, 1)
-    end = nov + timedelta(days=(6 - nov.weekday()) % 7)
-    return start <= day < end
-
-
-def _tz_offset(tz: str | None, day: date) -> str | None:
-    """``+HH:MM`` for a zone abbreviation or numeric offset, ``None`` when unknown."""
-    if not tz:
-        return None
-    if tz[0] in "+-":
-        digits = tz[1:].replace(":", "")
-        return f"{tz[0]}{digits[:2]}:{digits[2:4]}"
-    if tz in _TZ_HOURS:
-        hours = _TZ_HOURS[tz]
-    elif tz in _US_ZONES:
-        hours = _US_ZONES[tz] + (1.0 if _us_dst(day) else 0.0)
-    else:
-        return None
-    sign = "-" if hours < 0 else "+"
-    minutes = round(abs(hours) * 60)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def find_dates(text: str) -> list[FoundDate]:
-    """All dates written in ``text`` with their labels, as ISO strings, in text order."""
-    out: list[FoundDate] = []
-    if _YEAR_RE.search(text) is None:
-        return out
-    taken: list[tuple[int, int]] = []
-    patterns = _DATE_RES if _MONTH_RE.search(text) else _DATE_RES[2:]  # month names or ISO
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            g = m.groupdict()
-            try:
-                month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
-                day = date(int(g["y"]), month, int(g["d"]))
-            except (KeyError, ValueError):
-                continue
-            if not 1990 <= day.year <= 2100:
-                continue
-            iso = day.isoformat()
-            if g.get("h") is not None:
-                hour, minute = int(g["h"]), int(g["mi"])
-                ampm = (g.get("ampm") or "").lower().replace(".", "")
-                if ampm == "pm" and hour < 12:
-                    hour += 12
-                elif ampm == "am" and hour == 12:
-                    hour = 0
-                if hour < 24 and minute < 60:
-                    iso = datetime(day.year, day.month, day.day, hour, minute).isoformat(
-                        timespec="minutes"
-                    )
-                    iso += _tz_offset(g.get("tz"), day) or ""
-            label = (g.get("label") or "").lower()
-            if "updated" in label or "modified" in label:
-                rank = _RANK_UPDATED
-            elif label:
-                rank = _RANK_PUBLISHED
-            else:
-                rank = _RANK_PLAIN
-            taken.append((m.start(), m.end()))
-            out.append(FoundDate(iso, m.group().strip(), rank, m.start()))
-    out.sort(key=lambda d: d.start)
-    return out

@@ -31,6 +31,10 @@ class IngestOptions:
     url_field: str = "url"  # JSONL/CSV: metadata fields, passed on to the cleaner
     title_field: str = "title"
     published_field: str = "published"
+    # JSONL/CSV: how to read an ambiguous slash date in the published field. "09/03/2022" is
+    # 2022-09-03 by default (month first, as in the US) and 2022-03-09 with day_first
+    # (--day-first). Unambiguous values (ISO, "March 9, 2022", "31/03/2022") ignore it.
+    day_first: bool = False
     outlet_field: str = "outlet"
     timeout: float = TIMEOUT  # URLs: seconds to wait for a server
     retries: int = RETRIES  # URLs: extra attempts after a timeout or a transient error

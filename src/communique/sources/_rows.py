@@ -16,6 +16,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from .. import dates
 from ..records import Document, Failure
 from ._decode import decode_bytes, encoding_meta
 from ._options import IngestOptions, Item, megabytes, over_limit
@@ -43,7 +44,14 @@ def _meta(obj: dict[str, Any], opts: IngestOptions) -> dict[str, Any]:
         "published": opts.published_field,
         "authors": "authors",
     }
-    return {k: obj[f] for k, f in fields.items() if obj.get(f)}
+    meta = {k: obj[f] for k, f in fields.items() if obj.get(f)}
+    if "published" in meta:
+        # normalised once, here, where the row enters; an unreadable value is dropped, and
+        # the cleaner's date (from the page or the text) is used instead
+        published = dates.normalise(meta.pop("published"), day_first=opts.day_first)
+        if published:
+            meta["published"] = published
+    return meta
 
 
 def _document(

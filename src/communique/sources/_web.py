@@ -2,18 +2,23 @@
 items are fetched as article pages (in feed order, up to ``feed_limit``), carrying the
 item's link, title and date as metadata. Every fetch goes through the injectable
 :class:`~communique.sources.Fetcher`; a page or feed that times out, answers an error status
-or is too big is a Failure for that item, and the run goes on."""
+or is too big is a Failure for that item, and the run goes on.
+
+Feeds are parsed here (ElementTree over the fetched bytes, entities refused):
+``trafilatura.feeds`` reads a fetched feed document offline but returns its links only,
+filtered, without the items' titles and dates, so it does not replace this. Feed dates
+(RFC 822 in RSS, ISO 8601 in Atom and Dublin Core) are normalised by
+:func:`communique.dates.normalise`."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from .. import dates
 from ..records import Document, Failure, MediaType
 from ._decode import decode_bytes, encoding_meta, sniff_media_type
 from ._fetch import Fetcher, FetchError, Response
@@ -117,7 +122,7 @@ def _feed(resp: Response) -> list[FeedItem] | Failure | None:
 
 
 def _item(el: ET.Element) -> FeedItem:
-    link = title = date = None
+    link = title = when = None
     for child in el:
         name = _local(child.tag)
         text = (child.text or "").strip()
@@ -135,24 +140,10 @@ def _item(el: ET.Element) -> FeedItem:
             title = text
         elif text and (
             name in ("pubDate", "published", "date", "issued")
-            or (name in ("updated", "modified") and date is None)
+            or (name in ("updated", "modified") and when is None)
         ):
-            date = text
-    return FeedItem(link, title, _iso(date))
-
-
-def _iso(date: str | None) -> str | None:
-    """RFC 822 (RSS) or ISO 8601 (Atom, Dublin Core) → ISO 8601; None if unreadable."""
-    if not date:
-        return None
-    try:
-        return datetime.fromisoformat(date).isoformat()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(date).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+            when = text
+    return FeedItem(link, title, dates.normalise(when))
 
 
 def _local(tag: Any) -> str:

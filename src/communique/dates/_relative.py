@@ -1,45 +1,17 @@
-"""Absolute dates from text, resolved against the article's publication date."""
+"""Date expressions in article text ("on Sunday", "last Thursday", "July 23", "December
+2019", "in 2014") resolved against the article's publication date."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+from ._tables import MONTHS as _MONTHS
+from ._tables import WEEKDAYS as _WEEKDAYS
+
+__all__ = ["resolve"]
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def parse_published(value: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time string (as stored on Article)."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def resolve(expr: str, published: date | None) -> str | None:
