@@ -295,7 +295,10 @@ def _print_summary(s: Any) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--url", help="URL of the article (metadata; nothing is fetched).")
 @click.option("--outlet", help="Outlet name, when the input does not say.")
-@click.option("--published", help="Publication date (ISO 8601), when the input does not say.")
+@click.option(
+    "--published",
+    help='Publication date (ISO 8601, or written: "March 9, 2022"), when the input does not say.',
+)
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @_ingest_options
 def extract(
@@ -317,7 +320,8 @@ def extract(
 
     if published and parse_published(published) is None:
         raise click.BadParameter(
-            f"{published!r} is not an ISO date such as 2020-05-05", param_hint="--published"
+            f"{published!r} is not a date (use 2020-05-05 or a written date)",
+            param_hint="--published",
         )
     failed = 0
     pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
