@@ -410,3 +410,21 @@ def test_cli_ingest_options_reach_ingest_options(
     (opts,) = got
     assert (opts.text_field, opts.url_field, opts.html_field) == ("body", "link", "html")
     assert (opts.feed_limit, opts.timeout, opts.retries, opts.encoding) == (3, 2.5, 0, "cp1252")
+
+
+def test_a_feed_that_is_not_quite_xml_still_gives_its_items() -> None:
+    """Real feeds are often malformed (an unescaped &): feedparser's loose parsing keeps
+    the items that have links, instead of refusing the whole feed."""
+    feed = "https://n.example/loose.xml"
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>A & B</title>'
+        b"<item><title>Trade & talks</title><link>https://n.example/t</link>"
+        b"<pubDate>Wed, 09 Mar 2022 23:30:00 -0500</pubDate></item></channel></rss>"
+    )
+    responses: Canned = {
+        feed: Response(feed, 200, body, {"content-type": "application/rss+xml"}),
+        "https://n.example/t": html("https://n.example/t"),
+    }
+    (doc,) = run([feed], client(responses))
+    assert isinstance(doc, Document) and doc.meta["title"] == "Trade & talks"
+    assert doc.meta["published"] == "2022-03-09T23:30-05:00"

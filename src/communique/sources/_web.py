@@ -4,15 +4,14 @@ item's link, title and date as metadata. Every fetch goes through the injectable
 :class:`~communique.sources.Fetcher`; a page or feed that times out, answers an error status
 or is too big is a Failure for that item, and the run goes on.
 
-Feeds are parsed here (ElementTree over the fetched bytes, entities refused):
-``trafilatura.feeds`` reads a fetched feed document offline but returns its links only,
-filtered, without the items' titles and dates, so it does not replace this. Feed dates
-(RFC 822 in RSS, ISO 8601 in Atom and Dublin Core) are normalised by
-:func:`communique.dates.normalise`."""
+Feeds are parsed by ``feedparser`` over the bytes our Fetcher fetched (it never fetches
+anything itself here; a feed declaring XML entities is refused first). ``trafilatura.feeds``
+reads a fetched feed offline too but returns its links only, without the items' titles and
+dates. Feed dates (RFC 822 in RSS, ISO 8601 in Atom and Dublin Core) are taken as the feed
+writes them and normalised by :func:`communique.dates.normalise`, which keeps the offset."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +33,6 @@ FEED_TYPES = frozenset(
     }
 )
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_FEED_ROOTS = {"rss", "feed", "RDF"}
 
 
 @dataclass(frozen=True)
@@ -107,45 +105,35 @@ def _feed(resp: Response) -> list[FeedItem] | Failure | None:
         return None
     if b"<!entity" in resp.body[:65536].lower():
         return Failure(resp.url, "feed declares XML entities; refused for safety")
-    try:
-        root = ET.fromstring(resp.body)
-    except ET.ParseError as exc:
+    import feedparser  # deferred: only URL arguments that turn out to be feeds need it
+
+    parsed = feedparser.parse(
+        resp.body,
+        response_headers={"content-location": resp.url, "content-type": resp.content_type},
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    if not parsed.get("version"):
         if declared and resp.content_type != "application/xml":
-            return Failure(resp.url, f"feed is not well-formed XML ({exc}); check the URL")
-        return None  # XML-looking but not XML: let the cleaner try it as a page
-    if _local(root.tag) not in _FEED_ROOTS:
-        return None
-    items = [_item(el) for el in root.iter() if _local(el.tag) in ("item", "entry")]
-    return [
-        FeedItem(urljoin(resp.url, i.link) if i.link else None, i.title, i.published) for i in items
-    ]
+            return Failure(resp.url, f"not a feed ({_why(parsed)}); check the URL")
+        return None  # XML-looking but not a feed: let the cleaner try it as a page
+    items = [_item(e, resp.url) for e in parsed.entries]
+    if parsed.get("bozo") and not any(i.link for i in items):
+        return Failure(resp.url, f"feed is not well-formed XML ({_why(parsed)}); check the URL")
+    return items
 
 
-def _item(el: ET.Element) -> FeedItem:
-    link = title = when = None
-    for child in el:
-        name = _local(child.tag)
-        text = (child.text or "").strip()
-        if name == "link":
-            href = child.get("href")
-            if href is not None:  # Atom: prefer rel="alternate" (the default)
-                if child.get("rel", "alternate") == "alternate" and link is None:
-                    link = href.strip()
-            elif text:
-                link = text
-        elif name == "guid" and link is None and child.get("isPermaLink") != "false":
-            if text.startswith(("http://", "https://")):
-                link = text
-        elif name == "title" and text:
-            title = text
-        elif text and (
-            name in ("pubDate", "published", "date", "issued")
-            or (name in ("updated", "modified") and when is None)
-        ):
-            when = text
-    return FeedItem(link, title, dates.normalise(when))
+def _why(parsed: Any) -> str:
+    exc = parsed.get("bozo_exception")
+    return f"{type(exc).__name__}: {exc}" if exc else "no feed elements"
 
 
-def _local(tag: Any) -> str:
-    """The tag name without its namespace: ``{http://www.w3.org/2005/Atom}entry`` → entry."""
-    return str(tag).rsplit("}", 1)[-1]
+def _item(entry: Any, base: str) -> FeedItem:
+    """A feed entry: its alternate link (resolved against the feed's URL), title and date
+    (the published date; the updated one only when there is none)."""
+    link = entry.get("link")
+    if not link:
+        link = next((x.get("href") for x in entry.get("links", ()) if x.get("href")), None)
+    when = entry.get("published") or entry.get("updated")
+    title = (entry.get("title") or "").strip() or None
+    return FeedItem(urljoin(base, link) if link else None, title, dates.normalise(when))
