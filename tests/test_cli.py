@@ -136,3 +136,17 @@ def test_extract_with_user_actor_file(tmp_path: Path) -> None:
     assert (
         actors["person:jaan-kask"]["country"] == "EST" and not actors["person:jaan-kask"]["learned"]
     )
+
+
+def test_os_and_store_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(cli, ["analyze", "-q", "--db", db, str(SAMPLES / "jsonl")]).exit_code == 0
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(blocker / "d")])
+    assert res.exit_code == 2 and res.output.startswith("communique: cannot read or write")
+    assert "Traceback" not in res.output
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    res = runner.invoke(cli, ["events", "--db", str(junk)])
+    assert res.exit_code == 2 and res.output.startswith("communique: ")

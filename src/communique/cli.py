@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import shutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +37,7 @@ class _Failed(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, error: CommuniqueError) -> None:
+    def __init__(self, error: CommuniqueError | str) -> None:
         super().__init__(str(error))
 
     def show(self, file: Any = None) -> None:
@@ -51,6 +52,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CommuniqueError as exc:
             raise _Failed(exc) from exc
+        except OSError as exc:  # an unwritable --out folder, a full disk, a vanished file
+            where = f" {exc.filename}" if exc.filename else ""
+            raise _Failed(f"cannot read or write{where}: {exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:  # a read-only, locked or corrupt store
+            raise _Failed(
+                f"the store failed: {exc}; check that the --db file is writable and not damaged"
+            ) from exc
 
 
 def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
