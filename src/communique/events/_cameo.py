@@ -6,7 +6,8 @@ Derived from the CAMEO → PLOVER conversion table of the PLOVER manual, Draft 0
 cooperation weights published with CAMEO (four-digit codes take their three-digit parent's
 weight). One deviation from the 2021 table, following the PLOVER manual's type definitions and
 the PLOVER-GSR gold records: 163 "Impose embargo, boycott, or sanctions" is SANCTION (the 2021
-table files it under COERCE/restrict). No file is read at run time.
+table files it under COERCE/restrict). One addition: the 02x appeals of the CAMEO codebook,
+which the 2021 table leaves out (see the rows). No file is read at run time.
 """
 
 from __future__ import annotations
@@ -175,6 +176,43 @@ ROWS: tuple[tuple[str, str, str | None, str | None, float, str], ...] = (
     ("092", "ACCUSE", "investigate", "human_rights", -2.0, "Investigate human rights abuses"),
     ("093", "ACCUSE", "investigate", "military", -2.0, "Investigate military action"),
     ("094", "ACCUSE", "investigate", "military;legal", -2.0, "Investigate war crimes"),
+    # 02x appeals: in CAMEO's codebook, absent from the 2021 conversion table (PLOVER folds
+    # appeals into REQUEST); type and modes mirror the 10x demands, the Goldstein weights are
+    # CAMEO's own (an appeal is mildly cooperative, a demand conflictual).
+    ("020", "REQUEST", None, None, 3.0, "Make an appeal or request"),
+    ("021", "REQUEST", "assist", None, 3.4, "Appeal for material cooperation"),
+    ("0211", "REQUEST", "assist", "economic", 3.4, "Appeal for economic cooperation"),
+    ("0212", "REQUEST", "assist", "military", 3.4, "Appeal for military cooperation"),
+    ("0213", "REQUEST", "assist", "legal", 3.4, "Appeal for judicial cooperation"),
+    ("0214", "REQUEST", "assist", "intelligence", 3.4, "Appeal for intelligence"),
+    ("022", "REQUEST", "assist", "diplomatic", 3.2, "Appeal for diplomatic cooperation"),
+    ("023", "REQUEST", "assist", None, 3.4, "Appeal for aid"),
+    ("0231", "REQUEST", "assist", "economic", 3.4, "Appeal for economic aid"),
+    ("0232", "REQUEST", "assist", "military", 3.4, "Appeal for military aid"),
+    ("0233", "REQUEST", "assist", "humanitarian", 3.4, "Appeal for humanitarian aid"),
+    ("0234", "REQUEST", "assist", "peacekeeping", 3.4, "Appeal for military protection"),
+    ("024", "REQUEST", "change", "political_institutions", -0.3, "Appeal for political reform"),
+    ("0241", "REQUEST", "change", "executive", -0.3, "Appeal for change in leadership"),
+    ("0242", "REQUEST", "change", "executive", -0.3, "Appeal for policy change"),
+    ("0243", "REQUEST", "change", "rights_freedoms", -0.3, "Appeal for rights"),
+    ("0244", "REQUEST", "change", "political_institutions", -0.3, "Appeal for regime change"),
+    ("025", "REQUEST", "yield", None, -0.3, "Appeal to yield"),
+    ("0251", "REQUEST", "yield", "legal", -0.3, "Appeal for easing of sanctions"),
+    ("0252", "REQUEST", "yield", "legal", -0.3, "Appeal for easing of popular dissent"),
+    ("0253", "REQUEST", "yield", "legal", -0.3, "Appeal for release of persons or property"),
+    ("0254", "REQUEST", "yield", "economic", -0.3, "Appeal for easing of economic sanctions"),
+    ("0255", "REQUEST", "yield", "diplomatic", -0.3, "Appeal to allow international involvement"),
+    (
+        "0256",
+        "REQUEST",
+        "yield",
+        "military",
+        -0.3,
+        "Appeal for de-escalation of military engagement",
+    ),
+    ("026", "REQUEST", "meet", "diplomatic", 4.0, "Appeal to others to meet or negotiate"),
+    ("027", "REQUEST", "meet", "diplomatic", 4.0, "Appeal to others to settle dispute"),
+    ("028", "REQUEST", "meet", "diplomatic", 4.0, "Appeal to others to engage in mediation"),
     ("100", "REQUEST", None, None, -5.0, "REQUEST"),
     ("101", "REQUEST", "assist", None, -5.0, "Demand material cooperation"),
     ("1011", "REQUEST", "assist", "economic", -5.0, "Demand economic cooperation"),

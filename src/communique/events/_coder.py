@@ -17,6 +17,7 @@ calibrated on the tuning half of PLOVER-GSR (bench/events.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from ..actors import ActorIndex
 from ..records import Event, Mention, Quote, Span, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
+    APPEAL,
     ASK,
     CLAIM_WORDS,
     DEONTIC,
@@ -44,6 +46,7 @@ from ._lexicon import (
     VERBS_PLOVER,
     Code,
 )
+from ._sense import contest_article, is_contest_use, reciprocal, uncertain, verbal_object
 from ._verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
 
 #: CAMEO code → (PLOVER type, PLOVER mode, Goldstein intensity).
@@ -70,7 +73,7 @@ _THREAT_CODE = {
     "MOBILIZE": "138",
     "PROTEST": "133",
 }
-#: Requested act → CAMEO demand code (REQUEST).
+#: Requested act → CAMEO demand code (REQUEST, 10x).
 _ASK_CODE = {
     "AID": "103",
     "COOPERATE": "101",
@@ -79,6 +82,16 @@ _ASK_CODE = {
     "CONCEDE": "105",
     "SUPPORT": "102",
     "AGREE": "102",
+}
+#: Requested act → CAMEO appeal code (REQUEST, 02x): "urged X to", "called on X to".
+_APPEAL_CODE = {
+    "AID": "023",
+    "COOPERATE": "021",
+    "CONSULT": "026",
+    "RETREAT": "025",
+    "CONCEDE": "025",
+    "SUPPORT": "022",
+    "AGREE": "022",
 }
 #: Prepositions whose object is a target, by event type ("sanctions on X", "aid to X").
 _PREPS_ALL = frozenset({"against", "on", "upon", "with", "toward", "towards", "at", "into"})
@@ -162,6 +175,8 @@ _WISH_HEADS = frozenset(
         "mean",
     ]
 )
+#: Types a contest word can be mistaken for ("beat" → ASSAULT, "rallied" → PROTEST).
+_CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
 _MEASURE_NOUNS = frozenset({"ton", "dollar", "worth", "amount", "number", "part", "shipment"})
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "REJECT", "ASSAULT"})
@@ -346,12 +361,13 @@ def code_events(
     to its confidence (default: the calibrated model :func:`confidence_of`); the bench
     passes its own to refit that model."""
     score = confidence or confidence_of
+    contests = contest_article(doc)
     events: list[Event] = []
     seen: set[tuple[int, str | None, str | None, str]] = set()
     for s_i, sent in enumerate(doc.sents):
         if _TEASER.match(sent.text) or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        hits = _sentence_hits(sent, idx, quotes)
+        hits = _sentence_hits(sent, idx, quotes, contests)
         for hit in hits:
             for ev in _events_of(hit, doc, idx, quotes, published, len(events), score):
                 k = (s_i, ev.source_actor_id, ev.target_actor_id, ev.type)
@@ -363,7 +379,7 @@ def code_events(
 
 
 # -- triggers ----------------------------------------------------------------------------
-def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote]) -> list[_Hit]:
+def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bool) -> list[_Hit]:
     hits: list[_Hit] = []
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
@@ -373,8 +389,14 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote]) -> list[_Hit
             found = _lexical(tok)
             if found is not None:
                 hit = _Hit(tok, tok, found[0], found[1], "lexical", (tok,))
-        if hit is not None:
-            hits.append(_modal(hit))
+        if hit is None:
+            continue
+        if hit.etype in _CONTESTED and is_contest_use(hit.tok, contests):
+            continue  # "Russia beat Croatia 3-1": a result, not force
+        if hit.etype == "ASSAULT" and verbal_object(hit.tok):
+            # "attacked each other's policies": criticism (CAMEO 111), not force
+            hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
+        hits.append(_modal(hit))
     hits += _claims(sent, idx, quotes, hits)
     return hits
 
@@ -421,7 +443,10 @@ def _control_hit(
         code = "125" if itype == "CONSULT" else ("124" if itype in COOP else "120")
         return _Hit(tok, verb, code, "REJECT", "control", args)
     if lemma in ASK:
-        code = _ASK_CODE.get(itype or "", "100")
+        if lemma in APPEAL:
+            code = _APPEAL_CODE.get(itype or "", "020")
+        else:
+            code = _ASK_CODE.get(itype or "", "100")
         return _Hit(tok, verb, code, "REQUEST", "control", args)
     # intent: agree / offer / promise / plan / willing ...
     if itype in COOP:
@@ -437,8 +462,13 @@ def _control_hit(
 
 
 def _modal(hit: _Hit) -> _Hit:
-    """Future and possibility: intent to cooperate is AGREE, intent of force THREATEN."""
+    """Future and possibility: intent to cooperate is AGREE, intent of force THREATEN; acts
+    asked about ("whether"), conditional, only likely ("unlikely to") or in a question are
+    hypothetical, whatever kind of trigger names them."""
     if hit.kind != "lexical":
+        aux = {c.lower_ for c in hit.verb.children if c.dep_ == "aux"}
+        if uncertain(hit.verb) or aux & (_FUTURE | _POSSIBLE):
+            return dataclasses.replace(hit, hypothetical=True)
         return hit
     aux = {c.lower_ for c in hit.tok.children if c.dep_ == "aux"}
     if hit.tok.dep_ == "conj":
@@ -446,7 +476,7 @@ def _modal(hit: _Hit) -> _Hit:
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
     if hit.tok.dep_ == "xcomp" and hit.tok.head.lemma_.lower() in _WISH_HEADS:
         return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
-    cond = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in hit.tok.children)
+    cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
         if hit.etype in COOP:
             code = _INTENT_CODE.get(hit.etype, "030")
@@ -914,7 +944,7 @@ def _events_of(
         intensity = 0.0
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
-    if len(sources) > 1 and hit.etype in RECIPROCAL:
+    if len(sources) > 1 and (hit.etype in RECIPROCAL or reciprocal(hit.tok)):
         scodes = {_code(idx, m) for m in sources}
         pairs = [(a, b) for a in sources for b in sources if a is not b]  # reciprocal
         pairs += [(a, t) for a in sources for t in targets if _code(idx, t) not in scodes]

@@ -25,8 +25,7 @@ def _table(groups: dict[str, str]) -> MappingProxyType[str, Code]:
 #: LIGHT / CONTROL instead.
 VERBS = _table(
     {
-        "112": "accuse",
-        "1121": "blame",
+        "112": "accuse blame",
         "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
         "castigate lambast lambaste censure disparage",
         "090": "investigate probe",
@@ -35,7 +34,8 @@ VERBS = _table(
         "120": "reject rubbish spurn rebuff repudiate",
         "129": "veto",
         "128": "defy",
-        "100": "demand urge implore",
+        "100": "demand",
+        "020": "urge implore beseech",
         "130": "threaten",
         "163": "sanction embargo",
         "166": "expel",
@@ -269,10 +269,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("take", "step"): "080",
         ("make", "concession"): "080",
         ("offer", "concession"): ("080", "AGREE"),
-        ("make", "appeal"): "100",
-        ("issue", "appeal"): "100",
+        ("make", "appeal"): "020",
+        ("issue", "appeal"): "020",
         ("issue", "reminder"): "100",
-        ("issue", "call"): "100",
+        ("issue", "call"): "020",
         ("seek", "refuge"): "103",
         ("seek", "asylum"): "103",
         ("seek", "help"): "103",
@@ -289,12 +289,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
 #: Verb + particle or preposition → CAMEO code ("call for", "pull out").
 PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
     {
-        ("call", "for"): "100",
-        ("call", "on"): "100",
-        ("call", "upon"): "100",
-        ("appeal", "to"): "100",
-        ("appeal", "for"): "100",
-        ("ask", "for"): "100",
+        ("call", "for"): "020",
+        ("call", "on"): "020",
+        ("call", "upon"): "020",
+        ("appeal", "to"): "020",
+        ("appeal", "for"): "020",
+        ("ask", "for"): "020",
         ("push", "for"): "100",
         ("press", "for"): "100",
         ("pull", "out"): "087",
@@ -351,6 +351,8 @@ REFUSE = frozenset(["refuse", "decline", "reject", "fail"])
 ASK = frozenset(
     ["urge", "ask", "demand", "press", "pressure", "call", "appeal", "push", "implore", "beg"]
 )
+#: Of those, the ones that make an appeal (CAMEO 02x); the others demand (10x).
+APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg"])
 #: Adjectives of the same kind ("is willing to send", "is ready to mediate").
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
 #: Modal words of obligation: "X must/has to/should/needs to VERB" in someone's words is a

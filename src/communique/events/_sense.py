@@ -1,0 +1,227 @@
+"""Sense and modality constraints on triggers: when a word that can name a political act
+does not name one here, and when an act is only asked about, likely or planned.
+
+Each check reads the parse of the trigger's sentence, not the page: a contest verb ("beat",
+"defeat") in a sentence about a match, a race, an election or a market is a result, not an
+assault; an attack whose object is a policy or a remark is criticism; "whether", "unlikely
+to" and questions mark acts that have not happened. The word classes below are semantic
+classes of general English, written from the CAMEO/PLOVER code books' exclusions (sports,
+elections, economic performance and metaphorical uses are not events), not from any page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Verbs that name both a use of force and winning a contest.
+CONTEST_VERBS = frozenset(
+    [
+        "beat",
+        "defeat",
+        "crush",
+        "rout",
+        "thrash",
+        "trounce",
+        "edge",
+        "overpower",
+        "outplay",
+        "outscore",
+        "upset",
+        "eliminate",
+        "hammer",
+        "down",
+        "sink",
+        "topple",
+        "rally",
+        "overwhelm",
+        "whip",
+        "destroy",
+        "dominate",
+        "knock",
+        "blank",
+        "sweep",
+        "face",
+    ]
+)
+#: Nouns that put a sentence in a contest: sport, elections and votes, markets and results.
+CONTEST_NOUNS = frozenset(
+    [
+        # sport
+        "match",
+        "game",
+        "final",
+        "semifinal",
+        "semi-final",
+        "quarterfinal",
+        "quarter-final",
+        "tournament",
+        "cup",
+        "league",
+        "championship",
+        "goal",
+        "season",
+        "medal",
+        "olympics",
+        "squad",
+        "team",
+        "coach",
+        "player",
+        "club",
+        "fixture",
+        "derby",
+        "qualifier",
+        "innings",
+        "wicket",
+        "race",
+        "score",
+        "opener",
+        "playoff",
+        "play-off",
+        # elections and votes
+        "election",
+        "vote",
+        "poll",
+        "ballot",
+        "primary",
+        "runoff",
+        "run-off",
+        "seat",
+        "candidate",
+        "governorship",
+        "incumbent",
+        # markets and results
+        "forecast",
+        "estimate",
+        "expectation",
+        "profit",
+        "revenue",
+        "earnings",
+        "sales",
+        "stock",
+        "index",
+        "market",
+        "quarter",
+        "production",
+        "output",
+        "growth",
+        "competitor",
+    ]
+)
+#: Share of an article's sentences with a contest cue above which the article is a contest
+#: report (a match, an election night, a market wrap). Set on general grounds (a news
+#: article on politics rarely has one sentence in three about a score, a vote or a market).
+CONTEST_ARTICLE_SHARE = 0.3
+#: A score or a tally: "3-1", "6–4", "52-48".
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+
+#: Objects that make an attack verbal: "attacked each other's policies", "hit out at the
+#: plan", "slammed his remarks" is criticism (CAMEO 111), not force.
+VERBAL_OBJECTS = frozenset(
+    [
+        "policy",
+        "plan",
+        "proposal",
+        "decision",
+        "remark",
+        "comment",
+        "statement",
+        "record",
+        "idea",
+        "claim",
+        "report",
+        "approach",
+        "stance",
+        "position",
+        "rhetoric",
+        "strategy",
+        "handling",
+        "response",
+        "move",
+        "bill",
+        "law",
+        "legislation",
+        "budget",
+        "speech",
+        "view",
+        "agenda",
+        "leadership",
+        "credibility",
+        "character",
+        "integrity",
+        "reputation",
+        "performance",
+        "manifesto",
+        "campaign",
+        "argument",
+        "words",
+        "tweet",
+        "post",
+        "ruling",
+        "verdict",
+        "reform",
+        "program",
+        "programme",
+        "deal",
+        "agreement",
+    ]
+)
+#: Verbs of force that are used for criticism with a verbal object.
+ATTACK_VERBS = frozenset(["attack", "hit", "assault", "target", "blast", "bash", "savage"])
+
+#: Adjectives whose infinitive is not (yet) an act: "unlikely to agree", "expected to meet".
+LIKELY_HEADS = frozenset(["unlikely", "likely", "expected", "poised", "set", "due", "certain"])
+#: Subordinators of acts asked about or conditional.
+ASKED_MARKS = frozenset(["whether", "if", "unless"])
+#: Reciprocal pronouns: "X and Y attacked each other" acts both ways.
+RECIPROCAL_WORDS = frozenset(["each other", "one another"])
+
+
+def contest(sent: Any) -> bool:
+    """The sentence reports a contest (sport, an election or vote, a market result)."""
+    if _SCORE.search(sent.text):
+        return True
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in CONTEST_NOUNS for t in sent)
+
+
+def contest_article(doc: Any) -> bool:
+    """Most of the article is about contests (a match report, an election night, a market
+    wrap): its contest verbs are results even in sentences without a cue of their own."""
+    sents = list(doc.sents)
+    return bool(sents) and sum(contest(s) for s in sents) >= CONTEST_ARTICLE_SHARE * len(sents)
+
+
+def is_contest_use(trigger: Any, in_contest_article: bool = False) -> bool:
+    """A result, not an act: a contest verb ("beat", "defeat", "rallied") in a sentence
+    about a contest or in a contest article, or any trigger beside a score ("6-4")."""
+    if _SCORE.search(trigger.sent.text):
+        return True
+    lemma = trigger.lemma_.lower()
+    return lemma in CONTEST_VERBS and (in_contest_article or contest(trigger.sent))
+
+
+def verbal_object(trigger: Any) -> bool:
+    """An attack verb whose object is something said or decided: criticism, not force."""
+    if trigger.lemma_.lower() not in ATTACK_VERBS:
+        return False
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    for p in trigger.children:  # "hit out at the plan", "lashed out at his remarks"
+        if p.dep_ == "prep" and p.lower_ in ("at", "on"):
+            objects += [c for c in p.children if c.dep_ == "pobj"]
+    return any(o.lemma_.lower() in VERBAL_OBJECTS for o in objects)
+
+
+def uncertain(verb: Any) -> bool:
+    """Asked about, conditional, only likely, or in a question: not (yet) an act."""
+    if any(c.dep_ == "mark" and c.lower_ in ASKED_MARKS for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in LIKELY_HEADS:
+        return True
+    return bool(verb.sent.text.rstrip(" \"'”’").endswith("?"))
+
+
+def reciprocal(trigger: Any) -> bool:
+    """The act is mutual: "attacked each other's policies", "met one another"."""
+    text = " ".join(t.lower_ for t in trigger.subtree)
+    return any(w in text for w in RECIPROCAL_WORDS)

@@ -1,0 +1,112 @@
+"""Issue 10's wrong-on-real-news cases: sense (contests, verbal attacks), modality, CAMEO
+appeals versus demands. Each case is a sentence an analyst codes one way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique.events import CAMEO
+from communique.records import Analysis, Article
+
+
+def _analyze(pipeline: Any, text: str, published: str = "2019-11-10") -> Analysis:
+    an: Analysis = pipeline.analyze_doc(
+        pipeline.nlp(text), Article(id="t", text=text, published=published), isolate=False
+    )
+    return an
+
+
+def _coded(an: Analysis) -> list[tuple[Any, ...]]:
+    out = []
+    for e in an.events:
+        s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
+        out.append((s.code if s else None, t.code if t else None, e.type, e))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia beat Croatia 3-1 in the Davis Cup final on Sunday.",
+        "Australia defeated Colombia in the opening match of the tournament.",
+        "Switzerland crushed Gibraltar 4-0 in the qualifier in St. Gallen.",
+        "Democrats beat Kentucky Gov. Matt Bevin in the governor's election.",
+        "Norway's oil production beat forecasts in October.",
+    ],
+)
+def test_contests_are_not_assaults(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert not [c for c in coded if c[2] in ("ASSAULT", "COERCE")], coded
+
+
+def test_force_verbs_keep_their_sense_outside_contests(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Russian troops attacked Ukrainian forces near Bakhmut."))
+    assert any(c[2] == "ASSAULT" and c[0] == "RUS" for c in coded), coded
+    coded = _coded(_analyze(pipeline, "Egyptian police beat protesters in Cairo on Friday."))
+    assert any(c[2] == "ASSAULT" and c[0] == "EGY" for c in coded), coded
+
+
+def test_an_attack_on_policies_is_criticism(pipeline: Any) -> None:
+    text = "Boris Johnson and Jeremy Corbyn attacked each other's policies in a televised debate."
+    an = _analyze(pipeline, text)
+    coded = _coded(an)
+    assert not [c for c in coded if c[2] == "ASSAULT"], coded
+    accuse = [c for c in coded if c[2] == "ACCUSE"]
+    assert accuse and all(c[3].cameo == "111" for c in accuse), coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts questioned whether the United States and China could agree on a trade deal.",
+        "China and the United States are unlikely to agree on tariffs this year.",
+        "Will Russia sign the treaty with Ukraine?",
+    ],
+)
+def test_acts_asked_about_or_unlikely_are_hypothetical(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and all(c[3].hypothetical for c in coded), coded
+
+
+def test_appeals_are_not_demands(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline,
+        "Secretary of State Mike Pompeo called for a new alliance of democracies to counter China.",
+        "2020-07-24",
+    )
+    (e,) = [c[3] for c in _coded(an) if c[2] == "REQUEST"]
+    assert e.cameo.startswith("02") and e.intensity is not None and e.intensity > 0
+    an = _analyze(pipeline, "France urged Russia to withdraw its troops from Ukraine.")
+    (e,) = [c[3] for c in _coded(an) if c[2] == "REQUEST" and c[0] == "FRA"]
+    assert e.cameo == "025" and CAMEO["025"][2] < 0 < CAMEO["020"][2]
+    an = _analyze(pipeline, "Iran demanded that the United States lift its sanctions.")
+    (e,) = [c[3] for c in _coded(an) if c[2] == "REQUEST" and c[0] == "IRN"]
+    assert e.cameo.startswith("10") and e.intensity == -5.0
+
+
+def test_blame_is_accusation_not_accusation_of_crime(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline, "President Trump blamed the WHO for its response to the pandemic.", "2020-05-05"
+    )
+    (e,) = [c[3] for c in _coded(an) if c[2] == "ACCUSE"]
+    assert e.cameo == "112"
+
+
+def test_every_cameo_root_but_statements_is_in_the_table() -> None:
+    roots = {code[:2] for code in CAMEO}
+    assert roots == {f"{i:02d}" for i in range(2, 21)}, sorted(roots)
+
+
+def test_a_match_report_codes_no_assault_even_where_a_sentence_has_no_cue(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Russia beat Croatia on Monday.\n\n"
+        "Andrey Rublev won the opening match of the tie 6-4, 6-3 in Madrid.\n\n"
+        "The team will face Serbia in the semifinal of the Davis Cup on Saturday.\n\n"
+        "Herbert and Mahut rallied to win the deciding doubles match 7-5."
+    )
+    coded = _coded(_analyze(pipeline, text))
+    assert not [c for c in coded if c[2] in ("ASSAULT", "PROTEST", "COERCE")], coded

@@ -1,0 +1,62 @@
+"""Events on real news (scrapinghub-aeb pages, our own gold: tests/gold/README.md): the gold
+files are well-formed, and the coder's recall, audited precision and silence on
+non-political pages stay at least where they are (floors only rise; bench/events_real.py
+prints the full table)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from communique.records import PLOVER_TYPES
+from conftest import DATA, ROOT, need_shared
+
+GOLD = ROOT / "tests" / "gold"
+AEB = DATA / "scrapinghub-aeb"
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_event_gold_is_well_formed() -> None:
+    need_shared(AEB)
+    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {p["page"]: p for p in _lines(GOLD / "aeb_pages.jsonl")}
+    assert set(pages) == set(truth), "one page record for each of the 181 pages"
+    events = _lines(GOLD / "events_aeb.jsonl")
+    assert len(events) >= 300 and len({e["id"] for e in events}) == len(events)
+    for e in events:
+        body = truth[e["page"]]["articleBody"]
+        assert pages[e["page"]]["annotated"], e["id"]
+        assert e["sentence"] in body and e["trigger"] in e["sentence"], e["id"]
+        assert e["source"] in body and (e["target"] is None or e["target"] in body), e["id"]
+        assert e["type"] in PLOVER_TYPES and e["cameo"][:2].isdigit(), e["id"]
+        assert e["date_precision"] in ("day", "month", "year", None), e["id"]
+
+
+@pytest.mark.slow
+def test_real_news_events_do_not_regress(pipeline: Any) -> None:
+    need_shared(AEB)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import events_real  # type: ignore[import-not-found]
+
+    out = events_real.emitted(pipeline)
+    pages = {p["page"]: p for p in _lines(GOLD / "aeb_pages.jsonl")}
+    contests = [
+        e
+        for e in out
+        if e["page"]
+        and not pages[e["page"]]["political"]
+        and pages[e["page"]]["domain"] in ("sports", "markets", "entertainment")
+    ]
+    assert not contests, contests
+    r = events_real.recall(_lines(GOLD / "events_aeb.jsonl"), out, "all")
+    assert r["dyad"] >= 0.08 and r["typed"] >= 0.06, r
+    verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
+    assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.33, verdicts
