@@ -168,3 +168,19 @@ def test_shipped_registry_is_valid_and_broad() -> None:
         "State Department",
     ):
         assert reg.lookup(metonym), metonym
+
+
+def test_a_learned_person_is_not_of_the_country_they_are_posted_to(pipeline: Pipeline) -> None:
+    text = (
+        "Kurt Volker, the former special envoy to Ukraine, testified on Tuesday. "
+        "Volker said he had no knowledge of any efforts to investigate Biden."
+    )
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    (volker,) = [x for x in a.actors if x.name == "Kurt Volker"]
+    assert volker.country != "UKR" and volker.learned and volker.sector == "DIP"
+    a = pipeline.analyze_text(
+        "Estonian Foreign Minister Jaan Kask said on Tuesday that Estonia would expel two "
+        "Russian diplomats.",
+        published="2023-01-10",
+    )
+    assert [x.country for x in a.actors if x.name == "Jaan Kask"] == ["EST"]

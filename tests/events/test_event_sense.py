@@ -110,3 +110,30 @@ def test_a_match_report_codes_no_assault_even_where_a_sentence_has_no_cue(
     )
     coded = _coded(_analyze(pipeline, text))
     assert not [c for c in coded if c[2] in ("ASSAULT", "PROTEST", "COERCE")], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # headline passives: the subject is who it was done to
+        (
+            "US Chinook helicopter shot down and completely destroyed last night in Logar, "
+            "Taliban spokesman Zabihullah Mujahid said.",
+            set(),
+        ),
+        (
+            "Hong Kong 'threatened with Chinese military intervention' as protests continue "
+            "in the city.",
+            {("CHN", "HKG", "THREATEN")},
+        ),
+        # a passive conjunct does not borrow the first clause's subject
+        (
+            "The Americans wanted to raid a Taliban base, but their helicopter was shot down.",
+            set(),
+        ),
+        ("Ukraine was attacked by Russia on Tuesday, officials said.", {("RUS", "UKR", "ASSAULT")}),
+    ],
+)
+def test_passives_are_not_reversed(pipeline: Any, text: str, want: set[tuple[str, ...]]) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert {c for c in coded if c[2] in ("ASSAULT", "THREATEN")} == want, coded

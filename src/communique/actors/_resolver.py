@@ -396,6 +396,9 @@ class ActorResolver:
         )
 
     def _country_in(self, text: str) -> str | None:
+        """The country a title says the person is of: "Estonian Foreign Minister", "U.S.
+        envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv")."""
+        text = _POSTED_TO.sub(" ", text)
         words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
         for w in words:
             for cand in (w, w.split()[0]):
@@ -593,6 +596,9 @@ class ActorResolver:
                 )
 
 
+#: "envoy to Ukraine", "ambassador in Kyiv", "representative for Syria": the place a
+#: person is posted to, which is not their country.
+_POSTED_TO = re.compile(r"\b(?:to|in|for|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
 

@@ -46,7 +46,14 @@ from ._lexicon import (
     VERBS_PLOVER,
     Code,
 )
-from ._sense import contest_article, is_contest_use, reciprocal, uncertain, verbal_object
+from ._sense import (
+    contest_article,
+    is_contest_use,
+    reciprocal,
+    reduced_passive,
+    uncertain,
+    verbal_object,
+)
 from ._verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
 
 #: CAMEO code → (PLOVER type, PLOVER mode, Goldstein intensity).
@@ -721,6 +728,14 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         if c.dep_ == "agent":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             return _mentions_for(pobj, idx) if pobj is not None else []
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # "their helicopter was shot down": who acted is not said here
+    if reduced_passive(verb):
+        # "Hong Kong 'threatened with Chinese military intervention'": the threat's maker
+        # is in its instrument; "US helicopter shot down": not said
+        if verb.lemma_.lower() != "threaten":
+            return []
+        return [m for p in _with_phrases(verb) for m in _mentions_for(p, idx)]
     for c in verb.children:
         if c.dep_ == "nsubj":
             if c.pos_ == "PRON" and idx.at(c.i) is None:
@@ -735,6 +750,17 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., saying ..." / "Speaking on ..."
         return _subject_of(verb.head, idx, quotes, depth + 1)
     return []
+
+
+def _with_phrases(verb: Any) -> list[Any]:
+    """The objects of the verb's "with" phrases."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _pronoun(
@@ -777,7 +803,11 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         if hit.etype == "REQUEST" and a is not hit.tok and out:
             continue  # "urged the EC to support X": the one urged is the target
         for c in a.children:
-            if c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "nsubjpass" and a.pos_ == "VERB"):
+            if (
+                c.dep_ in ("dobj", "dative", "iobj")
+                or (c.dep_ == "nsubjpass" and a.pos_ == "VERB")
+                or (c.dep_ == "nsubj" and reduced_passive(a))
+            ):
                 out += _mentions_for(c, idx)
                 # an act as the object ("demanded the withdrawal of Serbian forces from
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
@@ -793,6 +823,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     if p.dep_ == "pobj":
                         out += _mentions_for(p, idx)
                         out += _noun_args(p, idx, preps)
+            elif c.dep_ == "prep" and c.lower_ == "with" and reduced_passive(a):
+                continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and c.lower_ in preps:
                 out += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
             elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:

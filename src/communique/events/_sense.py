@@ -225,3 +225,21 @@ def reciprocal(trigger: Any) -> bool:
     """The act is mutual: "attacked each other's policies", "met one another"."""
     text = " ".join(t.lower_ for t in trigger.subtree)
     return any(w in text for w in RECIPROCAL_WORDS)
+
+
+#: Verbs whose particle use without an object is a headline passive ("helicopter shot down").
+_PASSIVE_PARTICLE_VERBS = frozenset(["shoot", "gun", "knock", "bring"])
+
+
+def reduced_passive(verb: Any) -> bool:
+    """A passive written without its auxiliary, as headlines and captions do: "Hong Kong
+    threatened with intervention", "US helicopter shot down". Its subject is who the act
+    is done to."""
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "dative"}:
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return verb.lemma_.lower() in _PASSIVE_PARTICLE_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children
+    )
