@@ -144,3 +144,20 @@ def test_the_first_candidate_in_order_of_trust_wins() -> None:
     later = Candidate("2020-01-06", "html meta date")
     assert choose_published([first, later]) == first
     assert choose_published([]) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [
+        ("18 years ago", "2001"),
+        ("a decade ago", "2009"),
+        ("five months ago", "2019-06"),
+        ("two days ago", "2019-11-18"),
+        ("18 years after", None),
+        ("three decades", None),
+        ("18 years", None),
+        ("the past two years", None),
+    ],
+)
+def test_lengths_of_time_date_only_when_counted_back(expr: str, iso: str | None) -> None:
+    assert resolve(expr, date(2019, 11, 20)) == iso

@@ -137,3 +137,20 @@ def test_a_match_report_codes_no_assault_even_where_a_sentence_has_no_cue(
 def test_passives_are_not_reversed(pipeline: Any, text: str, want: set[tuple[str, ...]]) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert {c for c in coded if c[2] in ("ASSAULT", "THREATEN")} == want, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Israel seized the Golan Heights from Syria in the 1967 Six-Day War.", "1967"),
+        ("The United States invaded Afghanistan 18 years ago after the attacks.", "2001"),
+        # a length of time from another event: no date rather than a false day
+        ("US forces invaded Afghanistan 18 years after the Soviet withdrawal.", None),
+        ("Russia accused Ukraine of shelling the plant on Monday.", "2019-11-18"),
+    ],
+)
+def test_historical_acts_get_the_year_or_no_date_never_a_false_day(
+    pipeline: Any, text: str, date: str | None
+) -> None:
+    coded = _coded(_analyze(pipeline, text, "2019-11-20"))
+    assert coded and {c[3].date for c in coded} == {date}, coded

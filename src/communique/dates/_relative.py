@@ -25,6 +25,9 @@ def resolve(expr: str, published: date | None) -> str | None:
     words = s.split()
     if not words:
         return None
+    span = _DURATION.fullmatch(s)
+    if span is not None:
+        return _ago(span, published)
     if published is not None:
         if words[0] in ("today", "tonight") or s in ("this morning", "this evening"):
             return published.isoformat()
@@ -54,6 +57,49 @@ def resolve(expr: str, published: date | None) -> str | None:
                 return f"{y:04d}-{m:02d}"
             return f"{published.year:04d}-{published.month:02d}"
     return _absolute(words, published)
+
+
+#: A length of time, maybe counted back from publication: "18 years ago", "three decades",
+#: "five months later", "two weeks".
+_DURATION = re.compile(
+    r"(?:the\s+)?(?:past\s+|last\s+|nearly\s+|almost\s+|about\s+|some\s+|more than\s+)*"
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few|a few|many)\s+(?P<unit>day|week|month|year|decade)s?"
+    r"(?:\s+(?P<dir>ago|earlier|later|after|before|on|since))?"
+)
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _ago(m: re.Match[str], published: date | None) -> str | None:
+    """Only "N units ago" is a date, counted back from publication, as precise as its unit
+    ("18 years ago" → a year, "five months ago" → a month); a bare length of time ("three
+    decades", "18 years after" the attacks) dates nothing."""
+    n = _NUMBERS.get(m.group("n")) or (int(m.group("n")) if m.group("n").isdigit() else None)
+    if m.group("dir") != "ago" or published is None or n is None:
+        return None
+    unit = m.group("unit")
+    if unit in ("year", "decade"):
+        return f"{published.year - n * (10 if unit == 'decade' else 1):04d}"
+    if unit == "month":
+        y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    days = n * (7 if unit == "week" else 1)
+    return (published - timedelta(days=days)).isoformat()
 
 
 def _absolute(words: list[str], published: date | None) -> str | None:
