@@ -59,4 +59,4 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     assert r["dyad"] >= 0.08 and r["typed"] >= 0.06, r
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.33, verdicts
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.35, verdicts

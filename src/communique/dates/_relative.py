@@ -26,7 +26,7 @@ def resolve(expr: str, published: date | None) -> str | None:
     if not words:
         return None
     span = _DURATION.fullmatch(s)
-    if span is not None:
+    if span is not None and (span.group("dir") == "ago" or span.group("unit") in _LONG_UNITS):
         return _ago(span, published)
     if published is not None:
         if words[0] in ("today", "tonight") or s in ("this morning", "this evening"):
@@ -67,6 +67,8 @@ _DURATION = re.compile(
     r"several|few|a few|many)\s+(?P<unit>day|week|month|year|decade)s?"
     r"(?:\s+(?P<dir>ago|earlier|later|after|before|on|since))?"
 )
+#: Units too long to place an act near publication when counted from something else.
+_LONG_UNITS = frozenset(["month", "year", "decade"])
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -87,8 +89,9 @@ _NUMBERS = {
 
 def _ago(m: re.Match[str], published: date | None) -> str | None:
     """Only "N units ago" is a date, counted back from publication, as precise as its unit
-    ("18 years ago" → a year, "five months ago" → a month); a bare length of time ("three
-    decades", "18 years after" the attacks) dates nothing."""
+    ("18 years ago" → a year, "five months ago" → a month); a long length of time ("three
+    decades", "18 years after" the attacks) dates nothing. Short ones ("a day after") are
+    left to the general parser: they stay near publication."""
     n = _NUMBERS.get(m.group("n")) or (int(m.group("n")) if m.group("n").isdigit() else None)
     if m.group("dir") != "ago" or published is None or n is None:
         return None

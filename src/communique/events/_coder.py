@@ -937,6 +937,8 @@ def _date_spans(sent: Any) -> list[Any]:
 
 
 _YEAR_TOKEN = re.compile(r"1[89]\d\d|20\d\d")
+#: Prepositions of time: "in the 1967 war" dates an act, "including the 2016 election" not.
+_TIME_PREPS = frozenset(["in", "during", "since", "after", "before", "until", "throughout"])
 
 
 def _attached(root: Any, tok: Any) -> bool:
@@ -944,7 +946,11 @@ def _attached(root: Any, tok: Any) -> bool:
     prepositions only?"""
     governing = {tok.i, *(a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))}
     t = root
-    if t.dep_ in ("nummod", "compound", "amod", "npadvmod") and t.head.dep_ == "pobj":
+    if (
+        t.dep_ in ("nummod", "compound", "amod", "npadvmod")
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ in _TIME_PREPS
+    ):
         t = t.head  # "seized in the 1967 war": the date of a time phrase's noun
     if t.head.pos_ == "ADP" and t.head.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "Pompeo on Sunday (said) ...": headline style, dated at the subject
