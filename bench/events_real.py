@@ -106,8 +106,16 @@ def same_sentence(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= SENTENCE_OVERLAP
 
 
+#: The gold writes XXX for an armed group with no country; the coder writes CAMEO's IMG
+#: (international militarized group) for the same actors.
+_SAME_CODE = {"XXX": "IMG"}
+
+
 def _country(code: str | None) -> str | None:
-    return code.split()[0][:3] if code else None
+    if not code:
+        return None
+    first = code.split()[0][:3]
+    return _SAME_CODE.get(first, first)
 
 
 def recall(gold: list[dict[str, Any]], out: list[dict[str, Any]], split: str) -> dict[str, Any]:

@@ -184,3 +184,10 @@ def test_a_learned_person_is_not_of_the_country_they_are_posted_to(pipeline: Pip
         published="2023-01-10",
     )
     assert [x.country for x in a.actors if x.name == "Jaan Kask"] == ["EST"]
+
+
+def test_armed_groups_are_actors(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text("ISIS militants attacked Iraqi forces near Mosul on Tuesday.")
+    assert [(x.code, x.sector) for x in a.actors if x.name == "Islamic State"] == [("IMG", "REB")]
+    a = pipeline.analyze_text("FARC rebels signed a peace agreement with the government.")
+    assert [(x.code, x.sector) for x in a.actors if x.name == "FARC"] == [("COL", "REB")]

@@ -201,13 +201,16 @@ class Registry:
             self._override(n, e, override)
 
     def _add_igos(self, row: dict[str, str], override: bool) -> None:
+        """International organisations (code IGO), NGOs (NGO), and armed groups that act
+        across borders with no state of their own (ISIS, al-Qaeda: IMG, CAMEO's code for an
+        international militarized group)."""
         code = _req(row, "code")
         kind = (row.get("kind") or "IGO").strip()
         e = Entry(
             f"igo:{code}",
             _req(row, "name"),
             kind,
-            "NGO" if kind == "NGO" else "IGO",
+            _STATELESS_CODES.get(kind, "IGO"),
             None,
             (row.get("sector") or kind).strip(),
         )
@@ -257,6 +260,10 @@ def _req(row: dict[str, str], col: str) -> str:
     if not v:
         raise ValueError(f"column {col!r} is empty")
     return v
+
+
+#: Actor codes of the igos table's kinds besides IGO.
+_STATELESS_CODES = {"NGO": "NGO", "group": "IMG"}
 
 
 def _code(value: str) -> str:
