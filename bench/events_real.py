@@ -24,6 +24,7 @@ Domains (``tests/gold/aeb_pages.jsonl``): events emitted on pages that are not p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -74,7 +75,7 @@ def emitted(pipe: Any) -> list[dict[str, Any]]:
             out.append(
                 {
                     "page": page,
-                    "doc": None if page else art.origin,
+                    "doc": None if page else _relative(art.origin),
                     "sentence": e.evidence.text,
                     "trigger": e.trigger.text,
                     "source": e.source.text if e.source else None,
@@ -89,6 +90,16 @@ def emitted(pipe: Any) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _relative(origin: str | None) -> str | None:
+    """A sample's origin relative to the repository root, so audits hold on any checkout."""
+    if not origin:
+        return origin
+    path, sep, line = origin.partition("#")
+    with contextlib.suppress(ValueError):  # outside the repository: kept as it is
+        path = str(Path(path).resolve().relative_to(ROOT))
+    return path + sep + line
 
 
 def _code(actor: Any) -> str | None:

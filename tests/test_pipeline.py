@@ -155,7 +155,7 @@ def test_extract_reads_stdin_and_validates_published() -> None:
         text=True,
         timeout=300,
     )
-    assert bad.returncode == 2 and "ISO date" in bad.stderr
+    assert bad.returncode == 2 and "is not a date" in bad.stderr
 
 
 WORDS = st.sampled_from(
