@@ -249,18 +249,18 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
-    assert held["precision"] >= 0.75  # measured 0.754; acceptance requires 0.7
-    assert held["recall"] >= 0.26  # measured 0.280
-    assert held["type_acc"] >= 0.80  # measured 0.816
-    assert held["src_found"] >= 0.50  # measured 0.521
+    assert held["precision"] >= 0.75  # measured 0.750 (2026-12-04); acceptance requires 0.7
+    assert held["recall"] >= 0.27  # measured 0.280
+    assert held["type_acc"] >= 0.81  # measured 0.818
+    assert held["src_found"] >= 0.52  # measured 0.527
 
 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.78  # measured 0.805
-    assert tune["recall"] >= 0.31  # measured 0.328
-    assert tune["type_f1"] >= 0.80  # measured 0.822
+    assert tune["precision"] >= 0.81  # measured 0.825 (2026-12-04)
+    assert tune["recall"] >= 0.35  # measured 0.359
+    assert tune["type_f1"] >= 0.83  # measured 0.835
 
 
 def test_no_events_between_people_we_cannot_place(pipeline: Any) -> None:
