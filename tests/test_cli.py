@@ -150,3 +150,17 @@ def test_os_and_store_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     junk.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     res = runner.invoke(cli, ["events", "--db", str(junk)])
     assert res.exit_code == 2 and res.output.startswith("communique: ")
+
+
+def test_help_does_not_load_the_pipeline() -> None:
+    """`communique --help` stays quick: the CLI loads spaCy, the pipeline and the store only
+    for the commands that use them."""
+    import subprocess
+
+    code = (
+        "import sys, communique.cli; "
+        "print(sorted(m for m in ('spacy', 'communique.pipeline', 'communique.store', "
+        "'trafilatura') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

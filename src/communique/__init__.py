@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import CommuniqueError
-from .pipeline import Options, Pipeline, Stage
 from .records import (
     SCHEMA,
     Actor,
@@ -24,7 +24,25 @@ from .records import (
     Span,
     Stance,
 )
-from .store import Store
+
+if TYPE_CHECKING:
+    from .pipeline import Options, Pipeline, Stage
+    from .store import Store
+
+#: Names loaded on first use, so that `import communique` (and `communique --help`) does
+#: not load the pipeline, spaCy or the store until they are asked for.
+_LAZY = {"Options": "pipeline", "Pipeline": "pipeline", "Stage": "pipeline", "Store": "store"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -51,6 +69,8 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
+    from .pipeline import Pipeline
+
     return Pipeline()
 
 
@@ -67,4 +87,6 @@ def analyze_text(
 
 def open_store(path: str | Path = "communique.db") -> Store:
     """Open (creating and migrating as needed) a communique SQLite store."""
+    from .store import Store
+
     return Store.open(path)

@@ -17,7 +17,6 @@ from typing import Any
 
 import click
 
-from .clean import Given
 from .errors import CommuniqueError, UsageError
 from .records import Article, Failure
 
@@ -331,6 +330,8 @@ def extract(
             f"{published!r} is not a date (use 2020-05-05 or a written date)",
             param_hint="--published",
         )
+    from .clean import Given
+
     failed = 0
     pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
     given = Given(url=url, outlet=outlet, published=published)
