@@ -352,11 +352,38 @@ def extract(
 
 
 # -- query commands --------------------------------------------------------------------
+#: The most rows a query can be asked for (SQLite's integer range).
+_MAX_ROWS = 2**63 - 1
+
+
+def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until date as the ISO day the store compares with; anything that is not
+    a date is an error, never a filter that silently matches everything."""
+    if value is None:
+        return None
+    from .dates import parse_published
+
+    day = parse_published(value)
+    if day is None:
+        raise click.BadParameter(f"{value!r} is not a date (use 2020-05-05)")
+    return day.isoformat()
+
+
 def _query_options(f: Any) -> Any:
-    f = click.option("--limit", type=int, default=None, help="At most this many rows.")(f)
+    f = click.option(
+        "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
+    )(f)
     f = _format_option(f)
-    f = click.option("--until", help="Only articles published on or before this ISO date.")(f)
-    f = click.option("--since", help="Only articles published on or after this ISO date.")(f)
+    f = click.option(
+        "--until",
+        callback=_iso_day,
+        help="Only articles published on or before this date (2020-05-05).",
+    )(f)
+    f = click.option(
+        "--since",
+        callback=_iso_day,
+        help="Only articles published on or after this date (2020-05-05).",
+    )(f)
     f = click.option("--outlet", help="Only this outlet (name, case-insensitive).")(f)
     f = click.option("--actor", help="Actor code (RUS, IGO), registry id, or part of a name.")(f)
     f = click.option("--db", help=DB_HELP)(f)
