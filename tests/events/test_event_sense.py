@@ -154,3 +154,21 @@ def test_historical_acts_get_the_year_or_no_date_never_a_false_day(
 ) -> None:
     coded = _coded(_analyze(pipeline, text, "2019-11-20"))
     assert coded and {c[3].date for c in coded} == {date}, coded
+
+
+def test_showing_is_not_protesting(pipeline: Any) -> None:
+    text = (
+        "Beijing is concerned about the president's behavior, as demonstrated by his abrupt "
+        "departure from the summit in Vietnam."
+    )
+    assert not [c for c in _coded(_analyze(pipeline, text)) if c[2] == "PROTEST"]
+    coded = _coded(_analyze(pipeline, "Russian protesters demonstrated in Moscow on Sunday."))
+    assert [c[2] for c in coded] == ["PROTEST"]
+
+
+def test_acts_wished_for_are_hypothetical(pipeline: Any) -> None:
+    text = (
+        "Some White House advisers would like to see China agree to large agricultural purchases."
+    )
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and all(c[3].hypothetical for c in coded), coded

@@ -49,6 +49,7 @@ from ._lexicon import (
 from ._sense import (
     contest_article,
     is_contest_use,
+    other_sense_of_protest,
     reciprocal,
     reduced_passive,
     uncertain,
@@ -184,6 +185,9 @@ _WISH_HEADS = frozenset(
 )
 #: Types a contest word can be mistaken for ("beat" → ASSAULT, "rallied" → PROTEST).
 _CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
+#: Clauses walked up from a trigger to find a verb of wishing ("like" in "would like to see
+#: China agree" is two up).
+WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset({"ton", "dollar", "worth", "amount", "number", "part", "shipment"})
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "REJECT", "ASSAULT"})
@@ -400,6 +404,8 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
             continue
         if hit.etype in _CONTESTED and is_contest_use(hit.tok, contests):
             continue  # "Russia beat Croatia 3-1": a result, not force
+        if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):
+            continue  # "as demonstrated by his departure": showing, not protesting
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
@@ -468,6 +474,19 @@ def _control_hit(
     return None
 
 
+def _wished(tok: Any) -> bool:
+    """Wanted, hoped for or tried, not done: "wants to meet", "would like to see China
+    agree", "hopes that Iran agrees" (up to WISH_DEPTH clauses up)."""
+    t = tok
+    for _ in range(WISH_DEPTH):
+        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _WISH_HEADS:
+            return True
+    return False
+
+
 def _modal(hit: _Hit) -> _Hit:
     """Future and possibility: intent to cooperate is AGREE, intent of force THREATEN; acts
     asked about ("whether"), conditional, only likely ("unlikely to") or in a question are
@@ -481,7 +500,7 @@ def _modal(hit: _Hit) -> _Hit:
     if hit.tok.dep_ == "conj":
         aux |= {c.lower_ for c in hit.tok.head.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
-    if hit.tok.dep_ == "xcomp" and hit.tok.head.lemma_.lower() in _WISH_HEADS:
+    if _wished(hit.tok):
         return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:

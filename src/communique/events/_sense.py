@@ -243,3 +243,19 @@ def reduced_passive(verb: Any) -> bool:
     return verb.lemma_.lower() in _PASSIVE_PARTICLE_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children
     )
+
+
+#: Verbs of protest that have other senses with an object or a clause: "demonstrated that
+#: it works", "as demonstrated by his departure", "rallied support", "marched troops".
+PROTEST_VERBS = frozenset(["demonstrate", "rally", "march", "picket"])
+
+
+def other_sense_of_protest(trigger: Any) -> bool:
+    """A protest verb used transitively, in the passive or as "as ... by": not a protest."""
+    if trigger.lemma_.lower() not in PROTEST_VERBS:
+        return False
+    return any(
+        c.dep_ in ("dobj", "ccomp", "agent", "nsubjpass", "auxpass")
+        or (c.dep_ == "mark" and c.lower_ == "as")
+        for c in trigger.children
+    )
