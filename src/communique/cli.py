@@ -323,13 +323,7 @@ def extract(
 
     PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
     directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
-    from .dates import parse_published
-
-    if published and parse_published(published) is None:
-        raise click.BadParameter(
-            f"{published!r} is not a date (use 2020-05-05 or a written date)",
-            param_hint="--published",
-        )
+    _day(published, "--published")
     from .clean import Given
 
     failed = 0
@@ -359,14 +353,8 @@ _MAX_ROWS = 2**63 - 1
 def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A --since/--until date as the ISO day the store compares with; anything that is not
     a date is an error, never a filter that silently matches everything."""
-    if value is None:
-        return None
-    from .dates import parse_published
-
-    day = parse_published(value)
-    if day is None:
-        raise click.BadParameter(f"{value!r} is not a date (use 2020-05-05)")
-    return day.isoformat()
+    day = _day(value, param.opts[0])
+    return day.isoformat() if day else None
 
 
 def _query_options(f: Any) -> Any:
@@ -488,15 +476,16 @@ def _registry(files: Sequence[str]) -> Any:
     return Registry.load(tuple(Path(f) for f in files))
 
 
-def _day(value: str | None) -> Any:
+def _day(value: str | None, option: str = "--date") -> Any:
+    """The day an option names (ISO or written: "March 9, 2022"), or a usage error."""
     from .dates import parse_published
 
-    if value is None:
+    if not value:
         return None
     day = parse_published(value)
     if day is None:
         raise click.BadParameter(
-            f"{value!r} is not an ISO date such as 2020-05-05", param_hint="--date"
+            f"{value!r} is not a date (use 2020-05-05 or a written date)", param_hint=option
         )
     return day
 
