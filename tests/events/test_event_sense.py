@@ -172,3 +172,22 @@ def test_acts_wished_for_are_hypothetical(pipeline: Any) -> None:
     )
     coded = _coded(_analyze(pipeline, text))
     assert coded and all(c[3].hypothetical for c in coded), coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethnic Albanians in south Serbia are demanding a U.N. military presence.",
+        "The Albanians of southern Serbia are demanding autonomy from Belgrade.",
+    ],
+)
+def test_a_people_is_coded_where_it_lives(pipeline: Any, text: str) -> None:
+    # CAMEO codes an ethnic group by its country of residence, not by its kin state
+    coded = _coded(_analyze(pipeline, text))
+    requests = [c for c in coded if c[2] == "REQUEST"]
+    assert requests and all(c[0] == "SRB" for c in requests), coded
+
+
+def test_a_people_without_a_place_keeps_its_own_code(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Albanians demanded a U.N. military presence."))
+    assert any(c[0] == "ALB" and c[2] == "REQUEST" for c in coded), coded

@@ -684,6 +684,9 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
     for head in _expand(tok):
         m = idx.at(head.i)
         if m is not None and m.actor_id:
+            if m.label == "NORP":
+                # "ethnic Albanians in south Serbia": people are coded by where they live
+                m = _residence(head, idx) or m
             if _code(idx, m) is None:
                 # "U.S. Secretary of State Warren Christopher", "Jordan's King Abdullah":
                 # a person the registry cannot place; the title or possessor can
@@ -714,6 +717,17 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             if x is not None and x not in found:
                 found.append(x)
     return found
+
+
+def _residence(head: Any, idx: ActorIndex) -> Mention | None:
+    """The state an "in"/"of" phrase puts a people in ("Albanians of southern Serbia")."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            for p in c.children:
+                m = idx.at(p.i) if p.dep_ == "pobj" else None
+                if m is not None and m.actor_id and idx.actors[m.actor_id].kind == "state":
+                    return m
+    return None
 
 
 def _coded_modifier(head: Any, idx: ActorIndex, m: Mention) -> Mention | None:
