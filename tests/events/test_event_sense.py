@@ -191,3 +191,15 @@ def test_a_people_is_coded_where_it_lives(pipeline: Any, text: str) -> None:
 def test_a_people_without_a_place_keeps_its_own_code(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "Albanians demanded a U.N. military presence."))
     assert any(c[0] == "ALB" and c[2] == "REQUEST" for c in coded), coded
+
+
+def test_coordinated_subjects_acting_on_what_they_share_act_on_each_other(pipeline: Any) -> None:
+    text = "Czechia and Albania have upgraded their diplomatic ties to ambassadorial level."
+    got = {c[:3] for c in _coded(_analyze(pipeline, text))}
+    assert {("CZE", "ALB", "SUPPORT"), ("ALB", "CZE", "SUPPORT")} <= got, got
+
+
+def test_coordinated_subjects_with_a_third_party_stay_apart(pipeline: Any) -> None:
+    got = {c[:3] for c in _coded(_analyze(pipeline, "France and Germany cut ties with Iran."))}
+    assert ("FRA", "IRN", "SANCTION") in got and ("DEU", "IRN", "SANCTION") in got, got
+    assert not [g for g in got if {g[0], g[1]} == {"FRA", "DEU"}], got

@@ -259,7 +259,7 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
     assert tune["precision"] >= 0.84  # measured 0.850 (2026-12-04, people coded where they live)
-    assert tune["recall"] >= 0.365  # measured 0.370
+    assert tune["recall"] >= 0.375  # measured 0.380 (shared objects are mutual)
     assert tune["type_f1"] >= 0.83  # measured 0.835
 
 

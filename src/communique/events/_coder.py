@@ -1033,7 +1033,8 @@ def _events_of(
         intensity = 0.0
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
-    if len(sources) > 1 and (hit.etype in RECIPROCAL or reciprocal(hit.tok)):
+    mutual = reciprocal(hit.tok) or (not targets and _shared_object(hit))
+    if len(sources) > 1 and (hit.etype in RECIPROCAL or mutual):
         scodes = {_code(idx, m) for m in sources}
         pairs = [(a, b) for a in sources for b in sources if a is not b]  # reciprocal
         pairs += [(a, t) for a in sources for t in targets if _code(idx, t) not in scodes]
@@ -1097,6 +1098,22 @@ def _events_of(
             )
         )
     return out
+
+
+#: Objects that two coordinated subjects share: "Czechia and Albania upgraded their
+#: diplomatic ties", "Iran and Iraq signed a treaty", "held bilateral talks".
+_SHARED_OBJECTS = RELATION_NOUNS | {"agreement", "deal", "treaty", "accord", "pact"}
+_SHARED_MODIFIERS = frozenset(["bilateral", "mutual", "joint"])
+
+
+def _shared_object(hit: _Hit) -> bool:
+    """Coordinated subjects acting on what they share do it to each other."""
+    for o in _objects(hit):
+        if o.lemma_.lower() in _SHARED_OBJECTS:
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in _SHARED_MODIFIERS for c in o.children):
+            return True
+    return False
 
 
 def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Mention | None:
