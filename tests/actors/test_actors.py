@@ -191,3 +191,25 @@ def test_armed_groups_are_actors(pipeline: Pipeline) -> None:
     assert [(x.code, x.sector) for x in a.actors if x.name == "Islamic State"] == [("IMG", "REB")]
     a = pipeline.analyze_text("FARC rebels signed a peace agreement with the government.")
     assert [(x.code, x.sector) for x in a.actors if x.name == "FARC"] == [("COL", "REB")]
+
+
+def test_unnamed_agents_are_placed_in_the_articles_home_state(pipeline: Pipeline) -> None:
+    text = (
+        "Bolivia's interim government faces mounting pressure. Police fired tear gas at "
+        "protesters on Tuesday. Bolivia's ombudsman said prosecutors will investigate."
+    )
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    assert ("BOL", "COP", None, "government body") in actors_named(a, "Police")
+    assert ("BOL", "CVL", None, "group") in actors_named(a, "protesters")
+    assert ("BOL", "JUD", None, "government body") in actors_named(a, "prosecutors")
+
+
+def test_unnamed_agents_stay_unplaced_without_a_home_state(pipeline: Pipeline) -> None:
+    # two states in view: whose police is not said
+    text = "Russia and Ukraine traded blame. Police fired tear gas at protesters."
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    assert actors_named(a, "Police") == []
+    # one state, but another named in the sentence itself
+    text = "Bolivia's government is under pressure. Police in Peru fired tear gas at Bolivians."
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    assert all(code != "BOL" for code, *_ in actors_named(a, "Police"))

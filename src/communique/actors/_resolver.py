@@ -104,6 +104,56 @@ def _group(state: Actor, sector: str) -> Actor:
     )
 
 
+#: Group nouns that name a state's agents without naming the state ("police",
+#: "prosecutors", "protesters", "the army"); placed by the article's home state.
+PLACEABLE_AGENTS = frozenset(
+    [
+        "police",
+        "policeman",
+        "prosecutor",
+        "judge",
+        "court",
+        "protester",
+        "demonstrator",
+        "rebel",
+        "guerrilla",
+        "militant",
+        "insurgent",
+        "troop",
+        "soldier",
+        "army",
+        "military",
+        "authority",
+        "lawmaker",
+        "legislator",
+        "parliament",
+        "government",
+        "opposition",
+    ]
+)
+#: A state is the article's home when it is named (through its name, its bodies or its
+#: people) in at least this many sentences and has this share of all national mentions: an
+#: article about one country, not one sentence naming it twice.
+HOME_MIN_SENTENCES = 2
+HOME_MIN_SHARE = 0.6
+
+
+def _home_state(idx: ActorIndex) -> Actor | None:
+    counts: dict[str, int] = {}
+    sentences: dict[str, set[int]] = {}
+    for m in idx.mentions:
+        a = idx.actors.get(m.actor_id or "")
+        if a is not None and a.country and a.code not in ("IGO", "NGO", "IMG"):
+            counts[a.country] = counts.get(a.country, 0) + 1
+            sentences.setdefault(a.country, set()).add(m.sentence)
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    if len(sentences[code]) < HOME_MIN_SENTENCES or n < HOME_MIN_SHARE * sum(counts.values()):
+        return None
+    return next((a for a in idx.actors.values() if a.kind == "state" and a.code == code), None)
+
+
 def _agent_sector(head: Any) -> str | None:
     """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
     lemma = head.lemma_.lower()
@@ -308,6 +358,8 @@ class ActorResolver:
         idx.finalize()
         self._definite_bodies(doc, idx, sent_of)
         idx.finalize()
+        self._placed_agents(doc, idx, sent_of)
+        idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
         return idx
@@ -477,6 +529,41 @@ class ActorResolver:
             idx.remove_within(*drop)
         idx.remove_within(start, end)
         idx.add(doc[start:end], "AGENT", group, sent_of[start])
+
+    def _placed_agents(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """Unnamed state agents placed by context, as CAMEO coders place them: in an
+        article about one country, "police arrested", "prosecutors dropped", "protesters
+        blocked" are that country's police, prosecutors, protesters. Only when one state
+        dominates the article (HOME_MIN_MENTIONS, HOME_MIN_SHARE) and the sentence names no
+        other state; never a person (a person's country needs evidence about the person)."""
+        home = _home_state(idx)
+        if home is None:
+            return
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            lemma = root.lemma_.lower()
+            if lemma not in PLACEABLE_AGENTS or root.pos_ != "NOUN" or idx.at(root.i) is not None:
+                continue
+            if any(
+                c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ == "PROPN"
+                for c in root.children
+            ) or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in root.children):
+                continue  # "Hong Kong police", "officers of the guard": said otherwise
+            sent = doc[root.i].sent
+            others = {
+                idx.actors[m.actor_id].code
+                for m in idx.mentions
+                if m.actor_id
+                and sent.start_char <= m.span.start < sent.end_char
+                and idx.actors[m.actor_id].kind == "state"
+            }
+            if others - {home.code}:
+                continue  # "Iraqi forces and police": another state in view
+            toks = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
+            if not toks:
+                continue
+            sector = AGENTS.get(lemma, "GOV")
+            idx.add(doc[toks[0].i : toks[-1].i + 1], "AGENT", _group(home, sector), sent_of[root.i])
 
     def _definite_bodies(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind
