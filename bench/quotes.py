@@ -317,19 +317,24 @@ def source_of(doc: str) -> tuple[Path, str | None]:
     return base, (f"#{int(line) + 1}" if line else None)  # pipeline JSONL lines count from 1
 
 
-def ours(q: Any, analysis: Any) -> Pred:
+def ours(q: Any, analysis: Any) -> list[Pred]:
+    """One prediction per content part: this gold annotates an interrupted quote as one
+    record per continuous piece, and communique/2 gives one quote of several parts."""
     actor = analysis.actor(q.speaker_actor_id)
-    return Pred(
-        q.content.start,
-        q.content.end,
-        q.type,
-        (q.cue.start, q.cue.end) if q.cue else None,
-        (q.speaker.start, q.speaker.end) if q.speaker else None,
-        actor.name if actor else None,
-        q.speaker_actor_id,
-        actor.code if actor else None,
-        actor.kind if actor else None,
-    )
+    return [
+        Pred(
+            part.start,
+            part.end,
+            q.type,
+            (q.cue.start, q.cue.end) if q.cue else None,
+            (q.speaker.start, q.speaker.end) if q.speaker else None,
+            actor.name if actor else None,
+            q.speaker_actor_id,
+            actor.code if actor else None,
+            actor.kind if actor else None,
+        )
+        for part in q.content
+    ]
 
 
 _MARKS = "\"“”‘’«»„‚‹›'"
@@ -439,7 +444,7 @@ def evaluate(pipe: Any, gold: Path, with_textacy: bool = True) -> Run:
                 g.cue = locate_near(text, r["cue"], where)
                 g.speaker = locate_near(text, r["speaker"], where)
             golds.append(g)
-        preds = [ours(q, analyses[d]) for q in analyses[d].quotes]
+        preds = [p for q in analyses[d].quotes for p in ours(q, analyses[d])]
         score_doc(ours_t, text, golds, preds, pipe.registry, d)
         if with_textacy:
             tx = textacy_preds(parsed[d], analyses[d], tx_fail)

@@ -21,7 +21,7 @@ def check_spans(a: Analysis) -> None:
     t = a.article.text
     spans = [m.span for m in a.mentions]
     for q in a.quotes:
-        spans += [s for s in (q.content, q.sentence, q.speaker, q.cue, q.addressee) if s]
+        spans += [s for s in (*q.content, q.sentence, q.speaker, q.cue, q.addressee) if s]
     for e in a.events:
         spans += [s for s in (e.evidence, e.trigger, e.source, e.target, e.date_evidence) if s]
     for s in spans:
@@ -59,7 +59,7 @@ def test_extract_rt_seed_cli() -> None:
     peskov = {x.id for x in a.actors if "Peskov" in x.name}
     assert peskov, "Peskov must be an actor"
     said = [q for q in a.quotes if q.speaker_actor_id in peskov]
-    assert any("good neighborliness" in q.content.text for q in said)
+    assert any("good neighborliness" in p.text for q in said for p in q.content)
 
 
 def test_cnbc_seed_peskov_direct_quotes(pipeline: Pipeline) -> None:
@@ -67,7 +67,9 @@ def test_cnbc_seed_peskov_direct_quotes(pipeline: Pipeline) -> None:
     a = pipeline.analyze_text(CNBC_SEED.read_text(), published="2020-05-05")
     check_spans(a)
     peskov = {x.id for x in a.actors if "Peskov" in x.name}
-    by_peskov = " ".join(q.content.text for q in a.quotes if q.speaker_actor_id in peskov)
+    by_peskov = " ".join(
+        p.text for q in a.quotes if q.speaker_actor_id in peskov for p in q.content
+    )
     for piece in (
         "We consider it not a proper time",
         "Without proof, we consider it wrong",

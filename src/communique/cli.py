@@ -319,7 +319,7 @@ def extract(
     max_bytes: int | None,
     encoding: str | None,
 ) -> None:
-    """Print one communique/1 JSON object per article on stdout; nothing is stored.
+    """Print one communique/2 JSON object per article on stdout; nothing is stored.
 
     PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
     directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
@@ -452,7 +452,7 @@ def failures(db: str | None, fmt: str) -> None:
     help="File (jsonl) or directory (csv, parquet); default: stdout for jsonl.",
 )
 def export(db: str | None, fmt: str, out: str | None) -> None:
-    """Export the store: jsonl = one communique/1 object per article; csv and parquet = one
+    """Export the store: jsonl = one communique/2 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
     failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
     columns as hex in CSV). Rows are streamed, so memory stays flat."""

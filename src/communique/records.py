@@ -14,7 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "communique/1"
+SCHEMA = "communique/2"
+#: Earlier schemas ``Analysis.from_dict`` still reads (and upgrades).
+READABLE_SCHEMAS = ("communique/1", SCHEMA)
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 MediaType = Literal["text/html", "text/plain"]
@@ -103,16 +105,38 @@ class Mention:
     sentence: int = 0  # index of the sentence in the article
 
 
+SourceKind = Literal["person", "organisation", "document", "unnamed"]
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """One statement: its content is one or more parts in text order ("The best way to
+    push back," Schiff said, "is to …" is one quote of two parts)."""
+
     id: int
     type: QuoteType
-    content: Span
+    content: tuple[Span, ...]
     sentence: Span
     speaker: Span | None = None
     speaker_actor_id: str | None = None
     cue: Span | None = None
     addressee: Span | None = None
+    cue_type: str | None = None  # the cue's base form: "say", "warn", "according to"
+    source_kind: SourceKind | None = None
+
+    @property
+    def start(self) -> int:
+        """Where the statement's first part starts."""
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the statement's last part ends."""
+        return self.content[-1].end
+
+    def covers(self, char: int) -> bool:
+        """Is the character offset inside one of the content parts?"""
+        return any(p.start <= char < p.end for p in self.content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +159,7 @@ class Event:
     date: str | None = None  # ISO date the event happened, resolved against publication
     date_evidence: Span | None = None
     confidence: float = 0.5
+    date_precision: Literal["day", "month", "year"] | None = None  # how much ``date`` says
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +194,10 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Analysis:
-        if d.get("schema") != SCHEMA:
-            raise ValueError(f"unsupported schema {d.get('schema')!r}, expected {SCHEMA!r}")
+        if d.get("schema") not in READABLE_SCHEMAS:
+            raise ValueError(
+                f"unsupported schema {d.get('schema')!r}, expected one of {READABLE_SCHEMAS}"
+            )
         a = dict(d["article"])
         a["authors"] = tuple(a.get("authors") or ())
         a["removed"] = tuple(RemovedSpan(**r) for r in a.get("removed") or ())
@@ -180,14 +207,37 @@ class Analysis:
             mentions=tuple(
                 Mention(**{**m, "span": Span(**m["span"])}) for m in d.get("mentions", ())
             ),
-            quotes=tuple(Quote(**_spans(q)) for q in d.get("quotes", ())),
-            events=tuple(Event(**_spans(e)) for e in d.get("events", ())),
+            quotes=tuple(_quote(q) for q in d.get("quotes", ())),
+            events=tuple(_event(e) for e in d.get("events", ())),
             stance=tuple(Stance(**s) for s in d.get("stance", ())),
         )
 
 
 def _spans(d: dict[str, Any]) -> dict[str, Any]:
     return {k: Span(**v) if isinstance(v, dict) else v for k, v in d.items()}
+
+
+def _quote(d: dict[str, Any]) -> Quote:
+    q = _spans(d)
+    content = q["content"]
+    # communique/1 had one content span; communique/2 a list of parts
+    q["content"] = (content,) if isinstance(content, Span) else tuple(Span(**p) for p in content)
+    return Quote(**q)
+
+
+def _event(d: dict[str, Any]) -> Event:
+    e = _spans(d)
+    if "date_precision" not in e:  # communique/1: the precision is the date's length
+        e["date_precision"] = date_precision(e.get("date"))
+    return Event(**e)
+
+
+def date_precision(iso: str | None) -> Literal["day", "month", "year"] | None:
+    """How precise an ISO date string is: 2019-03-04 day, 2019-03 month, 2019 year."""
+    if not iso:
+        return None
+    n = len(iso.split("T")[0])
+    return "day" if n >= 10 else "month" if n >= 7 else "year"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,8 @@ def actor_name(pipeline: Any, text: str, q: Quote, day: date = DAY) -> str | Non
 
 
 def only(quotes: list[Quote], content: str) -> Quote:
-    found = [q for q in quotes if q.content.text == content]
-    assert len(found) == 1, [q.content.text for q in quotes]
+    found = [q for q in quotes if any(p.text == content for p in q.content)]
+    assert len(found) == 1, [[p.text for p in q.content] for q in quotes]
     return found[0]
 
 
@@ -113,7 +113,7 @@ def test_quote_spans_reproduce_their_text(text: str) -> None:
 @given(_QUOTE_TEXT)
 def test_extract_never_crashes_and_spans_reproduce(pipeline: Any, text: str) -> None:
     for q in quotes_of(pipeline, "Dmitry Peskov said. " + text):
-        for span in (q.content, q.sentence, q.speaker, q.cue, q.addressee):
+        for span in (*q.content, q.sentence, q.speaker, q.cue, q.addressee):
             if span is not None:
                 assert ("Dmitry Peskov said. " + text)[span.start : span.end] == span.text
 
@@ -323,7 +323,7 @@ def test_seed_peskov_quotes_are_attributed_to_peskov(
         hits = [
             q
             for q in analysis.quotes
-            if min(end, q.content.end) - max(start, q.content.start) >= 0.8 * (end - start)
+            if any(min(end, p.end) - max(start, p.start) >= 0.8 * (end - start) for p in q.content)
         ]
         assert hits, f"{r['id']} not extracted: {r['content']!r}"
         actor = analysis.actor(hits[0].speaker_actor_id)
@@ -341,8 +341,8 @@ def test_seed_indirect_alliance_quote(pipeline: Any) -> None:
     analysis = next(pipeline.analyze(arts))
     # a mixed quote in the gold: the clause goes on with quoted words
     start = analysis.article.text.index("Russia does not enter into alliances")
-    (q,) = [x for x in analysis.quotes if x.content.start == start]
-    assert q.content.text.startswith("Russia does not enter into alliances against other states")
+    (q,) = [x for x in analysis.quotes if x.start == start]
+    assert q.content[0].text.startswith("Russia does not enter into alliances against other states")
     assert q.type == "mixed" and q.cue is not None and q.cue.text == "stated"
     assert q.speaker_actor_id == "person:dmitry-peskov"
 
@@ -371,3 +371,31 @@ def test_gold_accuracy_gate() -> None:
     assert overall["f0.8"][2] >= FLOOR_F1_AT_08, overall
     assert overall["actor"] >= FLOOR_SPEAKER_ACTOR, overall
     assert overall["content"] >= FLOOR_CONTENT_EXACT_F1, overall
+
+
+def test_an_interrupted_quote_is_one_statement_of_two_parts(pipeline: Any) -> None:
+    text = '"The best way to push back," Schiff said, "is to hold them to account."'
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == [
+        "The best way to push back,",
+        "is to hold them to account.",
+    ]
+    assert q.type == "direct" and q.cue is not None and q.cue.text == "said"
+    text = '"We will respond," Peskov said. "And we will win."'
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == ["We will respond,", "And we will win."]
+
+
+def test_quotes_in_other_paragraphs_stay_apart(pipeline: Any) -> None:
+    text = '"We will respond," Peskov said.\n\n"And we will win," Peskov said.'
+    assert len(quotes_of(pipeline, text)) == 2
+
+
+def test_cue_type_and_source_kind(pipeline: Any) -> None:
+    text = (
+        "Maria Zakharova warned that Moscow would respond to any new sanctions. "
+        "Russian officials said the talks had failed. "
+        "The Kremlin has repeatedly said it is open to talks."
+    )
+    got = {(q.cue_type, q.source_kind) for q in quotes_of(pipeline, text)}
+    assert got == {("warn", "person"), ("say", "unnamed"), ("say", "organisation")}, got

@@ -6,6 +6,7 @@ table; idempotent re-runs."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -97,12 +98,14 @@ def analyses(draw: st.DrawFn) -> Analysis:
         Quote(
             i,
             draw(st.sampled_from(["direct", "indirect", "mixed"])),
-            span(),
+            tuple(span() for _ in range(draw(st.integers(1, 3)))),
             span(),
             draw(st.none() | st.just(span())),
             draw(opt_id),
             draw(st.none() | st.just(span())),
             None,
+            draw(st.none() | st.sampled_from(["say", "warn", "according to"])),
+            draw(st.none() | st.sampled_from(["person", "organisation", "document", "unnamed"])),
         )
         for i in range(draw(st.integers(0, 3)))
     ]
@@ -164,9 +167,31 @@ def test_store_round_trip(analysis: Analysis) -> None:
 @given(analyses())
 def test_json_and_pickle_round_trip(analysis: Analysis) -> None:
     d = json.loads(json.dumps(analysis.to_dict()))
-    assert d["schema"] == "communique/1"
+    assert d["schema"] == "communique/2"
     assert Analysis.from_dict(d) == analysis
     assert pickle.loads(pickle.dumps(analysis)) == analysis
+
+
+def test_a_communique_1_object_is_read_as_communique_2() -> None:
+    """communique/1 had one content span per quote and no date precision: read, it becomes
+    a one-part statement and an event whose precision is its date's length."""
+    new = _analysis(1)
+    old = new.to_dict()
+    old["schema"] = "communique/1"
+    for q in old["quotes"]:
+        q["content"] = q["content"][0]
+        del q["cue_type"], q["source_kind"]
+    for e in old["events"]:
+        del e["date_precision"]
+    back = Analysis.from_dict(json.loads(json.dumps(old)))
+    assert back.quotes == tuple(
+        dataclasses.replace(q, cue_type=None, source_kind=None) for q in new.quotes
+    )
+    assert [e.date_precision for e in back.events] == [
+        "day" if e.date else None for e in new.events
+    ]
+    with pytest.raises(ValueError, match="unsupported schema"):
+        Analysis.from_dict({**old, "schema": "communique/0"})
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -194,7 +219,9 @@ def _analysis(n: int) -> Analysis:
             Actor("UKR", "Ukraine", "state", "UKR", "UKR", learned=True),
         ),
         mentions=(Mention(0, Span(0, 6, "Russia"), "GPE", "RUS", 0),),
-        quotes=(Quote(0, "indirect", Span(15, 22, "Ukraine"), whole, Span(0, 6, "Russia"), "RUS"),),
+        quotes=(
+            Quote(0, "indirect", (Span(15, 22, "Ukraine"),), whole, Span(0, 6, "Russia"), "RUS"),
+        ),
         events=(
             Event(
                 0,
@@ -262,6 +289,7 @@ RELEASED = {
     1: "6665b3eb375950e6",
     2: "f2aa428f2208bae4",
     3: "f63d7ab9c4fee2cd",
+    4: "ce9bb11e9d07d05a",
 }
 
 
@@ -348,6 +376,29 @@ def test_a_store_of_every_older_version_is_migrated_on_open(tmp_path: Path, vers
     fresh = tmp_path / "new.db"
     Store.open(fresh).close()
     assert _schema_sql(db) == _schema_sql(fresh), "a migrated store is exactly like a new one"
+
+
+def test_a_version_3_quote_becomes_a_one_part_statement(tmp_path: Path) -> None:
+    db = tmp_path / "v3.db"
+    with closing(sqlite3.connect(db)) as conn:
+        _build(conn, 3)
+        conn.execute("INSERT INTO articles(id, text) VALUES ('a1', 'Peskov said no.')")
+        conn.execute(
+            "INSERT INTO quotes(article_id, id, type, content_start, content_end, content_text, "
+            "sentence_start, sentence_end, sentence_text) "
+            "VALUES ('a1', 0, 'indirect', 12, 14, 'no', 0, 15, 'Peskov said no.')"
+        )
+        conn.execute(
+            "INSERT INTO events(article_id, id, type, evidence_start, evidence_end, evidence_text, "
+            "trigger_start, trigger_end, trigger_text, date, negated, hypothetical, confidence) "
+            "VALUES ('a1', 0, 'REJECT', 0, 15, 'Peskov said no.', 7, 11, 'said', '2019-03', 0, 0, 0.5)"
+        )
+        conn.commit()
+    with Store.open(db) as store:
+        a = store.load("a1")
+    assert a.quotes[0].content == (Span(12, 14, "no"),)
+    assert a.quotes[0].cue_type is None and a.quotes[0].source_kind is None
+    assert a.events[0].date_precision == "month"
 
 
 def test_refuses_foreign_databases(tmp_path: Path) -> None:

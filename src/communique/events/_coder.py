@@ -28,7 +28,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import ActorIndex
-from ..records import Event, Mention, Quote, Span, span_of
+from ..records import Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
     APPEAL,
@@ -571,7 +571,7 @@ def _claims(sent: Any, idx: ActorIndex, quotes: list[Quote], hits: list[_Hit]) -
     """A speaker's words that put blame on someone ("evidence that the virus emerged from a
     Chinese laboratory", "a horrible mistake in China was the cause") → ACCUSE."""
     out: list[_Hit] = []
-    in_sent = [q for q in quotes if sent.start_char <= q.content.start < sent.end_char]
+    in_sent = [q for q in quotes if sent.start_char <= q.start < sent.end_char]
     by_speaker: dict[str, list[Quote]] = {}
     for q in in_sent:
         if q.speaker_actor_id:
@@ -580,7 +580,7 @@ def _claims(sent: Any, idx: ActorIndex, quotes: list[Quote], hits: list[_Hit]) -
         return out
     used = {h.tok.i for h in hits}
     for qs in by_speaker.values():
-        spans = [(q.content.start, q.content.end) for q in qs]
+        spans = [(p.start, p.end) for q in qs for p in q.content]
         claim = next(
             (
                 t
@@ -931,7 +931,7 @@ def _negated(hit: _Hit) -> bool:
 
 def _reporting_quote(tok: Any, quotes: list[Quote]) -> Quote | None:
     for q in quotes:
-        if q.content.start <= tok.idx < q.content.end:
+        if q.covers(tok.idx):
             return q
     return None
 
@@ -1095,6 +1095,7 @@ def _events_of(
                 date=when,
                 date_evidence=when_span,
                 confidence=score(feats),
+                date_precision=date_precision(when),
             )
         )
     return out

@@ -18,6 +18,7 @@ One pass over the parse the pipeline already made (no second spaCy run):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 from ..actors import ActorIndex
 from ..records import Quote, QuoteType, Span, span_of
 from ._marks import CLOSERS, MARKS, paragraphs, quote_spans
-from ._speakers import BODY_NOUNS, PERSON_NOUNS, Speaker, speaker_of, subject_of
+from ._speakers import BODY_NOUNS, PERSON_NOUNS, Speaker, source_kind, speaker_of, subject_of
 
 __all__ = ["CUE_VERBS", "extract_quotes", "quote_spans"]
 
@@ -324,6 +325,7 @@ class _Pending:
 
 def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
     text = doc.text
+    paras = paragraphs(text)
     out: list[Quote] = []
     previous: Speaker | None = None
     speakers: list[tuple[int, Speaker]] = []  # where each quote's speaker was named
@@ -343,22 +345,63 @@ def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
             sp = resolved[subj.i]
         if sp is None:
             continue
+        part = Span(d.start, d.end, text[d.start : d.end])
+        last = out[-1] if out else None
+        if last is not None and _same_statement(last, d, sp, paras):
+            # '"The best way to push back," Schiff said, "is to …"': one statement
+            kind: QuoteType = "direct" if last.type == d.type == "direct" else "mixed"
+            sentence = _sentence(doc, d)
+            out[-1] = dataclasses.replace(
+                last,
+                type=kind,
+                content=(*last.content, part),
+                sentence=Span(
+                    last.sentence.start,
+                    sentence.end,
+                    text[last.sentence.start : sentence.end],
+                ),
+            )
+            continue
         out.append(
             Quote(
                 id=len(out),
                 type=d.type,
-                content=Span(d.start, d.end, text[d.start : d.end]),
+                content=(part,),
                 sentence=_sentence(doc, d),
                 speaker=sp.span,
                 speaker_actor_id=sp.actor_id,
                 cue=d.cue,
                 addressee=d.addressee,
+                cue_type=_cue_type(doc, d.cue),
+                source_kind=source_kind(sp, doc, idx),
             )
         )
         previous = sp
         if sp.person:
             speakers.append((sp.span.start, sp))
     return out
+
+
+def _same_statement(last: Quote, d: _Draft, sp: Speaker, paras: list[tuple[int, int]]) -> bool:
+    """Is this piece the continuation of the statement before it: the same cue and speaker,
+    in the same paragraph ("A," he said, "B." / "A," he said. "B.")?"""
+    if d.cue is None or last.cue != d.cue or last.speaker != sp.span:
+        return False
+    para = next(((a, b) for a, b in paras if a <= last.start < b), None)
+    return para is not None and para[0] <= d.start < para[1]
+
+
+def _cue_type(doc: Any, cue: Span | None) -> str | None:
+    """The base form of the reporting expression: "has repeatedly said" → say."""
+    if cue is None:
+        return None
+    if cue.text.lower().startswith("according"):
+        return "according to"
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = next((t for t in span if t.pos_ == "VERB"), span.root)
+    return str(verb.lemma_.lower())
 
 
 def _outside_subject(verb: Any, marks: _Marks) -> Any | None:

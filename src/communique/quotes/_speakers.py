@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import ActorIndex
-from ..records import Mention, Span
+from ..records import Mention, SourceKind, Span
 
 #: Nouns naming a person by office or function; with a definite determiner they refer back
 #: to someone named earlier, with an indefinite one (or none, plural) to nobody in particular.
@@ -344,3 +344,60 @@ def _tok_span(tok: Any) -> Span:
     """A one-token span without a quotation mark the tokenizer left on it."""
     lead = len(tok.text) - len(tok.text.lstrip(_MARK_CHARS))
     return Span(tok.idx + lead, tok.idx + len(tok.text), tok.text[lead:])
+
+
+#: Head nouns of speakers that are texts, not people or bodies: "the report found that …".
+DOCUMENT_NOUNS = frozenset(
+    [
+        "report",
+        "study",
+        "poll",
+        "survey",
+        "statement",
+        "letter",
+        "ruling",
+        "judgment",
+        "judgement",
+        "verdict",
+        "document",
+        "memo",
+        "memorandum",
+        "analysis",
+        "assessment",
+        "audit",
+        "review",
+        "communique",
+        "communiqué",
+        "declaration",
+        "resolution",
+        "filing",
+        "indictment",
+        "complaint",
+        "paper",
+        "research",
+        "data",
+        "decree",
+    ]
+)
+
+
+def source_kind(sp: Speaker, doc: Any, idx: ActorIndex) -> SourceKind:
+    """What kind of source a speaker is, so an analyst can filter anonymous and document
+    sources: a document ("the report"), a person (named, or a pronoun or title standing for
+    one), an organisation or state, or unnamed ("officials", "a senior diplomat")."""
+    span = doc.char_span(sp.span.start, sp.span.end, alignment_mode="expand")
+    head = span.root if span is not None and len(span) else None
+    if head is not None and head.lemma_.lower() in DOCUMENT_NOUNS:
+        return "document"
+    actor = idx.actors.get(sp.actor_id or "")
+    if actor is not None and actor.kind == "person":
+        return "person"
+    if head is not None and head.lemma_.lower() in PERSON_NOUNS:
+        return "unnamed"  # "Russian officials", "a senior diplomat": people not named
+    if actor is not None:
+        return "organisation"
+    if head is not None and head.lemma_.lower() in BODY_NOUNS:
+        return "organisation"
+    if head is not None and head.pos_ == "PROPN":  # a name the registry does not know
+        return "organisation" if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") else "person"
+    return "unnamed"

@@ -1,4 +1,4 @@
-"""Exports of the store: JSONL of communique/1 objects, one per article; or one CSV or
+"""Exports of the store: JSONL of communique/2 objects, one per article; or one CSV or
 Parquet file per table of the store (every table of ALL_TABLES, the full-text index aside).
 
 Exports stream: JSONL holds one article at a time, CSV and Parquet one batch of
@@ -43,7 +43,7 @@ def export_store(
 ) -> list[str]:
     """Export ``store`` as ``fmt`` and return the paths written.
 
-    jsonl: one communique/1 object per article, to the file ``out`` or to stdout.
+    jsonl: one communique/2 object per article, to the file ``out`` or to stdout.
     csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
     mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
     story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV."""

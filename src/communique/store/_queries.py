@@ -40,7 +40,7 @@ def query(
         if actor:
             where.append(f"({_actor_clause('sa', actor)} OR {_actor_clause('ta', actor)})")
         sql = f"""
-            SELECT e.date, sa.name AS source, sa.code AS source_code, sa.sector AS source_sector,
+            SELECT e.date, e.date_precision, sa.name AS source, sa.code AS source_code, sa.sector AS source_sector,
                    e.type, ta.name AS target, ta.code AS target_code, ta.sector AS target_sector,
                    e.negated, e.hypothetical, e.cameo, e.quad, e.intensity, e.confidence,
                    sp.name AS reported_by_speaker, e.trigger_text AS trigger,
@@ -59,8 +59,12 @@ def query(
         sql = f"""
             SELECT a.published, coalesce(sa.name, q.speaker_text) AS speaker,
                    sa.code AS speaker_code, sa.role AS speaker_role, q.type,
-                   q.content_text AS content, q.cue_text AS cue, q.addressee_text AS addressee,
-                   q.content_start, q.content_end, a.outlet, a.url, a.origin,
+                   (SELECT group_concat(json_extract(p.value, '$.text'), ' … ')
+                    FROM json_each(q.content) p) AS content,
+                   q.cue_text AS cue, q.cue_type, q.source_kind, q.addressee_text AS addressee,
+                   json_extract(q.content, '$[0].start') AS content_start,
+                   json_extract(q.content, '$[#-1].end') AS content_end,
+                   a.outlet, a.url, a.origin,
                    q.article_id, q.id AS quote_id
             FROM quotes q JOIN articles a ON a.id = q.article_id
             LEFT JOIN actors sa ON sa.article_id = q.article_id AND sa.id = q.speaker_actor_id

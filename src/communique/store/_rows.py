@@ -102,7 +102,15 @@ def unflatten(cls: type, row: sqlite3.Row) -> Any:
         if span:
             s = row[f"{name}_start"]
             kw[name] = None if s is None else Span(s, row[f"{name}_end"], row[f"{name}_text"])
+        elif _is_span_list(tp):
+            v = row[name]
+            kw[name] = tuple(Span(**x) for x in json.loads(v)) if v is not None else ()
         else:
             v = row[name]
             kw[name] = bool(v) if tp is bool else v
     return cls(**kw)
+
+
+def _is_span_list(tp: Any) -> bool:
+    """``tuple[Span, ...]`` (a quote's content parts): stored as a JSON list of spans."""
+    return typing.get_origin(tp) is tuple and typing.get_args(tp)[:1] == (Span,)

@@ -96,8 +96,30 @@ _V2 = Migration(
 # Version 3: a failure names the pipeline stage that failed (Failure.stage).
 _V3 = Migration("v3_failure_stage", ("ALTER TABLE failures ADD COLUMN stage TEXT",))
 
+# Version 4 (communique/2): a quote is one statement whose content is a list of parts (JSON
+# spans), with its cue's base form and its source's kind; an event says how precise its
+# date is. Stored quotes become one-part statements; stored dates get the precision their
+# length gives.
+_V4 = Migration(
+    "v4_statements_and_date_precision",
+    (
+        "ALTER TABLE quotes ADD COLUMN content TEXT",
+        "UPDATE quotes SET content = json_array(json_object("
+        "'start', content_start, 'end', content_end, 'text', content_text))",
+        "ALTER TABLE quotes DROP COLUMN content_start",
+        "ALTER TABLE quotes DROP COLUMN content_end",
+        "ALTER TABLE quotes DROP COLUMN content_text",
+        "ALTER TABLE quotes ADD COLUMN cue_type TEXT",
+        "ALTER TABLE quotes ADD COLUMN source_kind TEXT",
+        "ALTER TABLE events ADD COLUMN date_precision TEXT",
+        "UPDATE events SET date_precision = CASE WHEN date IS NULL THEN NULL "
+        "WHEN length(date) >= 10 THEN 'day' WHEN length(date) >= 7 THEN 'month' "
+        "ELSE 'year' END",
+    ),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
