@@ -106,6 +106,10 @@ class Mention:
 
 
 SourceKind = Literal["person", "organisation", "document", "unnamed"]
+#: How a statement is framed: a reported clause ("said that …"), an object and its
+#: predicate ("accused X of …"), an infinitive ("vowed to …"), quoted words named by a verb
+#: ("called it "a farce""), quoted words beside a cue (""…," he said"), "according to X".
+QuoteFrame = Literal["clause", "object", "infinitive", "naming", "quoted", "according"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,7 @@ class Quote:
     addressee: Span | None = None
     cue_type: str | None = None  # the cue's base form: "say", "warn", "according to"
     source_kind: SourceKind | None = None
+    frame: QuoteFrame | None = None
 
     @property
     def start(self) -> int:

@@ -399,3 +399,48 @@ def test_cue_type_and_source_kind(pipeline: Any) -> None:
     )
     got = {(q.cue_type, q.source_kind) for q in quotes_of(pipeline, text)}
     assert got == {("warn", "person"), ("say", "unnamed"), ("say", "organisation")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "frame"),
+    [
+        (
+            "The ministry praised Finland for detaining a tanker that had dragged its anchor.",
+            "Finland for detaining a tanker that had dragged its anchor",
+            "object",
+        ),
+        (
+            "Odinga accused the police of shooting to kill protesters in Nairobi.",
+            "the police of shooting to kill protesters in Nairobi",
+            "object",
+        ),
+        (
+            "The bishops called on the president to dismiss Kiptanui and to order an inquiry.",
+            "the president to dismiss Kiptanui and to order an inquiry",
+            "infinitive",
+        ),
+        (
+            "Iran vowed to block any attempt to reimpose sanctions.",
+            "to block any attempt to reimpose sanctions",
+            "infinitive",
+        ),
+    ],
+)
+def test_speech_acts_with_object_or_infinitive_reports(
+    pipeline: Any, text: str, content: str, frame: str
+) -> None:
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == [content] and q.frame == frame, q
+    assert q.type == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition welcomed the ruling on Tuesday.",  # a bare object reports nothing
+        "Human rights groups called for an arms embargo.",
+        "The minister declined to say whether talks would resume.",
+    ],
+)
+def test_bare_objects_and_withheld_speech_are_not_reports(pipeline: Any, text: str) -> None:
+    assert quotes_of(pipeline, text) == []

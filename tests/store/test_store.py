@@ -106,6 +106,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
             None,
             draw(st.none() | st.sampled_from(["say", "warn", "according to"])),
             draw(st.none() | st.sampled_from(["person", "organisation", "document", "unnamed"])),
+            draw(st.none() | st.sampled_from(["clause", "object", "infinitive", "according"])),
         )
         for i in range(draw(st.integers(0, 3)))
     ]
@@ -180,12 +181,12 @@ def test_a_communique_1_object_is_read_as_communique_2() -> None:
     old["schema"] = "communique/1"
     for q in old["quotes"]:
         q["content"] = q["content"][0]
-        del q["cue_type"], q["source_kind"]
+        del q["cue_type"], q["source_kind"], q["frame"]
     for e in old["events"]:
         del e["date_precision"]
     back = Analysis.from_dict(json.loads(json.dumps(old)))
     assert back.quotes == tuple(
-        dataclasses.replace(q, cue_type=None, source_kind=None) for q in new.quotes
+        dataclasses.replace(q, cue_type=None, source_kind=None, frame=None) for q in new.quotes
     )
     assert [e.date_precision for e in back.events] == [
         "day" if e.date else None for e in new.events
@@ -290,6 +291,7 @@ RELEASED = {
     2: "f2aa428f2208bae4",
     3: "f63d7ab9c4fee2cd",
     4: "ce9bb11e9d07d05a",
+    5: "9185ed00892c242a",
 }
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import ActorIndex
-from ..records import Quote, QuoteType, Span, span_of
+from ..records import Quote, QuoteFrame, QuoteType, Span, span_of
 from ._marks import CLOSERS, MARKS, paragraphs, quote_spans
 from ._speakers import BODY_NOUNS, PERSON_NOUNS, Speaker, source_kind, speaker_of, subject_of
 
@@ -115,6 +115,42 @@ NAMING_VERBS = frozenset(
 NP_CUE_VERBS = frozenset(
     ["call", "urge", "demand", "propose", "promise", "pledge", "vow", "warn", "seek"]
 )
+#: Speech acts whose report is an object and a predicate over it, by the prepositions that
+#: carry the predicate: "accused X of …", "praised X for …", "condemned X as …".
+ACT_FRAMES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["accuse", "suspect"], frozenset(["of"])),
+    **dict.fromkeys(
+        ["praise", "commend", "thank", "fault", "criticize", "criticise", "chide", "rebuke"],
+        frozenset(["for"]),
+    ),
+    "blame": frozenset(["for", "on"]),
+    "congratulate": frozenset(["on", "for"]),
+    **dict.fromkeys(
+        ["condemn", "denounce", "slam", "hail", "dismiss", "describe", "reject", "brand"],
+        frozenset(["as", "for"]),
+    ),
+    **dict.fromkeys(["label", "characterize", "characterise", "portray"], frozenset(["as"])),
+}
+#: Speech acts whose report is an infinitive: "vowed to …", "urged X to …", "called on X
+#: to …", "threatened to …".
+INFINITIVE_ACTS = frozenset(
+    [
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "warn",
+        "appeal",
+        "implore",
+        "beg",
+        "exhort",
+        "encourage",
+    ]
+)
 #: Verbs that withhold speech: "declined to say whether", "refused to comment".
 WITHHOLD_VERBS = frozenset(["decline", "refuse", "fail"])
 #: Complementisers of a question, not a report ("asked whether", "did not say if").
@@ -186,6 +222,7 @@ class _Draft:
     cue: Span | None
     addressee: Span | None
     anchor: int  # character offset of the cue (or the content) for the sentence
+    frame: QuoteFrame = "clause"
 
 
 class _Marks:
@@ -229,9 +266,18 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     # 2. reporting verbs and their complements
     for verb in cues:
         comp = _complement(verb, marks)
+        frame: QuoteFrame = "clause"
+        act = None if comp is not None else _act_complement(verb)
+        if act is not None:
+            comp = (act[0], act[1], False)
+            frame = act[2]
         if comp is None:
             continue
         c0, c1, naming = comp
+        if naming:
+            frame = "naming"
+        elif act is None and _clause(verb, marks) is None:
+            frame = "object"  # "called for a "new alliance of democracies""
         inner = [k for k in marks.within(c0, c1) if k not in taken]
         if any(k in taken for k in marks.within(c0, c1)):
             continue
@@ -243,11 +289,11 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
             c1 = max(c1, marks.spans[inner[-1]].end)
             kind, c0, c1 = _shape(text, c0, c1, [marks.spans[k] for k in inner], naming)
         else:
-            if naming or not _is_clause(verb, comp):
+            if naming or not (act is not None or _is_clause(verb, comp)):
                 continue
             kind = "indirect"
         drafts.append(
-            _Draft(c0, c1, kind, _Pending(subj), _cue_span(verb), _addressee(verb), verb.idx)
+            _Draft(c0, c1, kind, _Pending(subj), _cue_span(verb), _addressee(verb), verb.idx, frame)
         )
         taken.update(inner)
 
@@ -293,6 +339,7 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
                     _cue_span(verb),
                     _addressee(verb),
                     verb.idx,
+                    "quoted",
                 )
             )
             taken.add(k)
@@ -304,7 +351,16 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
         if prev is None:
             continue
         drafts.append(
-            _Draft(mk.start, mk.end, "direct", prev.speaker, prev.cue, prev.addressee, mk.start)
+            _Draft(
+                mk.start,
+                mk.end,
+                "direct",
+                prev.speaker,
+                prev.cue,
+                prev.addressee,
+                mk.start,
+                prev.frame,
+            )
         )
         drafts.sort(key=lambda d: d.start)
         taken.add(k)
@@ -374,6 +430,7 @@ def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
                 addressee=d.addressee,
                 cue_type=_cue_type(doc, d.cue),
                 source_kind=source_kind(sp, doc, idx),
+                frame=d.frame,
             )
         )
         previous = sp
@@ -487,7 +544,7 @@ def _sentence(doc: Any, d: _Draft) -> Span:
 # -- reporting verbs ------------------------------------------------------------------------
 def _is_cue(t: Any, marks: _Marks) -> bool:
     lemma = t.lemma_.lower()
-    if lemma not in CUE_VERBS and lemma not in NAMING_VERBS:
+    if lemma not in CUE_VERBS | NAMING_VERBS | INFINITIVE_ACTS and lemma not in ACT_FRAMES:
         return False
     if not t.tag_.startswith("VB") or marks.at(t.idx) >= 0:
         return False  # not a verb, or words inside someone's quote
@@ -536,6 +593,46 @@ def _complement(verb: Any, marks: _Marks) -> tuple[int, int, bool] | None:
                 end = _trim_end(doc, start, end, verb)
                 return doc[start].idx, _end_char(doc[end - 1]), False
     return None
+
+
+def _act_complement(verb: Any) -> tuple[int, int, QuoteFrame] | None:
+    """What a speech act reports when it is not a clause: an object with its predicate
+    ("accused the police of 'shooting to kill'", "condemned the drills as "a provocation"")
+    or an infinitive ("vowed to block any attempt", "called on the president to dismiss
+    him"). A bare object ("welcomed the ruling", "called for an embargo") reports nothing."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    kids = [c for c in verb.children if c.i > verb.i]
+    last = None
+    frame: QuoteFrame = "object"
+    preps = ACT_FRAMES.get(lemma)
+    if preps:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        # the parser hangs the predicate on the verb or on the object ("the police of …")
+        around = [*kids, *(obj.children if obj is not None else ())]
+        pred = next((c for c in around if c.dep_ == "prep" and c.lower_ in preps), None)
+        if obj is not None and pred is not None and obj.i < pred.i:
+            last = pred if pred.head.i == verb.i else obj
+    if last is None and lemma in INFINITIVE_ACTS:
+        frame = "infinitive"
+        last = next(
+            (
+                c
+                for c in kids
+                if c.dep_ in ("xcomp", "ccomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if last is None:
+        return None
+    start = verb.i + 1
+    if lemma == "call" and start < len(doc) and doc[start].lower_ == "on":
+        start += 1  # "called on X to …": the particle is part of the cue
+    end = _trim_end(doc, start, last.right_edge.i + 1, verb)
+    if end - start < 2:
+        return None
+    return doc[start].idx, _end_char(doc[end - 1]), frame
 
 
 def _clause(verb: Any, marks: _Marks) -> tuple[int, int, Any] | None:
@@ -675,7 +772,7 @@ def _cue_span(verb: Any) -> Span:
         start = k
     lemma = verb.lemma_.lower()
     if end < len(doc) and (
-        (lemma == "call" and doc[end].lower_ == "for")
+        (lemma == "call" and doc[end].lower_ in ("for", "on"))
         or (lemma == "express" and doc[end].lemma_ in ("hope", "concern", "confidence", "regret"))
     ):
         end += 1
@@ -801,7 +898,7 @@ def _according_to(doc: Any, marks: _Marks, drafts: list[_Draft]) -> list[_Draft]
         if inner and marks.spans[inner[0]].start - 1 <= c0 and marks.spans[inner[-1]].end >= c1:
             kind = "direct"
         cue = Span(tok.idx, _end_char(to), doc.text[tok.idx : _end_char(to)])
-        out.append(_Draft(c0, c1, kind, _Pending(pobj), cue, None, tok.idx))
+        out.append(_Draft(c0, c1, kind, _Pending(pobj), cue, None, tok.idx, "according"))
     return out
 
 

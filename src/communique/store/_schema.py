@@ -118,8 +118,11 @@ _V4 = Migration(
     ),
 )
 
+# Version 5: how a quote is framed (Quote.frame: clause, object, infinitive, ...).
+_V5 = Migration("v5_quote_frame", ("ALTER TABLE quotes ADD COLUMN frame TEXT",))
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
