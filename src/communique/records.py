@@ -108,8 +108,11 @@ class Mention:
 SourceKind = Literal["person", "organisation", "document", "unnamed"]
 #: How a statement is framed: a reported clause ("said that …"), an object and its
 #: predicate ("accused X of …"), an infinitive ("vowed to …"), quoted words named by a verb
-#: ("called it "a farce""), quoted words beside a cue (""…," he said"), "according to X".
-QuoteFrame = Literal["clause", "object", "infinitive", "naming", "quoted", "according"]
+#: ("called it "a farce""), quoted words beside a cue (""…," he said"), "according to X",
+#: a speech noun ("X's warning that …") or a colon ("Peskov: "…"").
+QuoteFrame = Literal[
+    "clause", "object", "infinitive", "naming", "quoted", "according", "noun", "colon"
+]
 
 
 @dataclass(frozen=True, slots=True)

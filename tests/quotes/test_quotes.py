@@ -444,3 +444,62 @@ def test_speech_acts_with_object_or_infinitive_reports(
 )
 def test_bare_objects_and_withheld_speech_are_not_reports(pipeline: Any, text: str) -> None:
     assert quotes_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "frame", "kind"),
+    [
+        (
+            "The report found that nearly half of the listed vessels were more than 18 years "
+            "old. It was published on Monday.",
+            "nearly half of the listed vessels were more than 18 years old",
+            "clause",
+            "document",
+        ),
+        (
+            "Washington will keep its baseline tariff on Chinese goods, according to a White "
+            "House fact sheet.",
+            "Washington will keep its baseline tariff on Chinese goods",
+            "according",
+            "document",
+        ),
+        (
+            'The ministry\'s warning that it would "not hesitate" to list ship managers drew '
+            "criticism on Monday.",
+            'it would "not hesitate" to list ship managers',
+            "noun",
+            "organisation",
+        ),
+        (
+            'Kenji Morita: "We have conveyed our serious concerns to Beijing." The drills went on.',
+            "We have conveyed our serious concerns to Beijing.",
+            "colon",
+            "person",
+        ),
+        (
+            "An EU spokesman: the bloc opposes any unilateral change to the status quo. The "
+            "drills went on.",
+            "the bloc opposes any unilateral change to the status quo",
+            "colon",
+            "unnamed",
+        ),
+    ],
+)
+def test_sources_that_are_not_verbs(
+    pipeline: Any, text: str, content: str, frame: str, kind: str
+) -> None:
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == [content], q
+    assert (q.frame, q.source_kind) == (frame, kind), q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia's claim to Nagorno-Karabakh was dropped from the treaty.",  # not speech
+        "Tankers left port, according to ship-tracking data.",  # data, not a source
+        "Police found that the door had been forced.",  # a finding verb needs a document
+    ],
+)
+def test_claims_data_and_findings_that_are_not_statements(pipeline: Any, text: str) -> None:
+    assert quotes_of(pipeline, text) == []

@@ -26,7 +26,15 @@ from typing import Any
 from ..actors import ActorIndex
 from ..records import Quote, QuoteFrame, QuoteType, Span, span_of
 from ._marks import CLOSERS, MARKS, paragraphs, quote_spans
-from ._speakers import BODY_NOUNS, PERSON_NOUNS, Speaker, source_kind, speaker_of, subject_of
+from ._speakers import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    Speaker,
+    source_kind,
+    speaker_of,
+    subject_of,
+)
 
 __all__ = ["CUE_VERBS", "extract_quotes", "quote_spans"]
 
@@ -91,6 +99,7 @@ CUE_VERBS = frozenset(
         "retort",
         "mention",
         "express",
+        "rule",
     ]
 )
 #: Verbs that name what was said: with quoted words as their object or predicate
@@ -151,31 +160,76 @@ INFINITIVE_ACTS = frozenset(
         "encourage",
     ]
 )
+#: Nouns that carry a statement in their "that"-clause or infinitive ("X's claim that …").
+SPEECH_NOUNS = frozenset(
+    [
+        "claim",
+        "warning",
+        "statement",
+        "pledge",
+        "promise",
+        "vow",
+        "threat",
+        "insistence",
+        "assertion",
+        "allegation",
+        "accusation",
+        "argument",
+        "demand",
+        "suggestion",
+        "announcement",
+        "admission",
+        "denial",
+        "assurance",
+        "contention",
+        "prediction",
+        "call",
+        "appeal",
+    ]
+)
+#: A colon attribution's speaker is at most this many tokens ("Kenji Morita:", "An EU
+#: spokesman, at dawn on Monday:").
+COLON_SPEAKER_TOKENS = 10
+#: Verbs of finding and showing: reports when a document or an inquiry is their subject
+#: ("the report found that …", "a poll showed …").
+FINDING_VERBS = frozenset(
+    [
+        "find",
+        "show",
+        "conclude",
+        "estimate",
+        "indicate",
+        "suggest",
+        "reveal",
+        "determine",
+        "establish",
+        "document",
+        "calculate",
+        "project",
+        "forecast",
+    ]
+)
+#: Subjects of a finding verb that make it a report besides documents.
+_INQUIRY_NOUNS = frozenset(
+    ["court", "commission", "panel", "inquiry", "investigator", "researcher", "auditor", "mission"]
+)
 #: Verbs that withhold speech: "declined to say whether", "refused to comment".
 WITHHOLD_VERBS = frozenset(["decline", "refuse", "fail"])
 #: Complementisers of a question, not a report ("asked whether", "did not say if").
 QUESTION_WORDS = frozenset(["whether", "if", "why", "how", "what", "when", "where", "who", "which"])
-#: Nouns after "according to" that are sources but not speakers (data, documents).
+#: Nouns after "according to" that are sources but not speakers: data, not documents
+#: making a claim ("according to ship-tracking data" is no statement; "according to a
+#: White House fact sheet" is the fact sheet's).
 NON_SPEAKERS = frozenset(
     [
         "data",
         "figure",
         "figures",
-        "report",
-        "reports",
         "statistics",
         "estimate",
         "estimates",
-        "survey",
-        "poll",
-        "study",
-        "document",
-        "documents",
         "record",
         "records",
-        "filing",
-        "filings",
-        "analysis",
         "tracking",
         "image",
         "images",
@@ -321,6 +375,21 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
             continue
         kind, c0, c1 = _shape(text, c0, c1, [marks.spans[k] for k in inner], False)
         drafts.append(_Draft(c0, c1, kind, _Pending(subj), None, None, verb.idx))
+        taken.update(inner)
+
+    # 2c. statements carried by a speech noun ("the ministry's warning that …", "X's
+    # pledge to …") and colon attributions ("Kenji Morita: "…"")
+    for d in [*_speech_nouns(doc), *_colons(doc, idx)]:
+        inner = marks.within(d.start, d.end)
+        if any(k in taken for k in inner) or any(
+            x.start < d.end and d.start < x.end for x in drafts
+        ):
+            continue
+        if inner:
+            d.type, d.start, d.end = _shape(
+                text, d.start, d.end, [marks.spans[k] for k in inner], False
+            )
+        drafts.append(d)
         taken.update(inner)
 
     # 3. quoted stretches no complement took
@@ -544,7 +613,12 @@ def _sentence(doc: Any, d: _Draft) -> Span:
 # -- reporting verbs ------------------------------------------------------------------------
 def _is_cue(t: Any, marks: _Marks) -> bool:
     lemma = t.lemma_.lower()
-    if lemma not in CUE_VERBS | NAMING_VERBS | INFINITIVE_ACTS and lemma not in ACT_FRAMES:
+    if lemma in FINDING_VERBS:
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        found = subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS | _INQUIRY_NOUNS
+        if not found:
+            return False
+    elif lemma not in CUE_VERBS | NAMING_VERBS | INFINITIVE_ACTS and lemma not in ACT_FRAMES:
         return False
     if not t.tag_.startswith("VB") or marks.at(t.idx) >= 0:
         return False  # not a verb, or words inside someone's quote
@@ -593,6 +667,99 @@ def _complement(verb: Any, marks: _Marks) -> tuple[int, int, bool] | None:
                 end = _trim_end(doc, start, end, verb)
                 return doc[start].idx, _end_char(doc[end - 1]), False
     return None
+
+
+def _speech_nouns(doc: Any) -> list[_Draft]:
+    """ "The ministry's warning that it would "not hesitate"", "Vuković's threat to boycott
+    the parliament", "allegations by Kyiv that …": a speech noun whose possessor (or "by"
+    phrase) speaks and whose "that"-clause or infinitive is what was said. A noun without a
+    verb complement is no statement ("Armenia's claim to Nagorno-Karabakh")."""
+    out: list[_Draft] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+            continue
+        who = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if who is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            who = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if who is None or who.pos_ == "PRON":
+            continue
+        comp = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.pos_ in ("VERB", "AUX")
+                and c.i > noun.i
+                and any(
+                    (a.dep_ == "mark" and a.lower_ == "that")
+                    or (a.dep_ == "aux" and a.lower_ == "to")
+                    for a in c.children
+                )
+            ),
+            None,
+        )
+        if comp is None:
+            continue
+        start = comp.left_edge.i
+        if doc[start].lower_ == "that":
+            start += 1
+        end = _trim_end(doc, start, comp.right_edge.i + 1, comp)
+        if end - start < 2:
+            continue
+        cue = Span(noun.idx, _end_char(noun), noun.text)
+        out.append(
+            _Draft(
+                doc[start].idx,
+                _end_char(doc[end - 1]),
+                "indirect",
+                _Pending(who),
+                cue,
+                None,
+                noun.idx,
+                "noun",
+            )
+        )
+    return out
+
+
+def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
+    """ "Kenji Morita: "We have conveyed our concerns."", "An EU spokesman: the bloc opposes
+    …": a sentence that opens with a speaker — a name, an organisation or a person noun, no
+    verb — and a colon; what follows is the statement."""
+    out: list[_Draft] = []
+    for sent in doc.sents:
+        colon = next((t for t in sent[: COLON_SPEAKER_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            continue
+        head_toks = [t for t in doc[sent.start : colon.i] if not t.is_punct]
+        if not head_toks or any(t.pos_ in ("VERB", "AUX") for t in head_toks):
+            continue
+        heads = [
+            t for t in head_toks if t.head.i < sent.start or t.head.i >= colon.i or t.head is t
+        ]
+        root = heads[0] if heads else head_toks[-1]
+        m = idx.at(root.i)
+        speakerish = (m is not None and m.actor_id) or root.lemma_.lower() in PERSON_NOUNS
+        if not speakerish or root.pos_ not in ("PROPN", "NOUN"):
+            continue
+        end = _trim_end(doc, colon.i + 1, sent.end, colon)
+        if end - colon.i - 1 < MIN_CLAUSE_TOKENS:
+            continue
+        cue = Span(colon.idx, colon.idx + 1, ":")
+        out.append(
+            _Draft(
+                doc[colon.i + 1].idx,
+                _end_char(doc[end - 1]),
+                "indirect",
+                _Pending(root),
+                cue,
+                None,
+                colon.idx,
+                "colon",
+            )
+        )
+    return out
 
 
 def _act_complement(verb: Any) -> tuple[int, int, QuoteFrame] | None:
@@ -908,6 +1075,7 @@ def _speakerish(noun: Any) -> bool:
     return (
         lemma in PERSON_NOUNS
         or lemma in BODY_NOUNS
+        or lemma in DOCUMENT_NOUNS
         or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     )
 

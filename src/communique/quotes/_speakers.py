@@ -325,7 +325,7 @@ def _np_span(head: Any) -> Span:
     stop = head.right_edge.i + 1
     for t in head.subtree:
         if t.i > head.i and (
-            t.dep_ in ("appos", "relcl")
+            t.dep_ in ("appos", "relcl", "case")  # "the ministry's (warning)": no "'s"
             or (t.dep_ in ("punct", "cc") and t.head is head)
             or (t.dep_ == "conj" and t.head is head)
         ):
@@ -377,6 +377,8 @@ DOCUMENT_NOUNS = frozenset(
         "research",
         "data",
         "decree",
+        "sheet",
+        "draft",
     ]
 )
 
