@@ -503,3 +503,23 @@ def test_sources_that_are_not_verbs(
 )
 def test_claims_data_and_findings_that_are_not_statements(pipeline: Any, text: str) -> None:
     assert quotes_of(pipeline, text) == []
+
+
+def test_a_quoted_title_told_is_not_part_of_the_statement(pipeline: Any) -> None:
+    text = 'Pompeo told "Fox News Sunday" that the evidence was significant.'
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == ["the evidence was significant"], q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "shadow fleet" kept sailing through the Baltic on Monday.',
+        'He watched "Fox News Sunday" at home before the vote.',
+        "The 'snapback' mechanism expires in October.",
+    ],
+)
+def test_scare_quotes_and_titles_without_a_speech_frame_are_not_quotes(
+    pipeline: Any, text: str
+) -> None:
+    assert quotes_of(pipeline, text) == []

@@ -398,6 +398,9 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
             continue
         verb = _cue_beside(doc, mk, marks)
         subj = _outside_subject(verb, marks) if verb is not None else None
+        to = _addressee(verb) if verb is not None else None
+        if to is not None and to.start < mk.end and mk.start < to.end:
+            continue  # 'told "Fox News Sunday" that …': a title told, not words said
         if verb is not None and subj is not None:
             drafts.append(
                 _Draft(
