@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from communique.clean import Cleaned, clean_text
+from communique.clean import Cleaned, clean_text, repair_mojibake
 from communique.dates import find_dates
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -351,3 +352,21 @@ def test_sample_text_keeps_every_article_paragraph(name: str) -> None:
     missing = [p for p in paragraphs if p not in cleaned.text]
     # standfirsts and captions are the only long sentences that may go
     assert len(missing) <= 2, missing
+
+
+def test_mis_decoded_text_is_repaired_before_cleaning(pipeline: Any) -> None:
+    """UTF-8 read as cp1252 upstream ("AndrÃ©s"): its "©" once made the cleaner cut the
+    paragraph as copyright furniture (issue 11)."""
+    text = (
+        "Mexico's president spoke on Monday.\n\n"
+        "President AndrÃ©s Manuel LÃ³pez Obrador told reporters that the talks with "
+        "Washington had gone well and would continue next month.\n\nThe peso rose."
+    )
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    assert "Andrés Manuel López Obrador told reporters" in a.article.text
+    assert not [r for r in a.article.removed if r.reason == "copyright"]
+
+
+@pytest.mark.parametrize("text", ["São Paulo", "naïve café", "Ãlvaro", "plain text"])
+def test_real_latin_letters_are_left_alone(text: str) -> None:
+    assert repair_mojibake(text) == text

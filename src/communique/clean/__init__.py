@@ -14,6 +14,7 @@ from .. import dates
 from ..records import Article, Document, Failure, RemovedSpan, article_id
 from ._html import extract_html
 from ._meta import page_metadata
+from ._mojibake import repair_mojibake
 from ._outlets import Outlet, OutletTable, domain_of
 from ._text import clean_text
 from ._types import Cleaned, Removed
@@ -28,6 +29,7 @@ __all__ = [
     "domain_of",
     "extract_html",
     "page_metadata",
+    "repair_mojibake",
     "to_article",
 ]
 
@@ -53,19 +55,22 @@ def to_article(
     g = given or Given()
     meta = doc.meta
     url = g.url or meta.get("url")
+    # text mis-decoded upstream ("AndrÃ©s") is repaired first: the cleaner's cues ("©")
+    # and everything after read the words as written
+    content = repair_mojibake(doc.content)
     if doc.media_type == "text/html":
-        cleaned = extract_html(doc.content, url=url)
+        cleaned = extract_html(content, url=url)
     else:
-        cleaned = clean_text(doc.content)
+        cleaned = clean_text(content)
     text = cleaned.text.strip()
     if (
         doc.media_type == "text/plain"
         and len(text) < MIN_ARTICLE_CHARS
-        and len(doc.content) <= SNIPPET_CHARS
+        and len(content) <= SNIPPET_CHARS
     ):
         # a snippet (a sentence or two given to analyze_text or on stdin) is not a page:
         # there is no furniture to cut, so it is the article as it stands
-        text = doc.content.strip()
+        text = content.strip()
         cleaned = Cleaned(text=text, extractor="snippet")
     if len(text) < MIN_ARTICLE_CHARS:
         why = "; ".join(cleaned.notes) or "the cleaner kept nothing that reads as article text"
