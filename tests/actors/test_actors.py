@@ -213,3 +213,14 @@ def test_unnamed_agents_stay_unplaced_without_a_home_state(pipeline: Pipeline) -
     text = "Bolivia's government is under pressure. Police in Peru fired tear gas at Bolivians."
     a = pipeline.analyze_text(text, published="2019-11-20")
     assert all(code != "BOL" for code, *_ in actors_named(a, "Police"))
+
+
+def test_a_name_built_on_a_country_name_is_not_the_country(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "Donna Brazile, the former party chair, spoke on Monday. Brazile said the party "
+        "needed new leaders.",
+        published="2019-11-20",
+    )
+    assert {x[3] for x in actors_named(a, "Brazile")} == {"person"}
+    a = pipeline.analyze_text("Brazile said the party needed new leaders.", published="2019-11-20")
+    assert all(x[0] != "BRA" for x in actors_named(a, "Brazile"))

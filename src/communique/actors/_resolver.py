@@ -165,6 +165,10 @@ def _agent_sector(head: Any) -> str | None:
     return AGENTS.get(lemma)
 
 
+#: What a demonym or plural adds to a place name ("Kampuchea" + "n", "Bosnia" + "ns"): a
+#: fuzzy match that only adds one of these is the place's people, any other ending is a
+#: surname built on the place name ("Brazile").
+_DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ns", "ans", "ians", "ese", "i", "is", "s"])
 #: Fuzzy matching of names the registry does not hold verbatim: minimum length and
 #: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
 FUZZY_MIN_CHARS = 6
@@ -370,6 +374,10 @@ class ActorResolver:
     ) -> tuple[Actor | None, str]:
         label = span.label_ or "REGISTRY"
         text = span.text
+        if len(span) == 1 and text in surnames and not self.registry.lookup(text, day):
+            # "Donna Brazile … Brazile said": the surname of someone named in full, even
+            # when the tagger reads it as a place
+            return surnames[text], "PERSON"
         entries = self.registry.lookup(text, day) or self._fuzzy(text, day)
         if label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
             if len(span) == 1 and text in surnames:
@@ -417,7 +425,11 @@ class ActorResolver:
         hit = process.extractOne(
             k, self.fuzzy.get(k[0], []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
         )
-        return self.registry.lookup(hit[0], day) if hit else []
+        if hit is None:
+            return []
+        if k.startswith(hit[0]) and k[len(hit[0]) :] not in _DEMONYM_ENDINGS:
+            return []  # "Brazile", "Englander": a name built on a place name, not a misspelling
+        return self.registry.lookup(hit[0], day)
 
     def _person(self, span: Any, entries: list[Entry], day: date | None) -> Actor | None:
         people = [e for e in entries if e.kind == "person"]
