@@ -77,6 +77,7 @@ def emitted(pipe: Any) -> list[dict[str, Any]]:
                     "page": page,
                     "doc": None if page else _relative(art.origin),
                     "sentence": e.evidence.text,
+                    "in_title": e.in_title,
                     "trigger": e.trigger.text,
                     "source": e.source.text if e.source else None,
                     "source_code": _code(src),

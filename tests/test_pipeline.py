@@ -17,14 +17,21 @@ from conftest import CNBC_SEED, RT_SEED, SAMPLES, need_shared
 
 
 def check_spans(a: Analysis) -> None:
-    """Evidence or it didn't happen: every span reproduces its text from Article.text."""
-    t = a.article.text
-    spans = [m.span for m in a.mentions]
+    """Evidence or it didn't happen: every span reproduces its text from Article.text (from
+    Article.title for records found in the title)."""
+    spans = [(m.in_title, m.span) for m in a.mentions]
     for q in a.quotes:
-        spans += [s for s in (*q.content, q.sentence, q.speaker, q.cue, q.addressee) if s]
+        spans += [
+            (q.in_title, s) for s in (*q.content, q.sentence, q.speaker, q.cue, q.addressee) if s
+        ]
     for e in a.events:
-        spans += [s for s in (e.evidence, e.trigger, e.source, e.target, e.date_evidence) if s]
-    for s in spans:
+        spans += [
+            (e.in_title, s)
+            for s in (e.evidence, e.trigger, e.source, e.target, e.date_evidence)
+            if s
+        ]
+    for in_title, s in spans:
+        t = (a.article.title or "") if in_title else a.article.text
         assert t[s.start : s.end] == s.text, s
     ids = {x.id for x in a.actors}
     for ref in (
@@ -240,3 +247,29 @@ def test_wire_dateline_is_not_the_subject(pipeline: Pipeline) -> None:
     sentences = [s.text for s in pipeline.nlp(text).sents]
     assert sentences[0] == "BEIJING, Oct. 14 (Agency) --"
     assert "US-China trade talks resumed in Geneva." in sentences, "a hyphen is no dateline dash"
+
+
+def test_the_headline_is_analysed_apart(pipeline: Pipeline) -> None:
+    """A headline carries attributions and acts too; its records say so and point into the
+    title (issue 11, item 5)."""
+    from communique.records import Article
+
+    body = (
+        "Secretary of State Mike Pompeo spoke to reporters in Washington on Sunday. "
+        "He said the talks would go on."
+    )
+    art = Article(
+        id="t",
+        text=body,
+        title="China urges U.S. to stop imposing sanctions, Pompeo says",
+        published="2019-11-20",
+    )
+    a = next(pipeline.analyze([art], isolate=False))
+    check_spans(a)
+    in_title = [e for e in a.events if e.in_title]
+    assert any(e.type == "REQUEST" and a.actor(e.source_actor_id).code == "CHN" for e in in_title)
+    assert all(not e.in_title for e in a.events if e.evidence.text in body)
+    ids = [q.id for q in a.quotes] + [e.id for e in a.events] + [m.id for m in a.mentions]
+    assert len(ids) == len(a.quotes) + len(a.events) + len(a.mentions)
+    assert [q.id for q in a.quotes] == list(range(len(a.quotes)))
+    assert [e.id for e in a.events] == list(range(len(a.events)))

@@ -18,6 +18,7 @@ To add a stage, declare it and pass the longer list::
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,12 +181,20 @@ class Pipeline:
     def analyze_doc(
         self, doc: Any, article: Article, *, isolate: bool = True
     ) -> Analysis | Failure:
-        """Run the declared stages over one parsed article."""
-        work: dict[str, Any] = {
-            "article": article,
-            "doc": doc,
-            "day": parse_published(article.published),
-        }
+        """Run the declared stages over one parsed article, then over its title (a
+        headline carries attributions and acts too: "Pompeo says China must …"); records
+        found in the title say so (``in_title``) and their spans point into the title."""
+        day = parse_published(article.published)
+        body = self._run_stages({"article": article, "doc": doc, "day": day}, isolate, "")
+        if isinstance(body, Failure) or not (article.title or "").strip():
+            return body
+        title_doc = self.nlp(article.title)
+        work = {"article": article, "doc": title_doc, "day": day}
+        title = self._run_stages(work, isolate, "title ")
+        return title if isinstance(title, Failure) else _with_title(body, title)
+
+    def _run_stages(self, work: dict[str, Any], isolate: bool, where: str) -> Analysis | Failure:
+        article: Article = work["article"]
         for st in self.stages:
             try:
                 out = st.run(self, work)
@@ -198,9 +207,9 @@ class Pipeline:
                     raise
                 return Failure(
                     article.origin or article.id,
-                    f"stage {st.name!r} failed: {type(exc).__name__}: {exc}",
+                    f"stage {where}{st.name!r} failed: {type(exc).__name__}: {exc}",
                     code=PipelineError.code,
-                    stage=st.name,
+                    stage=where + st.name,
                 )
             work.update(out)
         return _assemble(work)
@@ -237,6 +246,30 @@ def _assemble(work: Mapping[str, Any]) -> Analysis:
         quotes=tuple(work["quotes"]),
         events=tuple(work["events"]),
         stance=tuple(work.get("stance", ())),
+    )
+
+
+def _with_title(body: Analysis, title: Analysis) -> Analysis:
+    """The body's analysis with the title's records added after its own (ids go on)."""
+    nm, nq, ne = len(body.mentions), len(body.quotes), len(body.events)
+    known = {a.id for a in body.actors}
+    return dataclasses.replace(
+        body,
+        actors=body.actors + tuple(a for a in title.actors if a.id not in known),
+        mentions=body.mentions
+        + tuple(dataclasses.replace(m, id=m.id + nm, in_title=True) for m in title.mentions),
+        quotes=body.quotes
+        + tuple(dataclasses.replace(q, id=q.id + nq, in_title=True) for q in title.quotes),
+        events=body.events
+        + tuple(
+            dataclasses.replace(
+                e,
+                id=e.id + ne,
+                in_title=True,
+                reported_by=None if e.reported_by is None else e.reported_by + nq,
+            )
+            for e in title.events
+        ),
     )
 
 

@@ -102,7 +102,8 @@ class Mention:
     span: Span
     label: str  # spaCy entity label, or REGISTRY / PRONOUN / NOMINAL
     actor_id: str | None = None
-    sentence: int = 0  # index of the sentence in the article
+    sentence: int = 0  # index of the sentence in the article (in the title, when in_title)
+    in_title: bool = False  # the span points into Article.title, not Article.text
 
 
 SourceKind = Literal["person", "organisation", "document", "unnamed"]
@@ -131,6 +132,7 @@ class Quote:
     cue_type: str | None = None  # the cue's base form: "say", "warn", "according to"
     source_kind: SourceKind | None = None
     frame: QuoteFrame | None = None
+    in_title: bool = False  # every span points into Article.title, not Article.text
 
     @property
     def start(self) -> int:
@@ -168,6 +170,7 @@ class Event:
     date_evidence: Span | None = None
     confidence: float = 0.5
     date_precision: Literal["day", "month", "year"] | None = None  # how much ``date`` says
+    in_title: bool = False  # every span points into Article.title, not Article.text
 
 
 @dataclass(frozen=True, slots=True)

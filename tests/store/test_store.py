@@ -91,6 +91,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
             draw(st.sampled_from(["PERSON", "GPE", "PRONOUN"])),
             draw(opt_id),
             draw(st.integers(0, 9)),
+            draw(st.booleans()),
         )
         for i in range(draw(st.integers(0, 4)))
     ]
@@ -107,6 +108,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
             draw(st.none() | st.sampled_from(["say", "warn", "according to"])),
             draw(st.none() | st.sampled_from(["person", "organisation", "document", "unnamed"])),
             draw(st.none() | st.sampled_from(["clause", "object", "infinitive", "according"])),
+            draw(st.booleans()),
         )
         for i in range(draw(st.integers(0, 3)))
     ]
@@ -130,6 +132,8 @@ def analyses(draw: st.DrawFn) -> Analysis:
             draw(opt_text),
             None,
             draw(st.floats(0, 1)),
+            None,
+            draw(st.booleans()),
         )
         for i in range(draw(st.integers(0, 3)))
     ]
@@ -181,12 +185,13 @@ def test_a_communique_1_object_is_read_as_communique_2() -> None:
     old["schema"] = "communique/1"
     for q in old["quotes"]:
         q["content"] = q["content"][0]
-        del q["cue_type"], q["source_kind"], q["frame"]
+        del q["cue_type"], q["source_kind"], q["frame"], q["in_title"]
     for e in old["events"]:
-        del e["date_precision"]
+        del e["date_precision"], e["in_title"]
     back = Analysis.from_dict(json.loads(json.dumps(old)))
     assert back.quotes == tuple(
-        dataclasses.replace(q, cue_type=None, source_kind=None, frame=None) for q in new.quotes
+        dataclasses.replace(q, cue_type=None, source_kind=None, frame=None, in_title=False)
+        for q in new.quotes
     )
     assert [e.date_precision for e in back.events] == [
         "day" if e.date else None for e in new.events
@@ -292,6 +297,7 @@ RELEASED = {
     3: "f63d7ab9c4fee2cd",
     4: "ce9bb11e9d07d05a",
     5: "9185ed00892c242a",
+    6: "fee1e38b4726f4ce",
 }
 
 

@@ -121,8 +121,19 @@ _V4 = Migration(
 # Version 5: how a quote is framed (Quote.frame: clause, object, infinitive, ...).
 _V5 = Migration("v5_quote_frame", ("ALTER TABLE quotes ADD COLUMN frame TEXT",))
 
+# Version 6: headlines are analysed too; a mention, quote or event found in the title says
+# so (its spans point into articles.title).
+_V6 = Migration(
+    "v6_title_records",
+    (
+        "ALTER TABLE mentions ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE quotes ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0",
+    ),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
