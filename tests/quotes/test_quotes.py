@@ -523,3 +523,57 @@ def test_scare_quotes_and_titles_without_a_speech_frame_are_not_quotes(
     pipeline: Any, text: str
 ) -> None:
     assert quotes_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue_type"),
+    [
+        (
+            "Russia accused the United States of interfering in its elections.",
+            "the United States of interfering in its elections",
+            "accuse",
+        ),
+        (
+            "Zakharova insisted that Moscow had not been presented with any evidence.",
+            "Moscow had not been presented with any evidence",
+            "insist",
+        ),
+        (
+            "Peskov's claim that the sanctions had failed drew ridicule in Kyiv.",
+            "the sanctions had failed",
+            "claim",
+        ),
+        (
+            "Kyiv's allegations that Moscow had shelled the plant were rejected.",
+            "Moscow had shelled the plant",
+            "allegation",
+        ),
+        (
+            "Sanctions will be extended until June, according to two officials.",
+            "Sanctions will be extended until June",
+            "according to",
+        ),
+    ],
+)
+def test_the_issue_11_framings(pipeline: Any, text: str, content: str, cue_type: str) -> None:
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == [content] and q.cue_type == cue_type, q
+
+
+def test_quoted_pieces_joined_by_paraphrase_are_one_quote(pipeline: Any) -> None:
+    text = 'Lavrov said the move was "reckless" and would make the region "far less safe".'
+    (q,) = quotes_of(pipeline, text)
+    assert q.type == "mixed" and len(q.content) == 1, q
+    assert '"reckless"' in q.content[0].text and "far less safe" in q.content[0].text
+
+
+def test_who_said_takes_its_antecedent(pipeline: Any) -> None:
+    text = "The plan was criticised by Senator Maria Cantwell, who said it would hurt farmers."
+    (q,) = quotes_of(pipeline, text)
+    assert actor_name(pipeline, text, q) == "Maria Cantwell"
+
+
+def test_a_county_is_never_a_person(pipeline: Any) -> None:
+    text = "Jackson County said the vote count would take a week."
+    (q,) = quotes_of(pipeline, text)
+    assert q.source_kind != "person" and actor_name(pipeline, text, q) is None
