@@ -577,3 +577,25 @@ def test_a_county_is_never_a_person(pipeline: Any) -> None:
     text = "Jackson County said the vote count would take a week."
     (q,) = quotes_of(pipeline, text)
     assert q.source_kind != "person" and actor_name(pipeline, text, q) is None
+
+
+def test_many_quote_marks_take_linear_time(pipeline: Any) -> None:
+    """Issue 17: a text of many quoted pieces once took quadratic time in the quote search
+    (20k marks: 30 s). Four times the pieces must take well under sixteen times as long.
+    (spaCy's own parse of such a text is still slow: that part is not ours.)"""
+    import time
+
+    def cost(n: int) -> float:
+        text = 'Peskov said "' + '" "'.join(["no"] * n) + '".'
+        doc = pipeline.nlp(text)
+        idx = pipeline.resolver(doc, DAY)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            quotes = extract_quotes(doc, idx)
+            best = min(best, time.process_time() - t0)
+        assert len(quotes) == 1 and len(quotes[0].content) == n
+        return max(best, 0.01)
+
+    small, large = cost(2000), cost(8000)
+    assert large < 10 * small, (small, large)  # linear: about 4; quadratic: about 16

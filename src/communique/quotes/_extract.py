@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -283,6 +284,7 @@ class _Marks:
     """Quoted stretches with fast lookup by character offset."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.spans = quote_spans(text)
         self.starts = [s.start for s in self.spans]
 
@@ -306,10 +308,43 @@ class _Marks:
         return out
 
 
+class _Sents:
+    """The sentences of a parsed article, found by character offset in log time (spaCy's
+    ``Span.sent`` walks the document each time: quadratic on a text of many quotes), and
+    each sentence's reporting verbs, found once."""
+
+    def __init__(self, doc: Any, marks: _Marks) -> None:
+        self.text = doc.text  # (``Doc.text`` joins every token anew on each call)
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+        self.marks = marks
+        self._cues: dict[int, list[Any]] = {}
+
+    def at(self, char: int) -> Any:
+        """The sentence holding character ``char``."""
+        return self.sents[max(0, bisect.bisect_right(self.starts, char) - 1)]
+
+    def after(self, sent: Any) -> Any | None:
+        k = bisect.bisect_right(self.starts, sent.start_char)
+        return self.sents[k] if k < len(self.sents) else None
+
+    def before(self, sent: Any) -> Any | None:
+        k = bisect.bisect_left(self.starts, sent.start_char) - 1
+        return self.sents[k] if k >= 0 else None
+
+    def cues(self, sent: Any) -> list[Any]:
+        """The reporting verbs of a sentence that have a subject (once per sentence)."""
+        found = self._cues.get(sent.start)
+        if found is None:
+            found = self._cues[sent.start] = [t for t in sent if _beside_ok(t, self.marks)]
+        return found
+
+
 def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     """Direct, indirect and mixed quotes of a parsed article, with their speakers."""
     text = doc.text
     marks = _Marks(text)
+    sents = _Sents(doc, marks)
     paras = paragraphs(text)
     drafts: list[_Draft] = []
     taken: set[int] = set()  # quoted stretches already part of a quote
@@ -393,26 +428,21 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
         taken.update(inner)
 
     # 3. quoted stretches no complement took
+    beside: dict[int, tuple[Any, Span, Span | None]] = {}  # per verb, however many quotes
     for k, mk in enumerate(marks.spans):
         if k in taken:
             continue
-        verb = _cue_beside(doc, mk, marks)
-        subj = _outside_subject(verb, marks) if verb is not None else None
-        to = _addressee(verb) if verb is not None else None
+        verb = _cue_beside(doc, mk, sents)
+        if verb is None:
+            continue
+        if verb.i not in beside:
+            beside[verb.i] = (_outside_subject(verb, marks), _cue_span(verb), _addressee(verb))
+        subj, cue, to = beside[verb.i]
         if to is not None and to.start < mk.end and mk.start < to.end:
             continue  # 'told "Fox News Sunday" that …': a title told, not words said
-        if verb is not None and subj is not None:
+        if subj is not None:
             drafts.append(
-                _Draft(
-                    mk.start,
-                    mk.end,
-                    "direct",
-                    _Pending(subj),
-                    _cue_span(verb),
-                    _addressee(verb),
-                    verb.idx,
-                    "quoted",
-                )
+                _Draft(mk.start, mk.end, "direct", _Pending(subj), cue, to, verb.idx, "quoted")
             )
             taken.add(k)
     drafts.sort(key=lambda d: d.start)
@@ -440,7 +470,7 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     # 4. according to X (found first, so the verbs of its content are not cues)
     drafts += [a for a in according if not any(d.start < a.end and a.start < d.end for d in drafts)]
     drafts.sort(key=lambda d: (d.start, d.end))
-    return _finish(doc, idx, drafts)
+    return _finish(doc, idx, drafts, sents)
 
 
 @dataclass(frozen=True)
@@ -451,7 +481,7 @@ class _Pending:
     subj: Any
 
 
-def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
+def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft], sents: _Sents) -> list[Quote]:
     text = doc.text
     paras = paragraphs(text)
     out: list[Quote] = []
@@ -460,6 +490,9 @@ def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
     resolved: dict[int, Speaker | None] = {}  # subject token → speaker (one per verb)
     seen: set[tuple[int, int]] = set()
     people = _person_subjects(doc, idx)
+    more: list[list[Span]] = []  # further parts of each statement
+    ends: list[int] = []  # where the sentence of its last part ends
+    mixed: list[bool] = []  # a further part was not direct
     for d in drafts:
         if (d.start, d.end) in seen or d.end <= d.start:
             continue
@@ -476,26 +509,22 @@ def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
         part = Span(d.start, d.end, text[d.start : d.end])
         last = out[-1] if out else None
         if last is not None and _same_statement(last, d, sp, paras):
-            # '"The best way to push back," Schiff said, "is to …"': one statement
-            kind: QuoteType = "direct" if last.type == d.type == "direct" else "mixed"
-            sentence = _sentence(doc, d)
-            out[-1] = dataclasses.replace(
-                last,
-                type=kind,
-                content=(*last.content, part),
-                sentence=Span(
-                    last.sentence.start,
-                    sentence.end,
-                    text[last.sentence.start : sentence.end],
-                ),
-            )
+            # '"The best way to push back," Schiff said, "is to …"': one statement (parts
+            # gathered here, the quote rebuilt once at the end: many pieces stay linear)
+            more[-1].append(part)
+            ends[-1] = _sentence(doc, d, sents).end
+            if d.type != "direct":
+                mixed[-1] = True
             continue
+        more.append([])
+        ends.append(-1)
+        mixed.append(False)
         out.append(
             Quote(
                 id=len(out),
                 type=d.type,
                 content=(part,),
-                sentence=_sentence(doc, d),
+                sentence=_sentence(doc, d, sents),
                 speaker=sp.span,
                 speaker_actor_id=sp.actor_id,
                 cue=d.cue,
@@ -508,6 +537,14 @@ def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft]) -> list[Quote]:
         previous = sp
         if sp.person:
             speakers.append((sp.span.start, sp))
+    for k, q in enumerate(out):
+        if more[k]:
+            out[k] = dataclasses.replace(
+                q,
+                type="mixed" if mixed[k] or q.type != "direct" else "direct",
+                content=(*q.content, *more[k]),
+                sentence=Span(q.sentence.start, ends[k], text[q.sentence.start : ends[k]]),
+            )
     return out
 
 
@@ -516,8 +553,10 @@ def _same_statement(last: Quote, d: _Draft, sp: Speaker, paras: list[tuple[int, 
     in the same paragraph ("A," he said, "B." / "A," he said. "B.")?"""
     if d.cue is None or last.cue != d.cue or last.speaker != sp.span:
         return False
-    para = next(((a, b) for a, b in paras if a <= last.start < b), None)
-    return para is not None and para[0] <= d.start < para[1]
+    k = bisect.bisect_right(paras, (last.start, math.inf)) - 1  # the paragraph it starts in
+    return (
+        k >= 0 and paras[k][0] <= last.start < paras[k][1] and paras[k][0] <= d.start < paras[k][1]
+    )
 
 
 def _cue_type(doc: Any, cue: Span | None) -> str | None:
@@ -604,13 +643,12 @@ def _antecedent(
     return max(cands, key=lambda x: x[0])[1] if cands else None
 
 
-def _sentence(doc: Any, d: _Draft) -> Span:
+def _sentence(doc: Any, d: _Draft, sents: _Sents) -> Span:
     lo, hi = min(d.start, d.anchor), max(d.end, d.anchor + 1)
-    first = doc.char_span(lo, lo + 1, alignment_mode="expand")
-    last = doc.char_span(hi - 1, hi, alignment_mode="expand")
-    s0 = first.sent.start_char if first is not None else lo
-    s1 = last.sent.end_char if last is not None else hi
-    return span_of(doc.text, s0, s1)
+    first, last = sents.at(lo), sents.at(hi - 1)
+    s0 = first.start_char if lo < first.end_char else lo  # (between sentences: as it is)
+    s1 = last.end_char if hi - 1 < last.end_char else hi
+    return span_of(sents.text, s0, max(s1, hi))
 
 
 # -- reporting verbs ------------------------------------------------------------------------
@@ -654,7 +692,7 @@ def _complement(verb: Any, marks: _Marks) -> tuple[int, int, bool] | None:
             return None
         c0 = doc[start].idx
         if start == verb.sent.start or doc[start - 1].is_space:
-            m = _DATELINE.match(doc.text, c0)
+            m = _DATELINE.match(marks.text, c0)
             if m is not None and m.end() < _end_char(doc[end - 1]):
                 c0 = m.end()
         return c0, _end_char(doc[end - 1]), False
@@ -964,27 +1002,24 @@ def _addressee(verb: Any) -> Span | None:
 
 
 # -- quoted stretches beside a verb ------------------------------------------------------
-def _cue_beside(doc: Any, mk: Span, marks: _Marks) -> Any | None:
+def _cue_beside(doc: Any, mk: Span, sents: _Sents) -> Any | None:
     """The reporting verb of a quoted stretch no complement took: in the sentence where the
     stretch ends (""…," Blinken told reporters"), in a short sentence right after it, or
     before it ending in a colon ("Peskov said: "…"")."""
-    first = doc.char_span(mk.start, mk.start + 1, alignment_mode="expand")
-    last = doc.char_span(mk.end - 1, mk.end, alignment_mode="expand")
-    if first is None or last is None:
-        return None
+    first, last = sents.at(mk.start), sents.at(mk.end - 1)
     cands: list[Any] = []
-    for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
-        cands += [t for t in sent if _beside_ok(t, marks)]
-    if not cands and last.sent.end < len(doc):
-        nxt = doc[last.sent.end].sent
-        gap = doc.text[mk.end : nxt.start_char]
+    for sent in {first.start: first, last.start: last}.values():
+        cands += sents.cues(sent)
+    nxt = sents.after(last)
+    if not cands and nxt is not None:
+        gap = sents.text[mk.end : nxt.start_char]
         if len(nxt) <= MAX_ATTRIBUTION_TOKENS and "\n\n" not in gap:
-            cands += [t for t in nxt if _beside_ok(t, marks)]
-    if not cands and first.sent.start > 0:
-        prev = doc[first.sent.start - 1].sent
-        gap = doc.text[prev.end_char : mk.start]
+            cands += sents.cues(nxt)
+    prev = sents.before(first)
+    if not cands and prev is not None:
+        gap = sents.text[prev.end_char : mk.start]
         if prev.text.rstrip().endswith(":") and "\n\n" not in gap.strip('\n "“‘«„') + "":
-            cands += [t for t in prev if _beside_ok(t, marks)]
+            cands += sents.cues(prev)
     if not cands:
         return None
     return min(cands, key=lambda t: min(abs(t.idx - mk.start), abs(t.idx - mk.end)))
@@ -1052,7 +1087,7 @@ def _according_to(doc: Any, marks: _Marks, drafts: list[_Draft]) -> list[_Draft]
             c0, c1 = sent.start_char, tok.idx  # "…, according to X."
         else:
             continue
-        seg = doc.text[c0:c1]
+        seg = marks.text[c0:c1]
         lead = len(seg) - len(seg.lstrip(" ,;:\n"))
         seg = seg.strip(" ,;:\n")
         if seg.endswith(".") and marks.at(c0 + lead + len(seg) - 1) < 0:
@@ -1067,7 +1102,7 @@ def _according_to(doc: Any, marks: _Marks, drafts: list[_Draft]) -> list[_Draft]
         kind: QuoteType = "mixed" if inner else "indirect"
         if inner and marks.spans[inner[0]].start - 1 <= c0 and marks.spans[inner[-1]].end >= c1:
             kind = "direct"
-        cue = Span(tok.idx, _end_char(to), doc.text[tok.idx : _end_char(to)])
+        cue = Span(tok.idx, _end_char(to), marks.text[tok.idx : _end_char(to)])
         out.append(_Draft(c0, c1, kind, _Pending(pobj), cue, None, tok.idx, "according"))
     return out
 
