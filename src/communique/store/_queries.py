@@ -44,7 +44,7 @@ def query(
                    e.type, ta.name AS target, ta.code AS target_code, ta.sector AS target_sector,
                    e.negated, e.hypothetical, e.cameo, e.quad, e.intensity, e.confidence,
                    sp.name AS reported_by_speaker, e.trigger_text AS trigger,
-                   e.evidence_text AS evidence, e.evidence_start, e.evidence_end,
+                   e.evidence_text AS evidence, e.evidence_start, e.evidence_end, e.in_title,
                    a.outlet, a.published, a.url, a.origin, e.article_id, e.id AS event_id
             FROM events e JOIN articles a ON a.id = e.article_id
             LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor_id
@@ -61,9 +61,10 @@ def query(
                    sa.code AS speaker_code, sa.role AS speaker_role, q.type,
                    (SELECT group_concat(json_extract(p.value, '$.text'), ' … ')
                     FROM json_each(q.content) p) AS content,
-                   q.cue_text AS cue, q.cue_type, q.source_kind, q.addressee_text AS addressee,
+                   q.cue_text AS cue, q.cue_type, q.source_kind, q.frame,
+                   q.addressee_text AS addressee,
                    json_extract(q.content, '$[0].start') AS content_start,
-                   json_extract(q.content, '$[#-1].end') AS content_end,
+                   json_extract(q.content, '$[#-1].end') AS content_end, q.in_title,
                    a.outlet, a.url, a.origin,
                    q.article_id, q.id AS quote_id
             FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -91,7 +92,7 @@ def query(
     out = []
     for r in rows:
         d = dict(r)
-        for b in ("negated", "hypothetical"):
+        for b in ("negated", "hypothetical", "in_title"):
             if b in d:
                 d[b] = bool(d[b])
         out.append(d)
