@@ -16,6 +16,8 @@ from communique.records import PLOVER_TYPES
 from conftest import DATA, ROOT, need_shared
 
 GOLD = ROOT / "tests" / "gold"
+#: Events of the gold as it stood when the recall floors were first set (36 pages).
+FIRST_GOLD_EVENTS = 353
 AEB = DATA / "scrapinghub-aeb"
 
 
@@ -29,7 +31,8 @@ def test_event_gold_is_well_formed() -> None:
     pages = {p["page"]: p for p in _lines(GOLD / "aeb_pages.jsonl")}
     assert set(pages) == set(truth), "one page record for each of the 181 pages"
     events = _lines(GOLD / "events_aeb.jsonl")
-    assert len(events) >= 300 and len({e["id"] for e in events}) == len(events)
+    assert len(events) >= 500 and len({e["id"] for e in events}) == len(events)
+    assert sum(p["annotated"] for p in pages.values()) >= 40  # issue 10: at least 40 pages
     for e in events:
         body = truth[e["page"]]["articleBody"]
         assert pages[e["page"]]["annotated"], e["id"]
@@ -55,8 +58,14 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
         and pages[e["page"]]["domain"] in ("sports", "markets", "entertainment")
     ]
     assert not contests, contests
-    r = events_real.recall(_lines(GOLD / "events_aeb.jsonl"), out, "all")
+    gold = _lines(GOLD / "events_aeb.jsonl")
+    # the first 353 events (36 pages) are the gold the first floors were set on; 8 more
+    # pages (191 events, impeachment hearings and trade-war pages dense with testimony and
+    # tariffs) were annotated later: each set keeps its own floors, which only rise
+    r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     assert r["dyad"] >= 0.08 and r["typed"] >= 0.06, r
+    r = events_real.recall(gold, out, "all")
+    assert r["dyad"] >= 0.06 and r["typed"] >= 0.045, r  # measured 0.061 / 0.048 (544 events)
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.35, verdicts
