@@ -370,3 +370,22 @@ def test_mis_decoded_text_is_repaired_before_cleaning(pipeline: Any) -> None:
 @pytest.mark.parametrize("text", ["São Paulo", "naïve café", "Ãlvaro", "plain text"])
 def test_real_latin_letters_are_left_alone(text: str) -> None:
     assert repair_mojibake(text) == text
+
+
+def test_a_headline_over_a_standfirst_keeps_both() -> None:
+    """Issue 11: a scrape's headline was cut as navigation and its standfirst taken as the
+    title; now the headline is the title and the standfirst is read with the article."""
+    text = (
+        "Kremlin says it will respond to new EU sanctions\n\n"
+        "Moscow warns of 'consequences' as Brussels adds 74 tankers to its blacklist, "
+        "Peskov tells reporters\n\nBy Anna Smith\n\n"
+        "MOSCOW — The Kremlin said on Monday it would respond to the European Union's new "
+        "sanctions package, which adds 74 tankers to a list of ships barred from EU ports. "
+        "The package was adopted on Friday after weeks of talks, diplomats said.\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that Russia would take the necessary "
+        "measures to protect its shipping. He did not say what those measures would be.\n"
+    )
+    c = clean_text(text)
+    assert c.title == "Kremlin says it will respond to new EU sanctions"
+    assert c.text.startswith("Moscow warns of 'consequences'")
+    assert [r.reason for r in c.removed] == ["title", "byline"]

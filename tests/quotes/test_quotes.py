@@ -599,3 +599,11 @@ def test_many_quote_marks_take_linear_time(pipeline: Any) -> None:
 
     small, large = cost(2000), cost(8000)
     assert large < 10 * small, (small, large)  # linear: about 4; quadratic: about 16
+
+
+def test_in_a_statement(pipeline: Any) -> None:
+    text = "The Azerbaijani foreign ministry, in a statement: «The treaty opens a new page.»"
+    (q,) = quotes_of(pipeline, text)
+    assert [p.text for p in q.content] == ["The treaty opens a new page."] and q.frame == "colon"
+    (q,) = quotes_of(pipeline, "In a statement, the council said the vote would go ahead.")
+    assert [p.text for p in q.content] == ["the vote would go ahead"] and q.cue_type == "say"

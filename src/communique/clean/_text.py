@@ -608,10 +608,18 @@ def _line_dates(lines: list[_Line], i: int, cache: dict[int, list[FoundDate]]) -
     return found
 
 
+#: A headline above a standfirst has at least this many tokens (a breadcrumb such as
+#: "Home / News / Energy" or a section label is not one).
+STANDFIRST_HEADLINE_TOKENS = 5
+_NAV_SEPARATORS = re.compile(r"\s[/|›»>]\s")
+
+
 def _find_title(
     lines: list[_Line], body_start: int, date_cache: dict[int, list[FoundDate]]
-) -> str | None:
-    """The headline: a short line near the top, preferably repeated or in the page title."""
+) -> tuple[str | None, int | None]:
+    """The headline — a short line near the top, preferably repeated or in the page title —
+    and the standfirst under it, if any (the line of the two that is longer and lower:
+    "Kremlin says it will respond" over "Moscow warns of 'consequences' as …")."""
     limit = min(len(lines), max(body_start, 1) + 2)
     lo = max(0, limit - TITLE_SEARCH_LINES)
     keys = [
@@ -622,6 +630,7 @@ def _find_title(
     first = lines[0].text if lines else ""
     first_head = _norm(_TITLE_SPLIT_RE.split(first)[0]) if first else ""
     best: tuple[float, int] | None = None
+    candidates: set[int] = set()
     meta: dict[int, bool] = {}  # line index -> is a byline or dateline
     for i in range(lo, limit):
         ln = lines[i]
@@ -633,6 +642,7 @@ def _find_title(
             continue
         if i >= body_start and body_start > 0:
             continue
+        candidates.add(i)
         score = 0.0
         # the headline sits right above the byline / date block; captions sit below it
         for j in range(i + 1, min(i + 1 + TITLE_META_WINDOW, len(lines))):
@@ -665,9 +675,20 @@ def _find_title(
             and TITLE_MIN_TOKENS + 1 <= lines[0].tokens <= TITLE_MAX_TOKENS
             and not first.endswith(".")
         ):
-            return _TITLE_SPLIT_RE.split(first)[0].strip() or None
-        return None
-    return lines[best[1]].text
+            return _TITLE_SPLIT_RE.split(first)[0].strip() or None, None
+        return None, None
+    j = best[1]
+    i = j - 1
+    if (
+        i >= lo
+        and i in candidates
+        and STANDFIRST_HEADLINE_TOKENS <= lines[i].tokens < lines[j].tokens
+        and not _NAV_SEPARATORS.search(lines[i].text)
+        and not lines[j].headline
+        and counts[keys[j]] < 2
+    ):
+        return lines[i].text, j  # the headline above, this line its standfirst
+    return lines[j].text, None
 
 
 def _registrable(host: str) -> str:
@@ -804,8 +825,11 @@ def clean_lines(raw: str, *, select_region: bool = True, title: str | None = Non
         a = min((r[0] for r in regions), default=0)
 
     date_cache: dict[int, list[FoundDate]] = {}
+    standfirst = None
     if select_region:
-        title = _find_title(lines, a, date_cache)
+        title, standfirst = _find_title(lines, a, date_cache)
+        if standfirst is not None:
+            inside[standfirst] = True  # a standfirst is read with the article, not cut
     title_key = _norm(title) if title else None
     title_tokens = len(title_key.split()) if title_key else 0
     removed: list[tuple[int, int, str]] = []
