@@ -374,14 +374,16 @@ class ActorResolver:
     ) -> tuple[Actor | None, str]:
         label = span.label_ or "REGISTRY"
         text = span.text
-        if len(span) == 1 and text in surnames and not self.registry.lookup(text, day):
-            # "Donna Brazile … Brazile said": the surname of someone named in full, even
-            # when the tagger reads it as a place
+        exact = self.registry.lookup(text, day)
+        entries = exact or self._fuzzy(text, day)
+        person_like = label == "PERSON" or bool(
+            entries and all(e.kind == "person" for e in entries)
+        )
+        if len(span) == 1 and text in surnames and (person_like or not exact):
+            # the surname of someone named in full before: "Donna Brazile … Brazile said",
+            # even when the tagger reads it as a place the registry does not hold
             return surnames[text], "PERSON"
-        entries = self.registry.lookup(text, day) or self._fuzzy(text, day)
-        if label == "PERSON" or (entries and all(e.kind == "person" for e in entries)):
-            if len(span) == 1 and text in surnames:
-                return surnames[text], "PERSON"
+        if person_like:
             person = self._person(span, entries, day)
             if person:
                 return person, "PERSON"
@@ -546,11 +548,16 @@ class ActorResolver:
         """Unnamed state agents placed by context, as CAMEO coders place them: in an
         article about one country, "police arrested", "prosecutors dropped", "protesters
         blocked" are that country's police, prosecutors, protesters. Only when one state
-        dominates the article (HOME_MIN_MENTIONS, HOME_MIN_SHARE) and the sentence names no
+        dominates the article (HOME_MIN_SENTENCES, HOME_MIN_SHARE) and the sentence names no
         other state; never a person (a person's country needs evidence about the person)."""
         home = _home_state(idx)
         if home is None:
             return
+        states: dict[int, set[str | None]] = {}  # sentence index → the states it names
+        for m in idx.mentions:
+            a = idx.actors.get(m.actor_id or "")
+            if a is not None and a.kind == "state":
+                states.setdefault(m.sentence, set()).add(a.code)
         for chunk in doc.noun_chunks:
             root = chunk.root
             lemma = root.lemma_.lower()
@@ -561,15 +568,7 @@ class ActorResolver:
                 for c in root.children
             ) or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in root.children):
                 continue  # "Hong Kong police", "officers of the guard": said otherwise
-            sent = doc[root.i].sent
-            others = {
-                idx.actors[m.actor_id].code
-                for m in idx.mentions
-                if m.actor_id
-                and sent.start_char <= m.span.start < sent.end_char
-                and idx.actors[m.actor_id].kind == "state"
-            }
-            if others - {home.code}:
+            if states.get(sent_of[root.i], set()) - {home.code}:
                 continue  # "Iraqi forces and police": another state in view
             toks = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
             if not toks:
