@@ -479,7 +479,7 @@ def _wished(tok: Any) -> bool:
     agree", "hopes that Iran agrees" (up to WISH_DEPTH clauses up)."""
     t = tok
     for _ in range(WISH_DEPTH):
-        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
             return False
         t = t.head
         if t.lemma_.lower() in _WISH_HEADS:
@@ -988,7 +988,7 @@ def _attached(root: Any, tok: Any) -> bool:
     if t.head.pos_ == "ADP" and t.head.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "Pompeo on Sunday (said) ...": headline style, dated at the subject
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:  # (spaCy makes a new Token object on each access: no `is`)
             return t.i in governing
         t = t.head
         if t.i in governing:

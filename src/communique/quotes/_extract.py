@@ -314,7 +314,7 @@ class _Sents:
     each sentence's reporting verbs, found once."""
 
     def __init__(self, doc: Any, marks: _Marks) -> None:
-        self.text = doc.text  # (``Doc.text`` joins every token anew on each call)
+        self.text = marks.text  # (``Doc.text`` joins every token anew on each call)
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
         self.marks = marks
@@ -482,7 +482,7 @@ class _Pending:
 
 
 def _finish(doc: Any, idx: ActorIndex, drafts: list[_Draft], sents: _Sents) -> list[Quote]:
-    text = doc.text
+    text = sents.text
     paras = paragraphs(text)
     out: list[Quote] = []
     previous: Speaker | None = None
@@ -777,7 +777,7 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
         if not head_toks or any(t.pos_ in ("VERB", "AUX") for t in head_toks):
             continue
         heads = [
-            t for t in head_toks if t.head.i < sent.start or t.head.i >= colon.i or t.head is t
+            t for t in head_toks if t.head.i < sent.start or t.head.i >= colon.i or t.head.i == t.i
         ]
         root = heads[0] if heads else head_toks[-1]
         m = idx.at(root.i)
