@@ -776,9 +776,8 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
         head_toks = [t for t in doc[sent.start : colon.i] if not t.is_punct]
         if not head_toks or any(t.pos_ in ("VERB", "AUX") for t in head_toks):
             continue
-        heads = [
-            t for t in head_toks if t.head.i < sent.start or t.head.i >= colon.i or t.head.i == t.i
-        ]
+        # the speaker phrase's head: a word hanging outside it, else its last word
+        heads = [t for t in head_toks if t.head.i < sent.start or t.head.i >= colon.i]
         root = heads[0] if heads else head_toks[-1]
         m = idx.at(root.i)
         speakerish = (m is not None and m.actor_id) or root.lemma_.lower() in PERSON_NOUNS
