@@ -163,29 +163,39 @@ def score_doc(
                 t.errors.append(f"{label} FP [{p.pred.type}] {text[s:e][:100]!r}")
 
 
-def prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
-    return qb.prf(tp_p, n_p, tp_r, n_g)
+#: The kinds framed without say/tell (issue 11's "non-say kinds").
+NOT_SAY = tuple(k for k in KINDS if k != "say")
+
+
+def overall(t: Tally, threshold: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 over all statements at an overlap threshold."""
+    tp_r = sum(t.hit_r[(threshold, k)] for k in KINDS)
+    return qb.prf(t.hit_p[threshold], t.pred, tp_r, sum(t.gold.values()))
+
+
+def kind_recall(t: Tally, threshold: float, kinds: tuple[str, ...]) -> float:
+    """Recall over the gold statements of these kinds."""
+    n = sum(t.gold[k] for k in kinds)
+    return sum(t.hit_r[(threshold, k)] for k in kinds) / n if n else 0.0
 
 
 def report(title: str, t: Tally) -> str:
-    n_g = sum(t.gold.values())
     lines = [
         f"| {title} | gold | pred | P@0.3 | R@0.3 | F1@0.3 | P@0.8 | R@0.8 | F1@0.8 |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    a = prf(t.hit_p[0.3], t.pred, sum(t.hit_r[(0.3, k)] for k in KINDS), n_g)
-    b = prf(t.hit_p[0.8], t.pred, sum(t.hit_r[(0.8, k)] for k in KINDS), n_g)
+    a, b = overall(t, 0.3), overall(t, 0.8)
     lines.append(
-        f"| all | {n_g} | {t.pred} | {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} "
+        f"| all | {sum(t.gold.values())} | {t.pred} | {a[0]:.3f} | {a[1]:.3f} | {a[2]:.3f} "
         f"| {b[0]:.3f} | {b[1]:.3f} | {b[2]:.3f} |"
     )
     lines += ["", f"| {title}: recall by kind | gold | R@0.3 | R@0.8 |", "|---|---|---|---|"]
     for k in (*KINDS, "not say"):
-        ks = [x for x in KINDS if x != "say"] if k == "not say" else [k]
+        ks = NOT_SAY if k == "not say" else (k,)
         n = sum(t.gold[x] for x in ks)
-        r3 = sum(t.hit_r[(0.3, x)] for x in ks) / n if n else 0.0
-        r8 = sum(t.hit_r[(0.8, x)] for x in ks) / n if n else 0.0
-        lines.append(f"| {k} | {n} | {r3:.3f} | {r8:.3f} |")
+        lines.append(
+            f"| {k} | {n} | {kind_recall(t, 0.3, ks):.3f} | {kind_recall(t, 0.8, ks):.3f} |"
+        )
     m = t.matched or 1
     lines += [
         "",

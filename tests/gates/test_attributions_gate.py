@@ -43,13 +43,8 @@ def _scores(pipeline: Any, split: str) -> dict[str, float]:
     finally:
         sys.path.pop(0)
     t = bench.evaluate(pipeline, split, with_textacy=False)["ours"]
-    n_g = sum(t.gold.values())
-    out = {}
-    for th in bench.THRESHOLDS:
-        tp_r = sum(t.hit_r[(th, k)] for k in bench.KINDS)
-        out[f"f{th}"] = bench.prf(t.hit_p[th], t.pred, tp_r, n_g)[2]
-    not_say = [k for k in bench.KINDS if k != "say"]
-    out["not_say"] = sum(t.hit_r[(0.3, k)] for k in not_say) / sum(t.gold[k] for k in not_say)
+    out = {f"f{th}": bench.overall(t, th)[2] for th in bench.THRESHOLDS}
+    out["not_say"] = bench.kind_recall(t, 0.3, bench.NOT_SAY)
     return out
 
 
