@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +28,22 @@ def pipeline():  # type: ignore[no-untyped-def]
     from communique import Pipeline
 
     return Pipeline()
+
+
+def analyze_sentence(pipeline: Any, text: str, published: str | None = "2019-11-10") -> Any:
+    """One sentence through the real stages, as an Analysis (the cleaner wants article-sized
+    input, so it is skipped)."""
+    from communique.records import Article
+
+    return pipeline.analyze_doc(
+        pipeline.nlp(text), Article(id="t", text=text, published=published), isolate=False
+    )
+
+
+def coded_events(an: Any) -> list[tuple[Any, ...]]:
+    """(source code, target code, PLOVER type, event) of each event of an analysis."""
+    out = []
+    for e in an.events:
+        s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
+        out.append((s.code if s else None, t.code if t else None, e.type, e))
+    return out

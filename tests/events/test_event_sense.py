@@ -8,22 +8,8 @@ from typing import Any
 import pytest
 
 from communique.events import CAMEO
-from communique.records import Analysis, Article
-
-
-def _analyze(pipeline: Any, text: str, published: str = "2019-11-10") -> Analysis:
-    an: Analysis = pipeline.analyze_doc(
-        pipeline.nlp(text), Article(id="t", text=text, published=published), isolate=False
-    )
-    return an
-
-
-def _coded(an: Analysis) -> list[tuple[Any, ...]]:
-    out = []
-    for e in an.events:
-        s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
-        out.append((s.code if s else None, t.code if t else None, e.type, e))
-    return out
+from conftest import analyze_sentence as _analyze
+from conftest import coded_events as _coded
 
 
 @pytest.mark.parametrize(

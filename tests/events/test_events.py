@@ -11,24 +11,8 @@ import pytest
 from communique.events import CAMEO, plover_of_cameo
 from communique.records import PLOVER_TYPES, Analysis
 from conftest import CNBC_SEED, DATA, ROOT, RT_SEED, need_shared
-
-
-def _analyze(pipeline: Any, text: str, published: str | None) -> Analysis:
-    """Run one sentence through the real stages (the cleaner wants article-sized input)."""
-    from communique.records import Article
-
-    an: Analysis = pipeline.analyze_doc(
-        pipeline.nlp(text), Article(id="t", text=text, published=published)
-    )
-    return an
-
-
-def _events(an: Analysis) -> list[tuple[Any, ...]]:
-    out = []
-    for e in an.events:
-        s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
-        out.append((s.code if s else None, t.code if t else None, e.type, e))
-    return out
+from conftest import analyze_sentence as _analyze
+from conftest import coded_events as _events
 
 
 def _find(an: Analysis, src: str, tgt: str | None, etype: str) -> list[Any]:
