@@ -440,6 +440,7 @@ def test_speech_acts_with_object_or_infinitive_reports(
         "The opposition welcomed the ruling on Tuesday.",  # a bare object reports nothing
         "Human rights groups called for an arms embargo.",
         "The minister declined to say whether talks would resume.",
+        "A refugee who asked not to be identified left the camp.",  # asked for oneself
     ],
 )
 def test_bare_objects_and_withheld_speech_are_not_reports(pipeline: Any, text: str) -> None:

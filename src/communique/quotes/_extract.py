@@ -214,6 +214,11 @@ FINDING_VERBS = frozenset(
 _INQUIRY_NOUNS = frozenset(
     ["court", "commission", "panel", "inquiry", "investigator", "researcher", "auditor", "mission"]
 )
+#: Of those, the ones that report only with someone addressed ("urged X to …"); without
+#: one they ask something for oneself ("asked not to be identified").
+ADDRESSED_ACTS = frozenset(
+    ["urge", "ask", "call", "press", "appeal", "implore", "beg", "exhort", "encourage"]
+)
 #: Verbs that withhold speech: "declined to say whether", "refused to comment".
 WITHHOLD_VERBS = frozenset(["decline", "refuse", "fail"])
 #: Complementisers of a question, not a report ("asked whether", "did not say if").
@@ -831,6 +836,8 @@ def _act_complement(verb: Any) -> tuple[int, int, QuoteFrame] | None:
             ),
             None,
         )
+        if last is not None and lemma in ADDRESSED_ACTS and not _addressed(verb, last):
+            return None  # "asked not to be identified": a request for oneself, no report
     if last is None:
         return None
     start = verb.i + 1
@@ -840,6 +847,15 @@ def _act_complement(verb: Any) -> tuple[int, int, QuoteFrame] | None:
     if end - start < 2:
         return None
     return doc[start].idx, _end_char(doc[end - 1]), frame
+
+
+def _addressed(verb: Any, inf: Any) -> bool:
+    """Is someone urged or asked ("urged Tehran to …", "called on X to …", or the
+    infinitive's own subject in "urged [X to …]")?"""
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
+        for c in verb.children
+    ) or any(c.dep_ == "nsubj" for c in inf.children)
 
 
 def _clause(verb: Any, marks: _Marks) -> tuple[int, int, Any] | None:
