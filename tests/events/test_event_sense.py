@@ -19,6 +19,8 @@ from conftest import coded_events as _coded
         "Australia defeated Colombia in the opening match of the tournament.",
         "Switzerland crushed Gibraltar 4-0 in the qualifier in St. Gallen.",
         "Democrats beat Kentucky Gov. Matt Bevin in the governor's election.",
+        # no word of an election: parties win and lose, they do not fight
+        "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won easily.",
         "Norway's oil production beat forecasts in October.",
     ],
 )
@@ -133,6 +135,23 @@ def test_passives_are_not_reversed(pipeline: Any, text: str, want: set[tuple[str
         # a length of time from another event: no date rather than a false day
         ("US forces invaded Afghanistan 18 years after the Soviet withdrawal.", None),
         ("Russia accused Ukraine of shelling the plant on Monday.", "2019-11-18"),
+        # the setting of the act dates it: a statement, a debate, a participle
+        (
+            "In a statement published on Oct. 25, the Russian defence ministry accused the "
+            "United States of supporting militants.",
+            "2019-10-25",
+        ),
+        ("In a televised debate on Tuesday, Britain attacked France's policies.", "2019-11-19"),
+        ("Speaking on Monday, Lavrov accused the United States of lying.", "2019-11-18"),
+        # before the news at no stated time: no date, not the publication day
+        ("Vietnam has repeatedly accused China of encroaching on its waters.", None),
+        ("Washington had already imposed sanctions on Iran.", None),
+        # another clause's date is not the act's
+        (
+            "Moscow has denied interfering in the 2016 election and called on Washington to "
+            "sign an agreement.",
+            "2019-11-20",
+        ),
     ],
 )
 def test_historical_acts_get_the_year_or_no_date_never_a_false_day(
@@ -189,3 +208,85 @@ def test_coordinated_subjects_with_a_third_party_stay_apart(pipeline: Any) -> No
     got = {c[:3] for c in _coded(_analyze(pipeline, "France and Germany cut ties with Iran."))}
     assert ("FRA", "IRN", "SANCTION") in got and ("DEU", "IRN", "SANCTION") in got, got
     assert not [g for g in got if {g[0], g[1]} == {"FRA", "DEU"}], got
+
+
+def test_perfect_tense_in_reported_speech_keeps_the_news_date(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Britain said Russia had attacked Ukraine.", "2019-11-20"))
+    assert [(c[0], c[1], c[3].date) for c in coded] == [("RUS", "UKR", "2019-11-20")], coded
+
+
+def test_a_leader_arriving_visits_and_troops_arriving_protect(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Putin arrived in Beijing on Monday."))
+    assert [(c[0], c[2], c[3].cameo) for c in coded] == [("RUS", "CONSULT", "042")], coded
+    coded = _coded(_analyze(pipeline, "UN peacekeepers arrived in Mali on Monday."))
+    assert [(c[0], c[1], c[2]) for c in coded] == [("IGO", "MLI", "AID")], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Britain accused Russia of hacking the grid. The Russian embassy rejected the "
+            "accusations.",
+            ("RUS", "GBR", "REJECT"),
+        ),
+        (
+            "Turkey tested a Russian missile system. Moscow welcomed the test.",
+            ("RUS", "TUR", "SUPPORT"),
+        ),
+        (
+            "Washington decided to recognise the settlements. China condemned the decision.",
+            ("CHN", "USA", "ACCUSE"),
+        ),
+    ],
+)
+def test_an_act_taken_up_by_a_noun_is_aimed_at_its_author(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert want in coded, coded
+
+
+def test_an_act_noun_without_an_antecedent_gets_no_target(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "The Russian embassy rejected the accusations."))
+    assert [(c[0], c[1], c[2]) for c in coded] == [("RUS", None, "REJECT")], coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland shares a border with Russia.",
+        "Washington defends interests shared by Ukraine and the United States.",
+        "South Korea hosts many car manufacturers.",
+    ],
+)
+def test_states_of_affairs_are_not_acts(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert not [c for c in coded if c[2] in ("COOPERATE", "CONSULT")], coded
+
+
+def test_sharing_and_hosting_are_acts_with_the_right_objects(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Britain shared intelligence with the United States."))
+    assert ("GBR", "USA", "COOPERATE") in {(c[0], c[1], c[2]) for c in coded}, coded
+    coded = _coded(_analyze(pipeline, "Vietnam hosted the Chinese president on Monday."))
+    assert ("VNM", "CHN", "CONSULT") in {(c[0], c[1], c[2]) for c in coded}, coded
+
+
+def test_a_purpose_infinitive_acts_for_the_subject(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Russia sent warplanes to Syria to bomb rebel positions."))
+    assert any(c[0] == "RUS" and c[2] == "ASSAULT" for c in coded), coded
+
+
+def test_the_one_urged_does_what_the_infinitive_says(pipeline: Any) -> None:
+    text = "China urged the United States to stop imposing sanctions on Chinese firms."
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert ("USA", "CHN", "SANCTION") in coded and ("CHN", "CHN", "SANCTION") not in coded, coded
+    text = "Nigeria's foreign minister summoned Niger's ambassador to complain about the raids."
+    coded = {(c[0], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert ("NGA", "ACCUSE") in coded and ("NER", "ACCUSE") not in coded, coded
+
+
+def test_an_infinitive_under_a_noun_is_not_a_done_act(pipeline: Any) -> None:
+    text = "They discussed a need for Ukraine to launch investigations into the company."
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and all(c[3].hypothetical for c in coded), coded

@@ -6,6 +6,6 @@ surnames and pronouns)."""
 from __future__ import annotations
 
 from ._registry import Entry, Registry
-from ._resolver import ActorIndex, ActorResolver, cameo_sector
+from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector
 
-__all__ = ["ActorIndex", "ActorResolver", "Entry", "Registry", "cameo_sector"]
+__all__ = ["AGENTS", "ActorIndex", "ActorResolver", "Entry", "Registry", "cameo_sector"]

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import dates
-from ..actors import ActorIndex
+from ..actors import AGENTS, ActorIndex
 from ..records import Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
@@ -47,11 +47,13 @@ from ._lexicon import (
     Code,
 )
 from ._sense import (
+    CONTEST_VERBS,
     contest_article,
     is_contest_use,
     other_sense_of_protest,
     reciprocal,
     reduced_passive,
+    stative_use,
     uncertain,
     verbal_object,
 )
@@ -402,16 +404,60 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
                 hit = _Hit(tok, tok, found[0], found[1], "lexical", (tok,))
         if hit is None:
             continue
-        if hit.etype in _CONTESTED and is_contest_use(hit.tok, contests):
+        if hit.etype in _CONTESTED and (
+            is_contest_use(hit.tok, contests) or _party_contest(hit.tok, idx)
+        ):
             continue  # "Russia beat Croatia 3-1": a result, not force
         if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):
             continue  # "as demonstrated by his departure": showing, not protesting
+        if stative_use(hit.tok, _object_is_actor(hit.tok, idx)):
+            continue  # "Finland shares a border with Russia": a state, not an act
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
+        if hit.cameo == "074" and not _troops(hit.verb):
+            hit = _visit(hit, idx)
         hits.append(_modal(hit))
     hits += _claims(sent, idx, quotes, hits)
     return hits
+
+
+def _party_contest(tok: Any, idx: ActorIndex) -> bool:
+    """ "Democrats beat Gov. Bevin": parties win and lose elections; they do not fight."""
+    if tok.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(
+        idx.actors[m.actor_id].sector == "PTY" for m in _mentions_for(subj, idx) if m.actor_id
+    )
+
+
+def _object_is_actor(tok: Any, idx: ActorIndex) -> bool:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is not None and any(_code(idx, m) for m in _mentions_for(obj, idx))
+
+
+def _troops(verb: Any) -> bool:
+    """Is the subject of the verb a military body ("peacekeepers", "Russian troops", "the
+    first deployment of NATO peacekeeping troops")?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        AGENTS.get(t.lemma_.lower()) == "MIL" or t.lower_ == "peacekeeping" for t in subj.subtree
+    )
+
+
+def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
+    """ "Putin arrived in Beijing": a leader's arrival is a visit (CAMEO 042) to the host;
+    only troops arriving are protection (074)."""
+    hosts = tuple(
+        m
+        for c in hit.tok.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    )
+    return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
 
 
 def _controls(head: Any) -> bool:
@@ -774,6 +820,11 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             if c.pos_ == "PRON" and idx.at(c.i) is None:
                 return _pronoun(c, verb, idx, quotes, depth)
             return _mentions_for(c, idx)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        # "urged the United States to stop imposing sanctions": the one urged acts
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return _mentions_for(obj, idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _subject_of(verb.head, idx, quotes, depth + 1)
     if verb.dep_ == "acomp":
@@ -782,7 +833,39 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         return _mentions_for(verb.head, idx)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., saying ..." / "Speaking on ..."
         return _subject_of(verb.head, idx, quotes, depth + 1)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _subject_of(verb.head, idx, quotes, depth + 1)  # "sent troops to attack"
     return []
+
+
+#: Verbs whose object does what the infinitive says ("urged X to stop", "forced X to
+#: withdraw"); with others the subject does ("summoned X to complain", "promised X to").
+_OBJECT_CONTROL = ASK | frozenset(
+    [
+        "tell",
+        "order",
+        "force",
+        "compel",
+        "oblige",
+        "allow",
+        "permit",
+        "persuade",
+        "convince",
+        "encourage",
+        "invite",
+        "help",
+        "enable",
+        "want",
+        "expect",
+        "require",
+        "prompt",
+        "lead",
+        "get",
+        "instruct",
+        "authorize",
+        "authorise",
+    ]
+)
 
 
 def _with_phrases(verb: Any) -> list[Any]:
@@ -870,7 +953,51 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             uniq.append(m)
     if not uniq and place:
         return place[:1], True
+    if not uniq and hit.kind in ("lexical", "control"):
+        obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return _author_of_act(obj, idx), False
     return uniq, False
+
+
+#: Determiners that point back: "rejected the accusations", "welcomed this decision".
+_BACK = frozenset(["the", "this", "these", "that", "those", "such"])
+_NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
+_NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
+#: Sentences before the act's own in which the act named by its object is looked for.
+BACK_SENTENCES = 2
+
+
+def _stem(word: str) -> str:
+    for suffix in _NOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_act(noun_stem: str, verb_stem: str) -> bool:
+    n = max(4, min(len(noun_stem), len(verb_stem)) - 1)
+    return len(noun_stem) >= 4 and noun_stem[:n] == verb_stem[:n]
+
+
+def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
+    """ "Britain accused Russia of hacking. The embassy rejected the accusations.": an act
+    taken up by a definite noun ("the accusations", "the warning", "this decision") is aimed
+    at whoever made it, found as the subject of the verb the noun names in the sentences
+    just before (or earlier in the same one); none found, no target."""
+    if obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK for c in obj.children):
+        return []
+    stem = _stem(obj.lemma_.lower())
+    doc, start = obj.doc, obj.sent.start
+    for _ in range(BACK_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : obj.i]):
+        if tok.pos_ == "VERB" and _same_act(stem, _stem(tok.lemma_.lower())):
+            found = [m for m in _subject_of(tok, idx, [], 0) if _code(idx, m) is not None]
+            if found:
+                return found
+    return []
 
 
 #: Demanded acts whose "of"-argument is who must act ("the withdrawal of X").
@@ -955,8 +1082,50 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
+    if _unanchored_past(tok):
+        return None, None  # "had already imposed", "has repeatedly accused": some time before
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
+
+
+#: Adverbs that put a perfect ("has repeatedly accused") before the news, at no stated time.
+_ANTERIOR = frozenset(
+    [
+        "already",
+        "previously",
+        "repeatedly",
+        "often",
+        "frequently",
+        "long",
+        "consistently",
+        "earlier",
+        "once",
+        "always",
+        "ever",
+        "regularly",
+        "routinely",
+    ]
+)
+
+
+def _unanchored_past(tok: Any) -> bool:
+    """Is the act set before the news at no stated time: a past perfect outside reported
+    speech ("Washington had imposed sanctions", where "said it had imposed" is only the
+    reported past), or a perfect with "already", "repeatedly", "previously" ...? The verb's
+    coordinated heads count ("has repeatedly denied ... and has called on")."""
+    chain = [tok]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    reported = chain[-1].dep_ == "ccomp"
+    for v in chain:
+        aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
+        if "had" in aux and not reported:
+            return True
+        if {"has", "have", "had"} & set(aux) and any(
+            c.dep_ == "advmod" and c.lower_ in _ANTERIOR for c in v.children
+        ):
+            return True
+    return False
 
 
 def _date_spans(sent: Any) -> list[Any]:
@@ -993,9 +1162,26 @@ def _attached(root: Any, tok: Any) -> bool:
         t = t.head
         if t.i in governing:
             return True
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS:
+            continue  # "In a statement on Oct. 25, X accused": the setting dates the act
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and not (t.dep_ in ("advcl", "acl") and t.tag_ in _PARTS)
+            and not (t.dep_ in ("pcomp", "xcomp") and tok.i in {a.i for a in t.ancestors})
+        ):
+            # another clause's verb ("denied interfering in the 2016 election and called
+            # on ..."): its dates are its own; a participle setting the scene
+            # ("Speaking on Monday, ...", "a statement published on Oct. 25") or the act's
+            # own content ("accused X of shelling the plant on Monday") passes
+            return False
         if t.pos_ not in ("ADP", "VERB", "AUX", "ADV", "SCONJ"):
             return False
     return False
+
+
+#: Prepositions whose noun sets the scene of an act ("In a debate on Tuesday, ...").
+_SETTING_PREPS = frozenset(["in", "at", "during"])
+_PARTS = frozenset(["VBG", "VBN"])
 
 
 def _historical(when: str | None, published: date | None) -> bool:

@@ -218,7 +218,16 @@ def uncertain(verb: Any) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in LIKELY_HEADS:
         return True
+    if _infinitive(verb) and (
+        head.pos_ in ("NOUN", "PROPN")
+        or any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+    ):
+        return True  # "a need for Ukraine to launch investigations", "efforts to end the war"
     return bool(verb.sent.text.rstrip(" \"'”’").endswith("?"))
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def reciprocal(trigger: Any) -> bool:
@@ -259,3 +268,87 @@ def other_sense_of_protest(trigger: Any) -> bool:
         or (c.dep_ == "mark" and c.lower_ == "as")
         for c in trigger.children
     )
+
+
+#: What two parties can "share" without doing anything: a state of affairs, not an exchange
+#: ("Finland shares a border with Russia", "interests shared by Ukraine and the US").
+SHARED_STATES = frozenset(
+    [
+        "border",
+        "frontier",
+        "boundary",
+        "coastline",
+        "interest",
+        "concern",
+        "value",
+        "view",
+        "goal",
+        "aim",
+        "vision",
+        "belief",
+        "history",
+        "culture",
+        "language",
+        "heritage",
+        "fate",
+        "sentiment",
+        "fear",
+        "worry",
+        "opinion",
+        "position",
+        "stance",
+        "responsibility",
+        "commitment",
+        "feeling",
+        "trait",
+        "characteristic",
+    ]
+)
+#: What a host receives when hosting is a political act: visitors and meetings ("hosted
+#: the summit", "hosts the Chinese president"), not residents ("hosts manufacturers").
+HOSTED = frozenset(
+    [
+        "summit",
+        "talks",
+        "meeting",
+        "conference",
+        "visit",
+        "visitor",
+        "delegation",
+        "leader",
+        "president",
+        "premier",
+        "minister",
+        "counterpart",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "envoy",
+        "official",
+        "forum",
+        "round",
+        "session",
+        "negotiation",
+        "negotiator",
+        "dialogue",
+    ]
+)
+
+
+def stative_use(trigger: Any, object_is_actor: bool) -> bool:
+    """ "share" and "host" name acts only with the right kind of object: shared
+    information or equipment (not a border or interests), hosted visitors or meetings (not
+    companies or bases). ``object_is_actor``: the object names a resolved political actor."""
+    lemma = str(trigger.lemma_).lower()
+    if lemma not in ("share", "host"):
+        return False
+    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and trigger.dep_ == "acl":  # "interests shared by Ukraine and the US"
+        obj = trigger.head
+    if obj is None:
+        return lemma == "share"  # "shares with": an exchange needs something exchanged
+    noun = obj.lemma_.lower()
+    if lemma == "share":
+        return noun in SHARED_STATES
+    return not (object_is_actor or noun in HOSTED)
