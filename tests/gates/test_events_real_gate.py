@@ -65,7 +65,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     assert r["dyad"] >= 0.08 and r["typed"] >= 0.06, r
     r = events_real.recall(gold, out, "all")
-    assert r["dyad"] >= 0.06 and r["typed"] >= 0.045, r  # measured 0.061 / 0.048 (544 events)
+    assert r["dyad"] >= 0.06 and r["typed"] >= 0.048, r  # measured 0.062 / 0.050 (544 events)
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.35, verdicts
+    # measured 0.385 correct, 0.360 partial, 0.255 wrong (161 events, 2026-12-04)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.38, verdicts
