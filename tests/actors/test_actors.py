@@ -114,6 +114,16 @@ def test_learned_actor_from_title(pipeline: Pipeline) -> None:
     assert cameo_sector(kask.sector) == "GOV" and kask.sector in ("DIP", "GOV")
 
 
+def test_learned_actor_from_a_title_with_a_posting(pipeline: Pipeline) -> None:
+    # the title runs through "to the": the country is whose envoy, not where he is posted
+    a = pipeline.analyze_text(
+        "U.S. Ambassador to the European Union Gordon Sondland met Ukrainian officials.",
+        published="2019-11-20",
+    )
+    (envoy,) = [x for x in a.actors if x.name == "Gordon Sondland"]
+    assert envoy.learned and envoy.country == "USA" and envoy.sector == "DIP", envoy
+
+
 def test_misspelt_capital_is_matched(pipeline: Pipeline) -> None:
     a = pipeline.analyze_text(
         "Moscow and Bejing have spent years building closer ties.", published="2020-07-24"

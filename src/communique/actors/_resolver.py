@@ -786,6 +786,11 @@ def _political(span: Any) -> bool:
     return root.dep_ in _POLITICAL_DEPS
 
 
+#: Words that join the parts of a title ("Minister of State for Europe", "Ambassador to
+#: the EU").
+_TITLE_LINKS = frozenset(["of", "for", "the", "to"])
+
+
 def _title_text(span: Any) -> str:
     """Words naming a person's office: the title before the name ("U.S. Secretary of State
     Warren Christopher"), an "of"-phrase after it ("King Hassan of Morocco") and any
@@ -798,11 +803,19 @@ def _title_text(span: Any) -> str:
             t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "’s")
         )
 
-    while i > 0 and (
-        titled(doc[i - 1])
-        or (doc[i - 1].lower_ in ("of", "for", "the") and i > 1 and titled(doc[i - 2]))
-    ):
-        i -= 1
+    while i > 0:
+        if titled(doc[i - 1]):
+            i -= 1
+            continue
+        # "Secretary of State", "Ambassador to the European Union": a connector (or two)
+        # inside the title, with a title word before it
+        gap = 1 if doc[i - 1].lower_ in _TITLE_LINKS else 0
+        if gap and i > 2 and doc[i - 2].lower_ in _TITLE_LINKS:
+            gap = 2
+        if gap and i > gap and titled(doc[i - gap - 1]):
+            i -= gap
+            continue
+        break
     parts = [doc[i : span.start].text]
     for child in span.root.children:
         if child.dep_ == "appos" or (
