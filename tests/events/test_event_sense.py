@@ -290,3 +290,33 @@ def test_an_infinitive_under_a_noun_is_not_a_done_act(pipeline: Any) -> None:
     text = "They discussed a need for Ukraine to launch investigations into the company."
     coded = _coded(_analyze(pipeline, text))
     assert coded and all(c[3].hypothetical for c in coded), coded
+
+
+def test_after_a_passive_the_one_it_happened_to_acts_next(pipeline: Any) -> None:
+    text = "Montenegro's prime minister has been indicted by the U.N. court and will resign."
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and {c[0] for c in coded} == {"MNE"}, coded
+
+
+def test_a_thing_of_a_nation_is_not_the_nation(pipeline: Any) -> None:
+    text = "Latvia's court cancelled restrictions on the use of the Russian language on radio."
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and not [c for c in coded if c[1] == "RUS"], coded
+    # people "of" a state still are that state's
+    text = "A number of Russian officials met the American delegation in Geneva."
+    assert ("RUS", "USA", "CONSULT") in {
+        (c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Soviet Union invaded Czechoslovakia in 1968.", ("SUN", "CSK", "ASSAULT")),
+        ("East Germany and West Germany agreed to unite.", ("DDR", "DEU", "AGREE")),
+        ("Zaire expelled Belgian diplomats.", ("ZAR", "BEL", "SANCTION")),
+    ],
+)
+def test_historical_states_are_actors(pipeline: Any, text: str, want: tuple[str, ...]) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "1990-01-01"))}
+    assert want in coded, coded

@@ -237,18 +237,18 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
-    assert held["precision"] >= 0.75  # measured 0.750 (2026-12-04); acceptance requires 0.7
-    assert held["recall"] >= 0.27  # measured 0.280
-    assert held["type_acc"] >= 0.81  # measured 0.818
+    assert held["precision"] >= 0.76  # measured 0.768 (2026-12-04); acceptance requires 0.7
+    assert held["recall"] >= 0.28  # measured 0.287
+    assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.84  # measured 0.850 (2026-12-04, people coded where they live)
-    assert tune["recall"] >= 0.375  # measured 0.380 (shared objects are mutual)
-    assert tune["type_f1"] >= 0.83  # measured 0.835
+    assert tune["precision"] >= 0.84  # measured 0.847 (2026-12-04, historical states coded)
+    assert tune["recall"] >= 0.39  # measured 0.396 (object control, act nouns, "of" people)
+    assert tune["type_f1"] >= 0.90  # measured 0.904
 
 
 def test_no_events_between_people_we_cannot_place(pipeline: Any) -> None:

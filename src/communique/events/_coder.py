@@ -753,7 +753,7 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             # "activists from the Fatah party"
             for c in head.children:
                 if c.dep_ == "prep" and (
-                    c.lower_ == "of"
+                    (c.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and _of_people(head))
                     or (c.lower_ == "from" and head.lemma_.lower() in _MEMBER_NOUNS)
                 ):
                     for p in c.children:
@@ -763,6 +763,59 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             if x is not None and x not in found:
                 found.append(x)
     return found
+
+
+def _of_people(head: Any) -> bool:
+    """Does an "of"-phrase name whose people the head are ("officials of the government",
+    "a number of U.S. lawmakers"), not what a thing belongs to ("the use of the Russian
+    language")?"""
+    lemma = head.lemma_.lower()
+    return lemma in _MEMBER_NOUNS or lemma in AGENTS or lemma in _PEOPLE_HEADS
+
+
+#: Heads of "of"-phrases that stand for people: counts, parts, bodies and leaders.
+_PEOPLE_HEADS = frozenset(
+    [
+        "number",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "majority",
+        "minority",
+        "most",
+        "some",
+        "many",
+        "all",
+        "part",
+        "leader",
+        "head",
+        "chief",
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "side",
+        "wing",
+        "faction",
+        "unit",
+        "deployment",
+        "contingent",
+        "batch",
+        "patch",
+        "detachment",
+        "wave",
+        "convoy",
+        "battalion",
+        "brigade",
+        "squad",
+        "crowd",
+        "state",
+        "country",
+        "nation",
+    ]
+)
 
 
 def _residence(head: Any, idx: ActorIndex) -> Mention | None:
@@ -825,6 +878,12 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return _mentions_for(obj, idx)
+    if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            # "the prime minister has been indicted by the court and will resign": who
+            # resigns is the one indicted, not the court
+            return _mentions_for(patient, idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _subject_of(verb.head, idx, quotes, depth + 1)
     if verb.dep_ == "acomp":
