@@ -171,6 +171,9 @@ class Event:
     confidence: float = 0.5
     date_precision: Literal["day", "month", "year"] | None = None  # how much ``date`` says
     in_title: bool = False  # every span points into Article.title, not Article.text
+    #: The same act stated again in the article (the lead repeated, a narration quoted):
+    #: each further sentence that states it. The event is counted once.
+    also: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +241,7 @@ def _quote(d: dict[str, Any]) -> Quote:
 
 def _event(d: dict[str, Any]) -> Event:
     e = _spans(d)
+    e["also"] = tuple(Span(**x) for x in e.get("also") or ())
     if "date_precision" not in e:  # communique/1: the precision is the date's length
         e["date_precision"] = date_precision(e.get("date"))
     return Event(**e)

@@ -320,3 +320,25 @@ def test_a_thing_of_a_nation_is_not_the_nation(pipeline: Any) -> None:
 def test_historical_states_are_actors(pipeline: Any, text: str, want: tuple[str, ...]) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "1990-01-01"))}
     assert want in coded, coded
+
+
+def test_an_act_stated_again_is_one_event_with_every_statement(pipeline: Any) -> None:
+    text = (
+        "Russia accused Ukraine of shelling the plant on Monday. Officials in Kyiv denied it. "
+        "Russia accused Ukraine of shelling the plant, a spokesman said on Monday. "
+        "Germany condemned the shelling."
+    )
+    an = _analyze(pipeline, text)
+    accusations = [c[3] for c in _coded(an) if (c[0], c[1], c[2]) == ("RUS", "UKR", "ACCUSE")]
+    assert len(accusations) == 1, _coded(an)
+    (ev,) = accusations
+    assert [text[s.start : s.end] for s in ev.also] == [s.text for s in ev.also]
+    assert len(ev.also) == 1 and ev.also[0].text.startswith("Russia accused Ukraine of shelling")
+    assert ev.also[0].start > ev.evidence.start
+    assert [e.id for e in an.events] == list(range(len(an.events)))
+
+
+def test_different_acts_of_one_dyad_stay_apart(pipeline: Any) -> None:
+    text = "Russia attacked Ukraine on Monday. Russia attacked Ukraine again on Wednesday."
+    coded = [c for c in _coded(_analyze(pipeline, text)) if c[2] == "ASSAULT"]
+    assert sorted(c[3].date for c in coded) == ["2019-11-04", "2019-11-06"], coded

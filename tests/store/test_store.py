@@ -134,6 +134,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
             draw(st.floats(0, 1)),
             None,
             draw(st.booleans()),
+            tuple(span() for _ in range(draw(st.integers(0, 2)))),
         )
         for i in range(draw(st.integers(0, 3)))
     ]

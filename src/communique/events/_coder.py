@@ -388,7 +388,30 @@ def code_events(
                     continue
                 seen.add(k)
                 events.append(ev)
-    return events
+    return one_per_act(events)
+
+
+def one_per_act(events: list[Event]) -> list[Event]:
+    """An act stated again in the same article (the lead repeated in the body, a narration
+    then quoted, "we value this relationship" said three times) is one event: the first
+    statement is its evidence, the others go to ``also``. The same act is the same source,
+    target, type, flags and date, the test event data uses to count an act once."""
+    first: dict[tuple[Any, ...], int] = {}
+    out: list[Event] = []
+    for ev in events:
+        k = (ev.source_actor_id, ev.target_actor_id, ev.type, ev.negated, ev.hypothetical, ev.date)
+        i = first.get(k)
+        if i is None:
+            first[k] = len(out)
+            out.append(ev)
+            continue
+        kept = out[i]
+        if ev.evidence.start in {kept.evidence.start, *(a.start for a in kept.also)}:
+            continue  # the same sentence again (another trigger word for the act)
+        out[i] = dataclasses.replace(
+            kept, also=(*kept.also, ev.evidence), confidence=max(kept.confidence, ev.confidence)
+        )
+    return [dataclasses.replace(e, id=n) for n, e in enumerate(out)]
 
 
 # -- triggers ----------------------------------------------------------------------------

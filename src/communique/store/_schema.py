@@ -132,8 +132,12 @@ _V6 = Migration(
     ),
 )
 
+# Version 7: an act stated several times in an article is one event; its further evidence
+# sentences are a JSON list of spans (Event.also). Stored events have none.
+_V7 = Migration("v7_event_repeats", ("ALTER TABLE events ADD COLUMN also TEXT",))
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
