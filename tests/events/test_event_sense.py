@@ -342,3 +342,25 @@ def test_different_acts_of_one_dyad_stay_apart(pipeline: Any) -> None:
     text = "Russia attacked Ukraine on Monday. Russia attacked Ukraine again on Wednesday."
     coded = [c for c in _coded(_analyze(pipeline, text)) if c[2] == "ASSAULT"]
     assert sorted(c[3].date for c in coded) == ["2019-11-04", "2019-11-06"], coded
+
+
+def test_a_group_named_in_apposition_acts(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Two Arab states, Egypt and Jordan, criticised the US."))
+    assert {(c[0], c[1], c[2]) for c in coded} == {
+        ("EGY", "USA", "ACCUSE"),
+        ("JOR", "USA", "ACCUSE"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Trump assailed Iran as a rogue state.", ("USA", "IRN", "ACCUSE")),
+        ("Kyiv cheered the German decision to send tanks to Ukraine.", ("UKR", None, "SUPPORT")),
+    ],
+)
+def test_common_verbs_of_criticism_and_support(
+    pipeline: Any, text: str, want: tuple[str | None, ...]
+) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert any(c[0] == want[0] and c[2] == want[2] for c in coded), coded

@@ -771,6 +771,16 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             for x in _expand(c)
         ]
         hit = [m for x in mods if (m := idx.at(x.i)) is not None and m.actor_id]
+        if not hit and (head.tag_ in ("NNS", "NNPS") or _of_people(head)):
+            # "Two Arab states, Egypt and Jordan, criticised": the apposition names the
+            # group (not a thing's: "an extension (UNIFIL)")
+            hit = [
+                m
+                for c in head.children
+                if c.dep_ == "appos"
+                for x in _expand(c)
+                if (m := idx.at(x.i)) is not None and m.actor_id
+            ]
         if not hit and depth == 0:
             # "officials of the Sudanese government", "a number of U.S. lawmakers",
             # "activists from the Fatah party"

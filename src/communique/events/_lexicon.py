@@ -27,6 +27,7 @@ VERBS = _table(
     {
         "112": "accuse blame",
         "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
+        "assail excoriate vilify deride reprimand "
         "castigate lambast lambaste censure disparage",
         "090": "investigate probe",
         "115": "sue",
@@ -46,7 +47,8 @@ VERBS = _table(
         "042": "visit",
         "043": "host",
         "045": "mediate",
-        "051": "support back welcome value praise endorse hail commend applaud laud congratulate",
+        "051": "support back welcome value praise endorse hail commend applaud laud congratulate "
+        "cheer salute",
         "052": "defend",
         "055": "apologize apologise",
         "060": "cooperate collaborate",
@@ -303,6 +305,7 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("work", "with"): "060",
         ("crack", "down"): "170",
         ("talk", "with"): "040",
+        ("dial", "up"): "041",
         ("talk", "to"): "040",
         ("speak", "with"): "040",
         ("meet", "with"): "040",
