@@ -51,6 +51,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CommuniqueError as exc:
             raise _Failed(exc) from exc
+        except click.BadParameter as exc:  # --limit 99999999999999999999: one line, no usage
+            raise _Failed(exc.format_message()) from exc
         except OSError as exc:  # an unwritable --out folder, a full disk, a vanished file
             where = f" {exc.filename}" if exc.filename else ""
             raise _Failed(f"cannot read or write{where}: {exc.strerror or exc}") from exc
@@ -350,31 +352,94 @@ def extract(
 _MAX_ROWS = 2**63 - 1
 
 
-def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A --since/--until date as the ISO day the store compares with; anything that is not
-    a date is an error, never a filter that silently matches everything."""
-    day = _day(value, param.opts[0])
-    return day.isoformat() if day else None
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date filter as given, once it is YYYY, YYYY-MM or YYYY-MM-DD: anything else is an
+    error naming the expected forms, never a filter that silently matches everything."""
+    from .store import check_date
+
+    return check_date(value, param.opts[0]) if value is not None else None
 
 
 def _query_options(f: Any) -> Any:
+    f = click.option(
+        "--columns",
+        metavar="A,B,...",
+        help="Table columns to show, comma-separated (any field of --format json); "
+        "the default fits 80 columns.",
+    )(f)
     f = click.option(
         "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
     )(f)
     f = _format_option(f)
     f = click.option(
         "--until",
-        callback=_iso_day,
-        help="Only articles published on or before this date (2020-05-05).",
+        callback=_date_option,
+        help="Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
     )(f)
     f = click.option(
         "--since",
-        callback=_iso_day,
-        help="Only articles published on or after this date (2020-05-05).",
+        callback=_date_option,
+        help="Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
     )(f)
-    f = click.option("--outlet", help="Only this outlet (name, case-insensitive).")(f)
-    f = click.option("--actor", help="Actor code (RUS, IGO), registry id, or part of a name.")(f)
+    f = click.option(
+        "--outlet",
+        "outlets",
+        multiple=True,
+        help="Only this outlet: its name (any case) or domain (nytimes.com); repeat for any of several.",
+    )(f)
+    f = click.option(
+        "--actor",
+        "actors",
+        multiple=True,
+        help="An actor: code (RUS, IGO), IGO short name (WHO), registry id or name; "
+        "repeat for any of several.",
+    )(f)
     f = click.option("--db", help=DB_HELP)(f)
+    return f
+
+
+def _event_options(f: Any) -> Any:
+    f = click.option(
+        "--event-until",
+        callback=_date_option,
+        help="Only events dated on or before this date (a month or year overlapping it counts).",
+    )(f)
+    f = click.option(
+        "--event-since",
+        callback=_date_option,
+        help="Only events dated on or after this date (a month or year overlapping it counts).",
+    )(f)
+    f = click.option(
+        "--cameo",
+        "cameos",
+        multiple=True,
+        help="CAMEO code (112), or a prefix with * (11* = every disapproval).",
+    )(f)
+    f = click.option(
+        "--quad",
+        "quads",
+        multiple=True,
+        help="Quad class: verbal_coop, material_coop, verbal_conflict, material_conflict (or 1-4).",
+    )(f)
+    f = click.option("--type", "types", multiple=True, help="PLOVER type (ACCUSE, CONSULT, ...).")(
+        f
+    )
+    f = click.option(
+        "--between",
+        nargs=2,
+        multiple=True,
+        metavar="A B",
+        help="Events between two actors, in either direction.",
+    )(f)
+    f = click.option(
+        "--dyad",
+        "dyads",
+        multiple=True,
+        metavar="SOURCE:TARGET",
+        help="Events of SOURCE towards TARGET (USA:CHN).",
+    )(f)
+    f = click.option("--target", "targets", multiple=True, help="Target actor (as --actor).")(f)
+    f = click.option("--source", "sources", multiple=True, help="Source actor (as --actor).")(f)
     return f
 
 
@@ -389,38 +454,73 @@ def _open(db: str | None) -> Any:
     return Store.open(path)
 
 
-def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
-    from .store import query
+def _run_query(
+    kind: str,
+    db: str | None,
+    fmt: str,
+    limit: int | None,
+    columns: str | None,
+    text: str | None = None,
+    **filters: Any,
+) -> None:
+    from .store import Filters, iter_query
 
     with _open(db) as store:
-        rows = query(store, kind, limit=limit, **filters)
-    _emit(rows, fmt, kind)
+        rows = list(iter_query(store, kind, Filters(**filters), text=text, limit=limit))
+    _emit(rows, fmt, kind, columns)
 
 
-def _query_command(kind: str, summary: str) -> None:
-    """Register ``communique KIND``: a query of the store with the common filters."""
+_QUERY_HELP = """
 
-    @_query_options
-    def command(
-        db: str | None,
-        actor: str | None,
-        outlet: str | None,
-        since: str | None,
-        until: str | None,
-        fmt: str,
-        limit: int | None,
-    ) -> None:
-        _run_query(kind, db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
-
-    command.__doc__ = summary
-    cli.command(name=kind)(command)
+Repeating a filter (--actor RUS --actor CHN) matches any of its values; different filters
+must all hold. An actor is an actor code (RUS; IGO, NGO), an IGO's short name (WHO), a
+registry id (person:dmitry-peskov) or a name (Peskov); a name that could be several actors
+is an error listing them. Tables show a few columns and fit 80 columns (--columns for
+others); --format csv and json carry every field."""
 
 
-_query_command(
-    "events", "Events in the store: source, type, target, date, and the evidence sentence."
-)
-_query_command("quotes", "Quotes in the store: speaker, type, content and where it came from.")
-_query_command("articles", "Articles in the store, with their counts of quotes and events.")
+@cli.command()
+@_query_options
+@_event_options
+def events(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Events in the store: source, type, target, date, and the evidence sentence."""
+    _run_query("events", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@_query_options
+def quotes(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Quotes in the store: speaker, type, content and where it came from (--actor: the
+    speaker)."""
+    _run_query("quotes", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@_query_options
+def articles(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Articles in the store, with their counts of quotes and events (--actor: named in it)."""
+    _run_query("articles", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@click.argument("text")
+@_query_options
+def search(
+    text: str, db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Articles whose title or text match TEXT in the full-text index, best first, with the
+    matching passage: words (all must occur), "a phrase", OR, NOT, prefix*."""
+    _run_query("search", db, fmt, limit, columns, text=text, **filters)
+
+
+for _command in (events, quotes, articles, search):
+    _command.help = (_command.help or "") + _QUERY_HELP
 
 
 @cli.command()
@@ -544,47 +644,83 @@ def actors_list(
     _emit(rows, fmt, "entries")
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
+    show = _columns(rows, kind, columns)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        if rows:
-            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            w.writeheader()
-            w.writerows(rows)
-        return
-    from rich.console import Console
-    from rich.table import Table
+        from .store import safe_cell
 
+        if rows:
+            w = csv.writer(sys.stdout)
+            w.writerow(list(rows[0]))
+            w.writerows([safe_cell(v) for v in r.values()] for r in rows)
+        return
     if not rows:
         click.echo(f"no {kind} match", err=True)
         return
-    show = _TABLE_COLUMNS.get(kind, list(rows[0]))
-    t = Table(show_lines=False)
-    for c in show:
-        t.add_column(
-            c, overflow="fold", max_width=70 if c in ("evidence", "content", "title") else 28
-        )
-    for r in rows:
-        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in show))
-    Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
+    _table(rows, show)
     click.echo(f"{len(rows)} {kind}", err=True)
 
 
+def _columns(rows: list[dict[str, Any]], kind: str, columns: str | None) -> list[str]:
+    """The table's columns: --columns (checked against the rows' fields), else the kind's."""
+    if not columns:
+        return _TABLE_COLUMNS.get(kind) or (list(rows[0]) if rows else [])
+    wanted = [c.strip() for c in columns.split(",") if c.strip()]
+    known = list(rows[0]) if rows else wanted
+    unknown = [c for c in wanted if c not in known]
+    if unknown or not wanted:
+        raise UsageError(
+            f"--columns: no column {', '.join(unknown) or repr(columns)}; choose from {', '.join(known)}"
+        )
+    return wanted
+
+
+#: Columns whose text is long: they take what the others leave and wrap.
+_LONG = ("evidence", "content", "title", "match", "reason", "role")
+#: Actor and outlet names: wrapped beyond _NAME_WIDTH characters, to leave room for the text.
+_NAMES = ("source", "target", "speaker", "outlet", "reported_by_speaker")
+_NAME_WIDTH = 16
+
+
+def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
+    """A table as wide as the terminal (80 columns when output is not one): short columns
+    first, the long text last, wrapped."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False)
+    for c in show:
+        long = c in _LONG
+        t.add_column(
+            c,
+            overflow="fold",
+            ratio=1 if long else None,
+            min_width=20 if long else len(c),
+            max_width=max(_NAME_WIDTH, len(c)) if c in _NAMES else None,
+        )
+    for r in rows:  # Text, not markup: "[1]" in a sentence stays as written
+        t.add_row(*(Text(_cell(c, r.get(c))) for c in show))
+    Console(width=shutil.get_terminal_size((80, 24)).columns).print(t)
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if column == "published" and isinstance(value, str):
+        return value[:10]  # the day; --format json or csv has the time and offset
+    return str(value)
+
+
 _TABLE_COLUMNS = {
-    "events": [
-        "date",
-        "source",
-        "type",
-        "target",
-        "negated",
-        "reported_by_speaker",
-        "outlet",
-        "evidence",
-    ],
-    "quotes": ["published", "speaker", "speaker_code", "type", "content", "outlet"],
-    "articles": ["published", "outlet", "title", "quotes", "events"],
+    "events": ["date", "source", "type", "target", "evidence"],
+    "quotes": ["published", "speaker", "type", "content"],
+    "articles": ["published", "outlet", "title", "events"],
+    "search": ["published", "outlet", "title", "match"],
     "entries": [
         "id",
         "name",

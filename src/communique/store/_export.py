@@ -35,6 +35,20 @@ _DECLARED_KINDS: dict[str, Kind] = {
     "BLOB": "blob",
 }
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list): a text
+#: cell starting with one is written with a leading apostrophe, which spreadsheets show as
+#: text and do not evaluate.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` for a CSV cell: text that a spreadsheet would run as a formula is prefixed
+    with ``'``; numbers (a negative intensity) and everything else pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 _PYARROW_MISSING = "Parquet export needs pyarrow: pip install 'communique[parquet]'"
 
 
@@ -108,14 +122,11 @@ def _write_csv(store: Store, table: Table, path: Path, size: int) -> None:
         w = csv.writer(fh)
         w.writerow(names)
         for rows in _rows(store, table, size):
-            if blobs:
-                w.writerows(_hex(r, blobs) for r in rows)
-            else:
-                w.writerows(rows)
+            w.writerows(_csv_row(r, blobs) for r in rows)
 
 
-def _hex(row: Sequence[Any], blobs: Sequence[int]) -> list[Any]:
-    out = list(row)
+def _csv_row(row: Sequence[Any], blobs: Sequence[int]) -> list[Any]:
+    out = [safe_cell(v) for v in row]
     for i in blobs:
         if out[i] is not None:
             out[i] = bytes(out[i]).hex()
