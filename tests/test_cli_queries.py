@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,13 @@ from click.testing import CliRunner
 
 from communique.cli import cli
 from communique.records import Actor, Analysis, Article, Event, Quote, Span, article_id
-from communique.store import Store
+from communique.store import (
+    EXTRA_COLUMNS,
+    GDELT_COLUMNS,
+    ICEWS_COLUMNS,
+    POLECAT_COLUMNS,
+    Store,
+)
 
 runner = CliRunner()
 
@@ -168,8 +175,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
         ),
     )
     with Store.open(path) as store:
-        store.add(a1)
-        store.add(a2)
+        run = store.start_run(["built in the test"])
+        store.add(a1, run)
+        store.add(a2, run)
     return str(path)
 
 
@@ -327,3 +335,102 @@ def test_csv_cells_cannot_run_as_formulas(db: str) -> None:
     res = runner.invoke(cli, ["quotes", "--db", db, "--format", "csv"])
     quote = next(csv.DictReader(io.StringIO(res.stdout)))
     assert quote["content"] == "'=HYPE"
+
+
+# -- exports in the field's layouts ------------------------------------------------------
+
+
+def _export(db: str, tmp_path: Path, fmt: str, *args: str) -> Path:
+    out = tmp_path / f"events.{fmt}.tsv"
+    res = runner.invoke(cli, ["export", "--db", db, "--format", fmt, "--out", str(out), *args])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_gdelt_export_loads_with_pandas_under_gdelt_column_names(db: str, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = _export(db, tmp_path, "gdelt")
+    codes = {c: str for c in ("EventCode", "EventBaseCode", "EventRootCode")}
+    df = pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=[*GDELT_COLUMNS, *EXTRA_COLUMNS],
+        dtype=codes,
+        quoting=csv.QUOTE_NONE,
+    )
+    assert len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[:3] == (
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "MonthYear",
+    )
+    assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL") and len(df) == 7
+    for col in ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "QuadClass", "NumArticles"):
+        assert str(df[col].dtype) == "int64", col
+    assert df["GLOBALEVENTID"].is_unique
+    assert str(df["GoldsteinScale"].dtype) == "float64" and str(df["negated"].dtype) == "bool"
+    by_type = df.set_index("plover_type")
+    accuse = by_type.loc["ACCUSE"]
+    assert (accuse["SQLDATE"], accuse["MonthYear"], accuse["Year"]) == (20191119, 201911, 2019)
+    assert (accuse["Actor1Code"], accuse["Actor1Name"], accuse["Actor2CountryCode"]) == (
+        "USA",
+        "UNITED STATES",
+        "CHN",
+    )
+    assert (accuse["EventCode"], accuse["EventBaseCode"], accuse["EventRootCode"]) == (
+        "112",
+        "112",
+        "11",
+    )
+    assert accuse["QuadClass"] == 3 and accuse["GoldsteinScale"] == -2.0
+    assert accuse["IsRootEvent"] == 1 and accuse["evidence"].startswith("'=HYPERLINK")
+    assert accuse["SOURCEURL"] == "https://www.silk-meridian.example/2019/11/20/a"
+    assert len(str(accuse["DATEADDED"])) == 14
+    consult = by_type.loc["CONSULT"]  # Wang Yi: a Chinese diplomat is CAMEO's CHNGOV
+    assert (consult["Actor1Code"], consult["Actor1Type1Code"], consult["EventCode"]) == (
+        "CHNGOV",
+        "GOV",
+        "040",
+    )
+    assert by_type.loc["REQUEST"]["Actor1Code"] == "IGO"
+    assert by_type.loc["REJECT"]["SQLDATE"] == 20191100  # a month: the day is unknown
+    assert df["ActionGeo_Lat"].isna().all() and df["AvgTone"].isna().all()
+    assert set(df["NumMentions"]) == {1}
+
+
+def test_layout_exports_take_the_event_filters(db: str, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    path = _export(db, tmp_path, "gdelt", "--dyad", "USA:CHN")
+    rows = path.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 and rows[0].split("\t")[len(GDELT_COLUMNS) + 2] == "ACCUSE"
+    polecat = pd.read_csv(
+        _export(db, tmp_path, "polecat", "--between", "USA", "RUS"), sep="\t", quoting=3
+    )
+    assert list(polecat.columns) == [*POLECAT_COLUMNS, *EXTRA_COLUMNS]
+    assert polecat.loc[0, "Event Type"] == "SANCTION" and polecat.loc[0, "Actor Country"] == "USA"
+    assert polecat.loc[0, "Quad Code"] == 4 and polecat.loc[0, "Version"] == "communique/2"
+    icews = pd.read_csv(_export(db, tmp_path, "icews", "--type", "ACCUSE"), sep="\t", quoting=3)
+    assert list(icews.columns) == [*ICEWS_COLUMNS, *EXTRA_COLUMNS]
+    row = icews.iloc[0]
+    assert (row["Source Country"], row["Target Country"], row["Event Text"]) == (
+        "United States",
+        "China",
+        "Accuse",
+    )
+    assert str(row["CAMEO Code"]) == "112" and row["Publisher"] == "Silk Meridian"
+
+
+def test_export_errors_are_one_line(db: str, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = runner.invoke(
+        cli, ["export", "--db", db, "--format", "gdelt", "--out", str(blocker / "x")]
+    )
+    assert res.exit_code == 2 and res.output.startswith("communique: cannot read or write")
+    res = runner.invoke(
+        cli,
+        ["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "c"), "--actor", "RUS"],
+    )
+    assert res.exit_code == 2 and "filters apply to gdelt" in res.output
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "icews", "--since", "19/11/2019"])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output

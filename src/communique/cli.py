@@ -53,6 +53,9 @@ class _Group(click.Group):
             raise _Failed(exc) from exc
         except click.BadParameter as exc:  # --limit 99999999999999999999: one line, no usage
             raise _Failed(exc.format_message()) from exc
+        except BrokenPipeError:  # `communique export --format gdelt | head`: the reader left
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:  # an unwritable --out folder, a full disk, a vanished file
             where = f" {exc.filename}" if exc.filename else ""
             raise _Failed(f"cannot read or write{where}: {exc.strerror or exc}") from exc
@@ -360,27 +363,20 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     return check_date(value, param.opts[0]) if value is not None else None
 
 
-def _query_options(f: Any) -> Any:
-    f = click.option(
-        "--columns",
-        metavar="A,B,...",
-        help="Table columns to show, comma-separated (any field of --format json); "
-        "the default fits 80 columns.",
-    )(f)
-    f = click.option(
-        "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
-    )(f)
-    f = _format_option(f)
-    f = click.option(
-        "--until",
-        callback=_date_option,
-        help="Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-    )(f)
-    f = click.option(
-        "--since",
-        callback=_date_option,
-        help="Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-    )(f)
+def _date_options(f: Any, prefix: str, what: str, note: str) -> Any:
+    """--PREFIXsince and --PREFIXuntil, both checked by _date_option."""
+    for bound, side in (("until", "before"), ("since", "after")):
+        f = click.option(
+            f"--{prefix}{bound}",
+            callback=_date_option,
+            help=f"Only {what} on or {side} this date {note}.",
+        )(f)
+    return f
+
+
+def _common_filters(f: Any) -> Any:
+    """--actor, --outlet, --since, --until: the filters every query command takes."""
+    f = _date_options(f, "", "articles published", "(YYYY, YYYY-MM or YYYY-MM-DD)")
     f = click.option(
         "--outlet",
         "outlets",
@@ -394,21 +390,27 @@ def _query_options(f: Any) -> Any:
         help="An actor: code (RUS, IGO), IGO short name (WHO), registry id or name; "
         "repeat for any of several.",
     )(f)
+    return f
+
+
+def _query_options(f: Any) -> Any:
+    f = click.option(
+        "--columns",
+        metavar="A,B,...",
+        help="Table columns to show, comma-separated (any field of --format json); "
+        "the default fits 80 columns.",
+    )(f)
+    f = click.option(
+        "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
+    )(f)
+    f = _format_option(f)
+    f = _common_filters(f)
     f = click.option("--db", help=DB_HELP)(f)
     return f
 
 
 def _event_options(f: Any) -> Any:
-    f = click.option(
-        "--event-until",
-        callback=_date_option,
-        help="Only events dated on or before this date (a month or year overlapping it counts).",
-    )(f)
-    f = click.option(
-        "--event-since",
-        callback=_date_option,
-        help="Only events dated on or after this date (a month or year overlapping it counts).",
-    )(f)
+    f = _date_options(f, "event-", "events dated", "(a month or year overlapping it counts)")
     f = click.option(
         "--cameo",
         "cameos",
@@ -536,12 +538,30 @@ def failures(db: str | None, fmt: str) -> None:
     _emit(rows, fmt, "failures")
 
 
+def _filter_options(f: Any) -> Any:
+    """The query filters, for commands that take them without the output options."""
+    f = _event_options(f)
+    f = click.option(
+        "--until", callback=_date_option, help="Only articles published on or before this date."
+    )(f)
+    f = click.option(
+        "--since", callback=_date_option, help="Only articles published on or after this date."
+    )(f)
+    f = click.option(
+        "--outlet", "outlets", multiple=True, help="Only this outlet (name or domain)."
+    )(f)
+    f = click.option(
+        "--actor", "actors", multiple=True, help="Actor in either role (as for events)."
+    )(f)
+    return f
+
+
 @cli.command()
 @click.option("--db", help=DB_HELP)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "polecat", "icews"]),
     default="jsonl",
     show_default=True,
 )
@@ -549,17 +569,23 @@ def failures(db: str | None, fmt: str) -> None:
     "--out",
     "out",
     type=click.Path(),
-    help="File (jsonl) or directory (csv, parquet); default: stdout for jsonl.",
+    help="File (jsonl, gdelt, polecat, icews) or directory (csv, parquet); default: stdout "
+    "for the files.",
 )
-def export(db: str | None, fmt: str, out: str | None) -> None:
+@_common_filters
+@_event_options
+def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
     """Export the store: jsonl = one communique/2 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
     failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
-    columns as hex in CSV). Rows are streamed, so memory stays flat."""
-    from .store import export_store
+    columns as hex in CSV); gdelt, polecat, icews = events in the columns of GDELT 2.0
+    Events, POLECAT or ICEWS, then ours (tab-separated; docs/EXPORTS.md), filtered as
+    `communique events` is. Rows are streamed, so memory stays flat. CSV and tab-separated
+    cells starting with = + - @ get a leading ' so no spreadsheet runs them as formulas."""
+    from .store import Filters, export_store
 
     with _open(db) as store:
-        written = export_store(store, fmt, out)
+        written = export_store(store, fmt, out, filters=Filters(**filters))
     for w in written:
         _err(f"wrote {w}")
 

@@ -23,7 +23,7 @@ KINDS = ("events", "quotes", "articles", "search")
 EVENT_ONLY = ("sources", "targets", "dyads", "between", "types", "quads", "cameos")
 
 
-class _Sql:
+class Where:
     """WHERE terms and their named parameters."""
 
     def __init__(self) -> None:
@@ -43,7 +43,7 @@ class _Sql:
         return " AND ".join(self.where) or "1=1"
 
 
-def _is(sql: _Sql, ref: ActorRef, column: str, alias: str) -> str:
+def _is(sql: Where, ref: ActorRef, column: str, alias: str) -> str:
     """``column`` (an actor id of the row) names ``ref``; ``alias`` is the joined actors row.
     A code is looked up through actors.code first, so the column's index does the rest."""
     if ref.code:
@@ -52,8 +52,8 @@ def _is(sql: _Sql, ref: ActorRef, column: str, alias: str) -> str:
     return f"{column} IN ({', '.join(sql.p(i) for i in ref.ids)})"
 
 
-def _where(
-    kind: str, f: Filters, resolver: Resolver, sql: _Sql, text_query: str | None = None
+def add_conditions(
+    kind: str, f: Filters, resolver: Resolver, sql: Where, text_query: str | None = None
 ) -> None:
     if kind not in ("events",):
         given = [name for name in EVENT_ONLY if getattr(f, name)]
@@ -187,8 +187,8 @@ def iter_query(
     if kind == "search" and not (text or "").strip():
         raise UsageError("search needs words to look for")
     f = (filters or Filters()).checked()
-    sql = _Sql()
-    _where(kind, f, Resolver(store, registry), sql, text if kind == "search" else None)
+    sql = Where()
+    add_conditions(kind, f, Resolver(store, registry), sql, text if kind == "search" else None)
     query = _SELECT[kind].format(where=sql.clause())
     if limit is not None:
         query += f" LIMIT {sql.p(limit)}"
