@@ -220,6 +220,7 @@ def test_source_target_dyad_and_between(db: str) -> None:
 
 def test_repeated_actors_match_any_of_them(db: str) -> None:
     rus = _json(db, "--actor", "RUS")
+    assert _json(db, "--actor", "rus") == rus
     who = _json(db, "--actor", "WHO")
     both = _json(db, "--actor", "RUS", "--actor", "WHO")
     assert rus and who and len(both) == len(rus) + len(who)
@@ -434,3 +435,50 @@ def test_export_errors_are_one_line(db: str, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "filters apply to gdelt" in res.output
     res = runner.invoke(cli, ["export", "--db", db, "--format", "icews", "--since", "19/11/2019"])
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+def test_tables_say_what_did_not_or_may_happen(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    res = runner.invoke(cli, ["events", "--db", db, "--columns", "date,source,type,target"])
+    assert "not ASSAULT" in res.stdout and "\nnot " not in res.stdout
+
+
+def test_columns_pick_fields_in_every_format(db: str) -> None:
+    rows = _json(db, "--columns", "date,cameo", "--type", "ACCUSE")
+    assert rows == [{"date": "2019-11-19", "cameo": "112"}]
+    res = runner.invoke(cli, ["events", "--db", db, "--format", "csv", "--columns", "type,quad"])
+    assert res.stdout.splitlines()[0] == "type,quad" and len(res.stdout.splitlines()) == 8
+    assert _json(db, "--type", "AID") == []
+
+
+def test_layout_exports_stream_in_batches(db: str, tmp_path: Path) -> None:
+    from communique.store import export_store
+
+    fetched: list[int] = []
+    with Store.open(db) as store:
+        real = store.conn
+
+        class Spy:
+            def execute(self, *args: Any) -> Any:
+                cur = real.execute(*args)
+
+                class Cursor:
+                    def fetchmany(self, size: int) -> list[Any]:
+                        fetched.append(size)
+                        return cur.fetchmany(size)
+
+                    def fetchall(self) -> list[Any]:
+                        raise AssertionError("a layout export must stream, not fetchall()")
+
+                    def __getattr__(self, name: str) -> Any:
+                        return getattr(cur, name)
+
+                return Cursor()
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(real, name)
+
+        store.conn = Spy()  # type: ignore[assignment]  # a spy on the rows read
+        export_store(store, "gdelt", str(tmp_path / "g.tsv"), batch_rows=2)
+    assert fetched and max(fetched) == 2 and len(fetched) >= 4  # 7 events, 2 at a time
+    assert len((tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()) == 7

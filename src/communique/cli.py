@@ -6,12 +6,14 @@ through a callback."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -397,8 +399,8 @@ def _query_options(f: Any) -> Any:
     f = click.option(
         "--columns",
         metavar="A,B,...",
-        help="Table columns to show, comma-separated (any field of --format json); "
-        "the default fits 80 columns.",
+        help="Columns to write, comma-separated (any field of --format json); a table's "
+        "default fits 80 columns, json and csv have every field.",
     )(f)
     f = click.option(
         "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
@@ -467,9 +469,10 @@ def _run_query(
 ) -> None:
     from .store import Filters, iter_query
 
-    with _open(db) as store:
-        rows = list(iter_query(store, kind, Filters(**filters), text=text, limit=limit))
-    _emit(rows, fmt, kind, columns)
+    with _open(db) as store:  # rows stream from the store to the output
+        _emit(
+            iter_query(store, kind, Filters(**filters), text=text, limit=limit), fmt, kind, columns
+        )
 
 
 _QUERY_HELP = """
@@ -478,7 +481,8 @@ Repeating a filter (--actor RUS --actor CHN) matches any of its values; differen
 must all hold. An actor is an actor code (RUS; IGO, NGO), an IGO's short name (WHO), a
 registry id (person:dmitry-peskov) or a name (Peskov); a name that could be several actors
 is an error listing them. Tables show a few columns and fit 80 columns (--columns for
-others); --format csv and json carry every field."""
+others); in them a negated event's type reads "not ASSAULT", a hypothetical one's
+"ASSAULT?". --format csv and json carry every field."""
 
 
 @cli.command()
@@ -670,32 +674,44 @@ def actors_list(
     _emit(rows, fmt, "entries")
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
-    show = _columns(rows, kind, columns)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+def _emit(rows: Iterable[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
+    """Rows as JSON, CSV or a table. JSON and CSV are written row by row as they come;
+    --columns picks the fields in every format, a table has a few by default."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        if fmt == "json":
+            click.echo("[]")
+        elif fmt == "table":
+            click.echo(f"no {kind} match", err=True)
         return
-    if fmt == "csv":
+    show = _columns(first, kind, columns, fmt)
+    every = itertools.chain([first], it)
+    picked = ({c: r.get(c) for c in show} for r in every)
+    if fmt == "json":
+        for i, r in enumerate(picked):
+            body = textwrap.indent(json.dumps(r, ensure_ascii=False, indent=2), "  ")
+            click.echo(("[\n" if i == 0 else ",\n") + body, nl=False)
+        click.echo("\n]")
+    elif fmt == "csv":
         from .store import safe_cell
 
-        if rows:
-            w = csv.writer(sys.stdout)
-            w.writerow(list(rows[0]))
-            w.writerows([safe_cell(v) for v in r.values()] for r in rows)
-        return
-    if not rows:
-        click.echo(f"no {kind} match", err=True)
-        return
-    _table(rows, show)
-    click.echo(f"{len(rows)} {kind}", err=True)
+        w = csv.writer(sys.stdout)
+        w.writerow(show)
+        w.writerows([safe_cell(v) for v in r.values()] for r in picked)
+    else:
+        table = list(every)  # whole rows: a cell may say more than its own field
+        _table(table, show)
+        click.echo(f"{len(table)} {kind}", err=True)
 
 
-def _columns(rows: list[dict[str, Any]], kind: str, columns: str | None) -> list[str]:
-    """The table's columns: --columns (checked against the rows' fields), else the kind's."""
+def _columns(first: dict[str, Any], kind: str, columns: str | None, fmt: str) -> list[str]:
+    """The fields to write: --columns (checked against the rows'), else a table's few or
+    every field."""
+    known = list(first)
     if not columns:
-        return _TABLE_COLUMNS.get(kind) or (list(rows[0]) if rows else [])
+        return _TABLE_COLUMNS.get(kind, known) if fmt == "table" else known
     wanted = [c.strip() for c in columns.split(",") if c.strip()]
-    known = list(rows[0]) if rows else wanted
     unknown = [c for c in wanted if c not in known]
     if unknown or not wanted:
         raise UsageError(
@@ -730,15 +746,20 @@ def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
             max_width=max(_NAME_WIDTH, len(c)) if c in _NAMES else None,
         )
     for r in rows:  # Text, not markup: "[1]" in a sentence stays as written
-        t.add_row(*(Text(_cell(c, r.get(c))) for c in show))
+        t.add_row(*(Text(_cell(c, r)) for c in show))
     Console(width=shutil.get_terminal_size((80, 24)).columns).print(t)
 
 
-def _cell(column: str, value: Any) -> str:
+def _cell(column: str, row: dict[str, Any]) -> str:
+    value = row.get(column)
     if value is None:
         return ""
     if column == "published" and isinstance(value, str):
         return value[:10]  # the day; --format json or csv has the time and offset
+    if column == "type" and "negated" in row:  # an event: what did not or may happen says so
+        return (
+            ("not " if row["negated"] else "") + str(value) + ("?" if row["hypothetical"] else "")
+        )
     return str(value)
 
 

@@ -140,7 +140,8 @@ def _cameo(value: str) -> str:
 class Resolver:
     """Resolves actor and outlet arguments against the registry and one store.
 
-    An actor argument is, in this order: an actor code (``RUS``; ``IGO``, ``NGO``, ``IMG``)
+    An actor argument is, in this order: an actor code (``RUS`` or ``rus``; ``IGO``, ``NGO``,
+    ``IMG``)
     — every actor with that code; an id (``igo:WHO``, ``person:dmitry-peskov``, ``RUS:GOV``);
     a name the registry knows (``WHO``, ``Peskov``, ``Russia``: a country's name means its
     code); else part of the name of actors in the store. A name that stands for several
@@ -163,8 +164,11 @@ class Resolver:
         t = text.strip()
         if not t:
             raise UsageError("an actor argument is empty; " + _ACTOR_FORMS)
-        if re.fullmatch(r"[A-Z]{3}", t) and (t in self.registry.countries or t in STATELESS_CODES):
-            return ActorRef(t, code=t)
+        code = t.upper()  # a code typed in capitals or in lower case (rus)
+        if re.fullmatch(r"[A-Z]{3}|[a-z]{3}", t) and (
+            code in self.registry.countries or code in STATELESS_CODES
+        ):
+            return ActorRef(t, code=code)
         if self._is_id(t):
             return ActorRef(t, ids=(t,))
         entries = self.registry.lookup(t)
