@@ -21,6 +21,7 @@ from communique.store import (
     GDELT_COLUMNS,
     ICEWS_COLUMNS,
     POLECAT_COLUMNS,
+    Filters,
     Store,
 )
 
@@ -482,3 +483,33 @@ def test_layout_exports_stream_in_batches(db: str, tmp_path: Path) -> None:
         export_store(store, "gdelt", str(tmp_path / "g.tsv"), batch_rows=2)
     assert fetched and max(fetched) == 2 and len(fetched) >= 4  # 7 events, 2 at a time
     assert len((tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()) == 7
+
+
+@pytest.mark.parametrize(
+    ("kind", "filters"),
+    [
+        ("events", Filters(dyads=("USA:CHN",))),
+        ("events", Filters(actors=("RUS", "WHO"))),
+        ("events", Filters(between=(("USA", "CHN"),), types=("ACCUSE",))),
+        ("events", Filters(sources=("person:wang-yi",))),
+        ("quotes", Filters(actors=("Wang Yi",))),
+        ("articles", Filters(since="2020", until="2021-05")),
+    ],
+)
+def test_queries_search_through_indexes(db: str, kind: str, filters: Filters) -> None:
+    """No full scan where an index serves, and events are found from their actor columns,
+    never by searching every event of every actors row with a code (a square cost)."""
+    from communique.store._filters import Resolver
+    from communique.store._queries import _SELECT, Where, add_conditions
+
+    with Store.open(db) as store:
+        sql = Where()
+        add_conditions(kind, filters.checked(), Resolver(store), sql)
+        plan = [
+            r[3]
+            for r in store.conn.execute(
+                "EXPLAIN QUERY PLAN " + _SELECT[kind].format(where=sql.clause()), sql.params
+            )
+        ]
+    assert not [step for step in plan if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
+    assert not any(s.startswith("SEARCH sa USING INDEX actors_code") for s in plan), plan

@@ -43,13 +43,21 @@ class Where:
         return " AND ".join(self.where) or "1=1"
 
 
-def _is(sql: Where, ref: ActorRef, column: str, alias: str) -> str:
-    """``column`` (an actor id of the row) names ``ref``; ``alias`` is the joined actors row.
-    A code is looked up through actors.code first, so the column's index does the rest."""
-    if ref.code:
-        p = sql.p(ref.code)
-        return f"({column} IN (SELECT id FROM actors WHERE code = {p}) AND {alias}.code = {p})"
-    return f"{column} IN ({', '.join(sql.p(i) for i in ref.ids)})"
+def _is(sql: Where, ref: ActorRef, column: str) -> str:
+    """``column`` (an actor id of the row, whose article is ``{table}.article_id``) names
+    ``ref``. A code is read through actors.code into the distinct ids that carry it, which
+    the column's index then finds; each row's own actor is checked to have the code. (No
+    join alias in the condition: SQLite would then start from every actors row with the
+    code and search the events of each, a cost that grows with the square of the store.)"""
+    if not ref.code:
+        return f"{column} IN ({', '.join(sql.p(i) for i in ref.ids)})"
+    p = sql.p(ref.code)
+    table = column.split(".")[0]
+    return (
+        f"({column} IN (SELECT DISTINCT id FROM actors WHERE code = {p}) AND EXISTS "
+        f"(SELECT 1 FROM actors x WHERE x.article_id = {table}.article_id "
+        f"AND x.id = {column} AND x.code = {p}))"
+    )
 
 
 def add_conditions(
@@ -69,19 +77,19 @@ def add_conditions(
     actors = [resolver.actor(a) for a in f.actors]
     if kind == "events":
         src, tgt = "e.source_actor_id", "e.target_actor_id"
-        sql.any_of([f"({_is(sql, r, src, 'sa')} OR {_is(sql, r, tgt, 'ta')})" for r in actors])
-        sql.any_of([_is(sql, resolver.actor(s), src, "sa") for s in f.sources])
-        sql.any_of([_is(sql, resolver.actor(t), tgt, "ta") for t in f.targets])
+        sql.any_of([f"({_is(sql, r, src)} OR {_is(sql, r, tgt)})" for r in actors])
+        sql.any_of([_is(sql, resolver.actor(s), src) for s in f.sources])
+        sql.any_of([_is(sql, resolver.actor(t), tgt) for t in f.targets])
         pairs = [(resolver.actor(s), resolver.actor(t)) for s, t in f.between]
         directed = [resolver.dyad(d) for d in f.dyads]
         sql.any_of(
-            [f"({_is(sql, s, src, 'sa')} AND {_is(sql, t, tgt, 'ta')})" for s, t in directed]
+            [f"({_is(sql, s, src)} AND {_is(sql, t, tgt)})" for s, t in directed]
             + [
                 term
                 for s, t in pairs
                 for term in (
-                    f"({_is(sql, s, src, 'sa')} AND {_is(sql, t, tgt, 'ta')})",
-                    f"({_is(sql, t, src, 'sa')} AND {_is(sql, s, tgt, 'ta')})",
+                    f"({_is(sql, s, src)} AND {_is(sql, t, tgt)})",
+                    f"({_is(sql, t, src)} AND {_is(sql, s, tgt)})",
                 )
             ]
         )
@@ -100,7 +108,7 @@ def add_conditions(
         if f.event_until:
             sql.where.append(f"e.date <= {sql.p(until_bound(f.event_until))}")
     elif kind == "quotes":
-        sql.any_of([_is(sql, r, "q.speaker_actor_id", "sa") for r in actors])
+        sql.any_of([_is(sql, r, "q.speaker_actor_id") for r in actors])
     else:
         sql.any_of(
             [
