@@ -23,6 +23,8 @@ from communique.store import (
     POLECAT_COLUMNS,
     Filters,
     Store,
+    export_store,
+    query_plan,
 )
 
 runner = CliRunner()
@@ -453,8 +455,6 @@ def test_columns_pick_fields_in_every_format(db: str) -> None:
 
 
 def test_layout_exports_stream_in_batches(db: str, tmp_path: Path) -> None:
-    from communique.store import export_store
-
     fetched: list[int] = []
     with Store.open(db) as store:
         real = store.conn
@@ -499,17 +499,7 @@ def test_layout_exports_stream_in_batches(db: str, tmp_path: Path) -> None:
 def test_queries_search_through_indexes(db: str, kind: str, filters: Filters) -> None:
     """No full scan where an index serves, and events are found from their actor columns,
     never by searching every event of every actors row with a code (a square cost)."""
-    from communique.store._filters import Resolver
-    from communique.store._queries import _SELECT, Where, add_conditions
-
     with Store.open(db) as store:
-        sql = Where()
-        add_conditions(kind, filters.checked(), Resolver(store), sql)
-        plan = [
-            r[3]
-            for r in store.conn.execute(
-                "EXPLAIN QUERY PLAN " + _SELECT[kind].format(where=sql.clause()), sql.params
-            )
-        ]
+        plan = query_plan(store, kind, filters)
     assert not [step for step in plan if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
     assert not any(s.startswith("SEARCH sa USING INDEX actors_code") for s in plan), plan

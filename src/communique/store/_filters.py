@@ -6,8 +6,8 @@ store; nothing here builds SQL from what the user typed."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -58,7 +58,7 @@ def until_bound(value: str) -> str:
     return value + "~"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class ActorRef:
     """An actor argument resolved: every actor with ``code`` (a country, IGO, NGO), or the
     actors with one of ``ids``."""
@@ -68,7 +68,7 @@ class ActorRef:
     ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Filters:
     """A query's filters. Repeated values of one filter are alternatives (any of them);
     different filters must all hold. Actor arguments are as the user typed them."""
@@ -97,13 +97,11 @@ class Filters:
         ):
             if d is not None:
                 check_date(d, opt)
-        return Filters(
-            **{
-                **self.__dict__,
-                "types": tuple(_plover(t) for t in self.types),
-                "quads": tuple(_quad(q) for q in self.quads),
-                "cameos": tuple(_cameo(c) for c in self.cameos),
-            }
+        return dataclasses.replace(
+            self,
+            types=tuple(_plover(t) for t in self.types),
+            quads=tuple(_quad(q) for q in self.quads),
+            cameos=tuple(_cameo(c) for c in self.cameos),
         )
 
 
@@ -246,10 +244,13 @@ class Resolver:
         if "." in t:
             host = t.casefold().removeprefix("https://").removeprefix("http://")
             host = host.split("/")[0].removeprefix("www.")
+            h = like_escape(host)
+            patterns = [f"%{sep}{h}{end}" for sep in ("://", ".") for end in ("", "/%", ":%")]
             rows = self.store.query(
-                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND "
-                "(url LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')",
-                (f"%://{like_escape(host)}/%", f"%.{like_escape(host)}/%"),
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND ("
+                + " OR ".join(["url LIKE ? ESCAPE '\\'"] * len(patterns))
+                + ")",
+                patterns,
             )
             names = {r[0] for r in rows}
             from ..clean import OutletTable

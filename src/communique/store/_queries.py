@@ -8,6 +8,7 @@ the indexes on the event and quote actor columns and on ``actors.code``."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -63,7 +64,9 @@ def _is(sql: Where, ref: ActorRef, column: str) -> str:
 def add_conditions(
     kind: str, f: Filters, resolver: Resolver, sql: Where, text_query: str | None = None
 ) -> None:
-    if kind not in ("events",):
+    """Add the WHERE terms of checked filters ``f`` for a query of ``kind`` to ``sql``, over
+    the aliases the queries use: ``a`` articles, ``e`` events, ``q`` quotes."""
+    if kind != "events":
         given = [name for name in EVENT_ONLY if getattr(f, name)]
         if given or f.event_since or f.event_until:
             raise UsageError(f"{kind} have no source, target, type or event date to filter on")
@@ -178,6 +181,47 @@ _SELECT = {
 BOOLEANS = ("negated", "hypothetical", "in_title")
 
 
+def _sql(
+    store: Store,
+    kind: str,
+    filters: Filters | None,
+    text: str | None,
+    limit: int | None,
+    registry: Any,
+) -> tuple[str, dict[str, Any]]:
+    """The SQL text and parameters of a query, its filters checked and resolved."""
+    if kind not in _SELECT:
+        raise UsageError(f"unknown query {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind == "search" and not (text or "").strip():
+        raise UsageError("search needs words to look for")
+    sql = Where()
+    add_conditions(
+        kind,
+        (filters or Filters()).checked(),
+        Resolver(store, registry),
+        sql,
+        text if kind == "search" else None,
+    )
+    query = _SELECT[kind].format(where=sql.clause())
+    if limit is not None:
+        query += f" LIMIT {sql.p(limit)}"
+    return query, sql.params
+
+
+def query_plan(
+    store: Store,
+    kind: str,
+    filters: Filters | None = None,
+    *,
+    text: str | None = None,
+    registry: Any = None,
+) -> list[str]:
+    """How SQLite will run a query (EXPLAIN QUERY PLAN, one step a line): which indexes it
+    searches and what, if anything, it scans."""
+    query, params = _sql(store, kind, filters, text, None, registry)
+    return [str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + query, params)]
+
+
 def iter_query(
     store: Store,
     kind: str,
@@ -190,18 +234,9 @@ def iter_query(
     """Rows of a query one at a time (booleans as booleans). ``kind`` is one of KINDS;
     ``text`` is the full-text query of ``search`` (FTS5 syntax: words, "a phrase", OR,
     prefix*)."""
-    if kind not in _SELECT:
-        raise UsageError(f"unknown query {kind!r}; choose one of {', '.join(KINDS)}")
-    if kind == "search" and not (text or "").strip():
-        raise UsageError("search needs words to look for")
-    f = (filters or Filters()).checked()
-    sql = Where()
-    add_conditions(kind, f, Resolver(store, registry), sql, text if kind == "search" else None)
-    query = _SELECT[kind].format(where=sql.clause())
-    if limit is not None:
-        query += f" LIMIT {sql.p(limit)}"
+    query, params = _sql(store, kind, filters, text, limit, registry)
     try:
-        for r in store.conn.execute(query, sql.params):
+        for r in store.conn.execute(query, params):
             d = dict(r)
             for b in BOOLEANS:
                 if b in d:
@@ -233,13 +268,11 @@ def query(
     ``since`` and ``until`` are short forms of the same filters."""
     f = filters or Filters()
     if actor or outlet or since or until:
-        f = Filters(
-            **{
-                **f.__dict__,
-                "actors": f.actors + ((actor,) if actor else ()),
-                "outlets": f.outlets + ((outlet,) if outlet else ()),
-                "since": since or f.since,
-                "until": until or f.until,
-            }
+        f = dataclasses.replace(
+            f,
+            actors=f.actors + ((actor,) if actor else ()),
+            outlets=f.outlets + ((outlet,) if outlet else ()),
+            since=since or f.since,
+            until=until or f.until,
         )
     return list(iter_query(store, kind, f, text=text, limit=limit, registry=registry))
