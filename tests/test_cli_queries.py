@@ -503,3 +503,17 @@ def test_queries_search_through_indexes(db: str, kind: str, filters: Filters) ->
         plan = query_plan(store, kind, filters)
     assert not [step for step in plan if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
     assert not any(s.startswith("SEARCH sa USING INDEX actors_code") for s in plan), plan
+
+
+def test_table_exports_carry_codes_booleans_and_no_formulas(db: str, tmp_path: Path) -> None:
+    res = runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "events.csv", encoding="utf-8", newline="") as fh:
+        events = {r["type"]: r for r in csv.DictReader(fh)}
+    consult = events["CONSULT"]
+    assert (consult["source_actor_id"], consult["source_actor_code"]) == ("person:wang-yi", "CHN")
+    assert consult["target_actor_code"] == "USA" and consult["negated"] == "false"
+    assert events["ASSAULT"]["negated"] == "true"
+    assert events["ACCUSE"]["evidence_text"].startswith("'=HYPERLINK")
+    res = runner.invoke(cli, ["events", "--db", db, "--format", "csv", "--type", "ASSAULT"])
+    assert next(csv.DictReader(io.StringIO(res.stdout)))["negated"] == "true"

@@ -694,15 +694,22 @@ def _emit(rows: Iterable[dict[str, Any]], fmt: str, kind: str, columns: str | No
             click.echo(("[\n" if i == 0 else ",\n") + body, nl=False)
         click.echo("\n]")
     elif fmt == "csv":
-        from .store import safe_cell
-
         w = csv.writer(sys.stdout)
         w.writerow(show)
-        w.writerows([safe_cell(v) for v in r.values()] for r in picked)
+        w.writerows([_csv_cell(v) for v in r.values()] for r in picked)
     else:
         table = list(every)  # whole rows: a cell may say more than its own field
         _table(table, show)
         click.echo(f"{len(table)} {kind}", err=True)
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell as the exports write one: true/false, formulas neutralised."""
+    from .store import safe_cell
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return safe_cell(value)
 
 
 def _columns(first: dict[str, Any], kind: str, columns: str | None, fmt: str) -> list[str]:
