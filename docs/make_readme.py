@@ -37,11 +37,11 @@ _MARK = re.compile(r"^<!-- output: (\S+) -->\n```[^\n]*\n(.*?)^```\n", re.M | re
 _TIMING = re.compile(r"\d+(\.\d+)?s\b")
 
 
-def _run(args: list[str], db: str) -> tuple[int, str, str]:
+def _run(args: list[str], db: str, width: int = WIDTH) -> tuple[int, str, str]:
     res = CliRunner().invoke(
         cli,
         args,
-        env={"COMMUNIQUE_DB": db, "COLUMNS": str(WIDTH)},
+        env={"COMMUNIQUE_DB": db, "COLUMNS": str(width)},
         prog_name="communique",
         terminal_width=HELP_WIDTH,
     )
@@ -90,14 +90,16 @@ def _commands(
     *commands: str,
     keep: Callable[[str, str], str] = lambda out, err: out,
     own_store: bool = False,
+    width: int = WIDTH,
 ) -> Callable[[str], str]:
     """Run ``commands`` on the shared store (or on a store of their own, so what they add
-    does not show in the blocks after them)."""
+    does not show in the blocks after them), in a terminal ``width`` columns wide."""
 
     def block(db: str) -> str:
         parts = []
         for command in commands:
-            _code, out, err = _run(shlex.split(command), db + ".own" if own_store else db)
+            store = db + ".own" if own_store else db
+            _code, out, err = _run(shlex.split(command), store, width)
             parts.append(f"$ communique {command}\n{keep(out, err)}")
         return "".join(parts)
 
@@ -133,7 +135,16 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
         _commands("analyze -q ../shared/seeds missing.txt", keep=_first_error, own_store=True),
     ),
     "extract": (True, _extract_quote),
-    "events": (False, _commands("events --actor RUS --limit 2")),
+    "events": (
+        False,
+        _commands(
+            "events --dyad RUS:USA --limit 2",
+            "events --between USA CHN --type SANCTION --columns date,source_code,type,"
+            "target_code,cameo,intensity,outlet",
+            width=80,
+        ),
+    ),
+    "search": (False, _commands('search "talks" --actor TUR --limit 2', width=80)),
     "quotes-csv": (False, _commands("quotes --actor Peskov --format csv --limit 1")),
     "actors": (
         False,

@@ -169,8 +169,13 @@ def test_help_does_not_load_the_pipeline() -> None:
 def test_query_filters_refuse_what_is_not_a_date_or_a_row_count(tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
     assert runner.invoke(cli, ["analyze", "-q", "--db", db, str(SAMPLES / "jsonl")]).exit_code == 0
-    for args in (["--since", "2019-13-45"], ["--until", "soon"], ["--limit", "9" * 20]):
+    for args, says in (
+        (["--since", "2019-13-45"], "YYYY-MM-DD"),
+        (["--until", "soon"], "YYYY-MM-DD"),
+        (["--limit", "9" * 20], "Invalid value"),
+    ):
         res = runner.invoke(cli, ["events", "--db", db, *args])
-        assert res.exit_code == 2 and "Invalid value" in res.output, (args, res.output)
+        assert res.exit_code == 2 and says in res.output, (args, res.output)
+        assert res.output.count("\n") == 1, res.output  # one line, no usage text
     res = runner.invoke(cli, ["events", "--db", db, "--since", "2019-11-01", "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.output)

@@ -6,12 +6,14 @@ through a callback."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CommuniqueError as exc:
             raise _Failed(exc) from exc
+        except click.BadParameter as exc:  # --limit 99999999999999999999: one line, no usage
+            raise _Failed(exc.format_message()) from exc
+        except BrokenPipeError:  # `communique export --format gdelt | head`: the reader left
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:  # an unwritable --out folder, a full disk, a vanished file
             where = f" {exc.filename}" if exc.filename else ""
             raise _Failed(f"cannot read or write{where}: {exc.strerror or exc}") from exc
@@ -350,31 +357,93 @@ def extract(
 _MAX_ROWS = 2**63 - 1
 
 
-def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A --since/--until date as the ISO day the store compares with; anything that is not
-    a date is an error, never a filter that silently matches everything."""
-    day = _day(value, param.opts[0])
-    return day.isoformat() if day else None
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date filter as given, once it is YYYY, YYYY-MM or YYYY-MM-DD: anything else is an
+    error naming the expected forms, never a filter that silently matches everything."""
+    from .store import check_date
+
+    return check_date(value, param.opts[0]) if value is not None else None
+
+
+def _date_options(f: Any, prefix: str, what: str, note: str) -> Any:
+    """--PREFIXsince and --PREFIXuntil, both checked by _date_option."""
+    for bound, side in (("until", "before"), ("since", "after")):
+        f = click.option(
+            f"--{prefix}{bound}",
+            callback=_date_option,
+            help=f"Only {what} on or {side} this date {note}.",
+        )(f)
+    return f
+
+
+def _common_filters(f: Any) -> Any:
+    """--actor, --outlet, --since, --until: the filters every query command takes."""
+    f = _date_options(f, "", "articles published", "(YYYY, YYYY-MM or YYYY-MM-DD)")
+    f = click.option(
+        "--outlet",
+        "outlets",
+        multiple=True,
+        help="Only this outlet: its name (any case) or domain (nytimes.com); repeat for any of several.",
+    )(f)
+    f = click.option(
+        "--actor",
+        "actors",
+        multiple=True,
+        help="An actor: code (RUS, IGO), IGO short name (WHO), registry id or name; "
+        "repeat for any of several.",
+    )(f)
+    return f
 
 
 def _query_options(f: Any) -> Any:
     f = click.option(
+        "--columns",
+        metavar="A,B,...",
+        help="Columns to write, comma-separated (any field of --format json); a table's "
+        "default fits 80 columns, json and csv have every field.",
+    )(f)
+    f = click.option(
         "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many rows."
     )(f)
     f = _format_option(f)
-    f = click.option(
-        "--until",
-        callback=_iso_day,
-        help="Only articles published on or before this date (2020-05-05).",
-    )(f)
-    f = click.option(
-        "--since",
-        callback=_iso_day,
-        help="Only articles published on or after this date (2020-05-05).",
-    )(f)
-    f = click.option("--outlet", help="Only this outlet (name, case-insensitive).")(f)
-    f = click.option("--actor", help="Actor code (RUS, IGO), registry id, or part of a name.")(f)
+    f = _common_filters(f)
     f = click.option("--db", help=DB_HELP)(f)
+    return f
+
+
+def _event_options(f: Any) -> Any:
+    f = _date_options(f, "event-", "events dated", "(a month or year overlapping it counts)")
+    f = click.option(
+        "--cameo",
+        "cameos",
+        multiple=True,
+        help="CAMEO code (112), or a prefix with * (11* = every disapproval).",
+    )(f)
+    f = click.option(
+        "--quad",
+        "quads",
+        multiple=True,
+        help="Quad class: verbal_coop, material_coop, verbal_conflict, material_conflict (or 1-4).",
+    )(f)
+    f = click.option("--type", "types", multiple=True, help="PLOVER type (ACCUSE, CONSULT, ...).")(
+        f
+    )
+    f = click.option(
+        "--between",
+        nargs=2,
+        multiple=True,
+        metavar="A B",
+        help="Events between two actors, in either direction.",
+    )(f)
+    f = click.option(
+        "--dyad",
+        "dyads",
+        multiple=True,
+        metavar="SOURCE:TARGET",
+        help="Events of SOURCE towards TARGET (USA:CHN).",
+    )(f)
+    f = click.option("--target", "targets", multiple=True, help="Target actor (as --actor).")(f)
+    f = click.option("--source", "sources", multiple=True, help="Source actor (as --actor).")(f)
     return f
 
 
@@ -389,38 +458,75 @@ def _open(db: str | None) -> Any:
     return Store.open(path)
 
 
-def _run_query(kind: str, db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
-    from .store import query
+def _run_query(
+    kind: str,
+    db: str | None,
+    fmt: str,
+    limit: int | None,
+    columns: str | None,
+    text: str | None = None,
+    **filters: Any,
+) -> None:
+    from .store import Filters, iter_query
 
-    with _open(db) as store:
-        rows = query(store, kind, limit=limit, **filters)
-    _emit(rows, fmt, kind)
-
-
-def _query_command(kind: str, summary: str) -> None:
-    """Register ``communique KIND``: a query of the store with the common filters."""
-
-    @_query_options
-    def command(
-        db: str | None,
-        actor: str | None,
-        outlet: str | None,
-        since: str | None,
-        until: str | None,
-        fmt: str,
-        limit: int | None,
-    ) -> None:
-        _run_query(kind, db, fmt, limit, actor=actor, outlet=outlet, since=since, until=until)
-
-    command.__doc__ = summary
-    cli.command(name=kind)(command)
+    with _open(db) as store:  # rows stream from the store to the output
+        _emit(
+            iter_query(store, kind, Filters(**filters), text=text, limit=limit), fmt, kind, columns
+        )
 
 
-_query_command(
-    "events", "Events in the store: source, type, target, date, and the evidence sentence."
-)
-_query_command("quotes", "Quotes in the store: speaker, type, content and where it came from.")
-_query_command("articles", "Articles in the store, with their counts of quotes and events.")
+_QUERY_HELP = """
+
+Repeating a filter (--actor RUS --actor CHN) matches any of its values; different filters
+must all hold. An actor is an actor code (RUS; IGO, NGO), an IGO's short name (WHO), a
+registry id (person:dmitry-peskov) or a name (Peskov); a name that could be several actors
+is an error listing them. Tables show a few columns and fit 80 columns (--columns for
+others); in them a negated event's type reads "not ASSAULT", a hypothetical one's
+"ASSAULT?". --format csv and json carry every field."""
+
+
+@cli.command()
+@_query_options
+@_event_options
+def events(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Events in the store: source, type, target, date, and the evidence sentence."""
+    _run_query("events", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@_query_options
+def quotes(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Quotes in the store: speaker, type, content and where it came from (--actor: the
+    speaker)."""
+    _run_query("quotes", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@_query_options
+def articles(
+    db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Articles in the store, with their counts of quotes and events (--actor: named in it)."""
+    _run_query("articles", db, fmt, limit, columns, **filters)
+
+
+@cli.command()
+@click.argument("text")
+@_query_options
+def search(
+    text: str, db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
+) -> None:
+    """Articles whose title or text match TEXT in the full-text index, best first, with the
+    matching passage: words (all must occur), "a phrase", OR, NOT, prefix*."""
+    _run_query("search", db, fmt, limit, columns, text=text, **filters)
+
+
+for _command in (events, quotes, articles, search):
+    _command.help = (_command.help or "") + _QUERY_HELP
 
 
 @cli.command()
@@ -436,12 +542,30 @@ def failures(db: str | None, fmt: str) -> None:
     _emit(rows, fmt, "failures")
 
 
+def _filter_options(f: Any) -> Any:
+    """The query filters, for commands that take them without the output options."""
+    f = _event_options(f)
+    f = click.option(
+        "--until", callback=_date_option, help="Only articles published on or before this date."
+    )(f)
+    f = click.option(
+        "--since", callback=_date_option, help="Only articles published on or after this date."
+    )(f)
+    f = click.option(
+        "--outlet", "outlets", multiple=True, help="Only this outlet (name or domain)."
+    )(f)
+    f = click.option(
+        "--actor", "actors", multiple=True, help="Actor in either role (as for events)."
+    )(f)
+    return f
+
+
 @cli.command()
 @click.option("--db", help=DB_HELP)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "polecat", "icews"]),
     default="jsonl",
     show_default=True,
 )
@@ -449,17 +573,23 @@ def failures(db: str | None, fmt: str) -> None:
     "--out",
     "out",
     type=click.Path(),
-    help="File (jsonl) or directory (csv, parquet); default: stdout for jsonl.",
+    help="File (jsonl, gdelt, polecat, icews) or directory (csv, parquet); default: stdout "
+    "for the files.",
 )
-def export(db: str | None, fmt: str, out: str | None) -> None:
+@_common_filters
+@_event_options
+def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
     """Export the store: jsonl = one communique/2 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
     failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
-    columns as hex in CSV). Rows are streamed, so memory stays flat."""
-    from .store import export_store
+    columns as hex in CSV); gdelt, polecat, icews = events in the columns of GDELT 2.0
+    Events, POLECAT or ICEWS, then ours (tab-separated; docs/EXPORTS.md), filtered as
+    `communique events` is. Rows are streamed, so memory stays flat. CSV and tab-separated
+    cells starting with = + - @ get a leading ' so no spreadsheet runs them as formulas."""
+    from .store import Filters, export_store
 
     with _open(db) as store:
-        written = export_store(store, fmt, out)
+        written = export_store(store, fmt, out, filters=Filters(**filters))
     for w in written:
         _err(f"wrote {w}")
 
@@ -544,47 +674,107 @@ def actors_list(
     _emit(rows, fmt, "entries")
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
+def _emit(rows: Iterable[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
+    """Rows as JSON, CSV or a table. JSON and CSV are written row by row as they come;
+    --columns picks the fields in every format, a table has a few by default."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        if fmt == "json":
+            click.echo("[]")
+        elif fmt == "table":
+            click.echo(f"no {kind} match", err=True)
+        return
+    show = _columns(first, kind, columns, fmt)
+    every = itertools.chain([first], it)
+    picked = ({c: r.get(c) for c in show} for r in every)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        if rows:
-            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            w.writeheader()
-            w.writerows(rows)
-        return
+        for i, r in enumerate(picked):
+            body = textwrap.indent(json.dumps(r, ensure_ascii=False, indent=2), "  ")
+            click.echo(("[\n" if i == 0 else ",\n") + body, nl=False)
+        click.echo("\n]")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(show)
+        w.writerows([_csv_cell(v) for v in r.values()] for r in picked)
+    else:
+        table = list(every)  # whole rows: a cell may say more than its own field
+        _table(table, show)
+        click.echo(f"{len(table)} {kind}", err=True)
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell as the exports write one: true/false, formulas neutralised."""
+    from .store import safe_cell
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return safe_cell(value)
+
+
+def _columns(first: dict[str, Any], kind: str, columns: str | None, fmt: str) -> list[str]:
+    """The fields to write: --columns (checked against the rows'), else a table's few or
+    every field."""
+    known = list(first)
+    if not columns:
+        return _TABLE_COLUMNS.get(kind, known) if fmt == "table" else known
+    wanted = [c.strip() for c in columns.split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in known]
+    if unknown or not wanted:
+        raise UsageError(
+            f"--columns: no column {', '.join(unknown) or repr(columns)}; choose from {', '.join(known)}"
+        )
+    return wanted
+
+
+#: Columns whose text is long: they take what the others leave and wrap.
+_LONG = ("evidence", "content", "title", "match", "reason", "role")
+#: Actor and outlet names: wrapped beyond _NAME_WIDTH characters, to leave room for the text.
+_NAMES = ("source", "target", "speaker", "outlet", "reported_by_speaker")
+_NAME_WIDTH = 16
+
+
+def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
+    """A table as wide as the terminal (80 columns when output is not one): short columns
+    first, the long text last, wrapped."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    if not rows:
-        click.echo(f"no {kind} match", err=True)
-        return
-    show = _TABLE_COLUMNS.get(kind, list(rows[0]))
-    t = Table(show_lines=False)
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, show_edge=False)
     for c in show:
+        long = c in _LONG
         t.add_column(
-            c, overflow="fold", max_width=70 if c in ("evidence", "content", "title") else 28
+            c,
+            overflow="fold",
+            ratio=1 if long else None,
+            min_width=20 if long else len(c),
+            max_width=max(_NAME_WIDTH, len(c)) if c in _NAMES else None,
         )
-    for r in rows:
-        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in show))
-    Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
-    click.echo(f"{len(rows)} {kind}", err=True)
+    for r in rows:  # Text, not markup: "[1]" in a sentence stays as written
+        t.add_row(*(Text(_cell(c, r)) for c in show))
+    Console(width=shutil.get_terminal_size((80, 24)).columns).print(t)
+
+
+def _cell(column: str, row: dict[str, Any]) -> str:
+    value = row.get(column)
+    if value is None:
+        return ""
+    if column == "published" and isinstance(value, str):
+        return value[:10]  # the day; --format json or csv has the time and offset
+    if column == "type" and "negated" in row:  # an event: what did not or may happen says so
+        return (
+            ("not " if row["negated"] else "") + str(value) + ("?" if row["hypothetical"] else "")
+        )
+    return str(value)
 
 
 _TABLE_COLUMNS = {
-    "events": [
-        "date",
-        "source",
-        "type",
-        "target",
-        "negated",
-        "reported_by_speaker",
-        "outlet",
-        "evidence",
-    ],
-    "quotes": ["published", "speaker", "speaker_code", "type", "content", "outlet"],
-    "articles": ["published", "outlet", "title", "quotes", "events"],
+    "events": ["date", "source", "type", "target", "evidence"],
+    "quotes": ["published", "speaker", "type", "content"],
+    "articles": ["published", "outlet", "title", "events"],
+    "search": ["published", "outlet", "title", "match"],
     "entries": [
         "id",
         "name",

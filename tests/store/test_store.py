@@ -41,12 +41,14 @@ from communique.records import (
     article_id,
 )
 from communique.store import (
+    ACTOR_ID_COLUMNS,
     ALL_TABLES,
     FTS_TABLE,
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,
     Table,
+    column_kinds,
     columns,
     export_store,
 )
@@ -553,22 +555,55 @@ def test_processes_racing_on_a_new_store_all_succeed(tmp_path: Path) -> None:
 # -- exports ---------------------------------------------------------------------------
 
 
-def _as_csv(value: Any) -> str:
+def _as_csv(value: Any, kind: str) -> str:
     if value is None:
         return ""
+    if kind == "bool":
+        return "true" if value else "false"
+    if isinstance(value, str) and value[:1] in "=+-@":
+        return "'" + value  # neutralised: a spreadsheet must not run it as a formula
     return value.hex() if isinstance(value, bytes) else str(value)
 
 
+def _code(store: Store, article: str, actor: str | None) -> str:
+    row = store.conn.execute(
+        "SELECT code FROM actors WHERE article_id = ? AND id = ?", (article, actor)
+    ).fetchone()
+    return "" if row is None or row[0] is None else str(row[0])
+
+
 def test_csv_export_writes_every_table_and_round_trips(tmp_path: Path) -> None:
+    """Every column of every table, each actor id followed by that actor's code, booleans
+    as true/false."""
     with _filled_store(tmp_path / "c.db", 3) as store:
         written = export_store(store, "csv", str(tmp_path / "out"))
         assert [Path(w).name for w in written] == [f"{t.name}.csv" for t in ALL_TABLES]
         for table in ALL_TABLES:
+            kinds = column_kinds(table.record) if table.record else {}
+            ids = ACTOR_ID_COLUMNS.get(table.name, ())
             cur = store.conn.execute(f"SELECT * FROM {table.name}")
-            expected = [[d[0] for d in cur.description]]
-            expected += [[_as_csv(v) for v in row] for row in cur]
+            names = [d[0] for d in cur.description]
+            header: list[str] = []
+            for n in names:
+                header += [n, n.removesuffix("_id") + "_code"] if n in ids else [n]
+            expected = [header]
+            for row in cur:
+                cells: list[str] = []
+                for n, v in zip(names, row, strict=True):
+                    cells.append(_as_csv(v, kinds.get(n, "text")))
+                    if n in ids:
+                        cells.append(_code(store, row[0], v))
+                expected.append(cells)
             with open(tmp_path / "out" / f"{table.name}.csv", encoding="utf-8", newline="") as fh:
                 assert list(csv.reader(fh)) == expected, table.name
+        with open(tmp_path / "out" / "events.csv", encoding="utf-8", newline="") as fh:
+            event = next(csv.DictReader(fh))
+        assert (event["source_actor_code"], event["target_actor_code"]) == ("RUS", "UKR")
+        assert (event["hypothetical"], event["negated"], event["in_title"]) == (
+            "true",
+            "false",
+            "false",
+        )
         counts = store.counts()
     assert all(counts[t] for t in ("duplicates", "signatures", "bands", "failures", "meta"))
 
@@ -651,8 +686,14 @@ def test_parquet_export_writes_every_table_in_row_groups(
         for table in ALL_TABLES:
             expected = [dict(r) for r in store.conn.execute(f"SELECT * FROM {table.name}")]
             path = tmp_path / "out" / f"{table.name}.parquet"
-            got = [{k: _plain(v) for k, v in r.items()} for r in pq.read_table(path).to_pylist()]
+            codes = {c.removesuffix("_id") + "_code" for c in ACTOR_ID_COLUMNS.get(table.name, ())}
+            got = [
+                {k: _plain(v) for k, v in r.items() if k not in codes}
+                for r in pq.read_table(path).to_pylist()
+            ]
             assert got == expected, table.name
             assert pq.ParquetFile(path).metadata.num_row_groups == (len(expected) + 1) // 2
         events = pq.read_table(tmp_path / "out" / "events.parquet")
         assert str(events.schema.field("hypothetical").type) == "bool"
+        assert str(events.schema.field("in_title").type) == "bool"
+        assert events.column("source_actor_code").to_pylist()[0] == "RUS"

@@ -5,6 +5,7 @@ table is :mod:`._cameo`; trigger words are :mod:`._lexicon` (hand-written) and
 
 from __future__ import annotations
 
+from ._cameo import LABELS as CAMEO_LABELS
 from ._coder import (
     CAMEO,
     CONF_BIAS,
@@ -18,6 +19,7 @@ from ._verbs import GEN_LIGHT, GEN_PHRASAL, GEN_VERBS
 
 __all__ = [
     "CAMEO",
+    "CAMEO_LABELS",
     "CONF_BIAS",
     "CONF_WEIGHTS",
     "GEN_LIGHT",

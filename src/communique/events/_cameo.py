@@ -584,6 +584,9 @@ ROWS: tuple[tuple[str, str, str | None, str | None, float, str], ...] = (
 )
 
 #: PLOVER type → quad class (PLOVER README).
+#: CAMEO code → its label in the CAMEO codebook ("Express intent to cooperate").
+LABELS: MappingProxyType[str, str] = MappingProxyType({r[0]: r[5] for r in ROWS})
+
 QUAD: MappingProxyType[str, str] = MappingProxyType(
     {
         "AGREE": "verbal_coop",

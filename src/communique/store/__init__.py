@@ -1,26 +1,46 @@
 """The SQLite store: the same records as the JSON output, in tables of the same names;
 its schema as frozen, numbered migrations and one list of its tables; read-side queries
-behind the CLI; exports (JSONL, CSV, Parquet)."""
+behind the CLI (filters checked and resolved first); exports (JSONL, CSV, Parquet, and
+the GDELT, POLECAT and ICEWS layouts)."""
 
 from __future__ import annotations
 
-from ._export import EXPORT_BATCH_ROWS, export_store
-from ._queries import query
-from ._rows import columns
+from ._cells import FORMULA_STARTS, safe_cell
+from ._export import ACTOR_ID_COLUMNS, EXPORT_BATCH_ROWS, export_store
+from ._filters import DATE_FORMATS, QUADS, Filters, check_date
+from ._layouts import EXTRA_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, LAYOUTS, POLECAT_COLUMNS
+from ._queries import KINDS, iter_query, query, query_plan
+from ._rows import column_kinds, columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
 from ._store import Store
 
 __all__ = [
+    "ACTOR_ID_COLUMNS",
     "ALL_TABLES",
+    "DATE_FORMATS",
     "EXPORT_BATCH_ROWS",
+    "EXTRA_COLUMNS",
+    "FORMULA_STARTS",
     "FTS_TABLE",
+    "GDELT_COLUMNS",
+    "ICEWS_COLUMNS",
+    "KINDS",
+    "LAYOUTS",
     "MIGRATIONS",
+    "POLECAT_COLUMNS",
+    "QUADS",
     "SCHEMA_VERSION",
     "TABLES",
+    "Filters",
     "Migration",
     "Store",
     "Table",
+    "check_date",
+    "column_kinds",
     "columns",
     "export_store",
+    "iter_query",
     "query",
+    "query_plan",
+    "safe_cell",
 ]

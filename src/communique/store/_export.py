@@ -1,5 +1,7 @@
 """Exports of the store: JSONL of communique/2 objects, one per article; or one CSV or
-Parquet file per table of the store (every table of ALL_TABLES, the full-text index aside).
+Parquet file per table of the store (every table of ALL_TABLES, the full-text index aside),
+each actor id followed by the actor's code, booleans as booleans (true/false in CSV); or
+the events in the GDELT, POLECAT or ICEWS layout (:mod:`._layouts`).
 
 Exports stream: JSONL holds one article at a time, CSV and Parquet one batch of
 EXPORT_BATCH_ROWS rows, so memory stays flat however big the store."""
@@ -15,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ._cells import safe_cell
+from ._filters import Filters
+from ._layouts import LAYOUTS, export_layout
 from ._rows import Kind, column_kinds
 from ._schema import ALL_TABLES, Table
 from ._store import Store
@@ -35,22 +40,39 @@ _DECLARED_KINDS: dict[str, Kind] = {
     "BLOB": "blob",
 }
 
+_LAYOUT_NAMES = ", ".join(LAYOUTS)
+
 _PYARROW_MISSING = "Parquet export needs pyarrow: pip install 'communique[parquet]'"
 
 
 def export_store(
-    store: Store, fmt: str, out: str | None, *, batch_rows: int = EXPORT_BATCH_ROWS
+    store: Store,
+    fmt: str,
+    out: str | None,
+    *,
+    batch_rows: int = EXPORT_BATCH_ROWS,
+    filters: Filters | None = None,
 ) -> list[str]:
     """Export ``store`` as ``fmt`` and return the paths written.
 
     jsonl: one communique/2 object per article, to the file ``out`` or to stdout.
     csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
     mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
-    story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV."""
+    story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV.
+    gdelt, polecat, icews: the events matching ``filters`` in that layout, to the file
+    ``out`` or to stdout (:mod:`._layouts`); the other formats export everything."""
+    if fmt in LAYOUTS:
+        return export_layout(store, fmt, out, filters, batch_rows=batch_rows)
+    if filters is not None and filters != Filters():
+        raise UsageError(
+            f"--format {fmt} exports the whole store; filters apply to {_LAYOUT_NAMES}"
+        )
     if fmt == "jsonl":
         return _export_jsonl(store, out)
     if fmt not in TABLE_FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
+        raise UsageError(
+            f"unknown export format {fmt!r}; choose jsonl, csv, parquet, {_LAYOUT_NAMES}"
+        )
     if not out:
         raise UsageError(f"--format {fmt} writes one file per table: pass --out DIRECTORY")
     if fmt == "parquet":
@@ -85,40 +107,66 @@ def _batches(cur: sqlite3.Cursor, size: int) -> Iterator[list[Any]]:
         yield rows
 
 
-def _kinds(store: Store, table: Table) -> list[tuple[str, Kind]]:
-    """(name, kind) of each column of ``table``, in table order."""
+#: Actor id columns of the tables: in table exports each is followed by the actor's code
+#: (``source_actor_id`` → ``source_actor_code``), so nobody has to join to get it.
+ACTOR_ID_COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("source_actor_id", "target_actor_id"),
+    "quotes": ("speaker_actor_id",),
+    "mentions": ("actor_id",),
+    "stance": ("target_actor_id",),
+}
+
+
+def _kinds(store: Store, table: Table) -> list[tuple[str, Kind, str]]:
+    """(name, kind, SQL expression) of each exported column of ``table``: the table's
+    columns in order, each actor id followed by the actor's code. A record field's kind
+    wins over the declared type (in_title is declared INTEGER and is a boolean)."""
     fields = column_kinds(table.record) if table.record else {}
-    out: list[tuple[str, Kind]] = []
+    ids = ACTOR_ID_COLUMNS.get(table.name, ())
+    out: list[tuple[str, Kind, str]] = []
     for col in store.conn.execute(f"PRAGMA table_info({table.name})"):
         name, declared = col["name"], col["type"].upper()
-        out.append((name, _DECLARED_KINDS.get(declared) or fields.get(name, "text")))
+        kind = fields.get(name) or _DECLARED_KINDS.get(declared) or "text"
+        out.append((name, kind, f't."{name}"'))
+        if name in ids:
+            code = name.removesuffix("_id") + "_code"
+            out.append(
+                (
+                    code,
+                    "text",
+                    f'(SELECT x.code FROM actors x WHERE x.article_id = t.article_id AND x.id = t."{name}")',
+                )
+            )
     return out
 
 
 def _rows(store: Store, table: Table, size: int) -> Iterator[list[Any]]:
-    """The rows of ``table`` in batches, columns in table order (as ``_kinds``)."""
-    return _batches(store.conn.execute(f"SELECT * FROM {table.name}"), size)
+    """The rows of ``table`` in batches, columns as ``_kinds`` says."""
+    select = ", ".join(expr for _, _, expr in _kinds(store, table))
+    return _batches(store.conn.execute(f"SELECT {select} FROM {table.name} t"), size)
 
 
 def _write_csv(store: Store, table: Table, path: Path, size: int) -> None:
     kinds = _kinds(store, table)
-    names = [n for n, _ in kinds]
-    blobs = [i for i, (_, k) in enumerate(kinds) if k == "blob"]
+    names = [n for n, _, _ in kinds]
+    blobs = [i for i, (_, k, _) in enumerate(kinds) if k == "blob"]
+    bools = [i for i, (_, k, _) in enumerate(kinds) if k == "bool"]
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(names)
         for rows in _rows(store, table, size):
-            if blobs:
-                w.writerows(_hex(r, blobs) for r in rows)
-            else:
-                w.writerows(rows)
+            w.writerows(_csv_row(r, blobs, bools) for r in rows)
 
 
-def _hex(row: Sequence[Any], blobs: Sequence[int]) -> list[Any]:
-    out = list(row)
+def _csv_row(row: Sequence[Any], blobs: Sequence[int], bools: Sequence[int]) -> list[Any]:
+    """A row as CSV cells: BLOBs as hex, booleans as true/false, formulas neutralised."""
+    out = [safe_cell(v) for v in row]
     for i in blobs:
         if out[i] is not None:
             out[i] = bytes(out[i]).hex()
+    for i in bools:
+        if out[i] is not None:
+            out[i] = "true" if out[i] else "false"
     return out
 
 
@@ -142,11 +190,11 @@ def _write_parquet(store: Store, table: Table, path: Path, size: int) -> None:
         "blob": pa.binary(),
     }
     kinds = _kinds(store, table)
-    schema = pa.schema([(n, arrow[k]) for n, k in kinds])
+    schema = pa.schema([(n, arrow[k]) for n, k, _ in kinds])
     with pq.ParquetWriter(path, schema) as writer:
         for rows in _rows(store, table, size):
             arrays = [
-                pa.array(_column(rows, i, k), type=arrow[k]) for i, (_, k) in enumerate(kinds)
+                pa.array(_column(rows, i, k), type=arrow[k]) for i, (_, k, _) in enumerate(kinds)
             ]
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
 
