@@ -83,6 +83,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
                 intensity=-2.0,
                 date="2019-11-19",
                 date_precision="day",
+                also=(Span(0, 13, first[:13]),),  # stated twice in the article
             ),
             _event(
                 1,
@@ -399,7 +400,8 @@ def test_gdelt_export_loads_with_pandas_under_gdelt_column_names(db: str, tmp_pa
     assert by_type.loc["REQUEST"]["Actor1Code"] == "IGO"
     assert by_type.loc["REJECT"]["SQLDATE"] == 20191100  # a month: the day is unknown
     assert df["ActionGeo_Lat"].isna().all() and df["AvgTone"].isna().all()
-    assert set(df["NumMentions"]) == {1}
+    assert accuse["NumMentions"] == 2  # stated twice: the further statement is `also`
+    assert set(df["NumMentions"]) == {1, 2} and set(df["NumArticles"]) == {1}
 
 
 def test_layout_exports_take_the_event_filters(db: str, tmp_path: Path) -> None:

@@ -478,6 +478,14 @@ def test_bare_objects_and_withheld_speech_are_not_reports(pipeline: Any, text: s
             "person",
         ),
         (
+            # the parser makes the name the root of the sentence; where he spoke follows it
+            'Kenji Morita, to reporters outside the ministry: "We will not back down." The '
+            "drills went on.",
+            "We will not back down.",
+            "colon",
+            "person",
+        ),
+        (
             "An EU spokesman: the bloc opposes any unilateral change to the status quo. The "
             "drills went on.",
             "the bloc opposes any unilateral change to the status quo",

@@ -166,6 +166,7 @@ VERSION = "communique/2"
 _SELECT = """
     SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.quad, e.intensity, e.negated,
            e.hypothetical, e.reported_by, e.date, e.date_precision, e.confidence, e.in_title,
+           coalesce(json_array_length(e.also), 0) AS repeats,
            e.evidence_text, e.evidence_start, e.evidence_end, e.trigger_text,
            e.source_text, e.target_text, e.source_actor_id, e.target_actor_id,
            sa.name AS s_name, sa.code AS s_code, sa.country AS s_country,
@@ -346,7 +347,7 @@ def _gdelt(r: Any, names: _Names) -> list[Any]:
         cameo[:2] if cameo else None,
         QUADS.get(r["quad"] or ""),
         r["intensity"],
-        1,  # NumMentions: one article, one mention, until stories merge copies
+        1 + r["repeats"],  # NumMentions: the statements of the act in its article
         1,  # NumSources
         1,  # NumArticles
         None,  # AvgTone
