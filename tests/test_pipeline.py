@@ -273,3 +273,18 @@ def test_the_headline_is_analysed_apart(pipeline: Pipeline) -> None:
     assert len(ids) == len(a.quotes) + len(a.events) + len(a.mentions)
     assert [q.id for q in a.quotes] == list(range(len(a.quotes)))
     assert [e.id for e in a.events] == list(range(len(a.events)))
+
+
+def test_a_headline_restating_the_bodys_act_adds_no_event(pipeline: Pipeline) -> None:
+    from communique.records import Article
+
+    art = Article(
+        id="t",
+        text="Russia accused Ukraine of shelling the nuclear plant. Kyiv denied it.",
+        title="Russia accuses Ukraine of shelling nuclear plant",
+        published="2019-11-20",
+    )
+    a = next(pipeline.analyze([art], isolate=False))
+    accusations = [e for e in a.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and not accusations[0].in_title, a.events
+    assert [e.id for e in a.events] == list(range(len(a.events)))

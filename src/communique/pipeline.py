@@ -28,7 +28,7 @@ from .actors import ActorIndex, ActorResolver, Registry
 from .clean import Given, OutletTable, to_article
 from .dates import parse_published
 from .errors import InputError, PipelineError
-from .events import code_events
+from .events import act_key, code_events
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
@@ -250,9 +250,13 @@ def _assemble(work: Mapping[str, Any]) -> Analysis:
 
 
 def _with_title(body: Analysis, title: Analysis) -> Analysis:
-    """The body's analysis with the title's records added after its own (ids go on)."""
+    """The body's analysis with the title's records added after its own (ids go on). A
+    headline event that restates an act the body states (same source, target, type, flags
+    and date) is not a second event: the body's is the act, with its fuller sentence."""
     nm, nq, ne = len(body.mentions), len(body.quotes), len(body.events)
     known = {a.id for a in body.actors}
+    acts = {act_key(e) for e in body.events}
+    new_acts = [e for e in title.events if act_key(e) not in acts]
     return dataclasses.replace(
         body,
         actors=body.actors + tuple(a for a in title.actors if a.id not in known),
@@ -264,11 +268,11 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
         + tuple(
             dataclasses.replace(
                 e,
-                id=e.id + ne,
+                id=ne + n,
                 in_title=True,
                 reported_by=None if e.reported_by is None else e.reported_by + nq,
             )
-            for e in title.events
+            for n, e in enumerate(new_acts)
         ),
     )
 

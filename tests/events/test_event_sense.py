@@ -364,3 +364,15 @@ def test_common_verbs_of_criticism_and_support(
 ) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert any(c[0] == want[0] and c[2] == want[2] for c in coded), coded
+
+
+def test_an_undated_act_takes_the_date_of_the_same_actors_act_just_before(pipeline: Any) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. He accused the "
+        "United States of undermining the talks. Ukraine accused Russia of war crimes.\n\n"
+        "Lavrov also accused Britain of lying."
+    )
+    dates = {(c[0], c[1]): c[3].date for c in _coded(_analyze(pipeline, text, "2019-11-20"))}
+    assert dates[("RUS", "USA")] == "2019-11-18", dates  # Lavrov, on Monday
+    assert dates[("UKR", "RUS")] == "2019-11-20", dates  # someone else: no date of his
+    assert dates[("RUS", "GBR")] == "2019-11-20", dates  # a new paragraph

@@ -388,7 +388,49 @@ def code_events(
                     continue
                 seen.add(k)
                 events.append(ev)
+    if published is not None:
+        events = _dates_carried(events, doc.text, published.isoformat())
     return one_per_act(events)
+
+
+#: How far back (in characters) a date stated for the same actor carries over.
+DATE_CARRY_CHARS = 400
+
+
+def _dates_carried(events: list[Event], text: str, published: str) -> list[Event]:
+    """ "Lavrov arrived in Ankara on Monday. He accused the United States of …": an act
+    with no date of its own, by an actor whose act just before in the same paragraph was
+    dated, happened then too (news tells one occasion at a time), not on the publication
+    day."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.date == published and ev.date_evidence is None:
+            before = next(
+                (
+                    e
+                    for e in reversed(out)
+                    if e.source_actor_id == ev.source_actor_id
+                    and e.date_evidence is not None
+                    and e.evidence.end <= ev.evidence.start
+                    and ev.evidence.start - e.evidence.end <= DATE_CARRY_CHARS
+                    and "\n" not in text[e.evidence.end : ev.evidence.start]
+                ),
+                None,
+            )
+            if before is not None:
+                ev = dataclasses.replace(
+                    ev,
+                    date=before.date,
+                    date_precision=before.date_precision,
+                    date_evidence=before.date_evidence,
+                )
+        out.append(ev)
+    return out
+
+
+def act_key(ev: Event) -> tuple[Any, ...]:
+    """What makes two statements the same act: source, target, type, flags and date."""
+    return (ev.source_actor_id, ev.target_actor_id, ev.type, ev.negated, ev.hypothetical, ev.date)
 
 
 def one_per_act(events: list[Event]) -> list[Event]:
@@ -399,7 +441,7 @@ def one_per_act(events: list[Event]) -> list[Event]:
     first: dict[tuple[Any, ...], int] = {}
     out: list[Event] = []
     for ev in events:
-        k = (ev.source_actor_id, ev.target_actor_id, ev.type, ev.negated, ev.hypothetical, ev.date)
+        k = act_key(ev)
         i = first.get(k)
         if i is None:
             first[k] = len(out)
