@@ -376,3 +376,23 @@ def test_an_undated_act_takes_the_date_of_the_same_actors_act_just_before(pipeli
     assert dates[("RUS", "USA")] == "2019-11-18", dates  # Lavrov, on Monday
     assert dates[("UKR", "RUS")] == "2019-11-20", dates  # someone else: no date of his
     assert dates[("RUS", "GBR")] == "2019-11-20", dates  # a new paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser joins "support" to "taken"; tense and number say it is not China's
+        (
+            "Many businesses agree that China has long taken advantage of the United States "
+            "and support Mr. Trump's efforts to remove trade barriers.",
+            set(),
+        ),
+        ("Russia condemned the strike and supported Syria.", {("RUS", "SYR", "SUPPORT")}),
+        ("Russia and China condemn the strike and support Syria.", {("RUS", "SYR", "SUPPORT")}),
+    ],
+)
+def test_a_coordinated_verb_shares_only_a_subject_it_agrees_with(
+    pipeline: Any, text: str, want: set[tuple[str, ...]]
+) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text)) if c[2] == "SUPPORT"}
+    assert want <= coded and not [c for c in coded if c[0] == "CHN" and c[1] == "USA"], coded

@@ -959,6 +959,8 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             # "the prime minister has been indicted by the court and will resign": who
             # resigns is the one indicted, not the court
             return _mentions_for(patient, idx)
+    if verb.dep_ == "conj" and not _agrees(verb, verb.head):
+        return []  # "China has taken advantage ... and support": not China's verb
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _subject_of(verb.head, idx, quotes, depth + 1)
     if verb.dep_ == "acomp":
@@ -970,6 +972,23 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _subject_of(verb.head, idx, quotes, depth + 1)  # "sent troops to attack"
     return []
+
+
+def _agrees(verb: Any, head: Any) -> bool:
+    """Can a verb share its coordinated head's subject? "support" (plural) cannot have
+    "China" (singular) for subject, "supports" cannot have "businesses", and a bare verb
+    must match its head's tense."""
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children):
+        # a bare "support" shares the tense of its head: "will condemn and support", not
+        # "has taken advantage ... and support"
+        return head.tag_ not in ("VBN", "VBZ", "VBG")
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or verb.tag_ not in ("VBP", "VBZ"):
+        return True
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if subj.pos_ == "PRON":
+        return True  # "we ... and supports": pronouns are tagged too loosely to judge
+    return bool(plural == (verb.tag_ == "VBP"))
 
 
 #: Verbs whose object does what the infinitive says ("urged X to stop", "forced X to
