@@ -285,7 +285,7 @@ def _print_summary(s: Any) -> None:
     t.add_column("")
     t.add_column("this run", justify="right")
     t.add_column("in store", justify="right")
-    for k in ("articles", "quotes", "events", "mentions"):
+    for k in ("articles", "quotes", "events", "stance", "mentions"):
         t.add_row(k, str(s.run.get(k, 0)), str(s.store.get(k, 0)))
     t.add_row("already stored (skipped)", str(s.progress.skipped), "")
     t.add_row(
@@ -421,6 +421,58 @@ _query_command(
 )
 _query_command("quotes", "Quotes in the store: speaker, type, content and where it came from.")
 _query_command("articles", "Articles in the store, with their counts of quotes and events.")
+
+
+@cli.command()
+@_query_options
+@click.option(
+    "--speaker",
+    help="Only this holder (a quote's speaker or a sentence's subject): code (RUS), "
+    "registry id or part of a name.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["outlet", "article", "speaker", "statement"]),
+    help="Sum up per outlet, article or speaker and target, or list every statement "
+    "(default: speaker with --speaker, outlet otherwise).",
+)
+@click.option(
+    "--holder",
+    type=click.Choice(["outlet", "speaker", "subject"]),
+    help="Only the outlet's own sentences, only what speakers say, or only what the "
+    'sentence\'s subject does or thinks ("Moscow values …"); default: all.',
+)
+def stance(
+    db: str | None,
+    actor: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int | None,
+    speaker: str | None,
+    by: str | None,
+    holder: str | None,
+) -> None:
+    """How outlets and speakers treat actors: negative, neutral and positive statements
+    toward each target (--actor), per outlet, article or speaker, with the sentences as
+    evidence (--by statement)."""
+    from .store import stance_rows
+
+    by = by or ("speaker" if speaker else "outlet")
+    with _open(db) as store:
+        rows = stance_rows(
+            store,
+            by,
+            actor=actor,
+            speaker=speaker,
+            outlet=outlet,
+            holder=holder,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+    _emit(rows, fmt, "stance" if by == "statement" else f"stance by {by}")
 
 
 @cli.command()
@@ -572,6 +624,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
     click.echo(f"{len(rows)} {kind}", err=True)
 
 
+_COUNTS = ("negative", "neutral", "positive", "net")
+
 _TABLE_COLUMNS = {
     "events": [
         "date",
@@ -585,6 +639,15 @@ _TABLE_COLUMNS = {
     ],
     "quotes": ["published", "speaker", "speaker_code", "type", "content", "outlet"],
     "articles": ["published", "outlet", "title", "quotes", "events"],
+    "stance": ["published", "holder", "target", "polarity", "score", "outlet", "evidence"],
+    **{
+        f"stance by {by}": [*keys, "target", "target_code", "stance", "statements", *_COUNTS]
+        for by, keys in {
+            "outlet": ["outlet"],
+            "article": ["published", "outlet", "title"],
+            "speaker": ["speaker"],
+        }.items()
+    },
     "entries": [
         "id",
         "name",

@@ -5,7 +5,7 @@ behind the CLI; exports (JSONL, CSV, Parquet)."""
 from __future__ import annotations
 
 from ._export import EXPORT_BATCH_ROWS, export_store
-from ._queries import query
+from ._queries import STANCE_GROUPS, query, stance_rows
 from ._rows import columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
 from ._store import Store
@@ -16,6 +16,7 @@ __all__ = [
     "FTS_TABLE",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "STANCE_GROUPS",
     "TABLES",
     "Migration",
     "Store",
@@ -23,4 +24,5 @@ __all__ = [
     "columns",
     "export_store",
     "query",
+    "stance_rows",
 ]
