@@ -60,7 +60,9 @@ class _Group(click.Group):
             ) from exc
 
 
-def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
+def _pipeline(
+    outlets: Sequence[str] = (), actors: Sequence[str] = (), stance: bool = True, **ingest: Any
+) -> Any:
     from .pipeline import Options, Pipeline
 
     # Options added by _ingest_options beyond the ones each command names (see there).
@@ -74,9 +76,17 @@ def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest:
             outlets_files=tuple(Path(p) for p in outlets),
             actors_files=tuple(Path(p) for p in actors),
             ingest=ing,
+            stance=stance,
         )
     )
 
+
+_no_stance_option = click.option(
+    "--no-stance",
+    "no_stance",
+    is_flag=True,
+    help="Skip the stance stage, by far the costliest (see BENCHMARKS.md); no stance records.",
+)
 
 _format_option = click.option(
     "--format",
@@ -198,6 +208,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help=DB_HELP)
 @_ingest_options
+@_no_stance_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(
     paths: tuple[str, ...],
@@ -206,6 +217,7 @@ def analyze(
     actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
+    no_stance: bool,
     quiet: bool,
 ) -> None:
     """Analyse articles into the store.
@@ -220,7 +232,7 @@ def analyze(
     store's failures table, and the run goes on (exit code 1 when any failed)."""
     from .runner import analyze_into_store
 
-    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
     with _ProgressBar(enabled=not quiet) as bar:
         summary = analyze_into_store(
             pipe, list(paths), _db_path(db), on_progress=bar.update, on_failure=_report_failure
@@ -308,6 +320,7 @@ def _print_summary(s: Any) -> None:
 )
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @_ingest_options
+@_no_stance_option
 def extract(
     paths: tuple[str, ...],
     url: str | None,
@@ -318,6 +331,7 @@ def extract(
     actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
+    no_stance: bool,
 ) -> None:
     """Print one communique/2 JSON object per article on stdout; nothing is stored.
 
@@ -327,7 +341,7 @@ def extract(
     from .clean import Given
 
     failed = 0
-    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
     given = Given(url=url, outlet=outlet, published=published)
     good: list[Article] = []
     for item in pipe.articles(pipe.documents(paths), given):

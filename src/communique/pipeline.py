@@ -127,6 +127,9 @@ class Options:
     outlets_files: tuple[Path, ...] = ()
     actors_files: tuple[Path, ...] = ()
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    #: Run the stance stage (the costliest: a MiniLM pass over every sentence that names
+    #: an actor; BENCHMARKS.md, Stance). Off, every analysis has an empty stance list.
+    stance: bool = True
 
 
 class Pipeline:
@@ -139,9 +142,11 @@ class Pipeline:
         nlp: Any = None,
         stages: Sequence[Stage] = DEFAULT_STAGES,
     ) -> None:
+        self.options = options or Options()
+        if not self.options.stance:
+            stages = [st for st in stages if st.name != "stance"]
         check_stages(stages)
         self.stages = tuple(stages)
-        self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_nlp(self.options.model)
         self.outlets = OutletTable.load(self.options.outlets_files)
         self.registry = Registry.load(self.options.actors_files)

@@ -19,6 +19,18 @@ def _actor_clause(alias: str, actor: str) -> str:
     return f"({alias}.id = :actor OR lower({alias}.name) LIKE '%' || lower(:actor) || '%')"
 
 
+def _article_filters(outlet: str | None, since: str | None, until: str | None) -> list[str]:
+    """WHERE conditions on the article (alias ``a``): its outlet and publication days."""
+    where = ["1=1"]
+    if outlet:
+        where.append("lower(a.outlet) = lower(:outlet)")
+    if since:
+        where.append("substr(a.published, 1, 10) >= :since")
+    if until:
+        where.append("substr(a.published, 1, 10) <= :until")
+    return where
+
+
 def query(
     store: Store,
     kind: str,
@@ -29,14 +41,8 @@ def query(
     until: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    where = ["1=1"]
+    where = _article_filters(outlet, since, until)
     params: dict[str, Any] = {"actor": actor, "outlet": outlet, "since": since, "until": until}
-    if outlet:
-        where.append("lower(a.outlet) = lower(:outlet)")
-    if since:
-        where.append("substr(a.published, 1, 10) >= :since")
-    if until:
-        where.append("substr(a.published, 1, 10) <= :until")
     if kind == "events":
         if actor:
             where.append(f"({_actor_clause('sa', actor)} OR {_actor_clause('ta', actor)})")
@@ -157,7 +163,7 @@ def stance_rows(
         raise UsageError(
             f"stance is listed by statement or summed up by {', '.join(STANCE_GROUPS)}, not {by!r}"
         )
-    where = ["1=1"]
+    where = _article_filters(outlet, since, until)
     params: dict[str, Any] = {
         "actor": actor,
         "speaker": speaker,
@@ -166,12 +172,6 @@ def stance_rows(
         "until": until,
         "holder": holder,
     }
-    if outlet:
-        where.append("lower(a.outlet) = lower(:outlet)")
-    if since:
-        where.append("substr(a.published, 1, 10) >= :since")
-    if until:
-        where.append("substr(a.published, 1, 10) <= :until")
     if actor:
         where.append(_target_clause(actor))
     if speaker:
