@@ -135,6 +135,10 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
     "extract": (True, _extract_quote),
     "events": (False, _commands("events --actor RUS --limit 2")),
     "quotes-csv": (False, _commands("quotes --actor Peskov --format csv --limit 1")),
+    "stance": (
+        False,
+        _commands("stance --actor CHN --limit 4", "stance --speaker Peskov --format csv --limit 6"),
+    ),
     "actors": (
         False,
         _commands(
