@@ -207,7 +207,7 @@ def stance_rows(
                sum(s.polarity = 'positive') AS positive
         FROM {_STANCE_FROM}
         WHERE {" AND ".join(where)}
-        GROUP BY {group}, coalesce(s.target_actor_id, 'mention:' || lower(s.target_text))
+        GROUP BY {group}, lower({_TARGET}), ta.code
         ORDER BY {group}, count(*) DESC, target"""
     if limit is not None:
         sql += " LIMIT :limit"
