@@ -29,26 +29,26 @@ def _toward(an: Analysis, code: str) -> list[Stance]:
     return [s for s in an.stance if _code(an, s.target_actor_id) == code]
 
 
-def test_peskov_accused_washington_of_lying(pipeline: Any) -> None:
-    an = analyze_sentence(pipeline, "Peskov accused Washington of lying.")
+def test_peskov_accused_washington_of_lying(stance_pipeline: Any) -> None:
+    an = analyze_sentence(stance_pipeline, "Peskov accused Washington of lying.")
     (s,) = _toward(an, "USA")
     assert s.holder_actor_id == PESKOV and s.holder_kind == "speaker"
     assert s.polarity == "negative"
     assert s.target is not None and s.target.text == "Washington"
 
 
-def test_moscow_values_its_partnership_with_beijing(pipeline: Any) -> None:
-    an = analyze_sentence(pipeline, "Moscow values its partnership with Beijing.")
+def test_moscow_values_its_partnership_with_beijing(stance_pipeline: Any) -> None:
+    an = analyze_sentence(stance_pipeline, "Moscow values its partnership with Beijing.")
     (s,) = _toward(an, "CHN")
     assert _code(an, s.holder_actor_id) == "RUS" and s.holder_kind == "subject"
     assert s.polarity == "positive"
 
 
 def test_one_sentence_negative_about_one_actor_and_positive_about_another(
-    pipeline: Any,
+    stance_pipeline: Any,
 ) -> None:
     an = analyze_sentence(
-        pipeline, "Russia condemned the United States but thanked China for its support."
+        stance_pipeline, "Russia condemned the United States but thanked China for its support."
     )
     (us,) = _toward(an, "USA")
     (cn,) = _toward(an, "CHN")
@@ -80,9 +80,9 @@ def _evidence_ok(an: Analysis) -> None:
         assert s.polarity in LABELS and 1 / 3 <= s.score <= 1.0
 
 
-def test_stance_records_reproduce_their_evidence(pipeline: Any) -> None:
-    arts = [a for a in pipeline.articles(pipeline.documents([str(SAMPLES / "text")]))]
-    results = list(pipeline.analyze(arts[:6], isolate=False))
+def test_stance_records_reproduce_their_evidence(stance_pipeline: Any) -> None:
+    arts = [a for a in stance_pipeline.articles(stance_pipeline.documents([str(SAMPLES / "text")]))]
+    results = list(stance_pipeline.analyze(arts[:6], isolate=False))
     assert sum(len(an.stance) for an in results) > 20
     assert any(s.in_title for an in results for s in an.stance)
     for an in results:
@@ -116,24 +116,24 @@ _SEED_REASON = (
 
 
 @pytest.mark.xfail(reason=_SEED_REASON, strict=False)
-def test_rt_seed_is_negative_toward_the_us(pipeline: Any) -> None:
-    an = _seed(pipeline, RT_SEED)
+def test_rt_seed_is_negative_toward_the_us(stance_pipeline: Any) -> None:
+    an = _seed(stance_pipeline, RT_SEED)
     us = _balance(_toward(an, "USA"))
     assert us["negative"] > us["positive"], us
 
 
-def test_peskov_is_negative_toward_the_us(pipeline: Any) -> None:
+def test_peskov_is_negative_toward_the_us(stance_pipeline: Any) -> None:
     recs: list[Stance] = []
     for seed in (RT_SEED, CNBC_SEED):
-        an = _seed(pipeline, seed)
+        an = _seed(stance_pipeline, seed)
         recs += [s for s in _toward(an, "USA") if s.holder_actor_id == PESKOV]
     us = _balance(recs)
     assert us["negative"] > us["positive"] + us["neutral"], us
 
 
 @pytest.mark.xfail(reason=_SEED_REASON, strict=False)
-def test_cnbc_peskov_is_positive_about_china(pipeline: Any) -> None:
-    an = _seed(pipeline, CNBC_SEED)
+def test_cnbc_peskov_is_positive_about_china(stance_pipeline: Any) -> None:
+    an = _seed(stance_pipeline, CNBC_SEED)
     cn = _balance([s for s in _toward(an, "CHN") if s.holder_actor_id == PESKOV])
     assert cn["positive"] > cn["negative"], cn
 
@@ -158,10 +158,12 @@ def test_shipped_head_says_how_it_was_trained() -> None:
     assert meta["dev_macro_f1"] > 0.6 and "train" in meta["data"]
 
 
-def test_stance_is_stored_and_queried(pipeline: Any, tmp_path: Path) -> None:
+def test_stance_is_stored_and_queried(stance_pipeline: Any, tmp_path: Path) -> None:
     from communique.store import Store, stance_rows
 
-    an = analyze_sentence(pipeline, "Peskov accused Washington of lying.", published="2020-05-05")
+    an = analyze_sentence(
+        stance_pipeline, "Peskov accused Washington of lying.", published="2020-05-05"
+    )
     an = Analysis(
         article=type(an.article)(
             id="t1", text=an.article.text, outlet="RT", published="2020-05-05"
@@ -192,8 +194,8 @@ def test_stance_is_stored_and_queried(pipeline: Any, tmp_path: Path) -> None:
     assert res.exit_code == 0 and res.output.startswith("published,outlet,title,article_id")
 
 
-def test_stance_in_json_output(pipeline: Any) -> None:
-    an = analyze_sentence(pipeline, "Moscow values its partnership with Beijing.")
+def test_stance_in_json_output(stance_pipeline: Any) -> None:
+    an = analyze_sentence(stance_pipeline, "Moscow values its partnership with Beijing.")
     d = json.loads(json.dumps(an.to_dict()))
     assert d["stance"] and {"target", "evidence", "holder_kind", "score"} <= set(d["stance"][0])
     assert Analysis.from_dict(d) == an
@@ -208,11 +210,11 @@ def test_stance_by_must_be_known(bad: str, tmp_path: Path) -> None:
         stance_rows(store, bad)
 
 
-def test_stance_can_be_switched_off(pipeline: Any) -> None:
+def test_stance_can_be_switched_off(stance_pipeline: Any) -> None:
     from communique import Options, Pipeline
     from communique.records import Article
 
-    pipe = Pipeline(Options(stance=False), nlp=pipeline.nlp)
+    pipe = Pipeline(Options(stance=False), nlp=stance_pipeline.nlp)
     assert "stance" not in [s.name for s in pipe.stages]
     text = "Peskov accused Washington of lying."
     an = pipe.analyze_doc(pipe.nlp(text), Article(id="t", text=text), isolate=False)
