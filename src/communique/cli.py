@@ -458,34 +458,22 @@ _query_command("articles", "Articles in the store, with their counts of quotes a
 )
 def stance(
     db: str | None,
-    actor: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
     fmt: str,
     limit: int | None,
     speaker: str | None,
     by: str | None,
     holder: str | None,
+    **filters: Any,
 ) -> None:
     """How outlets and speakers treat actors: negative, neutral and positive statements
     toward each target (--actor), per outlet, article or speaker, with the sentences as
     evidence (--by statement)."""
+    # filters: --actor, --outlet, --since, --until (the options every query command has)
     from .store import stance_rows
 
     by = by or ("speaker" if speaker else "outlet")
     with _open(db) as store:
-        rows = stance_rows(
-            store,
-            by,
-            actor=actor,
-            speaker=speaker,
-            outlet=outlet,
-            holder=holder,
-            since=since,
-            until=until,
-            limit=limit,
-        )
+        rows = stance_rows(store, by, speaker=speaker, holder=holder, limit=limit, **filters)
     _emit(rows, fmt, "stance" if by == "statement" else f"stance by {by}")
 
 
