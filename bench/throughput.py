@@ -4,12 +4,13 @@
 
 Each mode runs in its own process (so peak RSS is its own) over the same article texts:
 the bundled samples plus the two seeds (when ../shared is there), repeated ``--repeat``
-times; the modes are interleaved over ``--rounds`` rounds (bare, pipeline, bare, ...)
-and the medians reported, CPU time and wall time both, with the load average: the
-machines are shared and noisy, and CPU time is what the ratio is computed from. Prints
-articles/s and words/s (per CPU second), the pipeline/bare ratio, the declared stages'
-share of bare spaCy's time, and peak RSS. Record the table in BENCHMARKS.md with the
-command that made it.
+times; the modes are interleaved over ``--rounds`` rounds (bare, pipeline without the
+stance stage, pipeline, bare, ...) and the medians reported, CPU time and wall time
+both, with the load average: the machines are shared and noisy, and CPU time is what the
+ratios are computed from. Prints articles/s and words/s (per CPU second), the
+pipeline/bare ratio, what the stance stage adds to the pipeline's CPU time and peak RSS,
+the declared stages' share of bare spaCy's time, and peak RSS. Record the table in
+BENCHMARKS.md with the command that made it.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ def run_mode(mode: str, repeat: int, batch_size: int) -> dict[str, float]:
 
     articles = corpus(repeat)
     words = sum(len(a.text.split()) for a in articles)  # type: ignore[attr-defined]
-    stages = {f"stage:{s.name}": 0.0 for s in DEFAULT_STAGES}
-    timed = [_timed(s, stages) for s in DEFAULT_STAGES]
+    declared = [s for s in DEFAULT_STAGES if mode != "no-stance" or s.name != "stance"]
+    stages = {f"stage:{s.name}": 0.0 for s in declared}
+    timed = [_timed(s, stages) for s in declared]
     pipe = Pipeline(Options(batch_size=batch_size), stages=timed)
     t0, c0 = time.perf_counter(), time.process_time()
     if mode == "bare":
@@ -113,14 +115,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20, help="times the corpus is repeated")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved runs of each mode")
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--mode", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    ap.add_argument("--mode", choices=["bare", "no-stance", "pipeline"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.mode:
         print(json.dumps(run_mode(args.mode, args.repeat, args.batch_size)))
         return
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "pipeline": []}
-    for _ in range(args.rounds):  # interleaved: bare, pipeline, bare, pipeline, ...
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "no-stance": [], "pipeline": []}
+    for _ in range(args.rounds):  # interleaved: bare, no-stance, pipeline, bare, ...
         for mode in runs:
             runs[mode].append(_once(mode, args))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -134,7 +136,12 @@ def main() -> None:
         f"batch {args.batch_size}, 1 process; medians of {args.rounds} interleaved rounds"
     )
     print(f"{'':<28}{'articles/s':>12}{'words/s':>12}{'CPU s':>8}{'wall s':>8}{'peak RSS MB':>13}")
-    for name, mode in (("bare spaCy nlp.pipe (sm)", "bare"), ("communique pipeline", "pipeline")):
+    modes = (
+        ("bare spaCy nlp.pipe (sm)", "bare"),
+        ("pipeline without stance", "no-stance"),
+        ("communique pipeline", "pipeline"),
+    )
+    for name, mode in modes:
         cpu = med(mode, "cpu")
         print(
             f"{name:<28}{p['articles'] / cpu:>12.1f}{p['words'] / cpu:>12.0f}{cpu:>8.2f}"
@@ -146,6 +153,14 @@ def main() -> None:
     print(
         f"pipeline / bare CPU time ratio: {med('pipeline', 'cpu') / med('bare', 'cpu'):.2f} "
         f"(per round: {', '.join(f'{r:.2f}' for r in ratios)})"
+    )
+    added = sorted(
+        p["cpu"] / n["cpu"] - 1 for n, p in zip(runs["no-stance"], runs["pipeline"], strict=True)
+    )
+    print(
+        f"stance adds {100 * (med('pipeline', 'cpu') / med('no-stance', 'cpu') - 1):.0f}% CPU "
+        f"time to the pipeline (per round: {', '.join(f'{100 * r:.0f}%' for r in added)}) "
+        f"and {med('pipeline', 'rss_mb') - med('no-stance', 'rss_mb'):.0f} MB peak RSS"
     )
     bare_cpu = med("bare", "cpu")
     names = [k for k in p if k.startswith("stage:")]

@@ -146,6 +146,10 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
     ),
     "search": (False, _commands('search "talks" --actor TUR --limit 2', width=80)),
     "quotes-csv": (False, _commands("quotes --actor Peskov --format csv --limit 1")),
+    "stance": (
+        False,
+        _commands("stance --actor CHN --limit 4", "stance --speaker Peskov --format csv --limit 6"),
+    ),
     "actors": (
         False,
         _commands(

@@ -25,9 +25,19 @@ def need_shared(path: Path = SHARED) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():  # type: ignore[no-untyped-def]
+    """The pipeline without its stance stage: most tests look at actors, quotes and events,
+    and stance costs more than all of them together (tests/stance has its own fixture)."""
+    from communique import Options, Pipeline
+
+    return Pipeline(Options(stance=False))
+
+
+@pytest.fixture(scope="session")
+def stance_pipeline(pipeline):  # type: ignore[no-untyped-def]
+    """The full pipeline, stance stage included (sharing the spaCy model)."""
     from communique import Pipeline
 
-    return Pipeline()
+    return Pipeline(nlp=pipeline.nlp)
 
 
 def analyze_sentence(pipeline: Any, text: str, published: str | None = "2019-11-10") -> Any:

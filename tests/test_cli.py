@@ -21,7 +21,16 @@ runner = CliRunner()
 def test_help_explains_every_command() -> None:
     res = runner.invoke(cli, ["--help"])
     assert res.exit_code == 0
-    for cmd in ("analyze", "extract", "events", "quotes", "articles", "export", "failures"):
+    for cmd in (
+        "analyze",
+        "extract",
+        "events",
+        "quotes",
+        "stance",
+        "articles",
+        "export",
+        "failures",
+    ):
         assert cmd in res.output
         sub = runner.invoke(cli, [cmd, "--help"])
         assert sub.exit_code == 0 and "Usage:" in sub.output

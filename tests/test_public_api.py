@@ -42,6 +42,7 @@ FACES = {
     "communique.store": {"Store", "SCHEMA_VERSION", "MIGRATIONS", "export_store", "query"},
     "communique.pipeline": {"Pipeline", "Options", "Stage", "DEFAULT_STAGES", "check_stages"},
     "communique.dates": {"parse_published", "resolve"},
+    "communique.stance": {"StanceModel", "stance_records", "Head", "LABELS", "pair_features"},
 }
 
 

@@ -36,7 +36,7 @@ def _noop(pipe: Any, work: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def test_default_stages_check() -> None:
     check_stages(DEFAULT_STAGES)
-    assert [s.name for s in DEFAULT_STAGES] == ["actors", "quotes", "events"]
+    assert [s.name for s in DEFAULT_STAGES] == ["actors", "quotes", "events", "stance"]
 
 
 def test_a_need_no_stage_gives_fails_at_build() -> None:

@@ -67,7 +67,9 @@ class _Group(click.Group):
             ) from exc
 
 
-def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest: Any) -> Any:
+def _pipeline(
+    outlets: Sequence[str] = (), actors: Sequence[str] = (), stance: bool = True, **ingest: Any
+) -> Any:
     from .pipeline import Options, Pipeline
 
     # Options added by _ingest_options beyond the ones each command names (see there).
@@ -81,9 +83,17 @@ def _pipeline(outlets: Sequence[str] = (), actors: Sequence[str] = (), **ingest:
             outlets_files=tuple(Path(p) for p in outlets),
             actors_files=tuple(Path(p) for p in actors),
             ingest=ing,
+            stance=stance,
         )
     )
 
+
+_no_stance_option = click.option(
+    "--no-stance",
+    "no_stance",
+    is_flag=True,
+    help="Skip the stance stage, by far the costliest (see BENCHMARKS.md); no stance records.",
+)
 
 _format_option = click.option(
     "--format",
@@ -205,6 +215,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", help=DB_HELP)
 @_ingest_options
+@_no_stance_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(
     paths: tuple[str, ...],
@@ -213,6 +224,7 @@ def analyze(
     actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
+    no_stance: bool,
     quiet: bool,
 ) -> None:
     """Analyse articles into the store.
@@ -227,7 +239,7 @@ def analyze(
     store's failures table, and the run goes on (exit code 1 when any failed)."""
     from .runner import analyze_into_store
 
-    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
     with _ProgressBar(enabled=not quiet) as bar:
         summary = analyze_into_store(
             pipe, list(paths), _db_path(db), on_progress=bar.update, on_failure=_report_failure
@@ -292,7 +304,7 @@ def _print_summary(s: Any) -> None:
     t.add_column("")
     t.add_column("this run", justify="right")
     t.add_column("in store", justify="right")
-    for k in ("articles", "quotes", "events", "mentions"):
+    for k in ("articles", "quotes", "events", "stance", "mentions"):
         t.add_row(k, str(s.run.get(k, 0)), str(s.store.get(k, 0)))
     t.add_row("already stored (skipped)", str(s.progress.skipped), "")
     t.add_row(
@@ -315,6 +327,7 @@ def _print_summary(s: Any) -> None:
 )
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @_ingest_options
+@_no_stance_option
 def extract(
     paths: tuple[str, ...],
     url: str | None,
@@ -325,6 +338,7 @@ def extract(
     actor_files: tuple[str, ...],
     max_bytes: int | None,
     encoding: str | None,
+    no_stance: bool,
 ) -> None:
     """Print one communique/2 JSON object per article on stdout; nothing is stored.
 
@@ -334,7 +348,7 @@ def extract(
     from .clean import Given
 
     failed = 0
-    pipe = _pipeline(outlets, actor_files, max_bytes=max_bytes, encoding=encoding)
+    pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
     given = Given(url=url, outlet=outlet, published=published)
     good: list[Article] = []
     for item in pipe.articles(pipe.documents(paths), given):
@@ -527,6 +541,61 @@ def search(
 
 for _command in (events, quotes, articles, search):
     _command.help = (_command.help or "") + _QUERY_HELP
+
+
+@cli.command()
+@_query_options
+@click.option(
+    "--speaker",
+    help="Only this holder (a quote's speaker or a sentence's subject): code (RUS), "
+    "registry id or part of a name.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["outlet", "article", "speaker", "statement"]),
+    help="Sum up per outlet, article or speaker and target, or list every statement "
+    "(default: speaker with --speaker, outlet otherwise).",
+)
+@click.option(
+    "--holder",
+    type=click.Choice(["outlet", "speaker", "subject"]),
+    help="Only the outlet's own sentences, only what speakers say, or only what the "
+    'sentence\'s subject does or thinks ("Moscow values …"); default: all.',
+)
+def stance(
+    db: str | None,
+    fmt: str,
+    limit: int | None,
+    columns: str | None,
+    speaker: str | None,
+    by: str | None,
+    holder: str | None,
+    actors: tuple[str, ...],
+    outlets: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+) -> None:
+    """How outlets and speakers treat actors: negative, neutral and positive statements
+    toward each target (--actor), per outlet, article or speaker, with the sentences as
+    evidence (--by statement)."""
+    from .store import stance_rows
+
+    if len(actors) > 1 or len(outlets) > 1:
+        raise UsageError("stance takes one --actor and one --outlet (run it once for each)")
+    by = by or ("speaker" if speaker else "outlet")
+    with _open(db) as store:
+        rows = stance_rows(
+            store,
+            by,
+            actor=actors[0] if actors else None,
+            outlet=outlets[0] if outlets else None,
+            since=since,
+            until=until,
+            speaker=speaker,
+            holder=holder,
+            limit=limit,
+        )
+    _emit(rows, fmt, "stance" if by == "statement" else f"stance by {by}", columns)
 
 
 @cli.command()
@@ -770,11 +839,22 @@ def _cell(column: str, row: dict[str, Any]) -> str:
     return str(value)
 
 
+_COUNTS = ("negative", "neutral", "positive", "net")
+
 _TABLE_COLUMNS = {
     "events": ["date", "source", "type", "target", "evidence"],
     "quotes": ["published", "speaker", "type", "content"],
     "articles": ["published", "outlet", "title", "events"],
     "search": ["published", "outlet", "title", "match"],
+    "stance": ["published", "holder", "target", "polarity", "score", "evidence"],
+    **{
+        f"stance by {by}": [*keys, "target", "target_code", "stance", "statements", *_COUNTS]
+        for by, keys in {
+            "outlet": ["outlet"],
+            "article": ["published", "outlet", "title"],
+            "speaker": ["speaker"],
+        }.items()
+    },
     "entries": [
         "id",
         "name",

@@ -1,5 +1,5 @@
 """The pipeline: documents → articles → spaCy (batched through ``nlp.pipe``) → the declared
-per-article stages (actors → quotes → events) → :class:`~communique.records.Analysis`.
+per-article stages (actors → quotes → events → stance) → :class:`~communique.records.Analysis`.
 
 A stage is a named callable with what it needs and what it gives (as spaCy components
 declare ``requires``/``assigns``). The pipeline runs the declared list in order; the list is
@@ -10,10 +10,10 @@ on with the next article.
 
 To add a stage, declare it and pass the longer list::
 
-    def stance(pipe, work):
-        return {"stance": score(work["doc"], work["quotes"])}
+    def framing(pipe, work):
+        return {"framing": frames(work["doc"], work["quotes"])}
 
-    Pipeline(stages=(*DEFAULT_STAGES, Stage("stance", ("doc", "quotes"), ("stance",), stance)))
+    Pipeline(stages=(*DEFAULT_STAGES, Stage("framing", ("doc", "quotes"), ("framing",), framing)))
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .nlp import load_nlp
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
+from .stance import StanceModel, stance_records
 
 __all__ = ["DEFAULT_STAGES", "PROVIDED", "REQUIRED", "Options", "Pipeline", "Stage", "check_stages"]
 
@@ -74,11 +75,18 @@ def _events(pipe: Pipeline, work: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"events": tuple(code_events(work["doc"], work["actor_index"], quotes, work["day"]))}
 
 
+def _stance(pipe: Pipeline, work: Mapping[str, Any]) -> Mapping[str, Any]:
+    idx: ActorIndex = work["actor_index"]
+    recs = stance_records(pipe.stance_model, work["doc"], idx.mentions, idx.actors, work["quotes"])
+    return {"stance": tuple(recs)}
+
+
 #: The stages communique runs, in order.
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("actors", ("doc", "day"), ("actor_index",), _actors),
     Stage("quotes", ("doc", "actor_index"), ("quotes",), _quotes),
     Stage("events", ("doc", "day", "actor_index", "quotes"), ("events",), _events),
+    Stage("stance", ("doc", "actor_index", "quotes"), ("stance",), _stance),
 )
 
 
@@ -119,6 +127,9 @@ class Options:
     outlets_files: tuple[Path, ...] = ()
     actors_files: tuple[Path, ...] = ()
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    #: Run the stance stage (the costliest: a MiniLM pass over every sentence that names
+    #: an actor; BENCHMARKS.md, Stance). Off, every analysis has an empty stance list.
+    stance: bool = True
 
 
 class Pipeline:
@@ -131,13 +142,24 @@ class Pipeline:
         nlp: Any = None,
         stages: Sequence[Stage] = DEFAULT_STAGES,
     ) -> None:
+        self.options = options or Options()
+        if not self.options.stance:
+            stages = [st for st in stages if st.name != "stance"]
         check_stages(stages)
         self.stages = tuple(stages)
-        self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_nlp(self.options.model)
         self.outlets = OutletTable.load(self.options.outlets_files)
         self.registry = Registry.load(self.options.actors_files)
         self.resolver = ActorResolver(self.nlp, self.registry)
+        self._stance_model: StanceModel | None = None
+
+    @property
+    def stance_model(self) -> StanceModel:
+        """The stance classifier, loaded when the stance stage first runs (its MiniLM
+        encoder is one per process, shared by every pipeline)."""
+        if self._stance_model is None:
+            self._stance_model = StanceModel()
+        return self._stance_model
 
     def documents(self, paths: Iterable[str], **kw: Any) -> Iterator[Document | Failure]:
         return iter_documents(paths, self.options.ingest, **kw)
@@ -253,7 +275,7 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
     """The body's analysis with the title's records added after its own (ids go on). A
     headline event that restates an act the body states (same source, target, type, flags
     and date) is not a second event: the body's is the act, with its fuller sentence."""
-    nm, nq, ne = len(body.mentions), len(body.quotes), len(body.events)
+    nm, nq, ne, ns = len(body.mentions), len(body.quotes), len(body.events), len(body.stance)
     known = {a.id for a in body.actors}
     acts = {act_key(e) for e in body.events}
     new_acts = [e for e in title.events if act_key(e) not in acts]
@@ -273,6 +295,17 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
                 reported_by=None if e.reported_by is None else e.reported_by + nq,
             )
             for n, e in enumerate(new_acts)
+        ),
+        stance=body.stance
+        + tuple(
+            dataclasses.replace(
+                s,
+                id=s.id + ns,
+                in_title=True,
+                quote_id=None if s.quote_id is None else s.quote_id + nq,
+                mention_id=None if s.mention_id is None else s.mention_id + nm,
+            )
+            for s in title.stance
         ),
     )
 

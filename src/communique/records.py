@@ -176,12 +176,31 @@ class Event:
     also: tuple[Span, ...] = ()
 
 
+Polarity = Literal["negative", "neutral", "positive"]
+HolderKind = Literal["speaker", "subject", "outlet"]
+
+
 @dataclass(frozen=True, slots=True)
 class Stance:
-    target_actor_id: str
-    polarity: Literal["negative", "neutral", "positive"]
+    """How one sentence treats one actor it names: the holder's stance toward the target
+    mention, with the sentence as evidence. The holder is the quote's speaker for a
+    mention inside a quote; else the actor that is the subject of the predicate governing
+    the target ("Moscow" in "Moscow values its partnership with Beijing"); else the
+    outlet. ``score`` is the probability of ``polarity`` (calibrated on
+    development data; see BENCHMARKS.md)."""
+
+    target_actor_id: str | None  # None: a named person or body the registry does not know
+    polarity: Polarity
     score: float
-    quote_id: int | None = None
+    quote_id: int | None = None  # the quote whose content holds the target, if any
+    id: int = 0
+    target: Span | None = None  # the target mention
+    mention_id: int | None = None
+    evidence: Span | None = None  # the sentence
+    holder_kind: HolderKind = "outlet"
+    holder_actor_id: str | None = None  # the speaker's or subject's actor
+    holder: Span | None = None  # the speaker's or subject's mention
+    in_title: bool = False  # every span points into Article.title, not Article.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +242,7 @@ class Analysis:
             ),
             quotes=tuple(_quote(q) for q in d.get("quotes", ())),
             events=tuple(_event(e) for e in d.get("events", ())),
-            stance=tuple(Stance(**s) for s in d.get("stance", ())),
+            stance=tuple(Stance(**_spans(s)) for s in d.get("stance", ())),
         )
 
 

@@ -58,7 +58,7 @@ def analyze_into_store(
     t0 = time.perf_counter()
     store = Store.open(db)
     run_id = store.start_run(paths)
-    run = {"articles": 0, "quotes": 0, "events": 0, "mentions": 0}
+    run = {"articles": 0, "quotes": 0, "events": 0, "stance": 0, "mentions": 0}
     prog = Progress()
     status = "interrupted"
     dups = DuplicateFilter(store)
@@ -106,6 +106,7 @@ def analyze_into_store(
                 run["articles"] += 1
                 run["quotes"] += len(out.quotes)
                 run["events"] += len(out.events)
+                run["stance"] += len(out.stance)
                 run["mentions"] += len(out.mentions)
             report()
         status = "done"

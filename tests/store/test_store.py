@@ -140,7 +140,23 @@ def analyses(draw: st.DrawFn) -> Analysis:
         )
         for i in range(draw(st.integers(0, 3)))
     ]
-    stance = [Stance(i, "neutral", 0.0, None) for i in ids[:1]]
+    stance = [
+        Stance(
+            draw(opt_id),
+            draw(st.sampled_from(["negative", "neutral", "positive"])),
+            draw(st.floats(0, 1)),
+            draw(st.none() | st.integers(0, 3)),
+            i,
+            span(),
+            draw(st.none() | st.integers(0, 4)),
+            span(),
+            draw(st.sampled_from(["speaker", "subject", "outlet"])),
+            draw(opt_id),
+            draw(st.none() | st.just(span())),
+            draw(st.booleans()),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
     removed = tuple(RemovedSpan(0, 1, "navigation", "x") for _ in range(draw(st.integers(0, 2))))
     outlet = draw(opt_text)
     art = Article(
@@ -301,6 +317,8 @@ RELEASED = {
     4: "ce9bb11e9d07d05a",
     5: "9185ed00892c242a",
     6: "fee1e38b4726f4ce",
+    7: "30186ce786018436",
+    8: "0e8928849f865071",
 }
 
 

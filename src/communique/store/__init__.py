@@ -9,7 +9,7 @@ from ._cells import FORMULA_STARTS, safe_cell
 from ._export import ACTOR_ID_COLUMNS, EXPORT_BATCH_ROWS, export_store
 from ._filters import DATE_FORMATS, QUADS, Filters, check_date
 from ._layouts import EXTRA_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, LAYOUTS, POLECAT_COLUMNS
-from ._queries import KINDS, iter_query, query, query_plan
+from ._queries import KINDS, STANCE_GROUPS, iter_query, query, query_plan, stance_rows
 from ._rows import column_kinds, columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
 from ._store import Store
@@ -30,6 +30,7 @@ __all__ = [
     "POLECAT_COLUMNS",
     "QUADS",
     "SCHEMA_VERSION",
+    "STANCE_GROUPS",
     "TABLES",
     "Filters",
     "Migration",
@@ -43,4 +44,5 @@ __all__ = [
     "query",
     "query_plan",
     "safe_cell",
+    "stance_rows",
 ]

@@ -1,4 +1,4 @@
-"""Read-side queries behind ``communique events|quotes|articles|search``: flat rows, filtered
+"""Read-side queries behind ``communique events|quotes|articles|search|stance``: flat rows, filtered
 on actors (any role, source, target, directed dyad, either direction), event type, quad
 class, CAMEO code, outlet, publication and event dates, and full text.
 
@@ -9,12 +9,13 @@ the indexes on the event and quote actor columns and on ``actors.code``."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import UsageError
-from ._filters import ActorRef, Filters, Resolver, until_bound
+from ._filters import ActorRef, Filters, Resolver, like_escape, until_bound
 from ._store import Store
 
 #: Query kinds, each a CLI command.
@@ -276,3 +277,152 @@ def query(
             until=until or f.until,
         )
     return list(iter_query(store, kind, f, text=text, limit=limit, registry=registry))
+
+
+# -- stance ------------------------------------------------------------------------------
+def _stance_article_filters(outlet: str | None, since: str | None, until: str | None) -> list[str]:
+    """WHERE conditions on the article (alias ``a``): its outlet and publication days, as
+    plain comparisons on the indexed ISO text."""
+    where = ["1=1"]
+    if outlet:
+        where.append("lower(a.outlet) = lower(:outlet)")
+    if since:
+        where.append("a.published >= :since")
+    if until:
+        where.append("a.published < :until_bound")
+    return where
+
+
+def _stance_actor_clause(alias: str, param: str, actor: str) -> str:
+    """An actor filter: a 3-letter code (RUS, IGO) matches codes only; anything else an id
+    or part of a name (``%`` and ``_`` in it match themselves)."""
+    if re.fullmatch(r"[A-Za-z]{3}", actor):
+        return f"({alias}.code = upper(:{param}) OR {alias}.country = upper(:{param}))"
+    return (
+        f"({alias}.id = :{param} OR lower({alias}.name) LIKE "
+        f"'%' || lower(:{param}_like) || '%' ESCAPE '\\')"
+    )
+
+
+#: The stance table with its article, target actor and holder actor.
+_STANCE_FROM = """stance s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN actors ta ON ta.article_id = s.article_id AND ta.id = s.target_actor_id
+            LEFT JOIN actors ha ON ha.article_id = s.article_id AND ha.id = s.holder_actor_id"""
+#: Whose stance a row is: the speaker or subject (by actor, else as named), or the outlet.
+_HOLDER = (
+    "CASE WHEN s.holder_kind = 'outlet' THEN a.outlet ELSE coalesce(ha.name, s.holder_text) END"
+)
+#: What the stance is toward: the actor, or the mention when the registry does not know it.
+_TARGET = "coalesce(ta.name, s.target_text)"
+
+
+def _target_clause(actor: str) -> str:
+    """An --actor filter on the stance target: as for events, plus the mention text of
+    targets the registry does not know."""
+    unknown = (
+        "(ta.id IS NULL AND lower(s.target_text) LIKE '%' || lower(:actor_like) || '%' ESCAPE '\\')"
+    )
+    return f"({_stance_actor_clause('ta', 'actor', actor)} OR {unknown})"
+
+
+#: How stance can be summed up: the columns each row is keyed by (besides the target).
+STANCE_GROUPS = {
+    "outlet": ("a.outlet",),
+    "article": ("a.published", "a.outlet", "a.title", "s.article_id"),
+    "speaker": (_HOLDER,),
+}
+_GROUP_NAMES = {
+    "a.outlet": "outlet",
+    "a.published": "published",
+    "a.title": "title",
+    "s.article_id": "article_id",
+    _HOLDER: "speaker",
+}
+
+
+def stance_rows(
+    store: Store,
+    by: str,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    holder: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stance records (``by="statement"``), or summed up per ``by`` (outlet, article or
+    speaker) and target: how many statements were negative, neutral and positive, the most
+    common polarity (ties go to neutral) and the net balance (positive − negative) /
+    statements. ``actor`` names the target and ``speaker`` the holder (a code such as
+    USA, a registry id or part of a name): a quote's speaker, or the actor that is the
+    subject of the sentence's predicate; ``holder`` keeps only one kind of holder
+    ("outlet", "speaker" or "subject")."""
+    if by not in (*STANCE_GROUPS, "statement"):
+        raise UsageError(
+            f"stance is listed by statement or summed up by {', '.join(STANCE_GROUPS)}, not {by!r}"
+        )
+    where = _stance_article_filters(outlet, since, until)
+    params: dict[str, Any] = {
+        "actor": actor,
+        "speaker": speaker,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "holder": holder,
+        "until_bound": until_bound(until) if until else None,
+        "actor_like": like_escape(actor) if actor else None,
+        "speaker_like": like_escape(speaker) if speaker else None,
+    }
+    if actor:
+        where.append(_target_clause(actor))
+    if speaker:
+        where.append("s.holder_kind != 'outlet'")
+        named = "lower(s.holder_text) LIKE '%' || lower(:speaker_like) || '%' ESCAPE '\\'"
+        where.append(f"({_stance_actor_clause('ha', 'speaker', speaker)} OR {named})")
+    if holder:
+        where.append("s.holder_kind = :holder")
+    if by == "speaker":
+        where.append("s.holder_kind != 'outlet'")
+    if by == "statement":
+        sql = f"""
+            SELECT a.published, {_HOLDER} AS holder, s.holder_kind, ha.code AS holder_code,
+                   {_TARGET} AS target, ta.code AS target_code, s.polarity, s.score,
+                   s.target_text AS mention, s.evidence_text AS evidence, s.evidence_start,
+                   s.evidence_end, s.target_start, s.target_end, s.in_title,
+                   a.outlet, a.url, a.origin, s.article_id, s.quote_id, s.id AS stance_id
+            FROM {_STANCE_FROM}
+            WHERE {" AND ".join(where)}
+            ORDER BY a.published, s.article_id, s.id"""
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [{**dict(r), "in_title": bool(r["in_title"])} for r in store.query(sql, params)]
+    keys = STANCE_GROUPS[by]
+    key_cols = ", ".join(f"{k} AS {_GROUP_NAMES[k]}" for k in keys)
+    group = ", ".join(keys)
+    sql = f"""
+        SELECT {key_cols}, {_TARGET} AS target, ta.code AS target_code,
+               count(*) AS statements,
+               sum(s.polarity = 'negative') AS negative,
+               sum(s.polarity = 'neutral') AS neutral,
+               sum(s.polarity = 'positive') AS positive
+        FROM {_STANCE_FROM}
+        WHERE {" AND ".join(where)}
+        GROUP BY {group}, lower({_TARGET}), ta.code
+        ORDER BY {group}, count(*) DESC, target"""
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    out = []
+    for r in store.query(sql, params):
+        d = dict(r)
+        n = d["statements"]
+        counts = {p: d[p] for p in ("negative", "neutral", "positive")}
+        top = max(counts.values())
+        winners = [p for p, c in counts.items() if c == top]
+        d["stance"] = winners[0] if len(winners) == 1 else "neutral"
+        d["net"] = round((d["positive"] - d["negative"]) / n, 3) if n else 0.0
+        out.append(d)
+    return out

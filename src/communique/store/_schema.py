@@ -136,8 +136,34 @@ _V6 = Migration(
 # sentences are a JSON list of spans (Event.also). Stored events have none.
 _V7 = Migration("v7_event_repeats", ("ALTER TABLE events ADD COLUMN also TEXT",))
 
+# Version 8: stance records say which mention they are about, which sentence is their
+# evidence and whose stance they are (the quote's speaker, or the outlet); a target the
+# registry does not know has no actor id. Stores made before held no stance rows.
+_V8 = Migration(
+    "v8_target_stance",
+    (
+        'ALTER TABLE stance ADD COLUMN "id" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "target_start" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "target_end" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "target_text" TEXT',
+        'ALTER TABLE stance ADD COLUMN "mention_id" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "evidence_start" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "evidence_end" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "evidence_text" TEXT',
+        "ALTER TABLE stance ADD COLUMN \"holder_kind\" TEXT NOT NULL DEFAULT 'outlet'",
+        'ALTER TABLE stance ADD COLUMN "holder_actor_id" TEXT',
+        'ALTER TABLE stance ADD COLUMN "holder_start" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "holder_end" INTEGER',
+        'ALTER TABLE stance ADD COLUMN "holder_text" TEXT',
+        'ALTER TABLE stance ADD COLUMN "in_title" INTEGER NOT NULL DEFAULT 0',
+        "CREATE INDEX stance_article ON stance(article_id, id)",
+        "CREATE INDEX stance_target ON stance(target_actor_id)",
+        "CREATE INDEX stance_holder ON stance(holder_actor_id)",
+    ),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)

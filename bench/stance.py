@@ -1,0 +1,139 @@
+"""Target-dependent stance on the held-out test part of NewsMTSC-train (issue 12).
+
+    python bench/stance.py [--part test] [--bins 10]
+
+The part is fixed by bench/_newsmtsc.py (split by story / article; tools/train_stance.py
+fits on train and chooses on dev and never reads test). In the same run, on the same
+targets: communique's stance model; VADER's compound score of the whole sentence
+(negative ≤ -0.05 < neutral < 0.05 ≤ positive, VADER's own thresholds; it ignores the
+target); and the majority class of the train part. Prints macro-F1 (the NewsMTSC metric),
+accuracy and per-class F1, then a reliability table of the model's top probability
+(binned confidence against accuracy, with the expected calibration error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _newsmtsc
+
+LABELS = ("negative", "neutral", "positive")
+
+#: VADER's documented thresholds on the compound score.
+VADER_NEG, VADER_POS = -0.05, 0.05
+
+
+def f1s(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
+    out = {}
+    for c in LABELS:
+        tp = sum(g == p == c for g, p in zip(gold, pred, strict=True))
+        n_pred, n_gold = sum(p == c for p in pred), sum(g == c for g in gold)
+        prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
+        out[c] = 0.0 if tp == 0 else 2 * prec * rec / (prec + rec)
+    return out
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    return float(np.mean(list(f1s(gold, pred).values())))
+
+
+def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / max(len(gold), 1)
+
+
+def model_probs(part: str, nlp: Any = None) -> tuple[list[str], np.ndarray, tuple[str, ...]]:
+    """Gold labels and the shipped model's probabilities on ``part``."""
+    from communique.nlp import load_nlp
+    from communique.stance import StanceModel
+
+    exs = list(_newsmtsc.examples(part))
+    nlp = nlp or load_nlp()
+    sentences = sorted({e.sentence for e in exs})
+    docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
+    model = StanceModel()
+    probs = model.predict([(docs[e.sentence][:], [(e.start, e.end)]) for e in exs])
+    return [e.label for e in exs], probs, model.head.labels
+
+
+def vader(part: str) -> list[str]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    out = []
+    for e in _newsmtsc.examples(part):
+        c = sia.polarity_scores(e.sentence)["compound"]
+        out.append("negative" if c <= VADER_NEG else "positive" if c >= VADER_POS else "neutral")
+    return out
+
+
+def reliability(
+    gold: Sequence[str], probs: np.ndarray, labels: Sequence[str], bins: int
+) -> tuple[list[tuple[float, float, int, float, float]], float]:
+    """(low, high, targets, mean confidence, accuracy) per confidence bin, and the ECE."""
+    conf = probs.max(axis=1)
+    pred = [labels[i] for i in probs.argmax(axis=1)]
+    right = np.array([g == p for g, p in zip(gold, pred, strict=True)], dtype=float)
+    lo = 1.0 / len(labels)
+    edges = np.linspace(lo, 1.0, bins + 1)
+    rows, ece = [], 0.0
+    for i in range(bins):
+        sel = (conf >= edges[i]) & ((conf < edges[i + 1]) if i < bins - 1 else (conf <= 1.0))
+        n = int(sel.sum())
+        if n:
+            c, a = float(conf[sel].mean()), float(right[sel].mean())
+            ece += n / len(gold) * abs(c - a)
+            rows.append((float(edges[i]), float(edges[i + 1]), n, c, a))
+    return rows, ece
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
+    ap.add_argument("--bins", type=int, default=10)
+    args = ap.parse_args(argv)
+    if not _newsmtsc.DATA.exists():
+        print(f"stance: {_newsmtsc.DATA} is absent", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    gold, probs, labels = model_probs(args.part)
+    took = time.time() - t0
+    ours = [labels[i] for i in probs.argmax(axis=1)]
+    majority = Counter(e.label for e in _newsmtsc.examples("train")).most_common(1)[0][0]
+    rows = {
+        "communique stance model": ours,
+        "VADER (sentence compound)": vader(args.part),
+        f"majority class ({majority})": [majority] * len(gold),
+    }
+    groups = {e.group for e in _newsmtsc.examples(args.part)}
+    print(
+        f"NewsMTSC-train, part {args.part!r}: {len(gold)} targets in {len(groups)} "
+        f"story/article groups; gold {dict(Counter(gold))}; model time {took:.0f}s"
+    )
+    print(f"{'':28s} macro-F1  accuracy   F1 neg   F1 neu   F1 pos")
+    for name, pred in rows.items():
+        f = f1s(gold, pred)
+        print(
+            f"{name:28s} {macro_f1(gold, pred):8.3f}  {accuracy(gold, pred):8.3f}  "
+            f"{f['negative']:7.3f}  {f['neutral']:7.3f}  {f['positive']:7.3f}"
+        )
+    table, ece = reliability(gold, probs, labels, args.bins)
+    print(f"\nreliability of the model's top probability ({args.bins} bins):")
+    print("  confidence      targets  mean conf  accuracy")
+    for lo, hi, n, c, a in table:
+        print(f"  {lo:.2f}–{hi:.2f}  {n:10d}  {c:9.3f}  {a:8.3f}")
+    print(f"expected calibration error: {ece:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

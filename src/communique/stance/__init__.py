@@ -1,0 +1,31 @@
+"""Stance: how each sentence and each quote treats each actor it names — negative,
+neutral or positive, with a calibrated probability, the target mention and the sentence
+as evidence, held by the quote's speaker inside a quote and by the outlet otherwise.
+
+The classifier (:mod:`._model`) reads MiniLM word-piece vectors (:mod:`._encoder`, int8
+ONNX from PyPI, loaded once per process on first use) pooled over the sentence, the
+target, its neighbourhood and its governing predicate, plus parse facts
+(:mod:`._features`), through a small softmax head trained on NewsMTSC
+(:mod:`._head`, tools/train_stance.py)."""
+
+from __future__ import annotations
+
+from ._encoder import Encoder, shared_encoder
+from ._features import BLOCKS
+from ._head import LABELS, WEIGHTS_PATH, Head, softmax
+from ._model import StanceModel, pair_features
+from ._stage import is_target, stance_records
+
+__all__ = [
+    "BLOCKS",
+    "LABELS",
+    "WEIGHTS_PATH",
+    "Encoder",
+    "Head",
+    "StanceModel",
+    "is_target",
+    "pair_features",
+    "shared_encoder",
+    "softmax",
+    "stance_records",
+]

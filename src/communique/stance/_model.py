@@ -1,0 +1,70 @@
+"""Target-dependent stance of sentences: each (spaCy sentence, target characters) pair →
+probabilities of negative / neutral / positive. One MiniLM run per sentence, however many
+targets it has; the head reads the pieces of each target in that one run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ._encoder import Encoder, shared_encoder
+from ._features import BLOCKS, Parse, features, parse_of
+from ._head import Head
+
+#: Characters either side of a target encoded on their own when the target lies past
+#: the MAX_TOKENS word pieces of a very long sentence.
+LONG_WINDOW_CHARS = 400
+
+#: A sentence and the document character spans of its targets.
+Pair = tuple[Any, Sequence[tuple[int, int]]]
+
+
+class StanceModel:
+    """The encoder (loaded on first use) and a trained head (small, loaded now)."""
+
+    def __init__(self, head: Head | None = None, encoder: Encoder | None = None) -> None:
+        self.head = head if head is not None else Head.load()
+        self.encoder = encoder if encoder is not None else shared_encoder()
+
+    def predict(self, pairs: Sequence[Pair]) -> np.ndarray:
+        """Probabilities (targets × labels, in ``self.head.labels`` order)."""
+        x = pair_features(self.encoder, pairs, self.head.blocks)
+        if not len(x):
+            return np.zeros((0, len(self.head.labels)))
+        return self.head.proba(x)
+
+
+def pair_features(
+    encoder: Encoder, pairs: Sequence[Pair], blocks: Sequence[str] = BLOCKS
+) -> np.ndarray:
+    """One feature row per target, pairs and targets in order (the head's input; the
+    training script computes its rows with this too)."""
+    texts = [sent.text for sent, _ in pairs]
+    encoded = encoder.encode(texts)
+    rows: list[np.ndarray] = []
+    for (sent, targets), text, enc in zip(pairs, texts, encoded, strict=True):
+        for start, end in targets:
+            s, e = start - sent.start_char, end - sent.start_char
+            parse = parse_of(sent, start, end)
+            use, base, here = enc, 0, text
+            if not enc.pieces_in(s, e):  # past the word pieces a long sentence keeps
+                base = max(0, s - LONG_WINDOW_CHARS)
+                here = text[base : e + LONG_WINDOW_CHARS]
+                (use,) = encoder.encode([here])
+            rows.append(features(use, here, s - base, e - base, _shift(parse, base), blocks))
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack(rows)
+
+
+def _shift(parse: Parse, base: int) -> Parse:
+    """The parse with its spans relative to a window starting ``base`` characters in."""
+    if not base:
+        return parse
+
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else (span[0] - base, span[1] - base)
+
+    return Parse(parse.role, move(parse.head), parse.negated, move(parse.clause))

@@ -1,0 +1,28 @@
+"""Stance on the held-out test part of NewsMTSC-train (bench/stance.py prints the full
+table with VADER and the majority class): macro-F1 and accuracy stay at least where they
+are, and the top probability stays calibrated (floors only rise)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+
+from conftest import DATA, ROOT, need_shared
+
+
+@pytest.mark.slow
+def test_stance_floors(pipeline: Any) -> None:
+    need_shared(DATA / "newsmtsc-train")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import stance as bench  # bench/stance.py
+    finally:
+        sys.path.pop(0)
+    gold, probs, labels = bench.model_probs("test", pipeline.nlp)
+    pred = [labels[i] for i in probs.argmax(axis=1)]
+    assert len(gold) == 1390
+    assert bench.macro_f1(gold, pred) >= 0.71  # measured 0.724 (2026-12-04); issue 12 asks 0.70
+    assert bench.accuracy(gold, pred) >= 0.71  # measured 0.727
+    assert bench.reliability(gold, probs, labels, 10)[1] <= 0.06  # measured 0.040
