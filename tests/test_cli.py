@@ -77,7 +77,7 @@ def test_exports(tmp_path: Path) -> None:
     res = runner.invoke(cli, ["export", "--db", db, "--format", "jsonl", "--out", str(out)])
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in out.read_text().splitlines()]
-    assert lines and all(x["schema"] == "communique/2" for x in lines)
+    assert lines and all(x["schema"] == "communique/3" for x in lines)
     res = runner.invoke(
         cli, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "csv")]
     )

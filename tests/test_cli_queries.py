@@ -414,7 +414,7 @@ def test_layout_exports_take_the_event_filters(db: str, tmp_path: Path) -> None:
     )
     assert list(polecat.columns) == [*POLECAT_COLUMNS, *EXTRA_COLUMNS]
     assert polecat.loc[0, "Event Type"] == "SANCTION" and polecat.loc[0, "Actor Country"] == "USA"
-    assert polecat.loc[0, "Quad Code"] == 4 and polecat.loc[0, "Version"] == "communique/2"
+    assert polecat.loc[0, "Quad Code"] == 4 and polecat.loc[0, "Version"] == "communique/3"
     icews = pd.read_csv(_export(db, tmp_path, "icews", "--type", "ACCUSE"), sep="\t", quoting=3)
     assert list(icews.columns) == [*ICEWS_COLUMNS, *EXTRA_COLUMNS]
     row = icews.iloc[0]

@@ -45,7 +45,7 @@ def test_readme_example_runs(
     res = CliRunner().invoke(cli, args, env={"COMMUNIQUE_DB": db})
     assert res.exit_code in EXPECTED.get(args[0], (0,)), f"{example}\n{res.output}"
     if args[0] == "extract":
-        assert json.loads(res.output.splitlines()[0])["schema"] == "communique/2"
+        assert json.loads(res.output.splitlines()[0])["schema"] == "communique/3"
 
 
 @pytest.mark.slow

@@ -340,7 +340,7 @@ def extract(
     encoding: str | None,
     no_stance: bool,
 ) -> None:
-    """Print one communique/2 JSON object per article on stdout; nothing is stored.
+    """Print one communique/3 JSON object per article on stdout; nothing is stored.
 
     PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
     directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
@@ -648,7 +648,7 @@ def _filter_options(f: Any) -> Any:
 @_common_filters
 @_event_options
 def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
-    """Export the store: jsonl = one communique/2 object per article; csv and parquet = one
+    """Export the store: jsonl = one communique/3 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
     failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
     columns as hex in CSV); gdelt, polecat, icews = events in the columns of GDELT 2.0

@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "communique/2"
+SCHEMA = "communique/3"
 #: Earlier schemas ``Analysis.from_dict`` still reads (and upgrades).
-READABLE_SCHEMAS = ("communique/1", SCHEMA)
+READABLE_SCHEMAS = ("communique/1", "communique/2", SCHEMA)
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 MediaType = Literal["text/html", "text/plain"]

@@ -191,9 +191,22 @@ def test_store_round_trip(analysis: Analysis) -> None:
 @given(analyses())
 def test_json_and_pickle_round_trip(analysis: Analysis) -> None:
     d = json.loads(json.dumps(analysis.to_dict()))
-    assert d["schema"] == "communique/2"
+    assert d["schema"] == "communique/3"
     assert Analysis.from_dict(d) == analysis
     assert pickle.loads(pickle.dumps(analysis)) == analysis
+
+
+def test_a_communique_2_object_is_read_as_communique_3() -> None:
+    """communique/2 had no repeats of an act and an always-empty stance list."""
+    new = _analysis(2)
+    old = new.to_dict()
+    old["schema"] = "communique/2"
+    old["stance"] = []
+    for e in old["events"]:
+        del e["also"]
+    back = Analysis.from_dict(json.loads(json.dumps(old)))
+    assert back.events == tuple(dataclasses.replace(e, also=()) for e in new.events)
+    assert back.stance == () and back.schema == "communique/3"
 
 
 def test_a_communique_1_object_is_read_as_communique_2() -> None:

@@ -1,4 +1,4 @@
-"""Exports of the store: JSONL of communique/2 objects, one per article; or one CSV or
+"""Exports of the store: JSONL of communique/3 objects, one per article; or one CSV or
 Parquet file per table of the store (every table of ALL_TABLES, the full-text index aside),
 each actor id followed by the actor's code, booleans as booleans (true/false in CSV); or
 the events in the GDELT, POLECAT or ICEWS layout (:mod:`._layouts`).
@@ -55,7 +55,7 @@ def export_store(
 ) -> list[str]:
     """Export ``store`` as ``fmt`` and return the paths written.
 
-    jsonl: one communique/2 object per article, to the file ``out`` or to stdout.
+    jsonl: one communique/3 object per article, to the file ``out`` or to stdout.
     csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
     mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
     story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV.

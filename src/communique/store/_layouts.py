@@ -161,7 +161,7 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 )
 
 #: Version written in POLECAT's Version column.
-VERSION = "communique/2"
+VERSION = "communique/3"
 
 _SELECT = """
     SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.quad, e.intensity, e.negated,
