@@ -79,7 +79,9 @@ def plot_series(series: Series, path: str | Path) -> Path:
         step = max(1, len(x) // 12)
         bars.set_xticks(x[::step], labels[::step], rotation=45, ha="right", fontsize="small")
         fmt = "svg" if out.suffix.lower() == ".svg" else "png"
-        fig.savefig(out, format=fmt, dpi=DPI, metadata=_metadata(fmt))
+        # SVG element ids are random unless salted: salted, the same series gives the same file
+        with matplotlib.rc_context({"svg.hashsalt": "communique"}):
+            fig.savefig(out, format=fmt, dpi=DPI, metadata=_metadata(fmt))
     finally:
         plt.close(fig)
     return out
