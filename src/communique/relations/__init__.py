@@ -4,7 +4,7 @@ bootstrap intervals, a cooperation–conflict index, charts, and the most active
 
 from __future__ import annotations
 
-from ._acts import MERGE_DAYS, Act, Report, report_from_row, same_acts
+from ._acts import MERGE_DAYS, Act, Report, report_from_fact, same_acts
 from ._periods import MAX_PERIODS, PERIODS, Period
 from ._plot import PLOT_SUFFIXES, plot_series
 from ._series import (
@@ -44,7 +44,7 @@ __all__ = [
     "method",
     "plot_series",
     "relation_series",
-    "report_from_row",
+    "report_from_fact",
     "same_acts",
     "top_dyads",
 ]

@@ -9,10 +9,9 @@ replaces this one function; everything downstream reads acts."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from datetime import date as Day
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Reports dated this many days apart or less (from the act's first report) are one act
 #: (issue 13: "date within a day"). Anchored on the first report, so a daily run of attacks
@@ -20,9 +19,9 @@ from typing import Any
 MERGE_DAYS = 1
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Report:
-    """One event row of the store, reduced to what a relation series needs."""
+class Report(NamedTuple):
+    """One event row of the store, reduced to what a relation series needs. (Tuples, not
+    dataclasses: a series over 100,000 events builds one per event.)"""
 
     source: str  # the source actor's code (USA), else its id when it has no code
     target: str
@@ -46,85 +45,80 @@ class Report:
         return Day.fromisoformat(self.date) if self.precision == "day" else None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Act:
-    """Reports of one act, first report first."""
+class Act(NamedTuple):
+    """Reports of one act, first report first; its source, target, type, quad class, date
+    and precision are its first report's (the reports share all but the day), its
+    intensity the mean of its reports' (they share a type; their CAMEO codes, and so their
+    Goldstein values, may differ), None when none has one."""
 
     reports: tuple[Report, ...]
+    source: str
+    target: str
+    type: str
+    quad: str | None
+    date: str
+    precision: str
+    intensity: float | None
+
+    @classmethod
+    def of(cls, reports: Sequence[Report]) -> Act:
+        first = reports[0]
+        values = [r.intensity for r in reports if r.intensity is not None]
+        return cls(
+            tuple(reports),
+            first.source,
+            first.target,
+            first.type,
+            first.quad,
+            first.date,
+            first.precision,
+            sum(values) / len(values) if values else None,
+        )
 
     @property
     def first(self) -> Report:
         return self.reports[0]
 
     @property
-    def source(self) -> str:
-        return self.first.source
-
-    @property
-    def target(self) -> str:
-        return self.first.target
-
-    @property
-    def type(self) -> str:
-        return self.first.type
-
-    @property
-    def quad(self) -> str | None:
-        return self.first.quad
-
-    @property
-    def date(self) -> str:
-        return self.first.date
-
-    @property
-    def precision(self) -> str:
-        return self.first.precision
-
-    @property
-    def intensity(self) -> float | None:
-        """The mean intensity of its reports (they share a type; their CAMEO codes, and so
-        their Goldstein values, may differ); None when no report has one."""
-        values = [r.intensity for r in self.reports if r.intensity is not None]
-        return sum(values) / len(values) if values else None
-
-    @property
     def outlets(self) -> tuple[str, ...]:
         return tuple(sorted({r.outlet for r in self.reports if r.outlet}))
 
 
-def report_from_row(row: Mapping[str, Any]) -> Report | None:
-    """A report from a row of ``store.iter_query("events", ...)``; None when it has no
-    target or no date at all (neither its own nor the article's publication date)."""
-    target = row.get("target_code") or row.get("target_actor_id")
-    source = row.get("source_code") or row.get("source_actor_id")
+_PRECISION = {4: "year", 7: "month"}
+
+
+def report_from_fact(f: Sequence[Any]) -> Report | None:
+    """A report from a tuple of ``store.iter_event_facts`` (its FACT_COLUMNS); None when it
+    has no target or no date at all (neither its own nor the article's publication date)."""
+    src_code, tgt_code, src_id, tgt_id, typ, quad, intensity, when, precision = f[:9]
+    source = src_code or src_id
+    target = tgt_code or tgt_id
     if not target or not source:
         return None
-    own = row.get("date")
-    if own:
-        when = str(own)
-        precision = row.get("date_precision") or {4: "year", 7: "month"}.get(len(when), "day")
-        dated_by = "event"
-    elif row.get("published"):
-        when, precision, dated_by = str(row["published"])[:10], "day", "published"
-    else:
-        return None
+    dated_by = "event"
+    if not when:
+        if not f[11]:
+            return None
+        when, precision, dated_by = f[11][:10], "day", "published"
+    elif not precision:
+        precision = _PRECISION.get(len(when), "day")
     return Report(
-        source=str(source),
-        target=str(target),
-        type=str(row["type"]),
-        quad=row.get("quad"),
-        intensity=None if row.get("intensity") is None else float(row["intensity"]),
-        date=when,
-        precision=str(precision),
-        dated_by=dated_by,
-        negated=bool(row.get("negated")),
-        hypothetical=bool(row.get("hypothetical")),
-        outlet=row.get("outlet"),
-        published=row.get("published"),
-        url=row.get("url"),
-        evidence=row.get("evidence"),
-        article_id=str(row["article_id"]),
-        event_id=int(row["event_id"]),
+        source,
+        target,
+        typ,
+        quad,
+        intensity,
+        when,
+        precision,
+        dated_by,
+        bool(f[9]),
+        bool(f[10]),
+        f[12],
+        f[11],
+        f[15],
+        f[16],
+        f[13],
+        f[14],
     )
 
 
@@ -146,7 +140,7 @@ def same_acts(reports: Iterable[Report]) -> list[Act]:
     for key, group in groups.items():
         group.sort(key=_order)
         if key[5] != "day":
-            acts.append(Act(tuple(group)))
+            acts.append(Act.of(group))
             continue
         current: list[Report] = []
         anchor: Day | None = None
@@ -154,11 +148,11 @@ def same_acts(reports: Iterable[Report]) -> list[Act]:
             day = r.day
             assert day is not None  # precision "day"
             if anchor is not None and (day - anchor).days > MERGE_DAYS:
-                acts.append(Act(tuple(current)))
+                acts.append(Act.of(current))
                 current = []
             if not current:
                 anchor = day
             current.append(r)
-        acts.append(Act(tuple(current)))
+        acts.append(Act.of(current))
     acts.sort(key=lambda a: (*_order(a.first), a.source, a.target, a.type))
     return acts

@@ -23,15 +23,15 @@ from __future__ import annotations
 import dataclasses
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from ..errors import UsageError
 from ..records import PLOVER_TYPES
-from ..store import QUADS, Filters, Store, check_date, iter_query
-from ._acts import Act, Report, report_from_row, same_acts
+from ..store import QUADS, Filters, Store, check_date, iter_event_facts
+from ._acts import Act, Report, report_from_fact, same_acts
 from ._periods import Period, check_by, containing, first_day, last_day, period_of, span
 
 SCHEMA = "communique/relations-1"
@@ -180,71 +180,90 @@ def method(s: Series) -> dict[str, Any]:
     }
 
 
-def _interval(reps: np.ndarray) -> tuple[float | None, float | None]:
-    ok = reps[~np.isnan(reps)]
-    if not ok.size:
-        return None, None
+def _intervals(reps: np.ndarray) -> list[tuple[float | None, float | None]]:
+    """The percentile interval of each row of replicates (NaN replicates, where the
+    statistic is undefined, left out; None when every one is)."""
     tail = (1 - LEVEL) / 2 * 100
-    low, high = np.percentile(ok, [tail, 100 - tail])
-    return float(low), float(high)
-
-
-def _estimate(value: float | None, reps: np.ndarray) -> Estimate:
-    low, high = _interval(reps) if value is not None else (None, None)
-    return Estimate(value, low, high)
+    out: list[tuple[float | None, float | None]] = []
+    if not reps.size:
+        return [(None, None)] * reps.shape[0]
+    bad = np.isnan(reps).any(axis=1)
+    ends = np.percentile(np.where(bad[:, None], 0.0, reps), [tail, 100 - tail], axis=1)
+    for i, row in enumerate(reps):
+        if not bad[i]:
+            out.append((float(ends[0, i]), float(ends[1, i])))
+            continue
+        ok = row[~np.isnan(row)]
+        if not ok.size:
+            out.append((None, None))
+            continue
+        low, high = np.percentile(ok, [tail, 100 - tail])
+        out.append((float(low), float(high)))
+    return out
 
 
 def period_stats(period: Period, acts: Sequence[Act], seed: int, boot: int) -> PeriodStats:
     """The statistics of one period's acts and their bootstrap intervals."""
     n = len(acts)
-    intensities = [a.intensity for a in acts]
     cells = Counter((a.type, a.quad, a.intensity) for a in acts)
     keys = sorted(cells, key=lambda k: (k[0], k[1] or "", -99.0 if k[2] is None else k[2]))
+    observed = np.array([cells[k] for k in keys], dtype=np.float64)
     if n:
         rng = np.random.default_rng([seed, zlib.crc32(period.label.encode("utf-8"))])
-        counts = np.array([cells[k] for k in keys], dtype=np.float64)
-        draws = rng.multinomial(n, counts / n, size=boot).astype(np.float64)
+        draws = rng.multinomial(n, observed / n, size=boot).astype(np.float64)
     else:
         draws = np.zeros((boot, 0))
 
-    def column(pick: Iterable[bool]) -> np.ndarray:
-        mask = np.fromiter(pick, dtype=bool, count=len(keys))
-        return draws[:, mask].sum(axis=1) if keys else np.zeros(boot)
-
-    quads = {
-        q: _estimate(float(sum(1 for a in acts if a.quad == q)), column(k[1] == q for k in keys))
-        for q in QUADS
-    }
-    seen = [t for t in PLOVER_TYPES if any(a.type == t for a in acts)]
-    types = {
-        t: _estimate(float(sum(1 for a in acts if a.type == t)), column(k[0] == t for k in keys))
-        for t in seen
-    }
-    has = np.array([k[2] is not None for k in keys], dtype=bool)
-    values = np.array([0.0 if k[2] is None else k[2] for k in keys], dtype=np.float64)
-    known = [v for v in intensities if v is not None]
-    rep_sum = draws @ values if keys else np.zeros(boot)
-    rep_n = draws @ has.astype(np.float64) if keys else np.zeros(boot)
+    # One row per count, one column per cell: which cells each count takes in. Then the
+    # observed counts are rows @ observed and their replicates draws @ rows.T.
+    types_seen = [t for t in PLOVER_TYPES if any(k[0] == t for k in keys)]
+    names = [*QUADS, *types_seen, "coop", "conflict", "known", "sum"]
+    row = {name: i for i, name in enumerate(names)}
+    rows = np.zeros((len(names), len(keys)))
+    for j, (typ, quad, intensity) in enumerate(keys):
+        rows[row[typ], j] = 1.0
+        if quad in row:
+            rows[row[quad], j] = 1.0
+        if quad in COOPERATION:
+            rows[row["coop"], j] = 1.0
+        elif quad in CONFLICT:
+            rows[row["conflict"], j] = 1.0
+        if intensity is not None:
+            rows[row["known"], j] = 1.0
+            rows[row["sum"], j] = intensity
+    obs = rows @ observed
+    reps = draws @ rows.T
+    rep_n, rep_sum = reps[:, row["known"]], reps[:, row["sum"]]
+    coop, conf = reps[:, row["coop"]], reps[:, row["conflict"]]
     with np.errstate(invalid="ignore", divide="ignore"):
         rep_mean = np.where(rep_n > 0, rep_sum / np.where(rep_n > 0, rep_n, 1), np.nan)
-        coop = column(k[1] in COOPERATION for k in keys)
-        conf = column(k[1] in CONFLICT for k in keys)
         both = coop + conf
         rep_index = np.where(both > 0, (coop - conf) / np.where(both > 0, both, 1), np.nan)
-    n_coop = sum(1 for a in acts if a.quad in COOPERATION)
-    n_conf = sum(1 for a in acts if a.quad in CONFLICT)
+    n_coop, n_conf = obs[row["coop"]], obs[row["conflict"]]
+    total, n_known = float(obs[row["sum"]]), float(obs[row["known"]])
+    # every statistic: (name, observed value or None when undefined, replicates)
+    stats: list[tuple[str, float | None, np.ndarray]] = [
+        (name, float(obs[row[name]]), reps[:, row[name]]) for name in (*QUADS, *types_seen)
+    ]
+    stats.append(("intensity_sum", total if n else None, rep_sum))
+    stats.append(("intensity_mean", total / n_known if n_known else None, rep_mean))
+    index = float((n_coop - n_conf) / (n_coop + n_conf)) if n_coop + n_conf else None
+    stats.append(("index", index, rep_index))
+    bounds = _intervals(np.vstack([r for _, _, r in stats])) if n else []
+    est = {
+        name: Estimate(value, *(bounds[i] if n and value is not None else (None, None)))
+        for i, (name, value, _) in enumerate(stats)
+    }
     return PeriodStats(
         period=period,
         events=n,
         reports=sum(len(a.reports) for a in acts),
         outlets=len({o for a in acts for o in a.outlets}),
-        quads=quads,
-        types=types,
-        intensity_sum=_estimate(float(sum(known)), rep_sum) if n else Estimate(0.0, None, None),
-        intensity_mean=_estimate(sum(known) / len(known) if known else None, rep_mean),
-        index=_estimate(
-            (n_coop - n_conf) / (n_coop + n_conf) if n_coop + n_conf else None, rep_index
-        ),
+        quads={q: est[q] for q in QUADS},
+        types={t: est[t] for t in PLOVER_TYPES if t in est},
+        intensity_sum=est["intensity_sum"] if n else Estimate(0.0, None, None),
+        intensity_mean=est["intensity_mean"],
+        index=est["index"],
         acts=tuple(acts),
     )
 
@@ -265,14 +284,19 @@ def _in_bounds(act_date: str, since: str | None, until: str | None) -> bool:
 
 
 def _reports(
-    store: Store, filters: Filters, realised_only: bool, registry: Any, left_out: Counter[str]
+    store: Store,
+    filters: Filters,
+    realised_only: bool,
+    registry: Any,
+    left_out: Counter[str],
+    evidence: bool = True,
 ) -> list[Report]:
     out = []
-    for row in iter_query(store, "events", filters, registry=registry):
-        if realised_only and (row["negated"] or row["hypothetical"]):
-            left_out["negated" if row["negated"] else "hypothetical"] += 1
+    for fact in iter_event_facts(store, filters, evidence=evidence, registry=registry):
+        if realised_only and (fact[9] or fact[10]):  # negated, hypothetical
+            left_out["negated" if fact[9] else "hypothetical"] += 1
             continue
-        r = report_from_row(row)
+        r = report_from_fact(fact)
         if r is None:
             left_out["no target or no date"] += 1
             continue
@@ -306,13 +330,20 @@ def relation_series(
             check_date(d, opt)
     if a.strip().casefold() == b.strip().casefold():
         raise UsageError(f"the two actors are the same ({a!r}); name two different ones")
-    filters = (
-        Filters(between=((a, b),), outlets=tuple(outlets))
-        if both
-        else Filters(sources=(a,), targets=(b,), outlets=tuple(outlets))
-    )
+    if registry is None:  # loaded once for both directions
+        from ..actors import Registry
+
+        registry = Registry.load()
+    # one directed query per direction: each is read through the actor indexes, where
+    # Filters(between=...) makes SQLite weigh every event against both directions
+    directions = [(a, b), (b, a)] if both else [(a, b)]
     left_out: Counter[str] = Counter()
-    acts = same_acts(_reports(store, filters, not all_events, registry, left_out))
+    reports: dict[tuple[str, int], Report] = {}
+    for src, tgt in directions:
+        f = Filters(sources=(src,), targets=(tgt,), outlets=tuple(outlets))
+        for r in _reports(store, f, not all_events, registry, left_out):
+            reports.setdefault((r.article_id, r.event_id), r)
+    acts = same_acts(reports.values())
     placed: dict[Period, list[Act]] = {}
     for act in acts:
         if not _in_bounds(act.date, since, until):
@@ -378,7 +409,9 @@ def top_dyads(
         if d is not None:
             check_date(d, opt)
     left_out: Counter[str] = Counter()
-    reports = _reports(store, Filters(outlets=tuple(outlets)), not all_events, registry, left_out)
+    reports = _reports(
+        store, Filters(outlets=tuple(outlets)), not all_events, registry, left_out, False
+    )
     by_dyad: dict[tuple[str, str], list[Act]] = {}
     for act in same_acts(reports):
         if _in_bounds(act.date, since, until):
