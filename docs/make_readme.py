@@ -146,6 +146,15 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
     ),
     "search": (False, _commands('search "talks" --actor TUR --limit 2', width=80)),
     "quotes-csv": (False, _commands("quotes --actor Peskov --format csv --limit 1")),
+    "relations": (
+        False,
+        _commands(
+            "relations USA RUS --both --by week",
+            "relations USA CHN --both --by month --events",
+            "relations --top 5",
+            width=80,
+        ),
+    ),
     "actors": (
         False,
         _commands(

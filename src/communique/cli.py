@@ -614,8 +614,8 @@ Method:
   - Index = (cooperative acts - conflictual acts) / all acts, from -1 (only conflict) to
     +1 (only cooperation); quad classes verbal/material cooperation/conflict as stored.
   - Intervals: 95% percentile bootstrap over the period's acts (--boot resamples, --seed;
-    the same seed gives the same numbers). Periods with fewer than 5 acts are marked
-    "few": read their intervals as rough.
+    the same seed gives the same numbers). Periods with fewer than 5 acts are starred
+    (2*): read their intervals as rough.
   - --since/--until bound the acts' dates (a month or year overlapping counts) and fix
     the series' first and last period; periods without acts are shown empty.
 
@@ -630,7 +630,7 @@ or --plot file)."""
 
 @cli.command(
     help=_RELATIONS_HELP,
-    short_help="Relations over time between two actors (A -> B), with bootstrap intervals; --top: the most active dyads.",
+    short_help="A's acts towards B over time, with bootstrap intervals; --top: busiest dyads.",
 )
 @click.argument("pair", nargs=-1, metavar="A B")
 @click.option("--db", help=DB_HELP)

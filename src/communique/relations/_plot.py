@@ -56,6 +56,8 @@ def plot_series(series: Series, path: str | Path) -> Path:
             linewidth=0,
             label="95% bootstrap interval",
         )
+        # each period's interval as a bar too: a period between empty ones has no band
+        ax.vlines(x, [nan(v) for v in low], [nan(v) for v in high], color="tab:blue", alpha=0.4)
         ax.plot(x, [nan(v) for v in value], color="tab:blue", linewidth=1.5, label="index")
         solid = [i for i, p in enumerate(periods) if p.events >= MIN_EVENTS]
         few = [i for i, p in enumerate(periods) if 0 < p.events < MIN_EVENTS]
@@ -73,7 +75,7 @@ def plot_series(series: Series, path: str | Path) -> Path:
         ax.set_ylabel("cooperation − conflict\n÷ all acts")
         arrow = "→" if series.directed else "↔"
         ax.set_title(f"{series.a} {arrow} {series.b}, by {series.by}")
-        ax.legend(loc="lower left", fontsize="small", frameon=False)
+        ax.legend(loc="best", fontsize="small", frameon=False)
         bars.bar(x, [p.events for p in periods], color="0.5", width=0.8)
         bars.set_ylabel("acts")
         step = max(1, len(x) // 12)
