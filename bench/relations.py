@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -121,19 +122,20 @@ TASKS = {
 
 
 def task(db: str, name: str, tmp: str) -> dict[str, float]:
-    """One task in this process: seconds and peak RSS (MB)."""
+    """One task in this process: wall and CPU seconds (CPU time is what the task used,
+    whatever else the machine runs), and peak RSS (MB)."""
     from click.testing import CliRunner
 
     from communique.cli import cli
 
     args = [a.format(tmp=tmp) for a in TASKS[name]]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     res = CliRunner().invoke(cli, ["relations", "--db", db, *args])
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     if res.exit_code:
         raise SystemExit(f"{name}: {res.output}")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "rss_mb": rss_mb}
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": rss_mb}
 
 
 def main() -> None:
@@ -148,7 +150,11 @@ def main() -> None:
     if a.task:  # a child: one task, its numbers as JSON
         print(json.dumps(task(a.db, a.task, a.tmp)))
         return
-    print("| articles | events | task | seconds | peak RSS (MB) |\n|---:|---:|---|---:|---:|")
+    print("load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print(
+        "| articles | events | task | wall s | CPU s | peak RSS (MB) |\n"
+        "|---:|---:|---|---:|---:|---:|"
+    )
     for size in sorted(a.events):
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(a.keep or tmp) / f"relations-{size}.db"
@@ -161,7 +167,9 @@ def main() -> None:
                 start = time.perf_counter()
                 articles = build(db, size, a.per_article)
                 built = time.perf_counter() - start
-                print(f"| {articles:,} | {size:,} | build the store | {built:.1f} | |", flush=True)
+                print(
+                    f"| {articles:,} | {size:,} | build the store | {built:.1f} | | |", flush=True
+                )
             for name in TASKS:
                 cmd = [sys.executable, __file__, "--task", name, "--db", str(db), "--tmp", tmp]
                 out = json.loads(
@@ -169,9 +177,10 @@ def main() -> None:
                 )
                 print(
                     f"| {articles:,} | {size:,} | `{name}` | {out['seconds']:.2f} "
-                    f"| {out['rss_mb']:.0f} |",
+                    f"| {out['cpu']:.2f} | {out['rss_mb']:.0f} |",
                     flush=True,
                 )
+    print("load average at end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":
