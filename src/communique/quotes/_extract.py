@@ -783,9 +783,7 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
             continue
         # the speaker phrase's head: a word hanging outside it, else its last word
         heads = [
-            t
-            for t in head_toks
-            if t.head.i == t.i or t.head.i < sent.start or t.head.i >= colon.i
+            t for t in head_toks if t.head.i == t.i or t.head.i < sent.start or t.head.i >= colon.i
         ]  # (the parser may make the speaker the sentence's root: "Galstyan, to X: "…"")
         root = heads[0] if heads else head_toks[-1]
         m = idx.at(root.i)
