@@ -150,6 +150,15 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
         False,
         _commands("stance --actor CHN --limit 4", "stance --speaker Peskov --format csv --limit 6"),
     ),
+    "relations": (
+        False,
+        _commands(
+            "relations USA RUS --both --by week",
+            "relations USA CHN --both --by month --events",
+            "relations --top 5",
+            width=80,
+        ),
+    ),
     "actors": (
         False,
         _commands(

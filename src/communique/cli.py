@@ -663,6 +663,327 @@ def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
         _err(f"wrote {w}")
 
 
+_RELATIONS_HELP = """Per period, what A did to B: acts by quad class and PLOVER type, the sum and
+mean of intensity (Goldstein, -10..+10) and a cooperation-conflict index, each with a 95%
+bootstrap interval.
+
+\b
+Method:
+  - A and B are what `events` takes (RUS, WHO, person:dmitry-peskov, Peskov); directed
+    A -> B by default, either way with --both. A code takes in the country's people
+    and bodies (USA: Biden, the State Department).
+  - Counted once: reports (event rows) with the same source code, target code, PLOVER
+    type and flags, dated within a day of each other, are one act; the table shows both
+    acts and reports. (The rule of issue 13 for story events, over the whole store until
+    stories exist.) An act's intensity is the mean of its reports'.
+  - Realised events only: negated and hypothetical ones are left out unless --all.
+  - Dates: the event's own date, else the article's publication day. A date known only
+    to the month counts in month, quarter and year series, one known only to the year
+    in year series; in a finer series it is left out and counted as such.
+  - Index = (cooperative acts - conflictual acts) / all acts, from -1 (only conflict) to
+    +1 (only cooperation); quad classes verbal/material cooperation/conflict as stored.
+  - Intervals: 95% percentile bootstrap over the period's acts (--boot resamples, --seed;
+    the same seed gives the same numbers). Periods with fewer than 5 acts are starred
+    (2*): read their intervals as rough.
+  - --since/--until bound the acts' dates (a month or year overlapping counts) and fix
+    the series' first and last period; periods without acts are shown empty.
+
+\b
+Also: --top N lists the N most active directed dyads (acts counted once) between
+--since and --until, instead of a series.
+
+Exit codes: 0 with a series or list; 1 when no act matches (a message says so and
+nothing is written); 2 for bad input (an unknown or ambiguous actor, a bad date, --by
+or --plot file)."""
+
+
+@cli.command(
+    help=_RELATIONS_HELP,
+    short_help="A's acts towards B over time, with bootstrap intervals; --top: busiest dyads.",
+)
+@click.argument("pair", nargs=-1, metavar="A B")
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--by",
+    type=click.Choice(["week", "month", "quarter", "year"]),
+    default="month",
+    show_default=True,
+    help="Period: ISO week (Monday-Sunday), calendar month, quarter or year.",
+)
+@click.option("--both", is_flag=True, help="Either direction (A -> B and B -> A).")
+@click.option(
+    "--all", "all_events", is_flag=True, help="Count negated and hypothetical events too."
+)
+@click.option(
+    "--since", callback=_date_option, help="Only acts dated on or after this date (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--until",
+    callback=_date_option,
+    help="Only acts dated on or before this date (YYYY[-MM[-DD]]).",
+)
+@click.option(
+    "--outlet", "outlets", multiple=True, help="Only reports of this outlet (name or domain)."
+)
+@click.option(
+    "--boot",
+    type=click.IntRange(1, 1_000_000),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples per period.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**32 - 1),
+    default=0,
+    show_default=True,
+    help="Bootstrap seed.",
+)
+@_format_option
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False),
+    help="Also draw the index with its interval band (and acts per period) to this .png or .svg.",
+)
+@click.option(
+    "--events",
+    "show_events",
+    is_flag=True,
+    help="List the acts behind each period, each with its reports' outlets and evidence sentences.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    help="Instead of a series: the N most active directed dyads (no A B).",
+)
+def relations(
+    pair: tuple[str, ...],
+    db: str | None,
+    by: str,
+    both: bool,
+    all_events: bool,
+    since: str | None,
+    until: str | None,
+    outlets: tuple[str, ...],
+    boot: int,
+    seed: int,
+    fmt: str,
+    plot: str | None,
+    show_events: bool,
+    top: int | None,
+) -> None:
+    from . import relations as rel
+
+    if top is not None:
+        if pair or plot or show_events or both:
+            raise UsageError("--top lists dyads: give no A B, --both, --plot or --events with it")
+        with _open(db) as store:
+            dyads = rel.top_dyads(
+                store, top, since=since, until=until, all_events=all_events, outlets=outlets
+            )
+        if not dyads:
+            _err("no acts with a source and a target" + _bounds(since, until))
+            sys.exit(1)
+        _emit([_dyad_row(d, fmt) for d in dyads], fmt, "dyads")
+        return
+    if len(pair) != 2:
+        raise UsageError(f"relations takes two actors, A B (USA CHN), or --top N; got {len(pair)}")
+    a, b = pair
+    with _open(db) as store:
+        series = rel.relation_series(
+            store,
+            a,
+            b,
+            by=by,
+            both=both,
+            all_events=all_events,
+            since=since,
+            until=until,
+            outlets=outlets,
+            seed=seed,
+            boot=boot,
+        )
+    if not series.events:
+        way = "between" if both else "from"
+        to = "and" if both else "to"
+        left = "; ".join(f"{n} {why}" for why, n in series.left_out.items())
+        _err(
+            f"no {'events' if all_events else 'realised events'} {way} {a} {to} {b}"
+            + _bounds(since, until)
+            + (f" (left out: {left})" if left else "")
+            + ("" if both else "; try --both")
+        )
+        sys.exit(1)
+    _emit_series(series, fmt, show_events)
+    if plot:
+        _err(f"wrote {rel.plot_series(series, plot)}")
+
+
+def _bounds(since: str | None, until: str | None) -> str:
+    return (f" since {since}" if since else "") + (f" until {until}" if until else "")
+
+
+def _dyad_row(d: Any, fmt: str) -> dict[str, Any]:
+    row: dict[str, Any] = d.to_dict()
+    if fmt == "table" and row["intensity_mean"] is not None:
+        row["intensity_mean"] = f"{row['intensity_mean']:+.2f}"
+    return row
+
+
+def _num(v: float | None, sign: bool = False, digits: int = 2) -> str:
+    if v is None:
+        return "-"
+    return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
+
+
+def _with_interval(e: Any, sign: bool = True, digits: int = 2) -> str:
+    if e.value is None:
+        return "-"
+    if e.low is None:
+        return _num(e.value, sign, digits)
+    return (
+        f"{_num(e.value, sign, digits)} [{_num(e.low, sign, digits)}, {_num(e.high, sign, digits)}]"
+    )
+
+
+def _plain_table(rows: list[dict[str, str]]) -> None:
+    """Short cells in aligned columns, laid out as _table lays them out, without its cost:
+    a weekly series over years has hundreds of rows, and nothing in them wraps."""
+    show = list(rows[0])
+    widths = [max(len(c), *(len(r[c]) for r in rows)) for c in show]
+
+    def line(cells: Iterable[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip()
+
+    click.echo(line(show))
+    click.echo("─" * (sum(widths) + 2 * (len(widths) - 1)))
+    click.echo("\n".join(line(r[c] for c in show) for r in rows))
+
+
+def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
+    """A series as JSON (the whole document), CSV (a row per period; with --events a row
+    per report) or a table with a note on the method (with --events, each period's acts
+    after it, one row per report with its outlet and evidence sentence)."""
+    from . import relations as rel
+    from .records import PLOVER_TYPES
+    from .store import QUADS
+
+    if fmt == "json":
+        click.echo(json.dumps(series.to_dict(show_events), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        if show_events:
+            w.writerow(
+                [
+                    "period",
+                    "act",
+                    "date",
+                    "source",
+                    "type",
+                    "target",
+                    "intensity",
+                    "outlet",
+                    "published",
+                    "dated_by",
+                    "evidence",
+                    "url",
+                    "article_id",
+                    "event_id",
+                ]
+            )
+            for p in series.periods:
+                for i, act in enumerate(p.acts):
+                    for r in act.reports:
+                        w.writerow(
+                            _csv_cell(v)
+                            for v in (
+                                p.period.label,
+                                i,
+                                act.date,
+                                act.source,
+                                act.type,
+                                act.target,
+                                act.intensity,
+                                r.outlet,
+                                r.published,
+                                r.dated_by,
+                                r.evidence,
+                                r.url,
+                                r.article_id,
+                                r.event_id,
+                            )
+                        )
+            return
+        stats = ["index", "intensity_mean", "intensity_sum"]
+        quads = list(QUADS)
+        types = [t for t in PLOVER_TYPES if any(t in p.types for p in series.periods)]
+        head = ["period", "start", "end", "events", "reports", "outlets", "few_events"]
+        for name in [*stats, *quads, *(f"type_{t}" for t in types)]:
+            head += [name, f"{name}_low", f"{name}_high"]
+        w.writerow(head)
+        for p in series.periods:
+            d = p.to_dict()
+            row = [d[k] for k in head[:7]]
+            for s in stats:
+                row += [d[s]["value"], d[s]["low"], d[s]["high"]]
+            for q in quads:
+                row += [d["quads"][q]["value"], d["quads"][q]["low"], d["quads"][q]["high"]]
+            for t in types:
+                e = d["types"].get(t, {"value": 0.0, "low": None, "high": None})
+                row += [e["value"], e["low"], e["high"]]
+            w.writerow(_csv_cell(v) for v in row)
+        return
+    rows = []
+    for p in series.periods:
+        n = {k: int(e.value or 0) for k, e in p.quads.items()}
+        rows.append(
+            {
+                "period": p.period.label,
+                "acts": f"{p.events}*" if 0 < p.events < rel.MIN_EVENTS else str(p.events),
+                "reports": str(p.reports),
+                "coop": str(n["verbal_coop"] + n["material_coop"]),
+                "conflict": str(n["verbal_conflict"] + n["material_conflict"]),
+                "goldstein [95%]": _with_interval(p.intensity_mean, digits=1),
+                "index [95%]": _with_interval(p.index),
+            }
+        )
+    _plain_table(rows)
+    arrow = "->" if series.directed else "<->"
+    note = (
+        f"{series.a} {arrow} {series.b} by {series.by}: {series.events} acts from "
+        f"{series.reports} reports ({'realised only' if series.realised_only else 'all events'}). "
+        f"index = (coop - conflict) / all acts; [95%] percentile bootstrap over each period's "
+        f"acts, {series.boot} resamples, seed {series.seed}; * fewer than "
+        f"{rel.MIN_EVENTS} acts: a rough interval. Quad classes and PLOVER types: --format "
+        "csv or json."
+        + (
+            " Left out: " + "; ".join(f"{n} {why}" for why, n in series.left_out.items()) + "."
+            if series.left_out
+            else ""
+        )
+    )
+    click.echo(textwrap.fill(note, width=shutil.get_terminal_size((80, 24)).columns))
+    if show_events:
+        for p in series.periods:
+            if not p.acts:
+                continue
+            click.echo(f"\n{p.period.label}: {p.events} acts, {p.reports} reports")
+            _table(
+                [
+                    {
+                        "date": act.date if i == 0 else "",
+                        "act": f"{act.source} {act.type} {act.target}" if i == 0 else "",
+                        "outlet": r.outlet or "",
+                        "evidence": r.evidence or "",
+                    }
+                    for act in p.acts
+                    for i, r in enumerate(act.reports)
+                ],
+                ["date", "act", "outlet", "evidence"],
+            )
+
+
 @cli.group()
 def actors() -> None:
     """What the actor registry knows: countries, government bodies, IGOs and people with
@@ -842,6 +1163,16 @@ def _cell(column: str, row: dict[str, Any]) -> str:
 _COUNTS = ("negative", "neutral", "positive", "net")
 
 _TABLE_COLUMNS = {
+    "dyads": [
+        "source",
+        "target",
+        "events",
+        "reports",
+        "outlets",
+        "cooperation",
+        "conflict",
+        "intensity_mean",
+    ],
     "events": ["date", "source", "type", "target", "evidence"],
     "quotes": ["published", "speaker", "type", "content"],
     "articles": ["published", "outlet", "title", "events"],

@@ -9,7 +9,16 @@ from ._cells import FORMULA_STARTS, safe_cell
 from ._export import ACTOR_ID_COLUMNS, EXPORT_BATCH_ROWS, export_store
 from ._filters import DATE_FORMATS, QUADS, Filters, check_date
 from ._layouts import EXTRA_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, LAYOUTS, POLECAT_COLUMNS
-from ._queries import KINDS, STANCE_GROUPS, iter_query, query, query_plan, stance_rows
+from ._queries import (
+    FACT_COLUMNS,
+    KINDS,
+    STANCE_GROUPS,
+    iter_event_facts,
+    iter_query,
+    query,
+    query_plan,
+    stance_rows,
+)
 from ._rows import column_kinds, columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
 from ._store import Store
@@ -20,6 +29,7 @@ __all__ = [
     "DATE_FORMATS",
     "EXPORT_BATCH_ROWS",
     "EXTRA_COLUMNS",
+    "FACT_COLUMNS",
     "FORMULA_STARTS",
     "FTS_TABLE",
     "GDELT_COLUMNS",
@@ -40,6 +50,7 @@ __all__ = [
     "column_kinds",
     "columns",
     "export_store",
+    "iter_event_facts",
     "iter_query",
     "query",
     "query_plan",
