@@ -9,6 +9,7 @@ are read one record at a time, so memory stays flat however large the input grow
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import gzip
 import sys
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..records import Document, Failure
+from ..records import Document, Failure, lone_surrogate
 from ._decode import decode_bytes, encoding_meta, sniff_media_type
 from ._fetch import Fetcher
 from ._options import (
@@ -48,7 +49,25 @@ def iter_documents(
     """Yield one Document or Failure per input (per record for containers), in a stable
     order. ``client`` fetches URL arguments; by default one is built from ``options`` the
     first time a URL is met."""
-    opts = options or IngestOptions()
+    for item in _items(paths, options or IngestOptions(), stdin, client):
+        if lone_surrogate(item.origin) is not None:
+            item = dataclasses.replace(item, origin=printable_origin(item.origin))
+        yield item
+
+
+def printable_origin(origin: str) -> str:
+    """A path holding bytes that are not UTF-8 (Python keeps them as lone surrogates, which
+    cannot be printed or stored) with those bytes written as ``\\xff``."""
+    try:
+        raw = origin.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return origin.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _items(
+    paths: Iterable[str], opts: IngestOptions, stdin: BinaryIO | None, client: Fetcher | None
+) -> Iterator[Item]:
     for p in paths:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
