@@ -133,7 +133,8 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
         yield from from_warc(path, opts)
         return
     if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-        yield from (from_jsonl if suffix in JSONL_SUFFIXES else from_csv)(path, opts)
+        rows = (from_jsonl if suffix in JSONL_SUFFIXES else from_csv)(path, opts)
+        yield from capped_failures(str(path), rows)
         return
     origin = str(path)
     gz = path.name.lower().endswith(".gz")
@@ -153,6 +154,32 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
     yield from _from_bytes(origin, data, opts, name=path.name)
 
 
+#: Failed records of one container (JSONL, CSV) reported one by one; the rest are counted
+#: in one last failure, so a file of a million bad lines gives 101 rows and lines, not a
+#: million of each.
+MAX_RECORD_FAILURES = 100
+
+
+def capped_failures(origin: str, items: Iterable[Item]) -> Iterator[Item]:
+    """``items`` with at most MAX_RECORD_FAILURES failures, then one that counts the rest."""
+    failed = 0
+    last: Failure | None = None
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            if failed > MAX_RECORD_FAILURES:
+                last = item
+                continue
+        yield item
+    if last is not None:
+        more = failed - MAX_RECORD_FAILURES
+        yield Failure(
+            f"{origin}#more",
+            f"{more:,} more records failed, not reported one by one (the last, "
+            f"{last.origin}: {last.reason}); {failed:,} of this file's records failed in all",
+        )
+
+
 def _from_bytes(origin: str, data: bytes, opts: IngestOptions, name: str = "") -> Iterator[Item]:
     if len(data) > opts.max_bytes:
         yield Failure(origin, f"input is {over_limit(opts)}")
@@ -168,6 +195,7 @@ def _from_bytes(origin: str, data: bytes, opts: IngestOptions, name: str = "") -
     text, encoding = decoded
     if suffix in JSONL_SUFFIXES or (not name and text.lstrip().startswith("{")):
         lines = enumerate(text.splitlines(), start=1)
-        yield from jsonl_lines(origin, ((n, (line, encoding)) for n, line in lines), opts)
+        rows = jsonl_lines(origin, ((n, (line, encoding)) for n, line in lines), opts)
+        yield from capped_failures(origin, rows)
         return
     yield Document(origin, text, sniff_media_type(text, suffix), encoding_meta(encoding))

@@ -202,10 +202,13 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 yield encoding
                 return
             text = stack.enter_context(io.TextIOWrapper(raw, encoding=_codec(encoding), newline=""))
-            reader = csv.DictReader(text, delimiter=delimiter)
+            reader = csv.DictReader(_bounded_lines(text, opts.max_bytes), delimiter=delimiter)
             columns = reader.fieldnames
         except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:
             yield Failure(origin, f"cannot read: {exc}")
+            return
+        except _LineTooLong:
+            yield Failure(origin, f"the CSV header line is {over_limit(opts)}")
             return
         if not columns:
             yield Failure(origin, "CSV file is empty; it needs a header row naming its columns")
@@ -225,6 +228,12 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 record = next(reader)
             except StopIteration:
                 return
+            except _LineTooLong:
+                yield Failure(
+                    where,
+                    f"row {row} holds a line {over_limit(opts)}; the rest of the file is skipped",
+                )
+                return
             except csv.Error as exc:
                 yield Failure(where, f"row {row} is not valid CSV ({exc}); fix or remove it")
                 continue
@@ -241,6 +250,19 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 yield Failure(where, f"row {row} holds {megabytes(size)}, {over_limit(opts)}")
                 continue
             yield _document(where, f"row {row}", record, opts, encoding)
+
+
+class _LineTooLong(Exception):
+    """A line longer than --max-bytes: reading it whole could take any amount of memory (a
+    gzip file of a few MB can hold one line of gigabytes)."""
+
+
+def _bounded_lines(text: io.TextIOWrapper, limit: int) -> Iterator[str]:
+    """The lines of ``text`` for the csv reader, none read beyond ``limit`` characters."""
+    while line := text.readline(limit + 1):
+        if len(line) > limit:
+            raise _LineTooLong
+        yield line
 
 
 def _head(fh: Reader) -> bytes:
