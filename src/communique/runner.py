@@ -101,7 +101,14 @@ def analyze_into_store(
                 continue
             in_flight.pop(out.article.origin or out.article.id, None)
             signature = dups.settle(out.article.id)
-            if store.add(out, run_id, signature):
+            # checked again under the store's write lock: another process may have stored
+            # the article, or a near-duplicate of it, while this one analysed it
+            verdict = store.insert(out, run_id, signature)
+            if verdict == "stored":
+                prog.skipped += 1
+            elif verdict == "duplicate":
+                prog.duplicates += 1
+            else:
                 prog.done += 1
                 run["articles"] += 1
                 run["quotes"] += len(out.quotes)
