@@ -192,17 +192,24 @@ class Store:
         self, analysis: Analysis, run_id: int | None = None, signature: Signature | None = None
     ) -> bool:
         """Store one analysis atomically (with its duplicate-detection signature, when
-        given). Returns False (and writes nothing) if the article is already stored."""
-        return self.insert(analysis, run_id, signature) == "added"
+        given). Returns False (and writes nothing) if the article is already stored.
+        Near-duplicates are not looked for: :meth:`insert` does that."""
+        return self.insert(analysis, run_id, signature, near_duplicates=False) == "added"
 
     def insert(
-        self, analysis: Analysis, run_id: int | None = None, signature: Signature | None = None
+        self,
+        analysis: Analysis,
+        run_id: int | None = None,
+        signature: Signature | None = None,
+        *,
+        near_duplicates: bool = True,
     ) -> Literal["added", "stored", "duplicate"]:
         """Store one analysis in one write transaction, unless the article is stored
-        already (``"stored"``) or, when a signature is given, a near-duplicate of it is
-        (``"duplicate"``: linked to that first copy instead). Both are checked inside the
-        transaction, under the write lock: another process writing to the same store
-        meanwhile can neither make the insert fail nor get a near-duplicate stored twice."""
+        already (``"stored"``) or, with a signature and ``near_duplicates``, a
+        near-duplicate of it is (``"duplicate"``: linked to that first copy instead). Both
+        are checked inside the transaction, under the write lock: another process writing
+        to the same store meanwhile can neither make the insert fail nor get a
+        near-duplicate stored twice."""
         a = analysis.article
         if self.has_article(a.id):
             return "stored"
@@ -211,7 +218,9 @@ class Store:
             if self.has_article(a.id):
                 self.conn.rollback()
                 return "stored"
-            match = best_match(signature, self.similar(signature)) if signature else None
+            match = None
+            if signature is not None and near_duplicates:
+                match = best_match(signature, self.similar(signature))
             if match is not None:
                 self._insert_duplicate(a, match[0], match[1], run_id)
             else:
