@@ -8,7 +8,7 @@ from ._export import EXPORT_BATCH_ROWS, export_store
 from ._queries import query
 from ._rows import columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
-from ._store import Store
+from ._store import Store, store_error
 
 __all__ = [
     "ALL_TABLES",
@@ -23,4 +23,5 @@ __all__ = [
     "columns",
     "export_store",
     "query",
+    "store_error",
 ]

@@ -64,14 +64,7 @@ class Store:
             store._migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if _is_busy(exc):
-                raise StoreError(
-                    f"{p} stayed locked by another process for {LOCK_TIMEOUT_S}s; "
-                    "try again when it has finished"
-                ) from exc
-            raise StoreError(
-                f"{p} is not a communique store ({exc}); choose another --db path"
-            ) from exc
+            raise store_error(exc, p, opening=True) from exc
         except BaseException:
             conn.close()
             raise
@@ -366,6 +359,28 @@ class Store:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params if isinstance(params, dict) else tuple(params)))
+
+
+def store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
+    """The one-line error for an SQLite failure on the store at ``path``: read-only, full
+    disk, locked, unopenable, or (when ``opening``) not a store at all."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    if name.startswith("SQLITE_READONLY"):
+        why = "is read-only: analyze writes to it; make it writable or choose another --db"
+    elif name.startswith("SQLITE_FULL") or name.startswith("SQLITE_IOERR"):
+        why = "cannot be written (the disk is full or failing); free space and run again"
+    elif _is_busy(exc):
+        why = (
+            f"stayed locked by another process for {LOCK_TIMEOUT_S}s; try again when it "
+            "has finished"
+        )
+    elif name.startswith("SQLITE_CANTOPEN"):
+        why = "cannot be opened (a missing or unwritable folder?); choose another --db path"
+    elif opening:
+        why = "is not a communique store; choose another --db path"
+    else:
+        why = "failed; check that the --db file is writable and not damaged"
+    return StoreError(f"{path} {why} ({exc})")
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
