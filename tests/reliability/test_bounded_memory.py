@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from communique.records import Document, Failure
-from communique.sources import IngestOptions, iter_documents
+from communique.sources import MAX_RECORD_FAILURES, IngestOptions, iter_documents
 
 LIMIT = 1024 * 1024  # --max-bytes for these tests
 BOMB = 64 * LIMIT  # what the one line decompresses to
@@ -49,8 +49,6 @@ def test_a_gzip_bomb_is_refused_with_bounded_memory(
 
 
 def test_a_million_bad_records_give_a_capped_number_of_failures(tmp_path: Path) -> None:
-    from communique.sources._files import MAX_RECORD_FAILURES
-
     path = tmp_path / "empty.jsonl.gz"
     n = 20_000
     with gzip.open(path, "wt") as fh:

@@ -13,8 +13,7 @@ import time
 from pathlib import Path
 
 from communique.dedup import NEAR_DUPLICATE, Hasher
-from communique.store import Store
-from communique.store._schema import SCHEMA_VERSION
+from communique.store import SCHEMA_VERSION, Store
 
 N = 8  # articles per folder
 
