@@ -46,22 +46,22 @@ def test_interrupted_run_resumes_without_duplicates(
 ) -> None:
     db = str(tmp_path / "c.db")
     src = str(SAMPLES / "text")
-    real_add = Store.add
+    real_insert = Store.insert  # the runner's write (checked again under the write lock)
     calls = {"n": 0}
 
-    def flaky_add(self: Store, analysis, *args):  # type: ignore[no-untyped-def]
+    def flaky_insert(self: Store, analysis, *args):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real_add(self, analysis, *args)
+        return real_insert(self, analysis, *args)
 
-    monkeypatch.setattr(Store, "add", flaky_add)
+    monkeypatch.setattr(Store, "insert", flaky_insert)
     res = runner.invoke(cli, ["analyze", "-q", "--db", db, src])
     assert res.exit_code != 0
     with open_store(db) as store:
         assert store.counts()["articles"] == 2
         assert store.query("SELECT status FROM runs")[0][0] == "interrupted"
-    monkeypatch.setattr(Store, "add", real_add)
+    monkeypatch.setattr(Store, "insert", real_insert)
     res = runner.invoke(cli, ["analyze", "-q", "--db", db, src])
     assert res.exit_code == 0, res.output
     n_files = len([p for p in Path(src).iterdir() if p.is_file()])

@@ -13,9 +13,10 @@ import shutil
 import sqlite3
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -239,13 +240,77 @@ def analyze(
     store's failures table, and the run goes on (exit code 1 when any failed)."""
     from .runner import analyze_into_store
 
-    pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
-    with _ProgressBar(enabled=not quiet) as bar:
-        summary = analyze_into_store(
-            pipe, list(paths), _db_path(db), on_progress=bar.update, on_failure=_report_failure
+    with _stopped_by_signals() as stop_here:
+        pipe = _pipeline(
+            outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding
         )
+        stop_here()
+        with _ProgressBar(enabled=not quiet) as bar:
+
+            def progress(p: Any) -> None:
+                bar.update(p)
+                stop_here()  # between two articles: the place a signal ends the run
+
+            summary = analyze_into_store(
+                pipe, list(paths), _db_path(db), on_progress=progress, on_failure=_report_failure
+            )
     _print_summary(summary)
     sys.exit(1 if summary.failed else 0)
+
+
+class _Signalled(BaseException):
+    """A stop signal on its way out of a run. A BaseException, as KeyboardInterrupt is: the
+    per-article isolation (``except Exception``) must not take it for the article's
+    failure; the runner's ``finally`` marks the run interrupted and closes the store, and
+    an article's open transaction is rolled back."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stopped(signum: int) -> NoReturn:
+    """How a signalled run ends: one line, exit code 128 + the signal's number."""
+    import signal
+
+    _err(
+        f"stopped by {signal.Signals(signum).name}; the run is marked interrupted, and the "
+        "same command run again resumes it"
+    )
+    sys.exit(128 + signum)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[Callable[[], None]]:
+    """SIGTERM, SIGHUP and SIGINT (Ctrl-C) stop a run cleanly: at the next article (the
+    ``stop_here`` this yields is called between articles), with exit code 143, 129 or 130
+    and one line on stderr. A signal's default would end the process with the run left
+    marked running, and click turns Ctrl-C into "Aborted!" and exit 1; an exception raised
+    by the handler itself could land anywhere (inside spaCy, or where Python only prints
+    "Exception ignored"). A second signal stops at once."""
+    import signal
+
+    got: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if got:
+            raise _Signalled(signum)
+        got.append(signum)
+
+    def stop_here() -> None:
+        if got:
+            raise _Signalled(got[0])
+
+    wanted = [signal.SIGTERM, signal.SIGINT]
+    wanted += [signal.SIGHUP] if hasattr(signal, "SIGHUP") else []
+    before = {s: signal.signal(s, handler) for s in wanted}
+    try:
+        yield stop_here
+    except _Signalled as exc:
+        _stopped(exc.signum)
+    finally:
+        for s, previous in before.items():
+            signal.signal(s, previous)
 
 
 class _ProgressBar:

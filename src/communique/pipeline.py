@@ -188,8 +188,9 @@ class Pipeline:
 
         def parseable() -> Iterator[tuple[str, Article]]:
             for a in articles:
-                if len(a.text) > self.nlp.max_length:
-                    refused.append(_too_long(a, self.nlp.max_length))
+                too_long = _too_long(a, self.nlp.max_length)
+                if too_long:
+                    refused.append(too_long)
                 else:
                     yield a.text, a
 
@@ -310,11 +311,17 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
     )
 
 
-def _too_long(article: Article, limit: int) -> Failure:
-    return Failure(
-        article.origin or article.id,
-        f"article text is {len(article.text):,} characters, over the parser's limit of "
-        f"{limit:,}; split the input into articles",
-        code=PipelineError.code,
-        stage="parse",
-    )
+def _too_long(article: Article, limit: int) -> Failure | None:
+    """The failure of an article whose text or title the parser refuses (spaCy's E088: it
+    needs about 1 GB of memory per 100,000 characters), or None. Refused here, per
+    article, so one giant input never stops a run nor every re-run after it."""
+    for what, text in (("text", article.text), ("title", article.title or "")):
+        if len(text) > limit:
+            return Failure(
+                article.origin or article.id,
+                f"article {what} is {len(text):,} characters, over the parser's limit of "
+                f"{limit:,}; split the input into articles",
+                code=PipelineError.code,
+                stage="parse",
+            )
+    return None

@@ -305,3 +305,14 @@ def article_id(outlet: str | None, text: str) -> str:
     """Stable id: the same outlet and the same (normalised) text give the same id."""
     h = hashlib.sha256(f"{(outlet or '').lower()}\n{normalize_for_id(text)}".encode())
     return h.hexdigest()[:16]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Where ``text`` holds a lone surrogate (``"\\ud800"``, as a JSON escape or a file
+    name's undecodable byte can give), or None. Such text is not Unicode: it cannot be
+    encoded, hashed into an id or stored, so it is refused where it enters."""
+    m = _SURROGATE.search(text)
+    return m.start() if m else None

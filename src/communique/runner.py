@@ -4,6 +4,8 @@ a callback (the CLI draws the bar; the library draws nothing)."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from .dedup import DuplicateFilter
 from .pipeline import Pipeline
 from .records import Article, Failure
-from .store import Store
+from .store import Store, store_error
 
 
 @dataclass
@@ -57,6 +59,22 @@ def analyze_into_store(
     interrupted run resumes; every input that fails is recorded with its reason."""
     t0 = time.perf_counter()
     store = Store.open(db)
+    try:
+        return _run(pipe, paths, store, t0, on_progress, on_failure)
+    except sqlite3.Error as exc:  # read-only, full disk: one clear error, not a traceback
+        raise store_error(exc, db) from exc
+    finally:
+        store.close()
+
+
+def _run(
+    pipe: Pipeline,
+    paths: list[str],
+    store: Store,
+    t0: float,
+    on_progress: Callable[[Progress], None] | None,
+    on_failure: Callable[[Failure], None] | None,
+) -> RunSummary:
     run_id = store.start_run(paths)
     run = {"articles": 0, "quotes": 0, "events": 0, "stance": 0, "mentions": 0}
     prog = Progress()
@@ -101,7 +119,14 @@ def analyze_into_store(
                 continue
             in_flight.pop(out.article.origin or out.article.id, None)
             signature = dups.settle(out.article.id)
-            if store.add(out, run_id, signature):
+            # checked again under the store's write lock: another process may have stored
+            # the article, or a near-duplicate of it, while this one analysed it
+            verdict = store.insert(out, run_id, signature)
+            if verdict == "stored":
+                prog.skipped += 1
+            elif verdict == "duplicate":
+                prog.duplicates += 1
+            else:
                 prog.done += 1
                 run["articles"] += 1
                 run["quotes"] += len(out.quotes)
@@ -111,13 +136,14 @@ def analyze_into_store(
             report()
         status = "done"
     finally:
-        store.finish_run(
-            run_id,
-            articles=run["articles"],
-            skipped=prog.skipped,
-            failures=prog.failed,
-            status=status,
-        )
-        counts = store.counts()
-        store.close()
-    return RunSummary(db, run, counts, prog, time.perf_counter() - t0)
+        # a store that cannot be written (full disk) cannot record the run's end either:
+        # the error that stopped the run is the one to report
+        with contextlib.suppress(sqlite3.Error):
+            store.finish_run(
+                run_id,
+                articles=run["articles"],
+                skipped=prog.skipped,
+                failures=prog.failed,
+                status=status,
+            )
+    return RunSummary(store.path, run, store.counts(), prog, time.perf_counter() - t0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import dates
-from ..records import Article, Document, Failure, RemovedSpan, article_id
+from ..records import Article, Document, Failure, RemovedSpan, article_id, lone_surrogate
 from ._html import extract_html
 from ._meta import page_metadata
 from ._mojibake import repair_mojibake
@@ -54,6 +54,9 @@ def to_article(
 ) -> Article | Failure:
     g = given or Given()
     meta = doc.meta
+    bad = _not_unicode(doc, g)
+    if bad:
+        return Failure(doc.origin, bad)
     url = g.url or meta.get("url")
     # text mis-decoded upstream ("AndrÃ©s") is repaired first: the cleaner's cues ("©")
     # and everything after read the words as written
@@ -104,6 +107,25 @@ def to_article(
         extractor=cleaned.extractor,
         removed=tuple(RemovedSpan(r.start, r.end, r.reason, r.text) for r in cleaned.removed),
     )
+
+
+def _not_unicode(doc: Document, given: Given) -> str | None:
+    """Why the document cannot be taken as text (a lone surrogate in it, its fields or the
+    metadata given), or None."""
+    fields: list[tuple[str, object]] = [("the text", doc.content)]
+    fields += [(f"field {k!r}", v) for k, v in doc.meta.items()]
+    fields += [
+        (f"the given {k}", getattr(given, k)) for k in ("url", "outlet", "published", "title")
+    ]
+    for what, value in fields:
+        values = value if isinstance(value, list | tuple) else [value]
+        for v in values:
+            if isinstance(v, str) and (at := lone_surrogate(v)) is not None:
+                return (
+                    f"{what} holds a lone surrogate ({v[at]!r}) at character {at}, which is "
+                    "not valid Unicode; fix the input's encoding"
+                )
+    return None
 
 
 def _outlet_name(outlets: OutletTable, url: str | None, cleaned: Cleaned) -> str | None:

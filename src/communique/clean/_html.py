@@ -28,6 +28,7 @@ from typing import Any
 
 from .. import dates
 from ._meta import PageMeta, page_metadata
+from ._tags import bound_tags, element_end, iter_tags
 from ._text import clean_lines, clean_text
 from ._types import Cleaned
 
@@ -59,18 +60,37 @@ def _trafilatura_run(html: str, url: str | None, *, precision: bool) -> Any:
 
 # Elements that repeat or label the article rather than belong to it, by the class names
 # page templates commonly give them: pull-quotes (repeat a body quote), kickers (section label)
-_FURNITURE_ELEMENT_RE = re.compile(
-    r"<(blockquote|aside|span|p)\b[^>]*\bclass\s*=\s*[\"'][^\"']*\b(?:pull-?quote|kicker)\b"
-    r"[^>]*>.*?</\1\s*>",
-    re.IGNORECASE | re.DOTALL,
+# (searched in the attributes of a blockquote, aside, span or p; a nested element of the same
+# name ends the dropped one early, as a regular expression's first closing tag would)
+_FURNITURE_CLASS_RE = re.compile(
+    r"\bclass\s*=\s*[\"'][^\"']*\b(?:pull-?quote|kicker)\b", re.IGNORECASE
 )
+_FURNITURE_TAGS = ("blockquote", "aside", "span", "p")
 
 
 def _strip_furniture(html: str) -> str:
-    """Drop pull-quote and kicker elements (see ``_FURNITURE_ELEMENT_RE``)."""
+    """Drop pull-quote and kicker elements (see ``_FURNITURE_CLASS_RE``); an unclosed one
+    is kept. Linear in the page, however many unclosed openings it has."""
     if "quote" not in html and "kicker" not in html:
         return html
-    return _FURNITURE_ELEMENT_RE.sub(" ", html)
+    parts: list[str] = []
+    kept = 0  # html[kept:] is not yet copied
+    unclosed: set[str] = set()  # names with no closing tag left after the scan's position
+    pos = 0
+    while True:
+        tag = next(iter_tags(html, *_FURNITURE_TAGS, start=pos), None)
+        if tag is None:
+            break
+        pos = tag.end
+        if tag.name in unclosed or not _FURNITURE_CLASS_RE.search(tag.attrs):
+            continue
+        closed = element_end(html, tag)
+        if closed is None:
+            unclosed.add(tag.name)
+            continue
+        parts += [html[kept : tag.start], " "]
+        kept = pos = closed[1]
+    return "".join(parts) + html[kept:] if parts else html
 
 
 def _whole_page_text(html: str) -> str:
@@ -98,6 +118,7 @@ def extract_html(html: str, *, url: str | None = None) -> Cleaned:
         return Cleaned(text="", url=url, extractor="none", notes=("HTML too large",))
     # trafilatura logs every page it cannot parse; the note below carries that instead
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    html = bound_tags(html)  # no element's attributes may take quadratic time to parse
     doc: Any = None
     extractor = "trafilatura"
     body_html = _strip_furniture(html)

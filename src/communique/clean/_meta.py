@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .. import dates
+from ._tags import element_end, first_element, iter_tags
 
 __all__ = ["PageMeta", "page_metadata"]
 
@@ -30,23 +31,17 @@ HEAD_SCAN_CHARS = 300_000  # meta tags are looked for in this much of the page
 JSONLD_MAX_CHARS = 100_000  # JSON-LD blocks longer than this are skipped
 
 _I = re.IGNORECASE | re.DOTALL
-_META_RE = re.compile(r"<meta\b([^>]*)>", _I)
 _ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", _I)
-_TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _I)
-_H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", _I)
-_LINK_RE = re.compile(r"<link\b([^>]*)>", _I)
-_HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", _I)
-_JSONLD_RE = re.compile(
-    r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script>",
-    _I,
-)
-_TIME_RE = re.compile(r"<time\b([^>]*\bdatetime\s*=[^>]*)>", _I)
+# searched in one tag's attributes (tags and elements are found by ._tags, in linear time)
+_LANG_RE = re.compile(r"\blang\s*=\s*[\"']?([A-Za-z]{2,3})", _I)
+_JSONLD_TYPE_RE = re.compile(r"application/ld\+json", _I)
+_DATETIME_RE = re.compile(r"\bdatetime\s*=", _I)
 # a <time> marked as the publication time (HTML5 pubdate, schema.org, microformats, CMS classes)
 _PUBLISHED_TIME_RE = re.compile(r"\bpubdate\b|datepublished|published|dt-published|entry-date", _I)
 # where a comment section or a teaser list starts, <time> elements are other articles' or
 # readers' times: the id/class names templates give them
-_COMMENTS_RE = re.compile(
-    r"<(?:div|section|ol|ul|aside)\b[^>]*\b(?:id|class)\s*=\s*[\"'](?:[^\"']*[\s_-])?"
+_COMMENTS_RE = re.compile(  # in the attributes of a div, section, ol, ul or aside
+    r"\b(?:id|class)\s*=\s*[\"'](?:[^\"']*[\s_-])?"
     r"(?:comments?|comment-list|commentlist|disqus_thread)(?:[\s_-][^\"']*)?[\"']",
     _I,
 )
@@ -59,7 +54,7 @@ TIME_CONTEXT_CHARS = 600  # markup before a <time> looked at for a comment/tease
 MAX_TIME_HINTS = 40  # <time> elements read as local-day hints at most
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
-_TITLE_SUFFIX_RE = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
+_TITLE_SUFFIX_RE = re.compile(r"(?<!\s)\s+(?:[|–—»·]|-|::)\s+")
 
 # meta keys (property / name / itemprop, lower case) in order of trust
 _DATE_KEYS = (
@@ -111,8 +106,13 @@ def _clean(text: str) -> str:
 def _jsonld(html: str) -> dict[str, object]:
     """Merged top-level fields of the page's JSON-LD article objects (first wins)."""
     found: dict[str, object] = {}
-    for m in _JSONLD_RE.finditer(html):
-        blob = m.group(1).strip()
+    for tag in iter_tags(html, "script"):
+        if not _JSONLD_TYPE_RE.search(tag.attrs):
+            continue
+        closed = element_end(html, tag)
+        if closed is None:
+            break  # no later script can close either
+        blob = html[tag.end : closed[0]].strip()
         if not blob or len(blob) > JSONLD_MAX_CHARS:
             continue
         try:
@@ -161,8 +161,8 @@ def page_metadata(html: str, url: str | None = None, *, search: bool = True) -> 
     """
     head = html[:HEAD_SCAN_CHARS]
     meta: dict[str, str] = {}
-    for m in _META_RE.finditer(head):
-        a = _attrs(m.group(1))
+    for tag in iter_tags(head, "meta"):
+        a = _attrs(tag.attrs)
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
         content = a.get("content")
         if key and content and key not in meta:
@@ -179,10 +179,10 @@ def page_metadata(html: str, url: str | None = None, *, search: bool = True) -> 
     title = next((meta[k] for k in _TITLE_KEYS if meta.get(k)), None)
     if title is None and isinstance(ld.get("headline"), str):
         title = str(ld["headline"])
-    if title is None and (h1 := _H1_RE.search(html)):
-        title = _clean(h1.group(1)) or None
-    if title is None and (t := _TITLE_RE.search(head)):
-        title = _TITLE_SUFFIX_RE.split(_clean(t.group(1)))[0] or None
+    if title is None and (h1 := first_element(html, "h1")) is not None:
+        title = _clean(h1) or None
+    if title is None and (t := first_element(head, "title")) is not None:
+        title = _TITLE_SUFFIX_RE.split(_clean(t))[0] or None
 
     authors: list[str] = []
     for key in _AUTHOR_KEYS:
@@ -193,7 +193,8 @@ def page_metadata(html: str, url: str | None = None, *, search: bool = True) -> 
     if not authors:
         authors = [n.strip() for n in _names(ld.get("author")) if n.strip()]
 
-    lang = _HTML_LANG_RE.search(head)
+    html_tag = next(iter_tags(head, "html"), None)
+    lang = _LANG_RE.search(html_tag.attrs) if html_tag else None
     return PageMeta(
         title=title,
         published=chosen.iso if chosen else None,
@@ -206,8 +207,8 @@ def page_metadata(html: str, url: str | None = None, *, search: bool = True) -> 
 
 
 def _canonical(head: str) -> str | None:
-    for m in _LINK_RE.finditer(head):
-        a = _attrs(m.group(1))
+    for tag in iter_tags(head, "link"):
+        a = _attrs(tag.attrs)
         if "canonical" in a.get("rel", "").lower().split() and a.get("href", "").startswith("http"):
             return a["href"]
     return None
@@ -234,19 +235,21 @@ def _date_candidates(
     hints: list[dates.Candidate] = []
     if "<time" not in html and "<TIME" not in html:
         return cands, hints
-    comments = _COMMENTS_RE.search(html)
-    comments_at = comments.start() if comments else len(html)
+    containers = iter_tags(html, "div", "section", "ol", "ul", "aside")
+    comments = next((t for t in containers if _COMMENTS_RE.search(t.attrs)), None)
+    comments_at = comments.start if comments else len(html)
     marked: dates.Candidate | None = None
     days_before: set[str] = set()  # days of the teasers' "published" times above it
-    for n, m in enumerate(_TIME_RE.finditer(html)):
+    times = (t for t in iter_tags(html, "time") if _DATETIME_RE.search(t.attrs))
+    for n, m in enumerate(times):
         if n >= MAX_TIME_HINTS:
             break
-        found = _page_iso(_attrs(m.group(1)).get("datetime", ""))
+        found = _page_iso(_attrs(m.attrs).get("datetime", ""))
         if not found:
             continue
         c = dates.Candidate(found, "html <time datetime>")
-        if marked is None and m.start() < comments_at and _PUBLISHED_TIME_RE.search(m.group(1)):
-            if _TEASER_CONTEXT_RE.search(html, max(0, m.start() - TIME_CONTEXT_CHARS), m.start()):
+        if marked is None and m.start < comments_at and _PUBLISHED_TIME_RE.search(m.attrs):
+            if _TEASER_CONTEXT_RE.search(html, max(0, m.start - TIME_CONTEXT_CHARS), m.start):
                 days_before.add(found[:10])
             else:
                 marked = c

@@ -58,6 +58,8 @@ def _normalise(value: object, day_first: bool) -> str | None:
     if not s or len(s) > 200:
         return None
     if m := _ISO_RE.match(s):
+        if s[m.end() : m.end() + 1].isalnum():
+            return None  # "2020-05-05xyz", "2020-05-0512": a date run into more, not a date
         g = m.groupdict()
         h = int(g["h"]) if g["h"] else None
         if h is not None and h > 23:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from ._decode import decode, sniff_media_type
 from ._fetch import RETRIES, TIMEOUT, Fetcher, Request, Response, urllib_transport
-from ._files import iter_documents
+from ._files import MAX_RECORD_FAILURES, iter_documents
 from ._options import FEED_LIMIT, MAX_BYTES, IngestOptions
 
 __all__ = [
     "FEED_LIMIT",
     "MAX_BYTES",
+    "MAX_RECORD_FAILURES",
     "RETRIES",
     "TIMEOUT",
     "Fetcher",

@@ -3,6 +3,7 @@ of text it is (HTML or plain)."""
 
 from __future__ import annotations
 
+import codecs
 from typing import Any
 
 from ..records import Failure, MediaType
@@ -48,23 +49,31 @@ def decode_bytes(
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
-    declared = _declared_charset(data)
-    if declared:
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
-    detected = _detect(data)
-    if detected:
-        try:
-            return data.decode(detected), detected
-        except (UnicodeDecodeError, LookupError):
-            pass
+    for guess in (_declared_charset, _detect):  # detection when the page's charset fails
+        charset = guess(data)
+        found = decode_named(data, charset)
+        if found is not None:
+            return found, str(charset)
     return Failure(
         origin,
         f"invalid UTF-8 at byte {bad} and no other encoding fits; if you know the "
         "encoding, pass --encoding (e.g. --encoding latin-1)",
     )
+
+
+def decode_named(data: bytes, name: str | None) -> str | None:
+    """``data`` decoded with the charset a page, a server or a detector names; None when
+    there is no name, no such codec, or the bytes do not fit it. Pages name charsets that
+    are not text codecs at all (``"undefined"``, whose codec always raises; ``"base64"``),
+    and a name is only ever a hint: the caller falls back to detection."""
+    if not name:
+        return None
+    try:
+        if not getattr(codecs.lookup(name), "_is_text_encoding", True):
+            return None  # bytes-to-bytes codecs (base64, zlib) are not charsets
+        return data.decode(name)
+    except (UnicodeError, LookupError):  # UnicodeError: the "undefined" codec's refusal
+        return None
 
 
 def _decode_as(data: bytes, origin: str, name: str) -> tuple[str, str] | Failure:
@@ -110,8 +119,10 @@ def _declared_charset(data: bytes) -> str | None:
     if i < 0:
         return None
     raw = head[i + 8 : i + 40].strip(b"\"' ")
-    name = bytes(c for c in raw.split(b'"')[0].split(b";")[0] if chr(c).isalnum() or c in b"-_")
-    return name.decode("ascii") or None
+    name = bytes(
+        c for c in raw.split(b'"')[0].split(b";")[0] if c < 128 and (chr(c).isalnum() or c in b"-_")
+    )
+    return name.decode("ascii") or None  # codec names are ASCII: other bytes are dropped
 
 
 def sniff_media_type(text: str, suffix: str = "") -> MediaType:

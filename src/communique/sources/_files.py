@@ -9,6 +9,7 @@ are read one record at a time, so memory stays flat however large the input grow
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import gzip
 import sys
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..records import Document, Failure
+from ..records import Document, Failure, lone_surrogate
 from ._decode import decode_bytes, encoding_meta, sniff_media_type
 from ._fetch import Fetcher
 from ._options import (
@@ -48,7 +49,25 @@ def iter_documents(
     """Yield one Document or Failure per input (per record for containers), in a stable
     order. ``client`` fetches URL arguments; by default one is built from ``options`` the
     first time a URL is met."""
-    opts = options or IngestOptions()
+    for item in _items(paths, options or IngestOptions(), stdin, client):
+        if lone_surrogate(item.origin) is not None:
+            item = dataclasses.replace(item, origin=printable_origin(item.origin))
+        yield item
+
+
+def printable_origin(origin: str) -> str:
+    """A path holding bytes that are not UTF-8 (Python keeps them as lone surrogates, which
+    cannot be printed or stored) with those bytes written as ``\\xff``."""
+    try:
+        raw = origin.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return origin.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _items(
+    paths: Iterable[str], opts: IngestOptions, stdin: BinaryIO | None, client: Fetcher | None
+) -> Iterator[Item]:
     for p in paths:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -114,7 +133,8 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
         yield from from_warc(path, opts)
         return
     if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-        yield from (from_jsonl if suffix in JSONL_SUFFIXES else from_csv)(path, opts)
+        rows = (from_jsonl if suffix in JSONL_SUFFIXES else from_csv)(path, opts)
+        yield from capped_failures(str(path), rows)
         return
     origin = str(path)
     gz = path.name.lower().endswith(".gz")
@@ -134,6 +154,32 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
     yield from _from_bytes(origin, data, opts, name=path.name)
 
 
+#: Failed records of one container (JSONL, CSV) reported one by one; the rest are counted
+#: in one last failure, so a file of a million bad lines gives 101 rows and lines, not a
+#: million of each.
+MAX_RECORD_FAILURES = 100
+
+
+def capped_failures(origin: str, items: Iterable[Item]) -> Iterator[Item]:
+    """``items`` with at most MAX_RECORD_FAILURES failures, then one that counts the rest."""
+    failed = 0
+    last: Failure | None = None
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            if failed > MAX_RECORD_FAILURES:
+                last = item
+                continue
+        yield item
+    if last is not None:
+        more = failed - MAX_RECORD_FAILURES
+        yield Failure(
+            f"{origin}#more",
+            f"{more:,} more records failed, not reported one by one (the last, "
+            f"{last.origin}: {last.reason}); {failed:,} of this file's records failed in all",
+        )
+
+
 def _from_bytes(origin: str, data: bytes, opts: IngestOptions, name: str = "") -> Iterator[Item]:
     if len(data) > opts.max_bytes:
         yield Failure(origin, f"input is {over_limit(opts)}")
@@ -149,6 +195,7 @@ def _from_bytes(origin: str, data: bytes, opts: IngestOptions, name: str = "") -
     text, encoding = decoded
     if suffix in JSONL_SUFFIXES or (not name and text.lstrip().startswith("{")):
         lines = enumerate(text.splitlines(), start=1)
-        yield from jsonl_lines(origin, ((n, (line, encoding)) for n, line in lines), opts)
+        rows = jsonl_lines(origin, ((n, (line, encoding)) for n, line in lines), opts)
+        yield from capped_failures(origin, rows)
         return
     yield Document(origin, text, sniff_media_type(text, suffix), encoding_meta(encoding))

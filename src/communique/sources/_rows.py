@@ -36,7 +36,10 @@ def _open(path: Path) -> Reader:
     return io.BufferedReader(io.FileIO(path, "rb"), buffer_size=HEAD_BYTES)
 
 
-def _meta(obj: dict[str, Any], opts: IngestOptions) -> dict[str, Any]:
+def _meta(obj: dict[str, Any], opts: IngestOptions) -> dict[str, Any] | str:
+    """The row's metadata fields, or why one of them cannot be used: each must be text
+    (``authors`` may also be a list of texts). A number, a list, an object or true/false
+    where text belongs is refused with the field's name, never stored as whatever it is."""
     fields = {
         "url": opts.url_field,
         "outlet": opts.outlet_field,
@@ -44,7 +47,19 @@ def _meta(obj: dict[str, Any], opts: IngestOptions) -> dict[str, Any]:
         "published": opts.published_field,
         "authors": "authors",
     }
-    meta = {k: obj[f] for k, f in fields.items() if obj.get(f)}
+    meta: dict[str, Any] = {}
+    for key, name in fields.items():
+        value = obj.get(name)
+        if value is None or value == "":
+            continue
+        texts = value if key == "authors" and isinstance(value, list) else [value]
+        wrong = next((v for v in texts if not isinstance(v, str)), None)
+        if wrong is not None:
+            return (
+                f"field {name!r} is {_kind(wrong)}, not text; give the {key} as a string "
+                f'(e.g. "{name}": "{_EXAMPLES[key]}")'
+            )
+        meta[key] = value
     if "published" in meta:
         # normalised once, here, where the row enters; an unreadable value is dropped, and
         # the cleaner's date (from the page or the text) is used instead
@@ -54,12 +69,37 @@ def _meta(obj: dict[str, Any], opts: IngestOptions) -> dict[str, Any]:
     return meta
 
 
+_EXAMPLES = {
+    "url": "https://example.com/a",
+    "outlet": "Reuters",
+    "title": "Headline",
+    "published": "2020-05-05",
+    "authors": "Jane Doe",
+}
+
+
+def _kind(value: object) -> str:
+    """What a JSON value is, in words."""
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def _document(
     where: str, what: str, obj: dict[str, Any], opts: IngestOptions, encoding: str
 ) -> Item:
     html = obj.get(opts.html_field)
     body = obj.get(opts.text_field)
-    meta = {**_meta(obj, opts), **encoding_meta(encoding)}
+    meta = _meta(obj, opts)
+    if isinstance(meta, str):
+        return Failure(where, f"{what}: {meta}")
+    meta.update(encoding_meta(encoding))
     if isinstance(html, str) and html.strip():
         return Document(where, html, "text/html", meta)
     if isinstance(body, str) and body.strip():
@@ -162,10 +202,13 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 yield encoding
                 return
             text = stack.enter_context(io.TextIOWrapper(raw, encoding=_codec(encoding), newline=""))
-            reader = csv.DictReader(text, delimiter=delimiter)
+            reader = csv.DictReader(_bounded_lines(text, opts.max_bytes), delimiter=delimiter)
             columns = reader.fieldnames
         except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:
             yield Failure(origin, f"cannot read: {exc}")
+            return
+        except _LineTooLong:
+            yield Failure(origin, f"the CSV header line is {over_limit(opts)}")
             return
         if not columns:
             yield Failure(origin, "CSV file is empty; it needs a header row naming its columns")
@@ -185,6 +228,12 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 record = next(reader)
             except StopIteration:
                 return
+            except _LineTooLong:
+                yield Failure(
+                    where,
+                    f"row {row} holds a line {over_limit(opts)}; the rest of the file is skipped",
+                )
+                return
             except csv.Error as exc:
                 yield Failure(where, f"row {row} is not valid CSV ({exc}); fix or remove it")
                 continue
@@ -201,6 +250,19 @@ def from_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
                 yield Failure(where, f"row {row} holds {megabytes(size)}, {over_limit(opts)}")
                 continue
             yield _document(where, f"row {row}", record, opts, encoding)
+
+
+class _LineTooLong(Exception):
+    """A line longer than --max-bytes: reading it whole could take any amount of memory (a
+    gzip file of a few MB can hold one line of gigabytes)."""
+
+
+def _bounded_lines(text: io.TextIOWrapper, limit: int) -> Iterator[str]:
+    """The lines of ``text`` for the csv reader, none read beyond ``limit`` characters."""
+    while line := text.readline(limit + 1):
+        if len(line) > limit:
+            raise _LineTooLong
+        yield line
 
 
 def _head(fh: Reader) -> bytes:

@@ -23,7 +23,7 @@ from typing import IO, Any
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]  # no types
 
 from ..records import Document, Failure
-from ._decode import decode_bytes, encoding_meta
+from ._decode import decode_bytes, decode_named, encoding_meta
 from ._options import IngestOptions, Item, megabytes, over_limit
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -130,10 +130,8 @@ def _decode(
     """The charset the HTTP header names wins (unless the user forced one)."""
     if not opts.encoding and "charset=" in ctype.lower():
         charset = ctype.lower().split("charset=")[1].split(";")[0].strip(" \"'")
-        try:
-            return payload.decode(charset), charset
-        except (UnicodeDecodeError, LookupError):
-            pass  # servers lie about charsets: fall back to detection
+        if (text := decode_named(payload, charset)) is not None:
+            return text, charset  # servers lie about charsets: else detection
     return decode_bytes(payload, where, opts.encoding)
 
 

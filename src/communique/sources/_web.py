@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from .. import dates
 from ..records import Document, Failure, MediaType
-from ._decode import decode_bytes, encoding_meta, sniff_media_type
+from ._decode import decode_bytes, decode_named, encoding_meta, sniff_media_type
 from ._fetch import Fetcher, FetchError, Response
 from ._options import IngestOptions, Item
 
@@ -88,11 +88,8 @@ def _page(origin: str, resp: Response, opts: IngestOptions, meta: dict[str, Any]
 
 
 def _decode(origin: str, resp: Response, opts: IngestOptions) -> tuple[str, str] | Failure:
-    if resp.charset and not opts.encoding:
-        try:
-            return resp.body.decode(resp.charset), resp.charset
-        except (UnicodeDecodeError, LookupError):
-            pass  # servers lie about charsets: fall back to detection
+    if not opts.encoding and (text := decode_named(resp.body, resp.charset)) is not None:
+        return text, str(resp.charset)  # servers lie about charsets: else detection
     return decode_bytes(resp.body, origin, opts.encoding)
 
 

@@ -21,7 +21,7 @@ from ._queries import (
 )
 from ._rows import column_kinds, columns
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
-from ._store import Store
+from ._store import Store, store_error
 
 __all__ = [
     "ACTOR_ID_COLUMNS",
@@ -56,4 +56,5 @@ __all__ = [
     "query_plan",
     "safe_cell",
     "stance_rows",
+    "store_error",
 ]

@@ -13,9 +13,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from ..dedup import Signature
+from ..dedup import Signature, best_match
 from ..errors import SchemaVersionError, StoreError
 from ..records import Analysis, Article, Failure, RemovedSpan
 from ._rows import columns, flatten, unflatten
@@ -64,14 +64,7 @@ class Store:
             store._migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if _is_busy(exc):
-                raise StoreError(
-                    f"{p} stayed locked by another process for {LOCK_TIMEOUT_S}s; "
-                    "try again when it has finished"
-                ) from exc
-            raise StoreError(
-                f"{p} is not a communique store ({exc}); choose another --db path"
-            ) from exc
+            raise store_error(exc, p, opening=True) from exc
         except BaseException:
             conn.close()
             raise
@@ -192,46 +185,82 @@ class Store:
         self, analysis: Analysis, run_id: int | None = None, signature: Signature | None = None
     ) -> bool:
         """Store one analysis atomically (with its duplicate-detection signature, when
-        given). Returns False (and writes nothing) if the article is already stored."""
+        given). Returns False (and writes nothing) if the article is already stored.
+        Near-duplicates are not looked for: :meth:`insert` does that."""
+        return self.insert(analysis, run_id, signature, near_duplicates=False) == "added"
+
+    def insert(
+        self,
+        analysis: Analysis,
+        run_id: int | None = None,
+        signature: Signature | None = None,
+        *,
+        near_duplicates: bool = True,
+    ) -> Literal["added", "stored", "duplicate"]:
+        """Store one analysis in one write transaction, unless the article is stored
+        already (``"stored"``) or, with a signature and ``near_duplicates``, a
+        near-duplicate of it is (``"duplicate"``: linked to that first copy instead). Both
+        are checked inside the transaction, under the write lock: another process writing
+        to the same store meanwhile can neither make the insert fail nor get a
+        near-duplicate stored twice."""
         a = analysis.article
         if self.has_article(a.id):
-            return False
+            return "stored"
+        self.conn.execute("BEGIN IMMEDIATE")  # the write lock, taken before the checks
+        try:
+            if self.has_article(a.id):
+                self.conn.rollback()
+                return "stored"
+            match = None
+            if signature is not None and near_duplicates:
+                match = best_match(signature, self.similar(signature))
+            if match is not None:
+                self._insert_duplicate(a, match[0], match[1], run_id)
+            else:
+                self._insert(analysis, run_id, signature)
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+        return "added" if match is None else "duplicate"
+
+    def _insert(self, analysis: Analysis, run_id: int | None, signature: Signature | None) -> None:
+        """Write one analysis (inside the caller's transaction)."""
+        a = analysis.article
         art_cols = _article_columns()
         art_row = [
             v for c, v in zip(columns(Article), flatten(a), strict=True) if c not in ARTICLES.skip
         ]
-        with self.conn:
+        self.conn.execute(
+            f"INSERT INTO articles({', '.join(map(_q, art_cols))}, run_id) "
+            f"VALUES ({', '.join('?' * (len(art_cols) + 1))})",
+            [*art_row, run_id],
+        )
+        self.conn.executemany(
+            'INSERT INTO removed(article_id, start, "end", reason, text) VALUES (?,?,?,?,?)',
+            [(a.id, r.start, r.end, r.reason, r.text) for r in a.removed],
+        )
+        for name, cls in TABLES.items():
+            recs = getattr(analysis, name)
+            if not recs:
+                continue
+            cols = columns(cls)
+            self.conn.executemany(
+                f"INSERT INTO {name}(article_id, {', '.join(map(_q, cols))}) "
+                f"VALUES ({', '.join('?' * (len(cols) + 1))})",
+                [[a.id, *flatten(r)] for r in recs],
+            )
+        if signature is not None:
             self.conn.execute(
-                f"INSERT INTO articles({', '.join(map(_q, art_cols))}, run_id) "
-                f"VALUES ({', '.join('?' * (len(art_cols) + 1))})",
-                [*art_row, run_id],
+                "INSERT INTO signatures(article_id, exact, minhash) VALUES (?,?,?)",
+                (a.id, signature.exact, signature.minhash),
             )
             self.conn.executemany(
-                'INSERT INTO removed(article_id, start, "end", reason, text) VALUES (?,?,?,?,?)',
-                [(a.id, r.start, r.end, r.reason, r.text) for r in a.removed],
+                "INSERT INTO bands(band, article_id) VALUES (?,?)",
+                [(b, a.id) for b in signature.bands()],
             )
-            for name, cls in TABLES.items():
-                recs = getattr(analysis, name)
-                if not recs:
-                    continue
-                cols = columns(cls)
-                self.conn.executemany(
-                    f"INSERT INTO {name}(article_id, {', '.join(map(_q, cols))}) "
-                    f"VALUES ({', '.join('?' * (len(cols) + 1))})",
-                    [[a.id, *flatten(r)] for r in recs],
-                )
-            if signature is not None:
-                self.conn.execute(
-                    "INSERT INTO signatures(article_id, exact, minhash) VALUES (?,?,?)",
-                    (a.id, signature.exact, signature.minhash),
-                )
-                self.conn.executemany(
-                    "INSERT INTO bands(band, article_id) VALUES (?,?)",
-                    [(b, a.id) for b in signature.bands()],
-                )
-            if a.origin:
-                self.conn.execute("DELETE FROM failures WHERE origin=?", (a.origin,))
-        return True
+        if a.origin:
+            self.conn.execute("DELETE FROM failures WHERE origin=?", (a.origin,))
 
     # -- duplicates ----------------------------------------------------------------------
     def similar(self, signature: Signature) -> list[tuple[str, Signature]]:
@@ -249,24 +278,30 @@ class Store:
         self, article: Article, duplicate_of: str, similarity: float, run_id: int | None = None
     ) -> None:
         with self.conn:
-            self.conn.execute(
-                """INSERT OR REPLACE INTO duplicates(origin, article_id, duplicate_of, similarity,
-                   outlet, url, title, published, run_id, at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
-                (
-                    article.origin or article.id,
-                    article.id,
-                    duplicate_of,
-                    round(similarity, 4),
-                    article.outlet,
-                    article.url,
-                    article.title,
-                    article.published,
-                    run_id,
-                    _now(),
-                ),
-            )
-            if article.origin:
-                self.conn.execute("DELETE FROM failures WHERE origin=?", (article.origin,))
+            self._insert_duplicate(article, duplicate_of, similarity, run_id)
+
+    def _insert_duplicate(
+        self, article: Article, duplicate_of: str, similarity: float, run_id: int | None
+    ) -> None:
+        """Link a copy to its first copy (inside the caller's transaction)."""
+        self.conn.execute(
+            """INSERT OR REPLACE INTO duplicates(origin, article_id, duplicate_of, similarity,
+               outlet, url, title, published, run_id, at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+            (
+                article.origin or article.id,
+                article.id,
+                duplicate_of,
+                round(similarity, 4),
+                article.outlet,
+                article.url,
+                article.title,
+                article.published,
+                run_id,
+                _now(),
+            ),
+        )
+        if article.origin:
+            self.conn.execute("DELETE FROM failures WHERE origin=?", (article.origin,))
 
     def article_ids(self, where: str = "", params: Sequence[Any] = ()) -> list[str]:
         return list(self._iter_ids(where, params))
@@ -324,6 +359,28 @@ class Store:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params if isinstance(params, dict) else tuple(params)))
+
+
+def store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
+    """The one-line error for an SQLite failure on the store at ``path``: read-only, full
+    disk, locked, unopenable, or (when ``opening``) not a store at all."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    if name.startswith("SQLITE_READONLY"):
+        why = "is read-only: analyze writes to it; make it writable or choose another --db"
+    elif name.startswith("SQLITE_FULL") or name.startswith("SQLITE_IOERR"):
+        why = "cannot be written (the disk is full or failing); free space and run again"
+    elif _is_busy(exc):
+        why = (
+            f"stayed locked by another process for {LOCK_TIMEOUT_S}s; try again when it "
+            "has finished"
+        )
+    elif name.startswith("SQLITE_CANTOPEN"):
+        why = "cannot be opened (a missing or unwritable folder?); choose another --db path"
+    elif opening:
+        why = "is not a communique store; choose another --db path"
+    else:
+        why = "failed; check that the --db file is writable and not damaged"
+    return StoreError(f"{path} {why} ({exc})")
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
