@@ -338,6 +338,20 @@ def local_server() -> Iterator[tuple[str, threading.Event, list[str]]]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             agents.append(self.headers.get("User-Agent", ""))
+            if self.path == "/drip":  # a byte every 0.1 s: each read gets something
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", "60")
+                    self.end_headers()
+                    for _ in range(60):
+                        if release.wait(0.1):
+                            return
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                except OSError:
+                    pass
+                return
             if self.path == "/slow":
                 release.wait(10)
             body = PAGE.encode()
@@ -378,6 +392,27 @@ def test_real_server_timeout_is_enforced(
     assert "timed out after 0.3s" in why(items[0])
     assert elapsed < 5, f"the 0.3 s timeout was not enforced ({elapsed:.1f}s)"
     assert agents and all(a.startswith("communique/") for a in agents)
+
+
+def test_a_dripping_server_cannot_hold_the_fetch_past_its_deadline(
+    local_server: tuple[str, threading.Event, list[str]],
+) -> None:
+    base, _release, _agents = local_server
+    t0 = time.monotonic()
+    items = run([f"{base}/drip"], Fetcher(timeout=0.3, retries=0))
+    elapsed = time.monotonic() - t0
+    assert kinds(items) == ["Failure"] and "timed out" in why(items[0]), why(items[0])
+    assert elapsed < 3, f"the whole-response deadline was not enforced ({elapsed:.1f}s)"
+
+
+def test_redirects_from_public_hosts_to_private_ones_are_refused() -> None:
+    from communique.sources._fetch import redirect_allowed
+
+    assert not redirect_allowed("http://93.184.216.34/page", "http://10.0.0.5/admin")
+    assert not redirect_allowed("https://93.184.216.34/", "http://169.254.169.254/latest")
+    assert not redirect_allowed("http://93.184.216.34/", "http://127.0.0.1:8080/")
+    assert redirect_allowed("http://93.184.216.34/a", "https://93.184.216.35/b")
+    assert redirect_allowed("http://127.0.0.1:8000/a", "http://127.0.0.1:8001/b")  # named
 
 
 # -- the command line -------------------------------------------------------------------
@@ -428,3 +463,21 @@ def test_a_feed_that_is_not_quite_xml_still_gives_its_items() -> None:
     (doc,) = run([feed], client(responses))
     assert isinstance(doc, Document) and doc.meta["title"] == "Trade & talks"
     assert doc.meta["published"] == "2022-03-09T23:30-05:00"
+
+
+def test_a_public_feed_linking_into_a_private_network_is_refused() -> None:
+    feed = "http://93.184.216.34/feed.xml"
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Inside</title><link>http://10.0.0.5/admin</link></item>"
+        "<item><title>Out</title><link>http://93.184.216.34/a</link></item>"
+        "</channel></rss>"
+    )
+    responses: Canned = {
+        feed: Response(feed, 200, rss.encode(), {"content-type": "application/rss+xml"}),
+        "http://93.184.216.34/a": html("http://93.184.216.34/a"),
+    }
+    seen: list[Request] = []
+    items = run([feed], client(responses, seen))
+    assert kinds(items) == ["Failure", "Document"]
+    assert "private" in why(items[0]) and "http://10.0.0.5/admin" not in [r.url for r in seen]

@@ -11,8 +11,11 @@ responses, so no test touches the internet (the httpx ``MockTransport`` idea).
 from __future__ import annotations
 
 import http.client
+import ipaddress
+import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -200,7 +203,10 @@ def _urllib_get(request: Request) -> Response:
             while got <= request.max_bytes:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"response not complete after {2 * request.timeout:g}s")
-                chunk = resp.read(min(_CHUNK, request.max_bytes + 1 - got))
+                # read1: what has arrived, so a server dripping a byte at a time cannot
+                # hold the read (and the deadline) open
+                read = getattr(resp, "read1", resp.read)
+                chunk = read(min(_CHUNK, request.max_bytes + 1 - got))
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -209,14 +215,44 @@ def _urllib_get(request: Request) -> Response:
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) URLs only (never to ftp:// or file://)."""
+    """Follow redirects to http(s) URLs only (never to ftp:// or file://), and from a public
+    host never to a private one (a page cannot send the fetcher into the local network)."""
 
     def redirect_request(
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if not newurl.lower().startswith(("http://", "https://")):
             raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl} refused", headers, fp)
+        if not redirect_allowed(req.full_url, newurl):
+            raise urllib.error.HTTPError(
+                newurl,
+                code,
+                f"redirect from a public host to the private {newurl} refused",
+                headers,
+                fp,
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def private_host(url: str) -> bool | None:
+    """Is the URL's host on a private, loopback, link-local or reserved network (None: the
+    name does not resolve here)?"""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    try:
+        addrs = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except (OSError, UnicodeError):
+            return None
+        addrs = [ipaddress.ip_address(str(i[4][0]).split("%")[0]) for i in infos]
+    return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved for a in addrs)
+
+
+def redirect_allowed(old: str, new: str) -> bool:
+    """A redirect may stay where it is (a private host to a private one: the user named
+    it) but not move from a public host to a private one."""
+    return not (private_host(old) is not True and private_host(new) is True)
 
 
 def _mb(n: int) -> str:
