@@ -112,6 +112,19 @@ def test_latin1_and_cp1252_are_detected(tmp_path: Path) -> None:
     assert isinstance(forced[0], Document) and forced[0].meta == {"encoding": "latin-1"}
 
 
+def test_utf8_with_stray_cp1252_bytes_keeps_its_utf8(tmp_path: Path) -> None:
+    """One bad byte used to make the whole file cp1252 ("AuÃŸenminister"); now only the
+    stray bytes are read as cp1252, and the document says its text was mixed."""
+    utf8 = "Der Au\xdfenminister sagte \u201enein\u201c. "
+    (tmp_path / "mixed.txt").write_bytes(
+        utf8.encode("utf-8") + "The envoy\u2019s caf\xe9 visit.".encode("cp1252")
+    )
+    (doc,) = run([str(tmp_path / "mixed.txt")])
+    assert isinstance(doc, Document)
+    assert doc.content == utf8 + "The envoy\u2019s caf\xe9 visit."
+    assert doc.meta == {"encoding": "utf-8+cp1252"}
+
+
 def test_binary_junk_still_fails(tmp_path: Path) -> None:
     junk = bytes(range(256)) * 40  # every byte value, controls included
     (tmp_path / "junk.txt").write_bytes(junk)

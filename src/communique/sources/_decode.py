@@ -49,6 +49,12 @@ def decode_bytes(
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
+    declared = (_declared_charset(data) or "utf-8").lower().replace("_", "-")
+    if declared in ("utf-8", "utf8") and _has_utf8(data):
+        # UTF-8 with a few stray bytes (a cp1252 quote pasted in, a file joined from two):
+        # the UTF-8 stays UTF-8 and only the stray bytes are read as cp1252, where decoding
+        # the whole file as cp1252 turned every accent into mojibake ("AuÃŸenminister")
+        return data.decode("utf-8-sig", errors=_CP1252_BYTES), MIXED
     for guess in (_declared_charset, _detect):  # detection when the page's charset fails
         charset = guess(data)
         found = decode_named(data, charset)
@@ -59,6 +65,29 @@ def decode_bytes(
         f"invalid UTF-8 at byte {bad} and no other encoding fits; if you know the "
         "encoding, pass --encoding (e.g. --encoding latin-1)",
     )
+
+
+#: The encoding reported for UTF-8 text with stray cp1252 bytes.
+MIXED = "utf-8+cp1252"
+_CP1252_BYTES = "communique-cp1252-bytes"
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 could not decode, read as cp1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
+
+
+def _has_utf8(data: bytes) -> bool:
+    """Do the bytes hold at least one well-formed multi-byte UTF-8 character (so the file
+    is UTF-8 with strays, not a single-byte encoding)? Checked on a bounded head."""
+    text = data[:MAX_DETECT_BYTES].decode("utf-8", errors="replace")
+    return any(ord(c) > 127 and c != "\ufffd" for c in text)
 
 
 def decode_named(data: bytes, name: str | None) -> str | None:
