@@ -166,3 +166,20 @@ def test_a_text_over_the_parsers_limit_fails_alone_on_every_run(
         )
         assert [f.stage for f in seen] == ["parse"] and "parser's limit" in seen[0].reason
     assert summary.store["articles"] == 1
+
+
+def test_reading_a_closed_standard_input_is_one_failure(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "communique", "analyze", "-q", "--db", str(tmp_path / "s.db")]
+
+    def close_stdin() -> None:  # in the child: file descriptor 0 closed, so sys.stdin is None
+        os.close(0)
+
+    proc = subprocess.run(
+        [*cmd, "-"], capture_output=True, text=True, timeout=120, preexec_fn=close_stdin
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "standard input is closed" in proc.stderr and "Traceback" not in proc.stderr

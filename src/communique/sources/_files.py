@@ -70,8 +70,15 @@ def _items(
 ) -> Iterator[Item]:
     for p in paths:
         if p == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _from_bytes("-", stream.read(opts.max_bytes + 1), opts)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            try:
+                if stream is None:
+                    raise OSError("closed")
+                data = stream.read(opts.max_bytes + 1)
+            except (OSError, ValueError):  # no standard input, or a closed one
+                yield Failure("-", "standard input is closed: nothing to read from '-'")
+                continue
+            yield from _from_bytes("-", data, opts)
             continue
         if p.lower().startswith(_URL_PREFIXES):
             if client is None:
