@@ -171,6 +171,18 @@ class Pipeline:
             if isinstance(item, Failure):
                 yield item
                 continue
+            limit = self.nlp.max_length
+            if item.media_type == "text/plain" and len(item.content) > PLAIN_TEXT_SLACK * limit:
+                # cleaning would not bring it under the parser's limit, and cleaning a
+                # text of hundreds of megabytes takes gigabytes: refused before it
+                yield Failure(
+                    item.origin,
+                    f"text is {len(item.content):,} characters, over the parser's limit of "
+                    f"{limit:,}; split the input into articles",
+                    code=PipelineError.code,
+                    stage="parse",
+                )
+                continue
             try:
                 yield to_article(item, self.outlets, given)
             except Exception as exc:  # isolate: one bad document never stops a run
@@ -309,6 +321,11 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
             for s in title.stance
         ),
     )
+
+
+#: A plain text this many times over the parser's limit is refused before cleaning (page
+#: furniture is never most of a text); HTML is measured after extraction.
+PLAIN_TEXT_SLACK = 2
 
 
 def _too_long(article: Article, limit: int) -> Failure | None:

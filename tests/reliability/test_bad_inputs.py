@@ -168,6 +168,18 @@ def test_a_text_over_the_parsers_limit_fails_alone_on_every_run(
     assert summary.store["articles"] == 1
 
 
+def test_a_plain_text_far_over_the_limit_is_refused_before_cleaning(pipeline: Any) -> None:
+    """Cleaning 30 MB of text took 20 s and 1.2 GB before the parser refused it; a text
+    more than twice the parser's limit is refused as it arrives."""
+    import time
+
+    text = "Lavrov said Moscow would respond to the sanctions.\n" * 60_000  # 3.1 M chars
+    t0 = time.process_time()
+    (out,) = pipeline.articles([Document("big.txt", text, "text/plain")])
+    assert isinstance(out, Failure) and out.stage == "parse" and "limit" in out.reason
+    assert time.process_time() - t0 < 1.0
+
+
 def test_reading_a_closed_standard_input_is_one_failure(tmp_path: Path) -> None:
     import os
     import subprocess
