@@ -180,6 +180,15 @@ def test_a_plain_text_far_over_the_limit_is_refused_before_cleaning(pipeline: An
     assert time.process_time() - t0 < 1.0
 
 
+def test_a_huge_text_file_is_refused_unread(tmp_path: Path) -> None:
+    from communique.sources import IngestOptions
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Lavrov said Moscow would respond.\n" * 250_000)  # 8.5 MB
+    (item,) = iter_documents([str(big)], IngestOptions(max_bytes=300_000_000))
+    assert isinstance(item, Failure) and "parser's limit" in item.reason, item
+
+
 def test_reading_a_closed_standard_input_is_one_failure(tmp_path: Path) -> None:
     import os
     import subprocess

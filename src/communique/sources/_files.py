@@ -150,6 +150,16 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
         if size > opts.max_bytes and not gz:
             yield Failure(origin, f"file is {megabytes(size)}, {over_limit(opts)}")
             return
+        if suffix in _TEXT_SUFFIXES and size > TEXT_BYTES_REFUSED:
+            # at most 4 bytes a character: over twice the parser's limit whatever the
+            # encoding, so refused unread (the pipeline would refuse it after decoding,
+            # holding the bytes and the text at once)
+            yield Failure(
+                origin,
+                f"text file is {megabytes(size)}, more than twice the parser's limit of "
+                f"{PARSER_CHARS:,} characters; split the input into articles",
+            )
+            return
         if gz:
             with gzip.open(path, "rb") as fh:
                 data = fh.read(opts.max_bytes + 1)
@@ -159,6 +169,13 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
         yield Failure(origin, f"cannot read: {exc}")
         return
     yield from _from_bytes(origin, data, opts, name=path.name)
+
+
+#: spaCy's default limit on the characters of one text (``nlp.max_length``).
+PARSER_CHARS = 1_000_000
+#: A plain-text file over this many bytes has more than twice PARSER_CHARS characters.
+TEXT_BYTES_REFUSED = 4 * 2 * PARSER_CHARS
+_TEXT_SUFFIXES = {".txt", ".text"}
 
 
 #: Failed records of one container (JSONL, CSV) reported one by one; the rest are counted
