@@ -130,6 +130,7 @@ def _ingest_options(f: Any) -> Any:
         "retries",
         "feed_limit",
         "day_first",
+        "allow_private_hosts",
     )
     command = f
 
@@ -154,6 +155,13 @@ def _ingest_options(f: Any) -> Any:
             metavar="NAME",
             help=f"JSONL/CSV: the field holding {what} (default: {name}).",
         )(f)
+    f = click.option(
+        "--allow-private-hosts",
+        is_flag=True,
+        default=None,
+        help="URLs: let redirects and feed links lead to private, loopback or link-local "
+        "addresses (refused by default: a page cannot send the fetcher into your network).",
+    )(f)
     f = click.option(
         "--day-first",
         is_flag=True,

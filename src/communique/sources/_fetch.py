@@ -56,6 +56,7 @@ class Request:
     headers: Mapping[str, str]
     timeout: float
     max_bytes: int  # read at most max_bytes + 1 bytes of body: more means "too big"
+    allow_private: bool = False  # redirects may lead to private addresses
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Fetcher:
         user_agent: str = USER_AGENT,
         transport: Transport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        allow_private_hosts: bool = False,
     ) -> None:
         if timeout <= 0:
             raise ValueError(f"timeout must be positive, got {timeout}")
@@ -111,6 +113,7 @@ class Fetcher:
         self.user_agent = user_agent
         self.transport: Transport = transport or urllib_transport
         self.sleep = sleep
+        self.allow_private_hosts = allow_private_hosts
 
     def get(self, url: str) -> Response:
         """The response to a GET of ``url`` with a 2xx status; raises :class:`FetchError`."""
@@ -121,6 +124,7 @@ class Fetcher:
             {"User-Agent": self.user_agent, "Accept": "*/*"},
             self.timeout,
             self.max_bytes,
+            self.allow_private_hosts,
         )
         attempt = 0
         while True:
@@ -140,6 +144,8 @@ class Fetcher:
         url = request.url
         try:
             resp = self.transport(request)
+        except RedirectRefused as exc:
+            raise FetchError(url, str(exc)) from exc
         except TimeoutError as exc:
             raise FetchError(
                 url,
@@ -187,7 +193,7 @@ def urllib_transport(request: Request) -> Response:
 def _urllib_get(request: Request) -> Response:
     req = urllib.request.Request(request.url, headers=dict(request.headers))
     deadline = time.monotonic() + 2 * request.timeout
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    opener = urllib.request.build_opener(_HttpOnlyRedirects(request.allow_private))
     try:
         resp: Any = opener.open(req, timeout=request.timeout)
     except urllib.error.HTTPError as exc:  # an error status is still a response
@@ -214,22 +220,28 @@ def _urllib_get(request: Request) -> Response:
     return Response(final, status, b"".join(chunks), headers)
 
 
+class RedirectRefused(OSError):
+    """A redirect the fetcher will not follow (not worth another try)."""
+
+
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) URLs only (never to ftp:// or file://), and from a public
-    host never to a private one (a page cannot send the fetcher into the local network)."""
+    """Follow redirects to http(s) URLs only (never to ftp:// or file://), and never to a
+    private, loopback or link-local address unless allowed (a page cannot send the fetcher
+    into the local network)."""
+
+    def __init__(self, allow_private: bool = False) -> None:
+        super().__init__()
+        self.allow_private = allow_private
 
     def redirect_request(
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if not newurl.lower().startswith(("http://", "https://")):
             raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl} refused", headers, fp)
-        if not redirect_allowed(req.full_url, newurl):
-            raise urllib.error.HTTPError(
-                newurl,
-                code,
-                f"redirect from a public host to the private {newurl} refused",
-                headers,
-                fp,
+        if not self.allow_private and private_host(newurl) is True:
+            raise RedirectRefused(
+                f"redirect to the private address {newurl} refused; pass "
+                "--allow-private-hosts if you mean it"
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -247,12 +259,6 @@ def private_host(url: str) -> bool | None:
             return None
         addrs = [ipaddress.ip_address(str(i[4][0]).split("%")[0]) for i in infos]
     return any(a.is_private or a.is_loopback or a.is_link_local or a.is_reserved for a in addrs)
-
-
-def redirect_allowed(old: str, new: str) -> bool:
-    """A redirect may stay where it is (a private host to a private one: the user named
-    it) but not move from a public host to a private one."""
-    return not (private_host(old) is not True and private_host(new) is True)
 
 
 def _mb(n: int) -> str:

@@ -83,7 +83,10 @@ def _items(
         if p.lower().startswith(_URL_PREFIXES):
             if client is None:
                 client = Fetcher(
-                    timeout=opts.timeout, retries=opts.retries, max_bytes=opts.max_bytes
+                    timeout=opts.timeout,
+                    retries=opts.retries,
+                    max_bytes=opts.max_bytes,
+                    allow_private_hosts=opts.allow_private_hosts,
                 )
             yield from from_url(p, opts, client)
             continue

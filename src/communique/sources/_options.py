@@ -39,6 +39,8 @@ class IngestOptions:
     timeout: float = TIMEOUT  # URLs: seconds to wait for a server
     retries: int = RETRIES  # URLs: extra attempts after a timeout or a transient error
     feed_limit: int = FEED_LIMIT  # feeds: articles fetched per feed at most
+    # URLs: redirects and feed links may lead to private/loopback/link-local addresses
+    allow_private_hosts: bool = False
 
 
 Item = Document | Failure

@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from .. import dates
 from ..records import Document, Failure, MediaType
 from ._decode import decode_bytes, decode_named, encoding_meta, sniff_media_type
-from ._fetch import Fetcher, FetchError, Response, redirect_allowed
+from ._fetch import Fetcher, FetchError, Response, private_host
 from ._options import IngestOptions, Item
 
 FEED_TYPES = frozenset(
@@ -62,8 +62,10 @@ def from_url(url: str, opts: IngestOptions, client: Fetcher) -> Iterator[Item]:
         if not item.link:
             yield Failure(f"{url}#{n}", f"feed item {n} has no link to an article")
             continue
-        if not redirect_allowed(resp.url, item.link):
-            yield Failure(item.link, "a feed on a public host links to a private one; refused")
+        if not client.allow_private_hosts and private_host(item.link) is True:
+            yield Failure(
+                item.link, "a feed link to a private address; refused (--allow-private-hosts)"
+            )
             continue
         meta = {k: v for k, v in (("title", item.title), ("published", item.published)) if v}
         try:
