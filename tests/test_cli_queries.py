@@ -519,3 +519,12 @@ def test_table_exports_carry_codes_booleans_and_no_formulas(db: str, tmp_path: P
     assert events["ACCUSE"]["evidence_text"].startswith("'=HYPERLINK")
     res = runner.invoke(cli, ["events", "--db", db, "--format", "csv", "--type", "ASSAULT"])
     assert next(csv.DictReader(io.StringIO(res.stdout)))["negated"] == "true"
+
+
+def test_absurd_limits_and_unwritable_outputs_are_one_line_errors(db: str, tmp_path: Path) -> None:
+    """Issue 17: a limit past 2^63 and an export into a folder that cannot be written were
+    tracebacks."""
+    assert "--limit" in _fails(db, "--limit", "99999999999999999999")
+    out = tmp_path / "no" / "such" / "folder" / "e.csv"
+    (tmp_path / "no").write_text("a file where a folder should be")
+    assert "cannot" in _fails(db, "--format", "csv", "--out", str(out), kind="export")
