@@ -3,6 +3,7 @@ never an exception out of reading or cleaning (no spaCy here: it runs in millise
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import tempfile
 from pathlib import Path
@@ -15,15 +16,18 @@ from communique.clean import OutletTable, to_article
 from communique.records import Article, Document, Failure, lone_surrogate
 from communique.sources import iter_documents
 
-JSON = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.floats(allow_nan=False)
-    | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
-    max_leaves=6,
-)
+
+def _fuzz_bench() -> Any:
+    """bench/fuzz.py, whose strategies this test shares (any JSON value in any field)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("bench_fuzz", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+JSON = _fuzz_bench().JSON
 FIELDS = st.fixed_dictionaries(
     {},
     optional={
