@@ -475,7 +475,7 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
             continue  # "Russia beat Croatia 3-1": a result, not force
         if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):
             continue  # "as demonstrated by his departure": showing, not protesting
-        if stative_use(hit.tok, _object_is_actor(hit.tok, idx)):
+        if stative_use(hit.tok, lambda noun: any(_code(idx, m) for m in _mentions_for(noun, idx))):
             continue  # "Finland shares a border with Russia": a state, not an act
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
@@ -495,11 +495,6 @@ def _party_contest(tok: Any, idx: ActorIndex) -> bool:
     return subj is not None and any(
         idx.actors[m.actor_id].sector == "PTY" for m in _mentions_for(subj, idx) if m.actor_id
     )
-
-
-def _object_is_actor(tok: Any, idx: ActorIndex) -> bool:
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return obj is not None and any(_code(idx, m) for m in _mentions_for(obj, idx))
 
 
 def _troops(verb: Any) -> bool:

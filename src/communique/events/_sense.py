@@ -12,6 +12,7 @@ elections, economic performance and metaphorical uses are not events), not from 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 #: Verbs that name both a use of force and winning a contest.
@@ -336,14 +337,16 @@ HOSTED = frozenset(
 )
 
 
-def stative_use(trigger: Any, object_is_actor: bool) -> bool:
+def stative_use(trigger: Any, is_actor: Callable[[Any], bool]) -> bool:
     """ "share" and "host" name acts only with the right kind of object: shared
     information or equipment (not a border or interests), hosted visitors or meetings (not
-    companies or bases). ``object_is_actor``: the object names a resolved political actor."""
+    companies or bases). ``is_actor(noun)``: the noun names a resolved political actor
+    (asked only of the direct object of "host")."""
     lemma = str(trigger.lemma_).lower()
     if lemma not in ("share", "host"):
         return False
-    obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    direct = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = direct
     if obj is None and trigger.dep_ == "acl":  # "interests shared by Ukraine and the US"
         obj = trigger.head
     if obj is None:
@@ -351,4 +354,4 @@ def stative_use(trigger: Any, object_is_actor: bool) -> bool:
     noun = obj.lemma_.lower()
     if lemma == "share":
         return noun in SHARED_STATES
-    return not (object_is_actor or noun in HOSTED)
+    return not (noun in HOSTED or (direct is not None and is_actor(direct)))
