@@ -175,13 +175,7 @@ class Pipeline:
             if item.media_type == "text/plain" and len(item.content) > PLAIN_TEXT_SLACK * limit:
                 # cleaning would not bring it under the parser's limit, and cleaning a
                 # text of hundreds of megabytes takes gigabytes: refused before it
-                yield Failure(
-                    item.origin,
-                    f"text is {len(item.content):,} characters, over the parser's limit of "
-                    f"{limit:,}; split the input into articles",
-                    code=PipelineError.code,
-                    stage="parse",
-                )
+                yield _over_limit(item.origin, "text", len(item.content), limit)
                 continue
             try:
                 yield to_article(item, self.outlets, given)
@@ -334,11 +328,15 @@ def _too_long(article: Article, limit: int) -> Failure | None:
     article, so one giant input never stops a run nor every re-run after it."""
     for what, text in (("text", article.text), ("title", article.title or "")):
         if len(text) > limit:
-            return Failure(
-                article.origin or article.id,
-                f"article {what} is {len(text):,} characters, over the parser's limit of "
-                f"{limit:,}; split the input into articles",
-                code=PipelineError.code,
-                stage="parse",
-            )
+            return _over_limit(article.origin or article.id, f"article {what}", len(text), limit)
     return None
+
+
+def _over_limit(origin: str, what: str, chars: int, limit: int) -> Failure:
+    return Failure(
+        origin,
+        f"{what} is {chars:,} characters, over the parser's limit of {limit:,}; split the "
+        "input into articles",
+        code=PipelineError.code,
+        stage="parse",
+    )
