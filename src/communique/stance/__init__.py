@@ -10,7 +10,7 @@ target, its neighbourhood and its governing predicate, plus parse facts
 
 from __future__ import annotations
 
-from ._encoder import Encoder, shared_encoder
+from ._encoder import DIM, Encoder, shared_encoder
 from ._features import BLOCKS
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
@@ -18,6 +18,7 @@ from ._stage import is_target, stance_records
 
 __all__ = [
     "BLOCKS",
+    "DIM",
     "LABELS",
     "WEIGHTS_PATH",
     "Encoder",

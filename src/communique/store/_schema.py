@@ -162,8 +162,43 @@ _V8 = Migration(
     ),
 )
 
+# Version 9: stories (issue 13). Version 1's ``stories`` and ``story_articles`` were never
+# written to (integer ids, no dates); they are replaced by tables keyed by stable text ids
+# (``s`` + the id of the story's earliest article). ``story_features`` and ``story_keys``
+# are the index that assigns a new article without a scan: its day, its actor keys and its
+# text vector; ``story_events`` says which story event (one act, counted once) each event
+# row is a report of; ``story_merged`` keeps the ids of stories merged into another;
+# ``outlets`` the outlet rows (country, ownership) of the articles' outlets.
+_V9 = Migration(
+    "v9_stories",
+    (
+        "DROP TABLE story_articles",
+        "DROP TABLE stories",
+        """CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, first TEXT, last TEXT,
+            articles INTEGER NOT NULL DEFAULT 0, outlets INTEGER NOT NULL DEFAULT 0,
+            events INTEGER NOT NULL DEFAULT 0, updated TEXT)""",
+        "CREATE INDEX stories_first ON stories(first)",
+        """CREATE TABLE story_articles (article_id TEXT PRIMARY KEY REFERENCES articles(id)
+            ON DELETE CASCADE, story_id TEXT NOT NULL, day INTEGER NOT NULL, score REAL)""",
+        "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        """CREATE TABLE story_features (article_id TEXT PRIMARY KEY REFERENCES articles(id)
+            ON DELETE CASCADE, day INTEGER NOT NULL, keys TEXT NOT NULL, vector BLOB NOT NULL,
+            events TEXT NOT NULL, event_vectors BLOB NOT NULL)""",
+        """CREATE TABLE story_keys (key TEXT NOT NULL, day INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE)""",
+        "CREATE INDEX story_keys_key_day ON story_keys(key, day)",
+        """CREATE TABLE story_events (article_id TEXT NOT NULL REFERENCES articles(id)
+            ON DELETE CASCADE, event_id INTEGER NOT NULL, story_id TEXT NOT NULL,
+            act INTEGER NOT NULL, PRIMARY KEY (article_id, event_id))""",
+        "CREATE INDEX story_events_story ON story_events(story_id, act)",
+        "CREATE TABLE story_merged (id TEXT PRIMARY KEY, into_id TEXT NOT NULL)",
+        """CREATE TABLE outlets (name TEXT PRIMARY KEY, domain TEXT, country TEXT,
+            ownership TEXT)""",
+    ),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -204,6 +239,11 @@ ALL_TABLES: tuple[Table, ...] = (
     Table("bands"),
     Table("stories"),
     Table("story_articles"),
+    Table("story_features"),
+    Table("story_keys"),
+    Table("story_events"),
+    Table("story_merged"),
+    Table("outlets"),
     Table("runs"),
     Table("meta"),
 )

@@ -1,0 +1,33 @@
+"""Stories: articles from any outlets about the same real-world happening, grouped
+incrementally as they are stored (:mod:`._assign`); within a story, the reports of one act
+counted once as a story event (:mod:`._events`); and a story's outlets compared side by
+side (:mod:`._compare`)."""
+
+from __future__ import annotations
+
+from ._assign import (
+    LINK,
+    WINDOW_DAYS,
+    Assigner,
+    Pass,
+    StoryOptions,
+    assign_stories,
+    clear_stories,
+    rebuild_stories,
+    record_outlets,
+)
+from ._events import MERGE_DAYS, SAME_EVIDENCE
+
+__all__ = [
+    "LINK",
+    "MERGE_DAYS",
+    "SAME_EVIDENCE",
+    "WINDOW_DAYS",
+    "Assigner",
+    "Pass",
+    "StoryOptions",
+    "assign_stories",
+    "clear_stories",
+    "rebuild_stories",
+    "record_outlets",
+]

@@ -1,0 +1,363 @@
+"""Grouping articles into stories, incrementally: each new article joins the story of the
+stored article it is most like, starts a story of its own, or — when it is like articles
+of several stories — merges them.
+
+Candidates come from an index, not a scan: the stored articles published within
+``window_days`` of the new one that share one of its most mentioned actors
+(``story_keys``: actor key and day). Each candidate is scored
+
+    text_weight · cos(lead vectors) + actor_weight · cos(actor mention counts)
+    − day_penalty · |days apart|
+
+and the article links to every story holding a candidate scored ``link`` or more
+(single link). Articles are taken in a fixed order — publication time, then id — so the
+same articles give the same stories, in one run or article by article.
+
+A story's id is ``s`` + the id of the article that started it; when stories merge, the
+one that began first keeps its id and the others are recorded in ``story_merged``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from ..stance import Encoder, shared_encoder
+from ..store import Store
+from ._events import SAME_EVIDENCE, group_acts, reports_of
+from ._features import Features, features
+
+#: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
+#: bench/stories.py when one is changed.
+WINDOW_DAYS = 10
+TEXT_WEIGHT = 0.75
+ACTOR_WEIGHT = 0.25
+DAY_PENALTY = 0.01
+LINK = 0.62
+
+#: Articles assigned per write transaction.
+COMMIT_EVERY = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped into stories and events into story events."""
+
+    window_days: int = WINDOW_DAYS
+    text_weight: float = TEXT_WEIGHT
+    actor_weight: float = ACTOR_WEIGHT
+    day_penalty: float = DAY_PENALTY
+    link: float = LINK
+    same_evidence: float = SAME_EVIDENCE
+
+
+def actor_cosine(a: dict[str, int], b: dict[str, int]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = sum(v * v for v in a.values()) ** 0.5
+    nb = sum(v * v for v in b.values()) ** 0.5
+    return float(dot / (na * nb))
+
+
+def link_scores(
+    new: Features,
+    days: np.ndarray,
+    actors: Sequence[dict[str, int]],
+    vectors: np.ndarray,
+    opts: StoryOptions,
+) -> np.ndarray:
+    """Scores of ``new`` against candidates given as arrays (days, actor counts, vectors)."""
+    if not len(days):
+        return np.zeros(0)
+    text = vectors @ new.vector
+    act = np.array([actor_cosine(new.actors, a) for a in actors])
+    gap = np.abs(days - new.day)
+    return np.asarray(
+        opts.text_weight * text + opts.actor_weight * act - opts.day_penalty * gap,
+        dtype=np.float64,
+    )
+
+
+@dataclasses.dataclass
+class Pass:
+    """What one assignment pass did."""
+
+    assigned: int = 0
+    started: int = 0  # new stories
+    merged: int = 0  # stories merged into another
+    touched: set[str] = dataclasses.field(default_factory=set)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Assigner:
+    """Assigns articles of ``store`` to stories; ``add`` one at a time, ``finish`` to
+    refresh the stories touched (titles, dates, story events) and commit."""
+
+    def __init__(
+        self,
+        store: Store,
+        options: StoryOptions | None = None,
+        encoder: Encoder | None = None,
+    ) -> None:
+        self.store = store
+        self.opts = options or StoryOptions()
+        self.encoder = encoder or shared_encoder()
+        self.done = Pass()
+        self._pending = 0
+
+    # -- the index -----------------------------------------------------------------------
+    def _features(self, article_id: str) -> Features:
+        row = self.store.conn.execute(
+            "SELECT * FROM story_features WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            return Features.from_row(tuple(row))
+        f = features(self.store, article_id, self.encoder)
+        self.store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
+        self.store.conn.executemany(
+            "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
+            [(k, f.day, article_id) for k in f.keys],
+        )
+        return f
+
+    def candidates(self, f: Features) -> list[tuple[str, str, int, dict[str, int], bytes]]:
+        """Stored, assigned articles within the window sharing an index key with ``f``:
+        (article id, story id, day, actor counts, vector bytes), in id order."""
+        keys = f.keys
+        w = self.opts.window_days
+        rows = self.store.conn.execute(
+            f"""SELECT s.article_id, s.story_id, f.day, f.keys, f.vector
+                FROM story_articles s JOIN story_features f ON f.article_id = s.article_id
+                WHERE s.article_id IN (SELECT k.article_id FROM story_keys k
+                    WHERE k.key IN ({",".join("?" * len(keys))}) AND k.day BETWEEN ? AND ?)
+                ORDER BY s.article_id""",
+            [*keys, f.day - w, f.day + w],
+        )
+        return [(r[0], r[1], int(r[2]), json.loads(r[3]), r[4]) for r in rows]
+
+    # -- assignment ----------------------------------------------------------------------
+    def add(self, article_id: str) -> str | None:
+        """Assign one stored article (a no-op, returning None, when it has a story)."""
+        conn = self.store.conn
+        if conn.execute(
+            "SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone():
+            return None
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        f = self._features(article_id)
+        cands = self.candidates(f)
+        best: dict[str, float] = {}
+        if cands:
+            vectors = np.stack(
+                [np.frombuffer(c[4], dtype=np.float16).astype(np.float32) for c in cands]
+            )
+            scores = link_scores(
+                f, np.array([c[2] for c in cands]), [c[3] for c in cands], vectors, self.opts
+            )
+            for c, s in zip(cands, scores, strict=True):
+                if s >= self.opts.link and s > best.get(c[1], -9.0):
+                    best[c[1]] = float(s)
+        if not best:
+            story = "s" + article_id
+            score = None
+            conn.execute(
+                "INSERT INTO stories(id, updated) VALUES (?, ?)",
+                (story, _now()),
+            )
+            self.done.started += 1
+        else:
+            story = self._merge(sorted(best))
+            score = max(best.values())
+        conn.execute(
+            "INSERT INTO story_articles(article_id, story_id, day, score) VALUES (?,?,?,?)",
+            (article_id, story, f.day, score),
+        )
+        self.done.assigned += 1
+        self.done.touched.add(story)
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.flush()
+        return story
+
+    def _merge(self, stories: list[str]) -> str:
+        """Merge ``stories`` into the one that began first (then the smaller id); returns
+        its id."""
+        if len(stories) == 1:
+            return stories[0]
+        conn = self.store.conn
+        marks = ",".join("?" * len(stories))
+        firsts = {
+            r[0]: r[1]
+            for r in conn.execute(
+                f"""SELECT s.story_id, min(a.published || ' ' || a.id) FROM story_articles s
+                    JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks})
+                    GROUP BY s.story_id""",
+                stories,
+            )
+        }
+        keep = min(stories, key=lambda s: (firsts.get(s) or "", s))
+        gone = [s for s in stories if s != keep]
+        gm = ",".join("?" * len(gone))
+        conn.execute(
+            f"UPDATE story_articles SET story_id = ? WHERE story_id IN ({gm})", [keep, *gone]
+        )
+        conn.execute(f"DELETE FROM story_events WHERE story_id IN ({gm})", gone)
+        conn.execute(f"DELETE FROM stories WHERE id IN ({gm})", gone)
+        conn.execute(f"UPDATE story_merged SET into_id = ? WHERE into_id IN ({gm})", [keep, *gone])
+        conn.executemany(
+            "INSERT OR REPLACE INTO story_merged(id, into_id) VALUES (?, ?)",
+            [(g, keep) for g in gone],
+        )
+        self.done.merged += len(gone)
+        self.done.touched -= set(gone)
+        return keep
+
+    def flush(self) -> None:
+        """Refresh the stories touched so far and commit."""
+        for story in sorted(self.done.touched):
+            refresh_story(self.store, story, self.opts)
+        self.done.touched.clear()
+        if self.store.conn.in_transaction:
+            self.store.conn.commit()
+        self._pending = 0
+
+    def finish(self) -> Pass:
+        self.flush()
+        return self.done
+
+
+def _members(store: Store, story: str) -> list[tuple[Features, str | None, str | None, str | None]]:
+    rows = store.conn.execute(
+        """SELECT f.*, a.outlet, a.published, a.title FROM story_articles s
+           JOIN story_features f ON f.article_id = s.article_id
+           JOIN articles a ON a.id = s.article_id
+           WHERE s.story_id = ? ORDER BY a.published, a.id""",
+        (story,),
+    ).fetchall()
+    return [(Features.from_row(tuple(r)[:6]), r[6], r[7], r[8]) for r in rows]
+
+
+def refresh_story(store: Store, story: str, opts: StoryOptions) -> None:
+    """Rewrite a story's row (title, dates, counts) and its story events."""
+    members = _members(store, story)
+    conn = store.conn
+    conn.execute("DELETE FROM story_events WHERE story_id = ?", (story,))
+    if not members:
+        conn.execute("DELETE FROM stories WHERE id = ?", (story,))
+        return
+    vectors = np.stack([m[0].vector for m in members])
+    centrality = (vectors @ vectors.T).sum(axis=1)
+    title = members[int(np.argmax(centrality))][3]  # the most typical article's headline
+    acts = group_acts(reports_of([(m[0], m[1], m[2]) for m in members]), opts.same_evidence)
+    conn.executemany(
+        "INSERT INTO story_events(article_id, event_id, story_id, act) VALUES (?,?,?,?)",
+        [(r.article_id, r.event.event_id, story, n) for n, act in enumerate(acts, 1) for r in act],
+    )
+    published = [m[2] for m in members if m[2]]
+    conn.execute(
+        """INSERT INTO stories(id, title, first, last, articles, outlets, events, updated)
+           VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,
+           first=excluded.first, last=excluded.last, articles=excluded.articles,
+           outlets=excluded.outlets, events=excluded.events, updated=excluded.updated""",
+        (
+            story,
+            title,
+            min(published) if published else None,
+            max(published) if published else None,
+            len(members),
+            len({m[1] for m in members if m[1]}),
+            len(acts),
+            _now(),
+        ),
+    )
+
+
+def order_for_assignment(store: Store, article_ids: Iterable[str] | None = None) -> list[str]:
+    """Article ids in assignment order (publication time, then id): all stored articles
+    when ``article_ids`` is None."""
+    if article_ids is None:
+        rows = store.conn.execute("SELECT id, published FROM articles")
+        pairs = [(r[1] or "", r[0]) for r in rows]
+    else:
+        ids = list(dict.fromkeys(article_ids))
+        pairs = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            pairs += [
+                (r[1] or "", r[0])
+                for r in store.conn.execute(
+                    f"SELECT id, published FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            ]
+    return [aid for _, aid in sorted(pairs)]
+
+
+def assign_stories(
+    store: Store,
+    article_ids: Iterable[str] | None = None,
+    *,
+    options: StoryOptions | None = None,
+    encoder: Encoder | None = None,
+    on_article: Callable[[int, int], None] | None = None,
+) -> Pass:
+    """Assign stored articles (``article_ids``, or every one without a story) to stories,
+    in assignment order; returns what was done."""
+    a = Assigner(store, options, encoder)
+    ids = order_for_assignment(store, article_ids)
+    try:
+        for n, aid in enumerate(ids, 1):
+            a.add(aid)
+            if on_article:
+                on_article(n, len(ids))
+        return a.finish()
+    except BaseException:
+        if store.conn.in_transaction:
+            store.conn.rollback()
+        raise
+
+
+def clear_stories(store: Store, *, features_too: bool = False) -> None:
+    """Forget every story (and, with ``features_too``, the index's stored vectors)."""
+    with store.conn:
+        for table in ("story_events", "story_articles", "stories", "story_merged"):
+            store.conn.execute(f"DELETE FROM {table}")
+        if features_too:
+            store.conn.execute("DELETE FROM story_keys")
+            store.conn.execute("DELETE FROM story_features")
+
+
+def rebuild_stories(store: Store, *, options: StoryOptions | None = None, **kw: Any) -> Pass:
+    """Group every stored article again from scratch (the stored vectors are reused)."""
+    clear_stories(store)
+    return assign_stories(store, None, options=options, **kw)
+
+
+def record_outlets(store: Store, outlets: Any) -> None:
+    """Keep the outlet rows (country, ownership) of the stored articles' outlets, found in
+    ``outlets`` (an OutletTable) by each article's URL domain or outlet name."""
+    by_name = {o.name.casefold(): o for o in outlets}
+    rows = store.conn.execute(
+        "SELECT outlet, min(url) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"
+    ).fetchall()
+    found = []
+    for name, url in rows:
+        o = (outlets.by_domain(url) if url else None) or by_name.get(name.casefold())
+        if o is not None:
+            found.append((name, o.domain, o.country, o.ownership))
+    with store.conn:
+        store.conn.executemany(
+            "INSERT OR REPLACE INTO outlets(name, domain, country, ownership) VALUES (?,?,?,?)",
+            found,
+        )

@@ -1,0 +1,129 @@
+"""Story events: within a story, the event rows that report one act — the same thing told
+by several articles and outlets, or by one article's follow-up days later — become one
+story event, counted once, that lists every article and outlet reporting it.
+
+Two reports of a story are the same act when
+
+1. they have the same source, target, PLOVER type and flags (negated, hypothetical), and
+   their dates are within ``MERGE_DAYS`` of each other, or one of them has no date of its
+   own (it is dated by its article's publication: a later article retelling the act); or
+2. they have the same type and flags, their sources and targets do not contradict each
+   other (equal, or one of them unknown), and their evidence sentences say the same
+   thing in other words: MiniLM sentence vectors with a cosine of ``SAME_EVIDENCE`` or
+   more.
+
+Reports of one article are never merged with each other (the event coder has already
+made one event of an act an article states twice, ``Event.also``); the rule is applied as
+a union of pairs, so reports A~B and B~C make one act of all three.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from ._features import Features, StoryEvent
+
+#: Reports dated this many days apart or less are one act (issue 13: "date within a day").
+MERGE_DAYS = 1
+
+#: Evidence sentences with at least this cosine (MiniLM sentence vectors) state the same
+#: act in other words. Tuned on tests/gold/stories/tune_*; rerun bench/stories.py if changed.
+SAME_EVIDENCE = 0.80
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """One event row of a story's article."""
+
+    article_id: str
+    event: StoryEvent
+    outlet: str | None
+    published: str | None
+    vector: np.ndarray
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
+    if a.dated_by == "published" or b.dated_by == "published":
+        return True
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        return a.date == b.date
+    return abs((da - db).days) <= MERGE_DAYS
+
+
+def _compatible(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def same_act(a: Report, b: Report, same_evidence: float = SAME_EVIDENCE) -> bool:
+    """Whether two reports of different articles of a story tell the same act (the
+    module's rules)."""
+    ea, eb = a.event, b.event
+    if (ea.type, ea.negated, ea.hypothetical) != (eb.type, eb.negated, eb.hypothetical):
+        return False
+    if ea.source == eb.source and ea.target == eb.target and _dates_agree(ea, eb):
+        return True
+    if not (_compatible(ea.source, eb.source) and _compatible(ea.target, eb.target)):
+        return False
+    if a.vector.size == 0 or b.vector.size == 0:
+        return False
+    return float(a.vector @ b.vector) >= same_evidence
+
+
+def reports_of(
+    members: Sequence[tuple[Features, str | None, str | None]],
+) -> list[Report]:
+    """The reports of a story's articles, given as (features, outlet, published)."""
+    out = []
+    for f, outlet, published in members:
+        for i, e in enumerate(f.events):
+            vec = f.event_vectors[i] if f.event_vectors.size else np.zeros(0, dtype=np.float32)
+            out.append(Report(f.article_id, e, outlet, published, vec))
+    return out
+
+
+def _order(r: Report) -> tuple[str, str, str, int]:
+    return (r.event.date or "", r.published or "", r.article_id, r.event.event_id)
+
+
+def group_acts(
+    reports: Sequence[Report], same_evidence: float = SAME_EVIDENCE
+) -> list[list[Report]]:
+    """The story's acts: each a list of its reports, first report first; acts in the order
+    of their first reports (date, publication, article, event)."""
+    rs = sorted(reports, key=_order)
+    parent = list(range(len(rs)))
+    articles = [{r.article_id} for r in rs]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(rs)):
+        for j in range(i + 1, len(rs)):
+            a, b = find(i), find(j)
+            if a == b or articles[a] & articles[b]:
+                continue
+            if same_act(rs[i], rs[j], same_evidence):
+                keep, gone = min(a, b), max(a, b)
+                parent[gone] = keep
+                articles[keep] |= articles[gone]
+    groups: dict[int, list[Report]] = {}
+    for i, r in enumerate(rs):
+        groups.setdefault(find(i), []).append(r)
+    return [groups[k] for k in sorted(groups)]
