@@ -377,7 +377,7 @@ def _print_summary(s: Any) -> None:
     t.add_column("")
     t.add_column("this run", justify="right")
     t.add_column("in store", justify="right")
-    for k in ("articles", "quotes", "events", "stance", "mentions"):
+    for k in ("articles", "quotes", "events", "stance", "mentions", "stories"):
         t.add_row(k, str(s.run.get(k, 0)), str(s.store.get(k, 0)))
     t.add_row("already stored (skipped)", str(s.progress.skipped), "")
     t.add_row(
@@ -671,6 +671,99 @@ def stance(
     _emit(rows, fmt, "stance" if by == "statement" else f"stance by {by}", columns)
 
 
+@cli.command(name="stories")
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--limit", type=click.IntRange(0, _MAX_ROWS), default=None, help="At most this many stories."
+)
+@click.option(
+    "--since", callback=_date_option, help="Only stories with an article on or after this date."
+)
+@click.option("--until", callback=_date_option, help="Only stories begun on or before this date.")
+@click.option(
+    "--actor", help="Only stories with an article naming this actor (code, registry id or name)."
+)
+@click.option("--outlet", help="Only stories this outlet covered (name or domain).")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Group every stored article into stories again from scratch first (the stored "
+    "vectors are reused), e.g. after a change of the grouping's thresholds.",
+)
+def stories_command(
+    db: str | None,
+    fmt: str,
+    limit: int | None,
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    outlet: str | None,
+    rebuild: bool,
+) -> None:
+    """Stories: articles from any outlets about the same happening, latest first, with
+    their dates, counts of articles, outlets and story events (each act counted once).
+
+    Articles are grouped at the end of every `analyze`, incrementally: a new article joins
+    the story of the most similar stored article published within 10 days that shares one
+    of its main actors (MiniLM vectors of headline and lead, actor mentions, days apart),
+    starts a story, or merges the stories it links. Ids are stable: `s` + the id of the
+    story's first article. `communique story ID` compares a story's outlets."""
+    from .stories import list_stories, rebuild_stories
+
+    with _open(db) as store:
+        if rebuild:
+            done = rebuild_stories(store)
+            _err(f"{done.assigned} articles grouped into {done.started - done.merged} stories")
+        rows = list_stories(
+            store, since=since, until=until, actor=actor, outlet=outlet, limit=limit
+        )
+    for r in rows:
+        r["outlet_names"] = ", ".join(r["outlet_names"])
+    _emit(rows, fmt, "stories")
+
+
+@cli.command()
+@click.argument("story_id", metavar="ID")
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "md", "json"]),
+    default="table",
+    show_default=True,
+)
+def story(db: str | None, fmt: str, story_id: str) -> None:
+    """One story compared across its outlets: who covered it and when (the first reporter);
+    whom each quoted (speakers with country, sector and side: the main actor whose country
+    they are, else "other"; state-affiliated outlets marked from the outlet table); its
+    story events, each act counted once with its mentions, sources (outlets) and articles;
+    which story events and voices each outlet left out that at least two others reported;
+    and each outlet's stance toward the story's main actors. ID as `communique stories`
+    lists it (a story merged into another is found under its new id)."""
+    from .stories import story_markdown, story_report
+
+    with _open(db) as store:
+        report = story_report(store, story_id)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        click.echo(story_markdown(report), nl=False)
+    else:
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(width=shutil.get_terminal_size((100, 24)).columns).print(
+            Markdown(story_markdown(report))
+        )
+
+
 @cli.command()
 @click.option("--db", help=DB_HELP)
 @_format_option
@@ -745,10 +838,10 @@ Method:
   - A and B are what `events` takes (RUS, WHO, person:dmitry-peskov, Peskov); directed
     A -> B by default, either way with --both. A code takes in the country's people
     and bodies (USA: Biden, the State Department).
-  - Counted once: reports (event rows) with the same source code, target code, PLOVER
-    type and flags, dated within a day of each other, are one act; the table shows both
-    acts and reports. (The rule of issue 13 for story events, over the whole store until
-    stories exist.) An act's intensity is the mean of its reports'.
+  - Counted once: the reports (event rows) of one story event (see `stories`) are one
+    act; reports of articles without a story: the same source code, target code, PLOVER
+    type and flags, dated within a day of each other, are one act. The table shows both
+    acts and reports. An act's intensity is the mean of its reports'.
   - Realised events only: negated and hypothetical ones are left out unless --all.
   - Dates: the event's own date, else the article's publication day. A date known only
     to the month counts in month, quarter and year series, one known only to the year
@@ -1224,7 +1317,7 @@ def _cell(column: str, row: dict[str, Any]) -> str:
     value = row.get(column)
     if value is None:
         return ""
-    if column == "published" and isinstance(value, str):
+    if column in ("published", "first", "last") and isinstance(value, str):
         return value[:10]  # the day; --format json or csv has the time and offset
     if column == "type" and "negated" in row:  # an event: what did not or may happen says so
         return (
@@ -1250,6 +1343,7 @@ _TABLE_COLUMNS = {
     "quotes": ["published", "speaker", "type", "content"],
     "articles": ["published", "outlet", "title", "events"],
     "search": ["published", "outlet", "title", "match"],
+    "stories": ["id", "first", "articles", "outlets", "events", "title"],
     "stance": ["published", "holder", "target", "polarity", "score", "evidence"],
     **{
         f"stance by {by}": [*keys, "target", "target_code", "stance", "statements", *_COUNTS]

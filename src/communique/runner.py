@@ -14,6 +14,7 @@ from .dedup import DuplicateFilter
 from .pipeline import Pipeline
 from .records import Article, Failure
 from .store import Store, store_error
+from .stories import assign_stories, record_outlets
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _run(
     on_failure: Callable[[Failure], None] | None,
 ) -> RunSummary:
     run_id = store.start_run(paths)
-    run = {"articles": 0, "quotes": 0, "events": 0, "stance": 0, "mentions": 0}
+    run = {"articles": 0, "quotes": 0, "events": 0, "stance": 0, "mentions": 0, "stories": 0}
     prog = Progress()
     status = "interrupted"
     dups = DuplicateFilter(store)
@@ -134,6 +135,11 @@ def _run(
                 run["stance"] += len(out.stance)
                 run["mentions"] += len(out.mentions)
             report()
+        # the corpus-level pass: the new articles (and any stored before stories existed)
+        # join stories; outlet rows are kept for the outlet comparison
+        record_outlets(store, pipe.outlets)
+        done = assign_stories(store)
+        run["stories"] = done.started - done.merged
         status = "done"
     finally:
         # a store that cannot be written (full disk) cannot record the run's end either:

@@ -1,11 +1,13 @@
 """Reports and acts: an event row of the store is a *report*; the reports of one real-world
 act — the same thing told by several articles or outlets — make one *act*, counted once.
 
-Stories (issue 13) do not exist yet, so :func:`same_acts` applies the rule issue 13 names
-for story events over the whole query instead of within a story: the same source code,
+Reports whose articles have been grouped into stories carry their story event
+(``Report.story_act``, written by :mod:`communique.stories`): reports of one story event
+are one act. Reports without one (a store whose stories were not built) fall back to the
+rule issue 13 names for story events, applied over the whole query: the same source code,
 target code, PLOVER type and flags (negated, hypothetical), and a date within
-``MERGE_DAYS`` of the act's first report, are one act. When stories land, the stories code
-replaces this one function; everything downstream reads acts."""
+``MERGE_DAYS`` of the act's first report, are one act. Everything downstream reads
+acts."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Report(NamedTuple):
     evidence: str | None
     article_id: str
     event_id: int
+    story_act: str | None = None  # the story event it reports (story#act), when stories exist
 
     @property
     def day(self) -> Day | None:
@@ -119,6 +122,7 @@ def report_from_fact(f: Sequence[Any]) -> Report | None:
         f[16],
         f[13],
         f[14],
+        f[17] if len(f) > 17 else None,
     )
 
 
@@ -127,16 +131,24 @@ def _order(r: Report) -> tuple[str, str, str, int]:
 
 
 def same_acts(reports: Iterable[Report]) -> list[Act]:
-    """Group reports into acts (see the module's rule), in date order. Reports dated only
-    to a month or a year are one act when their dates are equal; they never join a
-    day-dated act (which day of the month they meant is unknown)."""
+    """Group reports into acts (see the module's rule), in date order: the reports of one
+    story event are one act; the others are grouped by the fallback rule, where reports
+    dated only to a month or a year are one act when their dates are equal and never join
+    a day-dated act (which day of the month they meant is unknown)."""
     groups: dict[tuple[Any, ...], list[Report]] = {}
+    acts: list[Act] = []
+    by_story: dict[str, list[Report]] = {}
     for r in reports:
+        if r.story_act is not None:
+            by_story.setdefault(r.story_act, []).append(r)
+            continue
         key: tuple[Any, ...] = (r.source, r.target, r.type, r.negated, r.hypothetical, r.precision)
         if r.precision != "day":
             key += (r.date,)
         groups.setdefault(key, []).append(r)
-    acts: list[Act] = []
+    for story_act in by_story.values():
+        story_act.sort(key=_order)
+        acts.append(Act.of(story_act))
     for key, group in groups.items():
         group.sort(key=_order)
         if key[5] != "day":

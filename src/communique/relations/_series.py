@@ -164,8 +164,9 @@ class Series:
 
 def method(s: Series) -> dict[str, Any]:
     return {
-        "counted": "acts: reports with the same source code, target code, PLOVER type and "
-        "flags dated within a day of each other are one act (counted once)",
+        "counted": "acts: the reports of one story event are one act; reports of articles "
+        "without a story: the same source code, target code, PLOVER type and flags dated "
+        "within a day of each other are one act (counted once)",
         "events": "realised only (negated and hypothetical left out)"
         if s.realised_only
         else "all (negated and hypothetical included)",

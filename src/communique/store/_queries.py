@@ -271,13 +271,16 @@ FACT_COLUMNS = (
     "event_id",
     "url",
     "evidence",
+    "story_act",
 )
 
 _FACTS = """
         SELECT sa.code, ta.code, e.source_actor_id, e.target_actor_id, e.type, e.quad,
                e.intensity, e.date, e.date_precision, e.negated, e.hypothetical,
-               a.published, a.outlet, e.article_id, e.id, {evidence}
+               a.published, a.outlet, e.article_id, e.id, {evidence},
+               se.story_id || '#' || se.act
         FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN story_events se ON se.article_id = e.article_id AND se.event_id = e.id
         LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor_id
         LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor_id
         WHERE {where}"""
@@ -293,7 +296,8 @@ def iter_event_facts(
     """Events as plain tuples of FACT_COLUMNS (SQLite's 0/1 for booleans), filtered as
     :func:`iter_query` filters events: the few columns an aggregate over many events needs,
     read without building a dict per row. ``url`` and ``evidence`` are None unless
-    ``evidence``. Unordered."""
+    ``evidence``; ``story_act`` names the story event the row reports (``story#act``), None
+    when its article has no story yet. Unordered."""
     sql = Where()
     add_conditions("events", (filters or Filters()).checked(), Resolver(store, registry), sql)
     cols = "a.url, e.evidence_text" if evidence else "NULL, NULL"

@@ -16,10 +16,20 @@ from ._assign import (
     rebuild_stories,
     record_outlets,
 )
+from ._compare import (
+    LEFT_OUT_BY,
+    MAIN_ACTORS,
+    list_stories,
+    resolve_story,
+    story_markdown,
+    story_report,
+)
 from ._events import MERGE_DAYS, SAME_EVIDENCE
 
 __all__ = [
+    "LEFT_OUT_BY",
     "LINK",
+    "MAIN_ACTORS",
     "MERGE_DAYS",
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
@@ -28,6 +38,10 @@ __all__ = [
     "StoryOptions",
     "assign_stories",
     "clear_stories",
+    "list_stories",
     "rebuild_stories",
     "record_outlets",
+    "resolve_story",
+    "story_markdown",
+    "story_report",
 ]

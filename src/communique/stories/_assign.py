@@ -284,10 +284,13 @@ def refresh_story(store: Store, story: str, opts: StoryOptions) -> None:
 
 
 def order_for_assignment(store: Store, article_ids: Iterable[str] | None = None) -> list[str]:
-    """Article ids in assignment order (publication time, then id): all stored articles
-    when ``article_ids`` is None."""
+    """Article ids in assignment order (publication time, then id): when ``article_ids``
+    is None, every stored article without a story."""
     if article_ids is None:
-        rows = store.conn.execute("SELECT id, published FROM articles")
+        rows = store.conn.execute(
+            "SELECT id, published FROM articles "
+            "WHERE id NOT IN (SELECT article_id FROM story_articles)"
+        )
         pairs = [(r[1] or "", r[0]) for r in rows]
     else:
         ids = list(dict.fromkeys(article_ids))
