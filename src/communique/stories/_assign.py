@@ -7,7 +7,7 @@ Candidates come from an index, not a scan: the stored articles published within
 (``story_keys``: actor key and day). Each candidate is scored
 
     text_weight · cos(lead vectors) + actor_weight · cos(actor mention counts)
-    − day_penalty · |days apart|
+    + event_weight · cos(directed event keys: source, target, type) − day_penalty · |days apart|
 
 and the article links to every story holding a candidate scored ``link`` or more
 (single link). Articles are taken in a fixed order — publication time, then id — so the
@@ -34,10 +34,11 @@ from ._features import Features, features
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
 #: bench/stories.py when one is changed.
 WINDOW_DAYS = 10
-TEXT_WEIGHT = 0.75
-ACTOR_WEIGHT = 0.25
-DAY_PENALTY = 0.01
-LINK = 0.62
+TEXT_WEIGHT = 0.9
+ACTOR_WEIGHT = 0.1
+DAY_PENALTY = 0.06
+EVENT_WEIGHT = 0.1
+LINK = 0.5
 
 #: Articles assigned per write transaction.
 COMMIT_EVERY = 200
@@ -51,6 +52,7 @@ class StoryOptions:
     text_weight: float = TEXT_WEIGHT
     actor_weight: float = ACTOR_WEIGHT
     day_penalty: float = DAY_PENALTY
+    event_weight: float = EVENT_WEIGHT
     link: float = LINK
     same_evidence: float = SAME_EVIDENCE
 
@@ -66,23 +68,37 @@ def actor_cosine(a: dict[str, int], b: dict[str, int]) -> float:
     return float(dot / (na * nb))
 
 
+def event_keys(events: Sequence[Any]) -> dict[str, int]:
+    """Directed event keys (source>target:TYPE) counted, from StoryEvent rows or tuples."""
+    out: dict[str, int] = {}
+    for e in events:
+        src, tgt, typ = (e.source, e.target, e.type) if hasattr(e, "type") else (e[1], e[2], e[3])
+        if src and tgt:
+            k = f"{src}>{tgt}:{typ}"
+            out[k] = out.get(k, 0) + 1
+    return out
+
+
 def link_scores(
     new: Features,
     days: np.ndarray,
     actors: Sequence[dict[str, int]],
     vectors: np.ndarray,
     opts: StoryOptions,
+    events: Sequence[dict[str, int]] = (),
 ) -> np.ndarray:
-    """Scores of ``new`` against candidates given as arrays (days, actor counts, vectors)."""
+    """Scores of ``new`` against candidates given as arrays (days, actor counts, vectors,
+    event keys)."""
     if not len(days):
         return np.zeros(0)
     text = vectors @ new.vector
     act = np.array([actor_cosine(new.actors, a) for a in actors])
     gap = np.abs(days - new.day)
-    return np.asarray(
-        opts.text_weight * text + opts.actor_weight * act - opts.day_penalty * gap,
-        dtype=np.float64,
-    )
+    score = opts.text_weight * text + opts.actor_weight * act - opts.day_penalty * gap
+    if opts.event_weight and events:
+        mine = event_keys(new.events)
+        score = score + opts.event_weight * np.array([actor_cosine(mine, e) for e in events])
+    return np.asarray(score, dtype=np.float64)
 
 
 @dataclasses.dataclass
@@ -130,20 +146,33 @@ class Assigner:
         )
         return f
 
-    def candidates(self, f: Features) -> list[tuple[str, str, int, dict[str, int], bytes]]:
+    def candidates(
+        self, f: Features
+    ) -> list[tuple[str, str, int, dict[str, int], bytes, dict[str, int]]]:
         """Stored, assigned articles within the window sharing an index key with ``f``:
-        (article id, story id, day, actor counts, vector bytes), in id order."""
+        (article id, story id, day, actor counts, vector bytes, event keys), in id order."""
         keys = f.keys
         w = self.opts.window_days
         rows = self.store.conn.execute(
-            f"""SELECT s.article_id, s.story_id, f.day, f.keys, f.vector
+            f"""SELECT s.article_id, s.story_id, f.day, f.keys, f.vector, f.events
                 FROM story_articles s JOIN story_features f ON f.article_id = s.article_id
                 WHERE s.article_id IN (SELECT k.article_id FROM story_keys k
                     WHERE k.key IN ({",".join("?" * len(keys))}) AND k.day BETWEEN ? AND ?)
                 ORDER BY s.article_id""",
             [*keys, f.day - w, f.day + w],
         )
-        return [(r[0], r[1], int(r[2]), json.loads(r[3]), r[4]) for r in rows]
+        with_events = bool(self.opts.event_weight)
+        return [
+            (
+                r[0],
+                r[1],
+                int(r[2]),
+                json.loads(r[3]),
+                r[4],
+                event_keys(json.loads(r[5])) if with_events else {},
+            )
+            for r in rows
+        ]
 
     # -- assignment ----------------------------------------------------------------------
     def add(self, article_id: str) -> str | None:
@@ -163,7 +192,12 @@ class Assigner:
                 [np.frombuffer(c[4], dtype=np.float16).astype(np.float32) for c in cands]
             )
             scores = link_scores(
-                f, np.array([c[2] for c in cands]), [c[3] for c in cands], vectors, self.opts
+                f,
+                np.array([c[2] for c in cands]),
+                [c[3] for c in cands],
+                vectors,
+                self.opts,
+                [c[5] for c in cands],
             )
             for c, s in zip(cands, scores, strict=True):
                 if s >= self.opts.link and s > best.get(c[1], -9.0):

@@ -32,7 +32,7 @@ MERGE_DAYS = 1
 
 #: Evidence sentences with at least this cosine (MiniLM sentence vectors) state the same
 #: act in other words. Tuned on tests/gold/stories/tune_*; rerun bench/stories.py if changed.
-SAME_EVIDENCE = 0.80
+SAME_EVIDENCE = 0.50
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,491 @@
+"""Stories: clustering accuracy, event de-duplication and assignment speed.
+
+    python bench/stories.py [--gold tests/gold/stories] [--parts tune heldout]
+                            [--tune] [--speed 10000] [--keep DIR]
+
+Per part of the gold (``tests/gold/stories/{part}_articles.jsonl`` and ``_stories.jsonl``,
+written to guidelines by annotators who never saw the code):
+
+1. analyses the articles into a temporary store (``communique analyze`` on their JSONL,
+   stance off: stories do not read it), which groups them into stories as every run does;
+2. scores those stories against the gold stories: B-cubed precision, recall and F1 (per
+   article: the share of its predicted story that is in its gold story, and the share of
+   its gold story in its predicted story, averaged) and pairwise precision and recall
+   (over the pairs of articles put in one story); side by side with a baseline in the
+   same run: TF-IDF cosine (scikit-learn, fitted on the part, headline + text) single
+   link, its threshold the one with the best B-cubed F1 on the tuning part;
+3. scores story events against the gold's hand-merged acts. Each event of the coder is
+   matched to a gold act of its article whose sentence is the event's evidence sentence
+   (the same sentence after whitespace is normalised, or one containing the other);
+   when a sentence states several gold acts, the one of the event's PLOVER type, else the
+   first. Then over every pair of matched events from *different articles* of one gold
+   story: gold says "same act" when they match the same gold act, we say so when they are
+   in the same story event. Precision, recall and F1 of "same act" over those pairs; the
+   interim rule (same source, target, type, flags within a day: relations' fallback) is
+   scored on the same pairs beside it.
+
+``--tune`` searches the grouping's weights and threshold on the tuning part only and
+prints the best (copy them into stories/_assign.py). ``--speed N`` builds a synthetic store
+of N articles (random unit vectors, Zipf-distributed actors over 40 keys, days over two
+years: the encoder is not run, its cost per article is measured on the gold) and times
+the assignment of 200 more articles one by one, with peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "stories"
+OUTLETS = ROOT / "samples" / "outlets.csv"
+
+
+# -- metrics -------------------------------------------------------------------------------
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering ``pred`` (item → cluster) against
+    ``gold`` over the items of ``gold``."""
+    items = sorted(gold)
+    pc: dict[str, set[str]] = defaultdict(set)
+    gc: dict[str, set[str]] = defaultdict(set)
+    for i in items:
+        pc[pred[i]].add(i)
+        gc[gold[i]].add(i)
+    p = r = 0.0
+    for i in items:
+        both = len(pc[pred[i]] & gc[gold[i]])
+        p += both / len(pc[pred[i]])
+        r += both / len(gc[gold[i]])
+    p, r = p / len(items), r / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, int, int]:
+    """Pairwise precision and recall of "same cluster", with the pairs predicted and gold."""
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        g, p = gold[a] == gold[b], pred[a] == pred[b]
+        tp += g and p
+        fp += p and not g
+        fn += g and not p
+    return (
+        (tp / (tp + fp) if tp + fp else 1.0),
+        (tp / (tp + fn) if tp + fn else 1.0),
+        tp + fp,
+        tp + fn,
+    )
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# -- the gold ------------------------------------------------------------------------------
+def load_part(gold: Path, part: str) -> list[dict[str, Any]]:
+    path = gold / f"{part}_articles.jsonl"
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def analyse(articles: Sequence[dict[str, Any]], db: Path) -> None:
+    """Analyse the gold articles into ``db`` as ``communique analyze`` does (stance off)."""
+    from communique import Options, Pipeline
+    from communique.runner import analyze_into_store
+
+    src = db.with_suffix(".jsonl")
+    with src.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            row = {k: a[k] for k in ("text", "title", "url", "outlet", "published", "authors")}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    pipe = Pipeline(Options(stance=False, outlets_files=(OUTLETS,)))
+    summary = analyze_into_store(pipe, [str(src)], str(db))
+    if summary.failed:
+        sys.exit(f"{summary.failed} gold articles failed to analyse")
+
+
+def predicted(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Gold article id → our story id (articles matched by URL)."""
+    by_url = {a["url"]: a["id"] for a in articles}
+    rows = store.query(
+        "SELECT a.url, s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id"
+    )
+    out = {by_url[r[0]]: r[1] for r in rows if r[0] in by_url}
+    missing = [a["id"] for a in articles if a["id"] not in out]
+    for m in missing:  # not stored (a near-duplicate, say): a story of its own
+        out[m] = "missing:" + m
+    return out
+
+
+# -- the baseline --------------------------------------------------------------------------
+def tfidf_similarity(articles: Sequence[dict[str, Any]]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [f"{a['title']}\n{a['text']}" for a in articles]
+    m = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(docs)
+    return np.asarray((m @ m.T).toarray())
+
+
+def single_link(ids: Sequence[str], sim: np.ndarray, threshold: float) -> dict[str, str]:
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(ids)), 2):
+        if sim[i, j] >= threshold:
+            parent[find(j)] = find(i)
+    return {ids[i]: str(find(i)) for i in range(len(ids))}
+
+
+def best_baseline_threshold(articles: Sequence[dict[str, Any]]) -> float:
+    ids = [a["id"] for a in articles]
+    gold = {a["id"]: a["story"] for a in articles}
+    sim = tfidf_similarity(articles)
+    grid = [round(t, 2) for t in np.arange(0.05, 0.80, 0.01)]
+    return max(grid, key=lambda t: (bcubed(single_link(ids, sim, t), gold)[2], -t))
+
+
+# -- event de-duplication ------------------------------------------------------------------
+_WS = re.compile(r"\s+")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip().strip("\"“”‘’'«»„").strip()
+
+
+def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Pairwise same-act decisions of story events and of the interim rule, scored against
+    the gold acts (see the module's docstring)."""
+    from communique.relations import same_acts
+    from communique.relations._acts import Report  # the fallback rule's input
+
+    by_url = {a["url"]: a for a in articles}
+    rows = store.query(
+        """SELECT a.url, e.article_id, e.id, e.type, e.evidence_text, se.story_id, se.act,
+                  coalesce(sa.code, e.source_actor_id), coalesce(ta.code, e.target_actor_id),
+                  e.date, a.published, e.negated, e.hypothetical
+           FROM events e JOIN articles a ON a.id = e.article_id
+           LEFT JOIN story_events se ON se.article_id = e.article_id AND se.event_id = e.id
+           LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor_id
+           LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor_id"""
+    )
+    matched = []  # (gold article, gold act, our story event, interim report)
+    events = 0
+    for r in rows:
+        art = by_url.get(r[0])
+        if art is None:
+            continue
+        events += 1
+        ev = _norm(r[4] or "")
+        cands = [
+            g
+            for g in art["acts"]
+            if (s := _norm(g["sentence"])) and ev and (s == ev or s in ev or ev in s)
+        ]
+        if not cands:
+            continue
+        typed = [g for g in cands if g["plover"] == r[3]]
+        act = (typed or cands)[0]["act"]
+        when = r[9] or (r[10] or "")[:10]
+        report = Report(
+            r[7] or "?",
+            r[8] or "?",
+            r[3],
+            None,
+            None,
+            when,
+            "day" if len(when) >= 10 else ("month" if len(when) == 7 else "year"),
+            "event",
+            bool(r[11]),
+            bool(r[12]),
+            None,
+            r[10],
+            None,
+            None,
+            r[1],
+            int(r[2]),
+        )
+        matched.append((art, act, (r[5], r[6]) if r[5] else None, report))
+    interim: dict[tuple[str, int], int] = {}
+    for n, a in enumerate(same_acts([m[3] for m in matched])):
+        for rep in a.reports:
+            interim[(rep.article_id, rep.event_id)] = n
+    ours = [0, 0, 0]
+    base = [0, 0, 0]
+    for x, y in itertools.combinations(matched, 2):
+        if x[0]["id"] == y[0]["id"] or x[0]["story"] != y[0]["story"]:
+            continue
+        gold = x[1] == y[1]
+        we = x[2] is not None and x[2] == y[2]
+        it = interim[(x[3].article_id, x[3].event_id)] == interim[(y[3].article_id, y[3].event_id)]
+        for counts, said in ((ours, we), (base, it)):
+            counts[0] += gold and said
+            counts[1] += said and not gold
+            counts[2] += gold and not said
+    gold_acts = sum(len(a["acts"]) for a in articles)
+    return {
+        "events": events,
+        "matched": len(matched),
+        "gold_act_sentences": gold_acts,
+        "gold_same_pairs": ours[0] + ours[2],
+        "ours": prf(*ours),
+        "interim": prf(*base),
+    }
+
+
+# -- tuning --------------------------------------------------------------------------------
+def tune(
+    store: Any, articles: Sequence[dict[str, Any]]
+) -> list[tuple[float, Any, tuple[float, ...]]]:
+    from communique.stories import StoryOptions, rebuild_stories
+
+    gold = {a["id"]: a["story"] for a in articles}
+    results = []
+    for tw, dp, link, ew in itertools.product(
+        (0.6, 0.7, 0.8, 0.9, 1.0),
+        (0.0, 0.02, 0.04, 0.06),
+        [round(float(x), 2) for x in np.arange(0.40, 0.86, 0.02)],
+        (0.0, 0.1, 0.2, 0.3),
+    ):
+        opts = StoryOptions(
+            window_days=10,
+            text_weight=tw,
+            actor_weight=round(1 - tw, 2),
+            day_penalty=dp,
+            link=link,
+            event_weight=ew,
+        )
+        rebuild_stories(store, options=opts)
+        pred = predicted(store, articles)
+        b = bcubed(pred, gold)
+        pw = pairwise(pred, gold)
+        results.append((b[2], opts, (*b, pw[0], pw[1])))
+    results.sort(key=lambda r: (-r[0], -r[2][3]))
+    return results
+
+
+# -- speed ---------------------------------------------------------------------------------
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def speed(n: int, new: int = 200, seed: int = 0) -> dict[str, float]:
+    """Assignment time per new article into a synthetic store of ``n`` assigned articles."""
+    from communique.store import Store
+    from communique.stories import Assigner
+    from communique.stories._features import Features
+
+    rng = np.random.default_rng(seed)
+    keys = [f"K{i:02d}" for i in range(40)]
+    zipf = 1 / np.arange(1, len(keys) + 1)
+    zipf /= zipf.sum()
+    start = 738000  # a day in 2021
+    topics = rng.normal(size=(n // 4 + 1, 384)).astype(np.float32)
+
+    def article(i: int) -> tuple[str, Features, str]:
+        day = start + int(i * 730 / (n + new))
+        topic = topics[min(i // 4 + int(rng.integers(0, 3)), len(topics) - 1)]
+        v = topic + rng.normal(size=384).astype(np.float32) * 0.8
+        v /= np.linalg.norm(v)
+        picks = rng.choice(len(keys), size=4, replace=False, p=zipf)
+        actors = {keys[k]: int(rng.integers(1, 8)) for k in picks}
+        aid = f"{i:016x}"
+        f = Features(aid, day, actors, v, (), np.zeros((0, 384), dtype=np.float32))
+        return aid, f, f"{np.datetime64('0001-01-01') + np.timedelta64(day - 1, 'D')}T12:00"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "speed.db")
+        items = [article(i) for i in range(n + new)]
+        with store.conn:
+            for aid, f, published in items:
+                store.conn.execute(
+                    "INSERT INTO articles(id, text, title, published, outlet) VALUES (?,?,?,?,?)",
+                    (aid, "synthetic", f"article {aid}", published, f"outlet {int(aid, 16) % 8}"),
+                )
+                store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
+                store.conn.executemany(
+                    "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
+                    [(k, f.day, aid) for k in f.keys],
+                )
+        a = Assigner(store)
+        t0 = time.perf_counter()
+        rss = {}
+        for i, (aid, _, _) in enumerate(items[:n], 1):
+            a.add(aid)
+            if i in (n // 2, n):
+                rss[i] = rss_mb()
+        a.finish()
+        build = time.perf_counter() - t0
+        times = []
+        for aid, _, _ in items[n:]:
+            t = time.perf_counter()
+            a.add(aid)
+            a.flush()  # each new article committed with its story refreshed, as alone
+            times.append((time.perf_counter() - t) * 1000)
+        stories = store.query("SELECT count(*) FROM stories")[0][0]
+        store.close()
+    return {
+        "articles": n,
+        "stories": stories,
+        "build_ms_per_article": build * 1000 / n,
+        "new_ms_mean": float(np.mean(times)),
+        "new_ms_p95": float(np.percentile(times, 95)),
+        "rss_half": rss.get(n // 2, 0.0),
+        "rss_full": rss.get(n, 0.0),
+        "rss_peak": rss_mb(),
+    }
+
+
+# -- the run -------------------------------------------------------------------------------
+def table(rows: Iterable[Sequence[Any]], head: Sequence[str]) -> None:
+    rows = [[f"{v:.3f}" if isinstance(v, float) else str(v) for v in r] for r in rows]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
+    for r in rows:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--parts", nargs="+", default=["tune", "heldout"])
+    ap.add_argument("--tune", action="store_true", help="search the options on the tuning part")
+    ap.add_argument("--speed", type=int, default=0, help="synthetic store size (0: skip)")
+    ap.add_argument("--keep", type=Path, help="keep the analysed stores here (reused when present)")
+    args = ap.parse_args(argv)
+
+    from communique.store import Store
+    from communique.stories import StoryOptions, rebuild_stories
+
+    tmp = tempfile.TemporaryDirectory()
+    where = args.keep or Path(tmp.name)
+    where.mkdir(parents=True, exist_ok=True)
+    parts = {p: load_part(args.gold, p) for p in args.parts}
+    threshold = best_baseline_threshold(parts["tune"]) if "tune" in parts else 0.3
+    rows, dedup = [], []
+    for part, articles in parts.items():
+        db = where / f"{part}.db"
+        t0 = time.perf_counter()
+        if not db.exists():
+            analyse(articles, db)
+        seconds = time.perf_counter() - t0
+        store = Store.open(db)
+        if args.tune and part == "tune":
+            res = tune(store, articles)
+            print("best options on the tuning part (B-cubed F1, then pairwise precision):")
+            for f1, opts, m in res[:8]:
+                print(
+                    f"  F1 {f1:.3f} P {m[0]:.3f} R {m[1]:.3f} pairP {m[3]:.3f} pairR {m[4]:.3f}  {opts}"
+                )
+        rebuild_stories(store, options=StoryOptions())
+        gold = {a["id"]: a["story"] for a in articles}
+        pred = predicted(store, articles)
+        ids = [a["id"] for a in articles]
+        base = single_link(ids, tfidf_similarity(articles), threshold)
+        n_outlets = len({a["outlet"] for a in articles})
+        for name, clusters in (("ours", pred), (f"tfidf single-link @{threshold:.2f}", base)):
+            b, pw = bcubed(clusters, gold), pairwise(clusters, gold)
+            rows.append(
+                [
+                    part,
+                    len(articles),
+                    len(set(gold.values())),
+                    n_outlets,
+                    name,
+                    len(set(clusters.values())),
+                    *b,
+                    pw[0],
+                    pw[1],
+                ]
+            )
+        d = dedup_pairs(store, articles)
+        dedup.append(
+            [part, d["events"], d["matched"], d["gold_same_pairs"], *d["ours"], *d["interim"]]
+        )
+        if args.keep is None or seconds > 1:
+            print(f"{part}: analysed {len(articles)} articles in {seconds:.1f}s", file=sys.stderr)
+        store.close()
+    print("\nstory clustering (B-cubed and pairwise over the gold articles)")
+    table(
+        rows,
+        [
+            "part",
+            "articles",
+            "gold stories",
+            "outlets",
+            "method",
+            "stories",
+            "B3 P",
+            "B3 R",
+            "B3 F1",
+            "pair P",
+            "pair R",
+        ],
+    )
+    print("\nevent de-duplication: pairwise 'same act' over matched events of different articles")
+    table(
+        dedup,
+        [
+            "part",
+            "events",
+            "matched",
+            "gold same pairs",
+            "ours P",
+            "ours R",
+            "ours F1",
+            "interim P",
+            "interim R",
+            "interim F1",
+        ],
+    )
+    if args.speed:
+        s = speed(args.speed)
+        print(
+            f"\nassignment speed, synthetic store (no encoder): {s['articles']} articles, "
+            f"{s['stories']} stories"
+        )
+        table(
+            [
+                [
+                    s["articles"],
+                    s["build_ms_per_article"],
+                    s["new_ms_mean"],
+                    s["new_ms_p95"],
+                    s["rss_half"],
+                    s["rss_full"],
+                    s["rss_peak"],
+                ]
+            ],
+            [
+                "articles",
+                "build ms/article",
+                "new ms mean",
+                "new ms p95",
+                "RSS MB at n/2",
+                "RSS MB at n",
+                "peak RSS MB",
+            ],
+        )
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
