@@ -1,0 +1,213 @@
+"""Stories: grouping articles into stories (stable ids, incremental equals batch, merges),
+story events, and the outlet comparison on a sample story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import cli
+from communique.store import Store
+from communique.stories import (
+    Assigner,
+    StoryOptions,
+    assign_stories,
+    rebuild_stories,
+    resolve_story,
+    story_markdown,
+    story_report,
+)
+from communique.stories._features import Features
+from conftest import SAMPLES
+
+#: Story C of samples/README.md: US sanctions on Chinese shipping firms (Sept 2020), told by
+#: a US paper, Chinese state media and an Indian daily.
+STORY_C = [
+    SAMPLES / "text" / "calloway-2020-09-25-chinese-shipping-sanctions.txt",
+    SAMPLES / "text" / "silkmeridian-2020-09-25-long-arm-jurisdiction.txt",
+    SAMPLES / "html" / "coromandel-2020-09-25-indian-refiners-alert.html",
+]
+#: Story F (Russian troops to the Finnish border) and an unrelated story the same year.
+OTHERS = [
+    SAMPLES / "text" / "volgaglobal-2023-04-12-northwestern-flank.txt",
+    SAMPLES / "html" / "rhineobserver-2023-04-12-russia-troops-finnish-border.html",
+    SAMPLES / "text" / "gulflantern-2023-05-16-qatar-germany-hydrogen.txt",
+]
+
+
+def _analyze(db: Path, paths: list[Path]) -> None:
+    res = CliRunner().invoke(
+        cli,
+        [
+            "analyze",
+            "-q",
+            "--no-stance",
+            "--db",
+            str(db),
+            "--outlets",
+            str(SAMPLES / "outlets.csv"),
+            *map(str, paths),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+
+
+def _stories(db: Path) -> dict[str, str]:
+    with Store.open(db) as store:
+        return {
+            r[0]: r[1]
+            for r in store.query(
+                "SELECT a.origin, s.story_id FROM story_articles s "
+                "JOIN articles a ON a.id = s.article_id"
+            )
+        }
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("stories") / "c.db"
+    _analyze(db, STORY_C + OTHERS)
+    return db
+
+
+def _story_of(db: Path, name: str) -> str:
+    return next(s for origin, s in _stories(db).items() if name in origin)
+
+
+def test_sample_stories_group_by_happening(sample_db: Path) -> None:
+    by = _stories(sample_db)
+    c = {by[str(p)] for p in STORY_C}
+    f = {by[str(p)] for p in OTHERS[:2]}
+    assert len(c) == 1 and len(f) == 1, by
+    assert c != f and by[str(OTHERS[2])] not in c | f
+
+
+def test_comparison_names_the_omission_and_the_sources(sample_db: Path) -> None:
+    sid = _story_of(sample_db, "calloway-2020-09-25")
+    with Store.open(sample_db) as store:
+        report = story_report(store, sid)
+    outlets = {o["outlet"]: o for o in report["outlets"]}
+    assert set(outlets) == {"The Calloway Ledger", "Silk Meridian", "The Coromandel Post"}
+    assert outlets["Silk Meridian"]["state_affiliated"]
+    assert not outlets["The Calloway Ledger"]["state_affiliated"]
+    assert outlets["The Calloway Ledger"]["first_reporter"]
+    events = {e["act"]: e for e in report["events"]}
+    # the sanctions themselves: told by the US paper and by Chinese state media, counted once
+    sanction = [e for e in events.values() if e["type"] == "SANCTION" and e["source"] == "USA"]
+    assert len(sanction) == 1 and sanction[0]["sources"] == 2, sanction
+    # ... and left out by the Indian daily, which tells the story from its refiners' side
+    left = outlets["The Coromandel Post"]["left_out_events"]
+    assert sanction[0]["act"] in left
+    # whom each quoted: Pompeo in the US paper, not in Chinese state media
+    speakers = {o: {s["speaker"] for s in v["speakers"]} for o, v in outlets.items()}
+    assert "Mike Pompeo" in speakers["The Calloway Ledger"]
+    assert "Mike Pompeo" not in speakers["Silk Meridian"]
+    assert "Mike Pompeo" in outlets["Silk Meridian"]["left_out_voices"] or any(
+        s["country"] == "CHN" for s in outlets["Silk Meridian"]["speakers"]
+    )
+    md = story_markdown(report)
+    assert "### Left out" in md and "The Coromandel Post" in md and "SANCTION" in md
+    assert "**state-affiliated**" in md
+
+
+def test_story_cli_formats(sample_db: Path) -> None:
+    sid = _story_of(sample_db, "calloway-2020-09-25")
+    run = CliRunner()
+    out = run.invoke(cli, ["story", sid, "--db", str(sample_db), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["schema"] == "communique/3" and data["story"]["id"] == sid
+    listed = run.invoke(
+        cli, ["stories", "--db", str(sample_db), "--format", "json", "--actor", "CHN"]
+    )
+    assert sid in {r["id"] for r in json.loads(listed.stdout)}
+    none = run.invoke(cli, ["story", "s0000", "--db", str(sample_db)])
+    assert none.exit_code == 2 and "no story" in none.output
+
+
+def test_rerunning_analysis_gives_the_same_story_ids(sample_db: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.db"
+    _analyze(again, list(reversed(STORY_C + OTHERS)))  # another input order, the same ids
+    assert _stories(again) == _stories(sample_db)
+    with Store.open(again) as store:
+        rebuild_stories(store)
+    assert _stories(again) == _stories(sample_db)
+
+
+# -- synthetic articles: the assignment alone, without the encoder -------------------------
+def _unit(v: np.ndarray) -> np.ndarray:
+    return np.asarray(v / np.linalg.norm(v), dtype=np.float32)
+
+
+def _store(tmp: Path, items: list[tuple[str, int, np.ndarray, dict[str, int]]]) -> Store:
+    store = Store.open(tmp)
+    with store.conn:
+        for aid, day, vec, actors in items:
+            f = Features(aid, day, actors, _unit(vec), (), np.zeros((0, 384), dtype=np.float32))
+            published = f"2024-01-{day:02d}T12:00"
+            store.conn.execute(
+                "INSERT INTO articles(id, text, title, published, outlet) VALUES (?,?,?,?,?)",
+                (aid, "x", aid, published, "O" + aid[-1]),
+            )
+            store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
+            store.conn.executemany(
+                "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
+                [(k, f.day, aid) for k in f.keys],
+            )
+    return store
+
+
+def _random_items(n: int, seed: int = 1) -> list[tuple[str, int, np.ndarray, dict[str, int]]]:
+    rng = np.random.default_rng(seed)
+    topics = rng.normal(size=(6, 384))
+    items = []
+    for i in range(n):
+        t = int(rng.integers(0, 6))
+        vec = topics[t] + rng.normal(size=384) * 0.9
+        actors = {f"K{t}": 3, f"K{int(rng.integers(0, 6))}": 1}
+        items.append((f"a{i:03d}", 1 + i // 4, vec, actors))
+    return items
+
+
+def test_incremental_assignment_equals_batch(tmp_path: Path) -> None:
+    items = _random_items(40)
+    batch = _store(tmp_path / "batch.db", items)
+    assign_stories(batch, encoder=Any)  # type: ignore[arg-type] - features are stored
+    one = _store(tmp_path / "one.db", items)
+    for aid, *_ in items:  # article by article, each committed alone, as runs add them
+        a = Assigner(one, encoder=Any)  # type: ignore[arg-type]
+        a.add(aid)
+        a.finish()
+    q = "SELECT article_id, story_id FROM story_articles ORDER BY article_id"
+    got_batch = [tuple(r) for r in batch.query(q)]
+    assert got_batch == [tuple(r) for r in one.query(q)]
+    assert 1 < len({s for _, s in got_batch}) < len(items), "some stories, not one or none"
+    rebuild_stories(batch, encoder=Any)  # type: ignore[arg-type]
+    assert [tuple(r) for r in batch.query(q)] == got_batch
+
+
+def test_stories_merge_when_an_article_links_both(tmp_path: Path) -> None:
+    x, y = np.eye(384)[0], np.eye(384)[1]
+    store = _store(
+        tmp_path / "m.db",
+        [
+            ("a1", 1, x, {"USA": 2}),
+            ("a2", 2, y, {"USA": 2}),
+            ("a3", 3, x + y, {"USA": 2}),
+        ],
+    )
+    opts = StoryOptions()
+    a = Assigner(store, opts, encoder=Any)  # type: ignore[arg-type]
+    assert a.add("a1") == "sa1"
+    assert a.add("a2") == "sa2", "orthogonal texts: a story each"
+    assert a.add("a3") == "sa1", "like both: the two merge into the one begun first"
+    done = a.finish()
+    assert done.merged == 1
+    assert {r[0] for r in store.query("SELECT story_id FROM story_articles")} == {"sa1"}
+    assert resolve_story(store, "sa2") == "sa1"
+    assert store.query("SELECT articles FROM stories WHERE id = 'sa1'")[0][0] == 3
