@@ -259,11 +259,12 @@ def tune(
 
     gold = {a["id"]: a["story"] for a in articles}
     results = []
-    for tw, dp, link, ew in itertools.product(
-        (0.6, 0.7, 0.8, 0.9, 1.0),
-        (0.0, 0.02, 0.04, 0.06),
-        [round(float(x), 2) for x in np.arange(0.40, 0.86, 0.02)],
-        (0.0, 0.1, 0.2, 0.3),
+    for linkage, tw, dp, link, ew in itertools.product(
+        ("single", "average"),
+        (0.6, 0.8, 1.0),
+        (0.0, 0.03, 0.06),
+        [round(float(x), 2) for x in np.arange(0.30, 0.86, 0.02)],
+        (0.0, 0.15, 0.3),
     ):
         opts = StoryOptions(
             window_days=10,
@@ -272,13 +273,24 @@ def tune(
             day_penalty=dp,
             link=link,
             event_weight=ew,
+            linkage=linkage,
         )
         rebuild_stories(store, options=opts)
         pred = predicted(store, articles)
         b = bcubed(pred, gold)
         pw = pairwise(pred, gold)
         results.append((b[2], opts, (*b, pw[0], pw[1])))
-    results.sort(key=lambda r: (-r[0], -r[2][3]))
+    # the best F1, then the widest plateau: the options whose neighbours on the threshold
+    # (±0.02, ±0.04) score as well, so the threshold chosen is not at a cliff's edge
+    score = {
+        (o.linkage, o.text_weight, o.day_penalty, o.event_weight, o.link): f for f, o, _ in results
+    }
+
+    def plateau(o: Any) -> float:
+        key = (o.linkage, o.text_weight, o.day_penalty, o.event_weight)
+        return sum(score.get((*key, round(o.link + d, 2)), 0.0) for d in (-0.04, -0.02, 0.02, 0.04))
+
+    results.sort(key=lambda r: (-r[0], -plateau(r[1]), -r[2][3]))
     return results
 
 

@@ -33,6 +33,9 @@ WIDTH = 160
 HELP_WIDTH = 100
 #: JSON strings longer than this are shortened with "…" in the README.
 MAX_JSON_TEXT = 60
+#: The story `./dev demo` prints at its end (story C of samples/README.md); its id is
+#: ``s`` + the id of its first article, a hash of outlet and text, so it does not change.
+DEMO_STORY = "s3cad8120322c3e32"
 _MARK = re.compile(r"^<!-- output: (\S+) -->\n```[^\n]*\n(.*?)^```\n", re.M | re.S)
 _TIMING = re.compile(r"\d+(\.\d+)?s\b")
 
@@ -157,6 +160,14 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
             "relations USA CHN --both --by month --events",
             "relations --top 5",
             width=80,
+        ),
+    ),
+    "stories": (
+        False,
+        _commands(
+            "stories --since 2020 --until 2021",
+            f"story {DEMO_STORY} --format md",
+            width=100,
         ),
     ),
     "actors": (

@@ -816,7 +816,8 @@ def _filter_options(f: Any) -> Any:
 def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
     """Export the store: jsonl = one communique/3 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
-    failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
+    failures, duplicates, signatures, bands, stories, story_articles, story_features,
+    story_keys, story_events, story_merged, outlets, runs, meta; BLOB
     columns as hex in CSV); gdelt, polecat, icews = events in the columns of GDELT 2.0
     Events, POLECAT or ICEWS, then ours (tab-separated; docs/EXPORTS.md), filtered as
     `communique events` is. Rows are streamed, so memory stays flat. CSV and tab-separated

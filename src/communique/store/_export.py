@@ -58,7 +58,8 @@ def export_store(
     jsonl: one communique/3 object per article, to the file ``out`` or to stdout.
     csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
     mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
-    story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV.
+    story_articles, story_features, story_keys, story_events, story_merged, outlets, runs,
+    meta); BLOB columns (signatures.minhash, the story vectors) are hex text in CSV.
     gdelt, polecat, icews: the events matching ``filters`` in that layout, to the file
     ``out`` or to stdout (:mod:`._layouts`); the other formats export everything."""
     if fmt in LAYOUTS:

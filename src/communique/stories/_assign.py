@@ -34,11 +34,14 @@ from ._features import Features, features
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
 #: bench/stories.py when one is changed.
 WINDOW_DAYS = 10
-TEXT_WEIGHT = 0.9
-ACTOR_WEIGHT = 0.1
+TEXT_WEIGHT = 1.0
+ACTOR_WEIGHT = 0.0
 DAY_PENALTY = 0.06
-EVENT_WEIGHT = 0.1
-LINK = 0.5
+EVENT_WEIGHT = 0.0
+LINK = 0.51
+#: How an article's scores against a story's articles (those in the window) make its score
+#: against the story: "single" (the best) or "average" (their mean).
+LINKAGE = "average"
 
 #: Articles assigned per write transaction.
 COMMIT_EVERY = 200
@@ -54,6 +57,7 @@ class StoryOptions:
     day_penalty: float = DAY_PENALTY
     event_weight: float = EVENT_WEIGHT
     link: float = LINK
+    linkage: str = LINKAGE
     same_evidence: float = SAME_EVIDENCE
 
 
@@ -199,9 +203,13 @@ class Assigner:
                 self.opts,
                 [c[5] for c in cands],
             )
+            per_story: dict[str, list[float]] = {}
             for c, s in zip(cands, scores, strict=True):
-                if s >= self.opts.link and s > best.get(c[1], -9.0):
-                    best[c[1]] = float(s)
+                per_story.setdefault(c[1], []).append(float(s))
+            for story, got in per_story.items():
+                score = max(got) if self.opts.linkage == "single" else sum(got) / len(got)
+                if score >= self.opts.link:
+                    best[story] = score
         if not best:
             story = "s" + article_id
             score = None
