@@ -206,13 +206,13 @@ class Assigner:
             per_story: dict[str, list[float]] = {}
             for c, s in zip(cands, scores, strict=True):
                 per_story.setdefault(c[1], []).append(float(s))
-            for story, got in per_story.items():
-                score = max(got) if self.opts.linkage == "single" else sum(got) / len(got)
-                if score >= self.opts.link:
-                    best[story] = score
+            for sid, got in per_story.items():
+                linked = max(got) if self.opts.linkage == "single" else sum(got) / len(got)
+                if linked >= self.opts.link:
+                    best[sid] = linked
         if not best:
             story = "s" + article_id
-            score = None
+            score: float | None = None
             conn.execute(
                 "INSERT INTO stories(id, updated) VALUES (?, ?)",
                 (story, _now()),

@@ -4,7 +4,8 @@ story event, counted once, that lists every article and outlet reporting it.
 
 Two reports of a story are the same act when
 
-1. they have the same source, target, PLOVER type and flags (negated, hypothetical), and
+1. they have the same source, target, PLOVER type and flags (negated, hypothetical) —
+   source and target either way round for mutual acts (AGREE, CONSULT, COOPERATE) —, and
    their dates are within ``MERGE_DAYS`` of each other, or one of them has no date of its
    own (it is dated by its article's publication: a later article retelling the act); or
 2. they have the same type and flags, their sources and targets do not contradict each
@@ -12,9 +13,10 @@ Two reports of a story are the same act when
    thing in other words: MiniLM sentence vectors with a cosine of ``SAME_EVIDENCE`` or
    more.
 
-Reports of one article are never merged with each other (the event coder has already
-made one event of an act an article states twice, ``Event.also``); the rule is applied as
-a union of pairs, so reports A~B and B~C make one act of all three.
+Reports of one article are not merged with each other (the event coder has already made
+one event of an act an article states twice, ``Event.also``), except a mutual act coded
+both ways round from one sentence; the rule is applied as a union of pairs, so reports
+A~B and B~C make one act of all three.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ from ._features import Features, StoryEvent
 #: Reports dated this many days apart or less are one act (issue 13: "date within a day").
 MERGE_DAYS = 1
 
+#: Acts that are mutual: "Turkey and Iraq signed an agreement" is one act whichever of
+#: the two an outlet's sentence (and so the coder) makes the source.
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
 #: Evidence sentences with at least this cosine (MiniLM sentence vectors) state the same
 #: act in other words. Tuned on tests/gold/stories/tune_*; rerun bench/stories.py if changed.
-SAME_EVIDENCE = 0.50
+SAME_EVIDENCE = 0.45
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,9 +80,12 @@ def same_act(a: Report, b: Report, same_evidence: float = SAME_EVIDENCE) -> bool
     ea, eb = a.event, b.event
     if (ea.type, ea.negated, ea.hypothetical) != (eb.type, eb.negated, eb.hypothetical):
         return False
-    if ea.source == eb.source and ea.target == eb.target and _dates_agree(ea, eb):
+    pairs = [(eb.source, eb.target)]
+    if ea.type in MUTUAL:
+        pairs.append((eb.target, eb.source))
+    if (ea.source, ea.target) in pairs and _dates_agree(ea, eb):
         return True
-    if not (_compatible(ea.source, eb.source) and _compatible(ea.target, eb.target)):
+    if not any(_compatible(ea.source, s) and _compatible(ea.target, t) for s, t in pairs):
         return False
     if a.vector.size == 0 or b.vector.size == 0:
         return False
@@ -114,6 +123,18 @@ def group_acts(
             i = parent[i]
         return i
 
+    # one sentence coding a mutual act both ways round ("Turkey and Iraq signed ...") is
+    # one act: joined first, before the rule that keeps an article's acts apart
+    for i in range(len(rs)):
+        for j in range(i + 1, len(rs)):
+            x, y = rs[i], rs[j]
+            if (
+                x.article_id == y.article_id
+                and x.event.type in MUTUAL
+                and x.event.evidence == y.event.evidence
+                and (x.event.source, x.event.target) == (y.event.target, y.event.source)
+            ):
+                parent[find(j)] = find(i)
     for i in range(len(rs)):
         for j in range(i + 1, len(rs)):
             a, b = find(i), find(j)
