@@ -115,6 +115,34 @@ def test_comparison_names_the_omission_and_the_sources(sample_db: Path) -> None:
     assert "**state-affiliated**" in md
 
 
+def test_senkaku_sample_omissions_and_sources(tmp_path: Path) -> None:
+    """Story K of samples/README.md: four outlets, each leaving out something others told."""
+    db = tmp_path / "k.db"
+    _analyze(db, [SAMPLES / "jsonl" / "stories.jsonl"])
+    (sid,) = set(_stories(db).values())
+    with Store.open(db) as store:
+        report = story_report(store, sid)
+    outlets = {o["outlet"]: o for o in report["outlets"]}
+    assert len(outlets) == 4
+    acts = {e["act"]: e for e in report["events"]}
+    protest = next(
+        e
+        for e in acts.values()
+        if e["source"] == "JPN" and e["target"] == "CHN" and e["sources"] >= 3
+    )
+    backing = next(e for e in acts.values() if e["source"] == "USA" and e["type"] == "SUPPORT")
+    # Chinese state media leave out Japan's protest and the US backing that the others report
+    assert {protest["act"], backing["act"]} <= set(outlets["Silk Meridian"]["left_out_events"])
+    assert backing["act"] in outlets["Meuse Wire"]["left_out_events"]
+    # and quote other people: the Chinese spokesman, not Japan's foreign minister
+    silk = {x["speaker"] for x in outlets["Silk Meridian"]["speakers"]}
+    ledger = {x["speaker"] for x in outlets["The Calloway Ledger"]["speakers"]}
+    assert "Wang Wenbin" in silk and "Yoko Kamikawa" not in silk
+    assert {"Yoko Kamikawa", "Rahm Emanuel"} <= ledger
+    assert "Yoko Kamikawa" in outlets["Silk Meridian"]["left_out_voices"]
+    assert "Wang Wenbin" in outlets["The Calloway Ledger"]["left_out_voices"]
+
+
 def test_story_cli_formats(sample_db: Path) -> None:
     sid = _story_of(sample_db, "calloway-2020-09-25")
     run = CliRunner()

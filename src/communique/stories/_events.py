@@ -92,6 +92,17 @@ def same_act(a: Report, b: Report, same_evidence: float = SAME_EVIDENCE) -> bool
     return float(a.vector @ b.vector) >= same_evidence
 
 
+def _restated(a: StoryEvent, b: StoryEvent) -> bool:
+    """Two events of one article that are one act: a mutual act coded both ways round from
+    one sentence, or the same source, target, type, flags and day (the headline, or a
+    quote, restating the text's act)."""
+    if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical):
+        return False
+    if a.type in MUTUAL and a.evidence == b.evidence and (a.source, a.target) == (b.target, b.source):
+        return True
+    return a.source == b.source and a.target == b.target and a.date == b.date
+
+
 def reports_of(
     members: Sequence[tuple[Features, str | None, str | None]],
 ) -> list[Report]:
@@ -128,12 +139,7 @@ def group_acts(
     for i in range(len(rs)):
         for j in range(i + 1, len(rs)):
             x, y = rs[i], rs[j]
-            if (
-                x.article_id == y.article_id
-                and x.event.type in MUTUAL
-                and x.event.evidence == y.event.evidence
-                and (x.event.source, x.event.target) == (y.event.target, y.event.source)
-            ):
+            if x.article_id == y.article_id and _restated(x.event, y.event):
                 parent[find(j)] = find(i)
     for i in range(len(rs)):
         for j in range(i + 1, len(rs)):
