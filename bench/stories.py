@@ -258,7 +258,7 @@ def tune(
     from communique.stories import StoryOptions, rebuild_stories
 
     gold = {a["id"]: a["story"] for a in articles}
-    results = []
+    results: list[tuple[float, Any, tuple[float, ...]]] = []
     for linkage, tw, dp, link, ew in itertools.product(
         ("single", "average"),
         (0.6, 0.8, 1.0),
@@ -380,10 +380,50 @@ def table(rows: Iterable[Sequence[Any]], head: Sequence[str]) -> None:
         print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
 
 
+def report(rows: list[list[Any]], dedup: list[list[Any]], full_ms: dict[str, float]) -> None:
+    print("\nstory clustering (B-cubed and pairwise over the gold articles)")
+    table(
+        rows,
+        [
+            "part",
+            "articles",
+            "gold stories",
+            "outlets",
+            "method",
+            "stories",
+            "B3 P",
+            "B3 R",
+            "B3 F1",
+            "pair P",
+            "pair R",
+        ],
+    )
+    print("\nevent de-duplication: pairwise 'same act' over matched events of different articles")
+    table(
+        dedup,
+        [
+            "part",
+            "events",
+            "matched",
+            "gold same pairs",
+            "ours P",
+            "ours R",
+            "ours F1",
+            "interim P",
+            "interim R",
+            "interim F1",
+        ],
+    )
+    print(
+        "\nstories pass with the encoder (features of every article computed): "
+        + ", ".join(f"{p} {ms:.0f} ms per article" for p, ms in full_ms.items())
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--parts", nargs="+", default=["tune", "heldout"])
+    ap.add_argument("--parts", nargs="*", default=["tune", "heldout"], help="none: speed only")
     ap.add_argument("--tune", action="store_true", help="search the options on the tuning part")
     ap.add_argument("--speed", type=int, default=0, help="synthetic store size (0: skip)")
     ap.add_argument("--keep", type=Path, help="keep the analysed stores here (reused when present)")
@@ -397,7 +437,7 @@ def main(argv: list[str] | None = None) -> None:
     where = args.keep or Path(tmp.name)
     where.mkdir(parents=True, exist_ok=True)
     parts = {p: load_part(args.gold, p) for p in args.parts}
-    threshold = best_baseline_threshold(parts["tune"]) if "tune" in parts else 0.3
+    threshold = best_baseline_threshold(parts["tune"]) if "tune" in parts else 0.26
     rows, dedup = [], []
     for part, articles in parts.items():
         db = where / f"{part}.db"
@@ -445,43 +485,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.keep is None or seconds > 1:
             print(f"{part}: analysed {len(articles)} articles in {seconds:.1f}s", file=sys.stderr)
         store.close()
-    print("\nstory clustering (B-cubed and pairwise over the gold articles)")
-    table(
-        rows,
-        [
-            "part",
-            "articles",
-            "gold stories",
-            "outlets",
-            "method",
-            "stories",
-            "B3 P",
-            "B3 R",
-            "B3 F1",
-            "pair P",
-            "pair R",
-        ],
-    )
-    print("\nevent de-duplication: pairwise 'same act' over matched events of different articles")
-    table(
-        dedup,
-        [
-            "part",
-            "events",
-            "matched",
-            "gold same pairs",
-            "ours P",
-            "ours R",
-            "ours F1",
-            "interim P",
-            "interim R",
-            "interim F1",
-        ],
-    )
-    print(
-        "\nstories pass with the encoder (features of every article computed): "
-        + ", ".join(f"{p} {ms:.0f} ms per article" for p, ms in full_ms.items())
-    )
+    if parts:
+        report(rows, dedup, full_ms)
     if args.speed:
         s = speed(args.speed)
         print(
