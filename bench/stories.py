@@ -174,8 +174,7 @@ def _norm(s: str) -> str:
 def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Pairwise same-act decisions of story events and of the interim rule, scored against
     the gold acts (see the module's docstring)."""
-    from communique.relations import same_acts
-    from communique.relations._acts import Report  # the fallback rule's input
+    from communique.relations import Report, same_acts
 
     by_url = {a["url"]: a for a in articles}
     rows = store.query(
@@ -302,8 +301,7 @@ def rss_mb() -> float:
 def speed(n: int, new: int = 200, seed: int = 0) -> dict[str, float]:
     """Assignment time per new article into a synthetic store of ``n`` assigned articles."""
     from communique.store import Store
-    from communique.stories import Assigner
-    from communique.stories._features import Features
+    from communique.stories import Assigner, Features
 
     rng = np.random.default_rng(seed)
     keys = [f"K{i:02d}" for i in range(40)]

@@ -15,6 +15,7 @@ from communique.cli import cli
 from communique.store import Store
 from communique.stories import (
     Assigner,
+    Features,
     StoryOptions,
     assign_stories,
     rebuild_stories,
@@ -22,7 +23,6 @@ from communique.stories import (
     story_markdown,
     story_report,
 )
-from communique.stories._features import Features
 from conftest import SAMPLES
 
 #: Story C of samples/README.md: US sanctions on Chinese shipping firms (Sept 2020), told by

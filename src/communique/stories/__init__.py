@@ -24,17 +24,21 @@ from ._compare import (
     story_markdown,
     story_report,
 )
-from ._events import MERGE_DAYS, SAME_EVIDENCE
+from ._events import MERGE_DAYS, MUTUAL, SAME_EVIDENCE
+from ._features import Features, StoryEvent
 
 __all__ = [
     "LEFT_OUT_BY",
     "LINK",
     "MAIN_ACTORS",
     "MERGE_DAYS",
+    "MUTUAL",
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
+    "Features",
     "Pass",
+    "StoryEvent",
     "StoryOptions",
     "assign_stories",
     "clear_stories",

@@ -98,7 +98,11 @@ def _restated(a: StoryEvent, b: StoryEvent) -> bool:
     quote, restating the text's act)."""
     if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical):
         return False
-    if a.type in MUTUAL and a.evidence == b.evidence and (a.source, a.target) == (b.target, b.source):
+    if (
+        a.type in MUTUAL
+        and a.evidence == b.evidence
+        and (a.source, a.target) == (b.target, b.source)
+    ):
         return True
     return a.source == b.source and a.target == b.target and a.date == b.date
 
