@@ -136,9 +136,11 @@ def _run(
                 run["mentions"] += len(out.mentions)
             report()
         # the corpus-level pass: the new articles (and any stored before stories existed)
-        # join stories; outlet rows are kept for the outlet comparison
+        # join stories; outlet rows are kept for the outlet comparison. Progress is
+        # reported between articles, where a stop signal ends the pass (rolled back: the
+        # next run assigns what is left)
         record_outlets(store, pipe.outlets)
-        done = assign_stories(store)
+        done = assign_stories(store, on_article=lambda n, total: report())
         run["stories"] = done.started - done.merged
         status = "done"
     finally:
