@@ -182,12 +182,12 @@ class Assigner:
     def add(self, article_id: str) -> str | None:
         """Assign one stored article (a no-op, returning None, when it has a story)."""
         conn = self.store.conn
+        if not conn.in_transaction:  # the write lock first: another run may assign it too
+            conn.execute("BEGIN IMMEDIATE")
         if conn.execute(
             "SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)
         ).fetchone():
             return None
-        if not conn.in_transaction:
-            conn.execute("BEGIN IMMEDIATE")
         f = self._features(article_id)
         cands = self.candidates(f)
         best: dict[str, float] = {}
