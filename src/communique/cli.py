@@ -710,10 +710,11 @@ def stories_command(
     """Stories: articles from any outlets about the same happening, latest first, with
     their dates, counts of articles, outlets and story events (each act counted once).
 
-    Articles are grouped at the end of every `analyze`, incrementally: a new article joins
-    the story of the most similar stored article published within 10 days that shares one
-    of its main actors (MiniLM vectors of headline and lead, actor mentions, days apart),
-    starts a story, or merges the stories it links. Ids are stable: `s` + the id of the
+    Articles are grouped at the end of every `analyze`, incrementally: a new article is
+    compared with the stored articles published within 10 days that share one of its main
+    actors (MiniLM vectors of headline and lead, less a penalty per day apart), and joins
+    the story whose articles it is most like on average, starts a story, or merges the
+    stories it links. Ids are stable: `s` + the id of the
     story's first article. `communique story ID` compares a story's outlets."""
     from .stories import list_stories, rebuild_stories
 

@@ -1,6 +1,5 @@
-"""Grouping articles into stories, incrementally: each new article joins the story of the
-stored article it is most like, starts a story of its own, or — when it is like articles
-of several stories — merges them.
+"""Grouping articles into stories, incrementally: each new article joins the story it is
+most like, starts a story of its own, or — when it is like several stories — merges them.
 
 Candidates come from an index, not a scan: the stored articles published within
 ``window_days`` of the new one that share one of its most mentioned actors
@@ -9,9 +8,10 @@ Candidates come from an index, not a scan: the stored articles published within
     text_weight · cos(lead vectors) + actor_weight · cos(actor mention counts)
     + event_weight · cos(directed event keys: source, target, type) − day_penalty · |days apart|
 
-and the article links to every story holding a candidate scored ``link`` or more
-(single link). Articles are taken in a fixed order — publication time, then id — so the
-same articles give the same stories, in one run or article by article.
+and a story's score is the mean of its candidates' (average link; ``linkage="single"``:
+the best one). The article joins every story scored ``link`` or more — several are
+merged. Articles are taken in a fixed order — publication time, then id — so the same
+articles give the same stories, in one run or article by article.
 
 A story's id is ``s`` + the id of the article that started it; when stories merge, the
 one that began first keeps its id and the others are recorded in ``story_merged``."""
