@@ -51,5 +51,5 @@ def test_a_signal_ends_analyze_cleanly_and_marks_the_run(
         again = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
         assert again.returncode == 0, again.stderr
         with sqlite3.connect(db) as conn:
-            assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 22
+            assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 26
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
