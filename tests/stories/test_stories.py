@@ -143,6 +143,21 @@ def test_senkaku_sample_omissions_and_sources(tmp_path: Path) -> None:
     assert "Wang Wenbin" in outlets["The Calloway Ledger"]["left_out_voices"]
 
 
+def test_relation_series_count_story_events(sample_db: Path) -> None:
+    from communique.relations import relation_series
+
+    with Store.open(sample_db) as store:
+        series = relation_series(store, "USA", "CHN", by="month", boot=10)
+        story_acts = {
+            f"{r[0]}#{r[1]}" for r in store.query("SELECT story_id, act FROM story_events")
+        }
+    (period,) = [p for p in series.periods if p.events]
+    (sanction,) = [a for a in period.acts if a.type == "SANCTION"]
+    assert len(sanction.reports) == 2 and len(sanction.outlets) == 2, "told twice, counted once"
+    assert all(r.story_act in story_acts for r in sanction.reports)
+    assert len({r.story_act for r in sanction.reports}) == 1
+
+
 def test_story_cli_formats(sample_db: Path) -> None:
     sid = _story_of(sample_db, "calloway-2020-09-25")
     run = CliRunner()
