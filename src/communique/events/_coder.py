@@ -1067,18 +1067,24 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         if hit.etype == "REQUEST" and a is not hit.tok and out:
             continue  # "urged the EC to support X": the one urged is the target
         for c in a.children:
-            if (
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                # "issued a stern reminder to Iraq": the recipient is the dative's object
+                out += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+            elif (
                 c.dep_ in ("dobj", "dative", "iobj")
                 or (c.dep_ == "nsubjpass" and a.pos_ == "VERB")
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
-                out += _mentions_for(c, idx)
+                own = _mentions_for(c, idx)
+                out += own
                 # an act as the object ("demanded the withdrawal of Serbian forces from
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
                 # the target, never where from or where to
                 if c.lemma_.lower() in _DEMANDED_ACTS:
                     out += _doer_of(c, idx)
-                else:
+                elif not own:
+                    # "condemned a Russian attack on Ukraine": an object with its own actor
+                    # is that actor's act, and its "on"-phrase that act's target
                     out += _noun_args(c, idx, preps)
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
