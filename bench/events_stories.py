@@ -41,7 +41,7 @@ GOLD = ROOT / "tests" / "gold" / "stories"
 #: PLOVER types of acts done together: a gold (A, B) matches an emitted (B, A).
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Gold IGO names that differ from the registry's codes.
-_IGO_NAMES = {"UNO": "UN", "EUR": "EU"}
+_IGO_NAMES = {"UNO": "UN", "EUR": "EU", "EUC": "EU", "EUCONS": "EU"}
 
 
 @functools.cache

@@ -442,3 +442,35 @@ def test_a_body_is_known_by_its_kind_and_its_modifier(pipeline: Any) -> None:
     )
     sectors = {a.id for a in an.actors}
     assert {"PHL:MIL", "RUS:SPY"} <= sectors, sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Russia has declared four employees of the German embassy in Moscow persona non "
+            "grata, the Russian Foreign Ministry said on Friday.",
+            ("RUS", "DEU", "SANCTION"),
+        ),
+        (
+            "Russia has ordered four German diplomats to leave the country.",
+            ("RUS", "DEU", "SANCTION"),
+        ),
+        # an act between two parties, welcomed: both are its targets
+        (
+            "The United States on Wednesday welcomed an agreement between Iraq and Turkey to "
+            "restart oil exports.",
+            ("USA", "IRQ", "SUPPORT"),
+        ),
+    ],
+)
+def test_expulsions_and_acts_between_parties(
+    pipeline: Any, text: str, want: tuple[str, ...]
+) -> None:
+    coded = {c[:3] for c in _coded(_analyze(pipeline, text))}
+    assert want in coded, coded
+
+
+def test_telling_someone_to_leave_a_room_is_no_expulsion(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "The president told reporters to leave the room."))
+    assert not [c for c in coded if c[2] == "SANCTION"], coded

@@ -124,7 +124,7 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
 _LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake"})
 #: Prepositions of an event noun that name its target or agent ("the withdrawal of Serbian
 #: forces", "an admission by Moscow", "aid for Romania").
-_NOUN_ARG_PREPS = frozenset({"of", "from", "for", "by"})
+_NOUN_ARG_PREPS = frozenset({"of", "from", "for", "by", "between"})
 #: Group nouns whose "from" phrase says who they are ("activists from the Fatah party").
 _MEMBER_NOUNS = frozenset(
     [
@@ -328,8 +328,25 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         light = LIGHT.get((lemma, key)) or GEN_LIGHT.get((lemma, key))
         if light is not None:
             return _lookup(light)
+    if _expels(tok, lemma):
+        return _lookup("166")
     code = VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
     return _lookup(code) if code is not None else None
+
+
+#: Verbs whose object is told to go: "ordered four diplomats to leave the country".
+_SEND_AWAY = frozenset({"order", "tell", "instruct", "ask"})
+
+
+def _expels(tok: Any, lemma: str) -> bool:
+    """Expulsion said without "expel": "declared two diplomats persona non grata",
+    "ordered four German diplomats to leave the country"."""
+    if lemma == "declare":
+        words = " ".join(t.lower_ for t in tok.subtree)
+        return "persona non grata" in words
+    if lemma in _SEND_AWAY and any(c.dep_ == "dobj" for c in tok.children):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children)
+    return False
 
 
 def _object(tok: Any) -> Any | None:
@@ -1119,7 +1136,7 @@ _BACK = frozenset(["the", "this", "these", "that", "those", "such"])
 _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
-BACK_SENTENCES = 2
+BACK_SENTENCES = 3
 
 
 def _stem(word: str) -> str:
