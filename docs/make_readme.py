@@ -37,7 +37,7 @@ MAX_JSON_TEXT = 60
 #: ``s`` + the id of its first article, a hash of outlet and text, so it does not change.
 DEMO_STORY = "s3cad8120322c3e32"
 _MARK = re.compile(r"^<!-- output: (\S+) -->\n```[^\n]*\n(.*?)^```\n", re.M | re.S)
-_TIMING = re.compile(r"\d+(\.\d+)?s\b")
+_TIMING = re.compile(r"\d+(\.\d+)?s\b|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 
 
 def _run(args: list[str], db: str, width: int = WIDTH) -> tuple[int, str, str]:
@@ -168,6 +168,15 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
             "stories --since 2020 --until 2021",
             f"story {DEMO_STORY} --format md",
             width=100,
+        ),
+    ),
+    "recode": (
+        False,
+        _commands(
+            "recode --outlet 'Volga Global' --all -q",
+            "runs list",
+            "events --run 1 --outlet 'Volga Global' --limit 2",
+            width=80,
         ),
     ),
     "actors": (

@@ -158,6 +158,26 @@ def test_relation_series_count_story_events(sample_db: Path) -> None:
     assert len({r.story_act for r in sanction.reports}) == 1
 
 
+def test_a_recode_refreshes_story_events(sample_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    db = tmp_path / "recoded.db"
+    shutil.copy(sample_db, db)
+    with Store.open(db) as store:
+        before = _stories(db)
+        store.conn.execute("DELETE FROM story_events")  # stale: the recode must rewrite them
+        store.conn.commit()
+    res = CliRunner().invoke(cli, ["recode", "--db", str(db), "--all", "--no-stance", "-q"])
+    assert res.exit_code == 0, res.output
+    with Store.open(db) as store:
+        rows = store.query(
+            "SELECT count(*), count(e.id) FROM story_events se "
+            "LEFT JOIN events e ON e.article_id = se.article_id AND e.id = se.event_id"
+        )[0]
+    assert rows[0] > 0 and rows[0] == rows[1], "every story event row names a stored event"
+    assert _stories(db) == before, "the grouping is kept"
+
+
 def test_story_cli_formats(sample_db: Path) -> None:
     sid = _story_of(sample_db, "calloway-2020-09-25")
     run = CliRunner()

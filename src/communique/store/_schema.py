@@ -162,15 +162,34 @@ _V8 = Migration(
     ),
 )
 
-# Version 9: stories (issue 13). Version 1's ``stories`` and ``story_articles`` were never
+# Version 9: re-coding. A run says what kind it was (analyze or recode) and what coded it
+# (communique's version, a hash of its code and tables, the registry, the options); an
+# article says which run's coding its records are; a coding replaced by a recode is kept,
+# as JSON of its records (communique/3), until pruned.
+_V9 = Migration(
+    "v9_recoding",
+    (
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'analyze'",
+        "ALTER TABLE runs ADD COLUMN coder TEXT",
+        "ALTER TABLE articles ADD COLUMN coded_run INTEGER",
+        "UPDATE articles SET coded_run = run_id",
+        "CREATE INDEX articles_coded_run ON articles(coded_run)",
+        """CREATE TABLE codings (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            run_id INTEGER, superseded_by INTEGER NOT NULL, records TEXT NOT NULL,
+            PRIMARY KEY (article_id, superseded_by))""",
+        "CREATE INDEX codings_run ON codings(run_id)",
+    ),
+)
+
+# Version 10: stories (issue 13). Version 1's ``stories`` and ``story_articles`` were never
 # written to (integer ids, no dates); they are replaced by tables keyed by stable text ids
 # (``s`` + the id of the story's earliest article). ``story_features`` and ``story_keys``
 # are the index that assigns a new article without a scan: its day, its actor keys and its
 # text vector; ``story_events`` says which story event (one act, counted once) each event
 # row is a report of; ``story_merged`` keeps the ids of stories merged into another;
 # ``outlets`` the outlet rows (country, ownership) of the articles' outlets.
-_V9 = Migration(
-    "v9_stories",
+_V10 = Migration(
+    "v10_stories",
     (
         "DROP TABLE story_articles",
         "DROP TABLE stories",
@@ -198,7 +217,7 @@ _V9 = Migration(
 )
 
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -225,7 +244,7 @@ TABLES: dict[str, type] = {
 }
 
 #: Articles: Article.removed is kept in the ``removed`` table.
-ARTICLES = Table("articles", Article, skip=("removed",), extra=("run_id",))
+ARTICLES = Table("articles", Article, skip=("removed",), extra=("run_id", "coded_run"))
 
 #: Every table a store holds, in export order. The full-text index is left out: it is
 #: rebuilt from ``articles`` (FTS_TABLE and the FTS5 shadow tables named after it).
@@ -234,6 +253,7 @@ ALL_TABLES: tuple[Table, ...] = (
     Table("removed", RemovedSpan, extra=("article_id",)),
     *(Table(name, cls, extra=("article_id",)) for name, cls in TABLES.items()),
     Table("failures", Failure, extra=("run_id", "at")),
+    Table("codings"),
     Table("duplicates"),
     Table("signatures"),
     Table("bands"),

@@ -15,6 +15,7 @@ from ._assign import (
     clear_stories,
     rebuild_stories,
     record_outlets,
+    refresh_articles,
 )
 from ._compare import (
     LEFT_OUT_BY,
@@ -45,6 +46,7 @@ __all__ = [
     "list_stories",
     "rebuild_stories",
     "record_outlets",
+    "refresh_articles",
     "resolve_story",
     "story_markdown",
     "story_report",

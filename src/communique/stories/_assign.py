@@ -373,6 +373,39 @@ def assign_stories(
         raise
 
 
+def refresh_articles(
+    store: Store,
+    article_ids: Iterable[str],
+    *,
+    options: StoryOptions | None = None,
+    encoder: Encoder | None = None,
+) -> int:
+    """After a recode: compute the features of re-coded articles again (their events
+    changed) and refresh the story events of their stories; the grouping is kept
+    (``rebuild_stories`` groups again). Returns the stories refreshed."""
+    opts = options or StoryOptions()
+    a = Assigner(store, opts, encoder)
+    ids = list(article_ids)
+    touched: set[str] = set()
+    with store.conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            touched |= {
+                r[0]
+                for r in store.conn.execute(
+                    f"SELECT story_id FROM story_articles WHERE article_id IN ({marks})", chunk
+                )
+            }
+            store.conn.execute(f"DELETE FROM story_keys WHERE article_id IN ({marks})", chunk)
+            store.conn.execute(f"DELETE FROM story_features WHERE article_id IN ({marks})", chunk)
+        for aid in ids:
+            a._features(aid)
+        for story in sorted(touched):
+            refresh_story(store, story, opts)
+    return len(touched)
+
+
 def clear_stories(store: Store, *, features_too: bool = False) -> None:
     """Forget every story (and, with ``features_too``, the index's stored vectors)."""
     with store.conn:
