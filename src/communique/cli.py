@@ -1057,6 +1057,34 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
             )
 
 
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 opens the pages to your network).",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: str | None, host: str, port: int) -> None:
+    """A read-only web view of the store: overview, search, articles with their records
+    marked in the text, actors, and dyad charts. Ctrl-C stops it."""
+    try:
+        from . import web
+    except ImportError as exc:
+        raise UsageError(
+            f"serve needs the web extra ({exc.name} is missing): pip install 'communique[web]'"
+        ) from exc
+    path = _db_path(db)
+    if not Path(path).exists():
+        raise UsageError(
+            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
+        )
+    app = web.create_app(path)
+    _err(f"serving {path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    web.run(app, host=host, port=port)
+
+
 @cli.group()
 def actors() -> None:
     """What the actor registry knows: countries, government bodies, IGOs and people with

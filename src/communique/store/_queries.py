@@ -125,8 +125,12 @@ def add_conditions(
                 for r in actors
             ]
         )
-    if text_query is not None:
+    if text_query is not None and kind == "search":
         sql.where.append(f"articles_fts MATCH {sql.p(text_query)}")
+    elif text_query is not None:  # events or quotes of the articles the words are in
+        sql.where.append(
+            f"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {sql.p(text_query)})"
+        )
 
 
 _SELECT = {
@@ -201,7 +205,7 @@ def _sql(
         (filters or Filters()).checked(),
         Resolver(store, registry),
         sql,
-        text if kind == "search" else None,
+        text if (text or "").strip() else None,
     )
     query = _SELECT[kind].format(where=sql.clause())
     if limit is not None:
@@ -234,7 +238,7 @@ def iter_query(
 ) -> Iterator[dict[str, Any]]:
     """Rows of a query one at a time (booleans as booleans). ``kind`` is one of KINDS;
     ``text`` is the full-text query of ``search`` (FTS5 syntax: words, "a phrase", OR,
-    prefix*)."""
+    prefix*); for the other kinds it keeps the rows of the articles it matches."""
     query, params = _sql(store, kind, filters, text, limit, registry)
     try:
         for r in store.conn.execute(query, params):
@@ -244,7 +248,7 @@ def iter_query(
                     d[b] = bool(d[b])
             yield d
     except sqlite3.OperationalError as exc:
-        if kind != "search":
+        if text is None:
             raise
         # FTS5 reads the query text itself: a syntax error there is the user's input
         raise UsageError(
