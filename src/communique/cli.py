@@ -217,6 +217,7 @@ def cli() -> None:
       communique events --actor RUS         # what Russia did or had done to it
       communique quotes --actor "Peskov"    # who said what
       communique extract page.html          # one JSON object per article, no store
+      communique serve                      # read it all in a browser (127.0.0.1:8000)
     """
 
 

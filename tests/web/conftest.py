@@ -18,12 +18,15 @@ from web_support import CHROMIUM_ARGS, HOW_TO_GET_ONE, SAMPLES, free_port, hosti
 
 @pytest.fixture(scope="session")
 def web_db(stance_pipeline: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """samples/ analysed (stance included) into a store, and the hostile article."""
+    """samples/ analysed as ``./dev demo`` does (stance included, the samples' outlet
+    table) into a store, and the hostile article."""
+    from communique import Options, Pipeline
     from communique.runner import analyze_into_store
     from communique.store import Store
 
     db = str(tmp_path_factory.mktemp("web") / "web.db")
-    summary = analyze_into_store(stance_pipeline, [str(SAMPLES)], db)
+    pipe = Pipeline(Options(outlets_files=(SAMPLES / "outlets.csv",)), nlp=stance_pipeline.nlp)
+    summary = analyze_into_store(pipe, [str(SAMPLES)], db)
     assert summary.run["articles"] >= 20 and summary.run["events"] > 0
     with Store.open(db) as store:
         assert store.add(hostile_analysis())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import UsageError
@@ -405,6 +405,8 @@ def stance_rows(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    target_ids: Sequence[str] = (),
+    holder_ids: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Stance records (``by="statement"``), or summed up per ``by`` (outlet, article or
     speaker) and target: how many statements were negative, neutral and positive, the most
@@ -412,7 +414,8 @@ def stance_rows(
     statements. ``actor`` names the target and ``speaker`` the holder (a code such as
     USA, a registry id or part of a name): a quote's speaker, or the actor that is the
     subject of the sentence's predicate; ``holder`` keeps only one kind of holder
-    ("outlet", "speaker" or "subject")."""
+    ("outlet", "speaker" or "subject"). ``target_ids`` and ``holder_ids`` keep the rows
+    whose target or holder is one of these exact actor ids (read through their indexes)."""
     if by not in (*STANCE_GROUPS, "statement"):
         raise UsageError(
             f"stance is listed by statement or summed up by {', '.join(STANCE_GROUPS)}, not {by!r}"
@@ -437,6 +440,14 @@ def stance_rows(
         where.append(f"({_stance_actor_clause('ha', 'speaker', speaker)} OR {named})")
     if holder:
         where.append("s.holder_kind = :holder")
+    for column, ids, name in (
+        ("s.target_actor_id", target_ids, "tid"),
+        ("s.holder_actor_id", holder_ids, "hid"),
+    ):
+        if ids:
+            names = [f"{name}{i}" for i in range(len(ids))]
+            params.update(zip(names, ids, strict=True))
+            where.append(f"{column} IN ({', '.join(':' + n for n in names)})")
     if by == "speaker":
         where.append("s.holder_kind != 'outlet'")
     if by == "statement":

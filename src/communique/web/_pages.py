@@ -23,8 +23,12 @@ from ._marks import Mark, pieces
 PAGE_ROWS = 50
 #: Latest articles on the overview.
 LATEST = 15
-#: Busiest dyads on the overview, over the last DYAD_DAYS days with events.
+#: Busiest dyads on the overview, acts of articles published in the last RECENT_MONTHS
+#: calendar months before the latest one; the dyads page lists BUSIEST over YEAR_MONTHS.
 TOP_DYADS = 10
+RECENT_MONTHS = 3
+BUSIEST = 30
+YEAR_MONTHS = 12
 #: Rows of each list on an actor's page.
 ACTOR_ROWS = 25
 #: What a search lists.
@@ -67,8 +71,12 @@ def overview(store: Store, registry: Any) -> dict[str, Any]:
         )
     ]
     last = store.query("SELECT max(published) FROM articles")[0][0]
-    since = _months_before(last, 3) if last else None
-    dyads = top_dyads(store, TOP_DYADS, since=since, registry=registry) if last else []
+    since = _months_before(last, RECENT_MONTHS) if last else None
+    dyads = (
+        top_dyads(store, TOP_DYADS, since=since, published_since=since, registry=registry)
+        if last
+        else []
+    )
     failures = [
         dict(r)
         for r in store.query(
@@ -346,8 +354,8 @@ def actor(store: Store, registry: Any, actor_id: str, on: str | None) -> dict[st
         "quotes": rows("quotes", f),
         "as_source": rows("events", Filters(sources=(actor_id,))),
         "as_target": rows("events", Filters(targets=(actor_id,))),
-        "says_about": stance_rows(store, "speaker", speaker=actor_id, limit=ACTOR_ROWS),
-        "treated": stance_rows(store, "outlet", actor=actor_id, limit=ACTOR_ROWS),
+        "says_about": stance_rows(store, "speaker", holder_ids=(actor_id,), limit=ACTOR_ROWS),
+        "treated": stance_rows(store, "outlet", target_ids=(actor_id,), limit=ACTOR_ROWS),
         "limit": ACTOR_ROWS,
     }
 
@@ -376,7 +384,14 @@ def dyad(store: Store, registry: Any, params: Mapping[str, str]) -> dict[str, An
         "quads": QUADS,
     }
     if not (a and b):
-        out["dyads"] = top_dyads(store, 30, registry=registry)
+        last = store.query("SELECT max(published) FROM articles")[0][0]
+        since = _months_before(last, YEAR_MONTHS) if last else None
+        out["dyads_since"] = since
+        out["dyads"] = (
+            top_dyads(store, BUSIEST, since=since, published_since=since, registry=registry)
+            if last
+            else []
+        )
         return out
     if by not in PERIODS:
         raise UsageError(f"by {by!r} is not a period; use one of {', '.join(PERIODS)}")
