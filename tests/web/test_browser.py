@@ -68,21 +68,29 @@ def test_every_page_opens(page: Any, base_url: str, web_db: str) -> None:
 def test_an_event_leads_to_its_article_with_the_evidence_highlighted(
     page: Any, base_url: str, web_db: str
 ) -> None:
-    facts = _store_facts(web_db)
+    from communique.store import Store
+
     _ok(page, base_url + "/search?kind=events")
-    link = page.locator(
-        f"a.evidence[href^='/article/{facts['article_id']}?event={facts['event_id']}#']"
-    ).first
+    link = page.locator("table.rows a.evidence").first
+    href = link.get_attribute("href") or ""
+    m = re.fullmatch(r"/article/(\w+)\?event=(\d+)#t-ev-\2", href)
+    assert m, href
+    article_id, event_id = m[1], int(m[2])
+    with Store.open(web_db, read_only=True) as store:
+        evidence = store.query(
+            "SELECT evidence_text FROM events WHERE article_id = ? AND id = ?",
+            (article_id, event_id),
+        )[0][0]
     link.click()
-    page.wait_for_url(re.compile(rf"/article/{facts['article_id']}\?event={facts['event_id']}"))
-    focused = page.locator(".text a.mk.focus")
+    page.wait_for_url(re.compile(rf"/article/{article_id}\?event={event_id}"))
+    focused = page.locator("a.mk.focus")
     assert focused.count() > 0
     highlighted = "".join(focused.all_inner_texts())
-    assert highlighted.split() == facts["evidence"].split(), "the evidence sentence is marked"
+    assert highlighted.split() == evidence.split(), "the evidence sentence is marked"
     assert focused.first.is_visible()  # scrolled to it
     colour = focused.first.evaluate("el => getComputedStyle(el).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    record = page.locator(f".records #ev-{facts['event_id']}")
+    record = page.locator(f".records #ev-{event_id}")
     assert "focus" in (record.get_attribute("class") or "")
     shot(page, "event-in-article")
 
@@ -144,14 +152,19 @@ def test_a_dyad_chart_opens_and_a_period_lists_its_events(page: Any, base_url: s
 
 
 def test_a_dyad_with_a_band(page: Any, base_url: str) -> None:
-    """The busiest pair either way, by year: periods with acts have an interval band."""
-    _ok(page, base_url + "/dyad?a=RUS&b=UKR&both=1&by=month")
-    assert page.locator("svg polygon.band, svg line.interval").count() >= 1
+    """USA and Russia either way by week in the samples (the README's relations example):
+    a week of five acts has an interval band; its acts list their sentences."""
+    _ok(page, base_url + "/dyad?a=USA&b=RUS&both=1&by=week")
+    assert page.locator("svg line.interval").count() >= 1
+    assert page.locator("svg polygon.band").count() >= 1
+    busiest = page.locator("svg a.period", has=page.locator("title", has_text="5 acts"))
+    busiest.first.click()
+    page.wait_for_url(re.compile(r"period="))
+    assert page.locator("#acts .act").count() == 5
     shot(page, "dyad-band")
     if os.environ.get("COMMUNIQUE_DOCS_SCREENSHOTS") == "1":
-        page.locator("svg a.period").last.click()
-        page.wait_for_url(re.compile(r"period="))
-        page.screenshot(path=str(DOCS / "web-dyad.png"))
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(DOCS / "web-dyad.png"), full_page=True)
 
 
 def test_markup_and_script_in_an_article_stay_inert(page: Any, base_url: str) -> None:

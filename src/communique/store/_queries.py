@@ -78,13 +78,17 @@ def add_conditions(
         sql.where.append(f"a.published >= {sql.p(f.since)}")
     if f.until:
         sql.where.append(f"a.published <= {sql.p(until_bound(f.until))}")
-    actors = [resolver.actor(a) for a in f.actors]
+
+    def actor(text: str) -> ActorRef:
+        return ActorRef(text, ids=(text,)) if f.exact_ids else resolver.actor(text)
+
+    actors = [actor(a) for a in f.actors]
     if kind == "events":
         src, tgt = "e.source_actor_id", "e.target_actor_id"
         sql.any_of([f"({_is(sql, r, src)} OR {_is(sql, r, tgt)})" for r in actors])
-        sql.any_of([_is(sql, resolver.actor(s), src) for s in f.sources])
-        sql.any_of([_is(sql, resolver.actor(t), tgt) for t in f.targets])
-        pairs = [(resolver.actor(s), resolver.actor(t)) for s, t in f.between]
+        sql.any_of([_is(sql, actor(s), src) for s in f.sources])
+        sql.any_of([_is(sql, actor(t), tgt) for t in f.targets])
+        pairs = [(actor(s), actor(t)) for s, t in f.between]
         directed = [resolver.dyad(d) for d in f.dyads]
         sql.any_of(
             [f"({_is(sql, s, src)} AND {_is(sql, t, tgt)})" for s, t in directed]

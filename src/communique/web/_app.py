@@ -117,6 +117,7 @@ def create_app(db: str | Path, registry: Any = None) -> Starlette:
         from ..actors import Registry
 
         registry = Registry.load()
+    by_id = _pages.registry_by_id(registry)
     env = _environment()
 
     def render(
@@ -197,7 +198,11 @@ def create_app(db: str | Path, registry: Any = None) -> Starlette:
             page(
                 "actor.html",
                 lambda s, r: _pages.actor(
-                    s, registry, r.path_params["actor_id"], r.query_params.get("date") or None
+                    s,
+                    registry,
+                    by_id,
+                    r.path_params["actor_id"],
+                    r.query_params.get("date") or None,
                 ),
             ),
         ),

@@ -320,9 +320,19 @@ def _quote_record(q: Any, name: Any) -> dict[str, Any]:
 
 
 # -- actor -------------------------------------------------------------------------------
-def actor(store: Store, registry: Any, actor_id: str, on: str | None) -> dict[str, Any]:
+def registry_by_id(registry: Any) -> dict[str, list[Any]]:
+    """The registry's entries by actor id (a person once per role), made once per app."""
+    out: dict[str, list[Any]] = {}
+    for e in registry.entries():
+        out.setdefault(e.id, []).append(e)
+    return out
+
+
+def actor(
+    store: Store, registry: Any, by_id: Mapping[str, list[Any]], actor_id: str, on: str | None
+) -> dict[str, Any]:
     day = _day(on) if on else None
-    entries = [e for e in registry.entries() if e.id == actor_id]
+    entries = list(by_id.get(actor_id, ()))
     stored = [
         dict(r)
         for r in store.query(
@@ -338,8 +348,10 @@ def actor(store: Store, registry: Any, actor_id: str, on: str | None) -> dict[st
     if not entries and not stored:
         raise NotFound(f"no actor {actor_id!r} in the registry or this store")
     held = [e for e in entries if day is None or e.valid_on(day)]
+    last = store.query("SELECT max(published) FROM articles")[0][0]
+    stance_since = _months_before(last, YEAR_MONTHS) if last else None
     name = entries[0].name if entries else stored[0]["name"]
-    f = Filters(actors=(actor_id,))
+    f = Filters(actors=(actor_id,), exact_ids=True)
 
     def rows(kind: str, filters: Filters) -> list[dict[str, Any]]:
         return list(iter_query(store, kind, filters, limit=ACTOR_ROWS, registry=registry))
@@ -352,10 +364,17 @@ def actor(store: Store, registry: Any, actor_id: str, on: str | None) -> dict[st
         "held": held,
         "stored": stored,
         "quotes": rows("quotes", f),
-        "as_source": rows("events", Filters(sources=(actor_id,))),
-        "as_target": rows("events", Filters(targets=(actor_id,))),
-        "says_about": stance_rows(store, "speaker", holder_ids=(actor_id,), limit=ACTOR_ROWS),
-        "treated": stance_rows(store, "outlet", target_ids=(actor_id,), limit=ACTOR_ROWS),
+        "as_source": rows("events", Filters(sources=(actor_id,), exact_ids=True)),
+        "as_target": rows("events", Filters(targets=(actor_id,), exact_ids=True)),
+        "code": next((s["code"] for s in stored if s["code"]), None)
+        or next((e.code for e in entries if e.code), None),
+        "stance_since": stance_since,
+        "says_about": stance_rows(
+            store, "speaker", holder_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        ),
+        "treated": stance_rows(
+            store, "outlet", target_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        ),
         "limit": ACTOR_ROWS,
     }
 
