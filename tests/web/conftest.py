@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_support import CHROMIUM_ARGS, HOW_TO_GET_ONE, SAMPLES, free_port, hostile_analysis
+
+from .web_support import CHROMIUM_ARGS, HOW_TO_GET_ONE, SAMPLES, free_port, hostile_analysis
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import re
 import shutil
 from typing import Any
 
-from web_support import HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_TITLE, HOSTILE_URL, ROOT, shot
+from .web_support import HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_TITLE, HOSTILE_URL, ROOT, shot
 
 DOCS = ROOT / "docs"
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.web import safe_url
-from communique.web._marks import Mark, pieces
+from communique.web import Mark, pieces, safe_url
 
 
 def test_pieces_carry_the_records_that_cover_them() -> None:

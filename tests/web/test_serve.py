@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_support import HOSTILE_ID, HOSTILE_TITLE, SAMPLES, free_port
 
 from communique.store import Store
+
+from .web_support import HOSTILE_ID, HOSTILE_TITLE, SAMPLES, free_port
 
 
 def _get(url: str) -> tuple[int, str]:

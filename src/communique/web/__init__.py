@@ -8,6 +8,16 @@ Needs the ``web`` extra (Starlette, uvicorn, Jinja2): ``pip install 'communique[
 from __future__ import annotations
 
 from ._app import NAV, SECURITY_HEADERS, create_app, run
+from ._marks import Mark, Piece, pieces
 from ._pages import safe_url
 
-__all__ = ["NAV", "SECURITY_HEADERS", "create_app", "run", "safe_url"]
+__all__ = [
+    "NAV",
+    "SECURITY_HEADERS",
+    "Mark",
+    "Piece",
+    "create_app",
+    "pieces",
+    "run",
+    "safe_url",
+]
