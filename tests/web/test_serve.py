@@ -185,3 +185,30 @@ def test_a_read_only_open_of_a_missing_or_older_store_says_what_to_do(tmp_path: 
     conn.close()
     with pytest.raises(StoreError, match="older than"):
         Store.open(old, read_only=True)
+
+
+def test_an_article_shows_the_removed_boilerplate_with_its_reason(client: Any, web_db: str) -> None:
+    with Store.open(web_db, read_only=True) as store:
+        article_id, reason, text = store.query(
+            "SELECT article_id, reason, text FROM removed ORDER BY article_id, rowid LIMIT 1"
+        )[0]
+    html = client.get(f"/article/{article_id}").text
+    assert "Removed while cleaning" in html
+    assert f'<span class="reason">{reason}</span>' in html
+    assert text.strip()[:30].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in html
+
+
+@pytest.mark.parametrize(
+    ("day", "role"),
+    [("2017-06-01", "CIA Director"), ("2019-06-01", "Secretary of State"), ("2022-06-01", None)],
+)
+def test_an_actor_is_who_they_were_on_the_date_asked(
+    client: Any, day: str, role: str | None
+) -> None:
+    html = client.get(f"/actor/person:mike-pompeo?date={day}").text
+    if role is None:
+        assert f"No role held on {day}" in html
+    else:
+        assert f"<strong>{role}</strong>" in html
+        other = {"CIA Director", "Secretary of State"} - {role}
+        assert f"<strong>{other.pop()}</strong>" not in html
