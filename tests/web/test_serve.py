@@ -212,3 +212,16 @@ def test_an_actor_is_who_they_were_on_the_date_asked(
         assert f"<strong>{role}</strong>" in html
         other = {"CIA Director", "Secretary of State"} - {role}
         assert f"<strong>{other.pop()}</strong>" not in html
+
+
+def test_a_missing_browser_skips_with_how_to_get_one_but_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from .conftest import _missing
+
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        _missing("no Chromium found")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="must run in CI"):
+        _missing("no Chromium found")
