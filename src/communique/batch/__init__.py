@@ -12,6 +12,7 @@ The layout (datasets and their columns) is described in docs/PARQUET.md.
 
 from __future__ import annotations
 
+from ._cluster import dask_client
 from ._layout import DATASETS, MONTH, UNKNOWN_MONTH, month_of
 from ._load import LoadSummary, load_batch
 from ._run import MANIFEST, PARTITION_SIZE, BatchSummary, run_batch
@@ -26,6 +27,7 @@ __all__ = [
     "BatchSummary",
     "LoadSummary",
     "PipelinePlugin",
+    "dask_client",
     "load_batch",
     "month_of",
     "run_batch",
