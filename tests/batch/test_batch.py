@@ -4,6 +4,7 @@ writes as Parquet, once loaded, are those a local analyze of the same inputs sto
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from communique import Options, Pipeline, open_store
 from communique.batch import MANIFEST, load_batch, run_batch
 from communique.runner import analyze_into_store
 from communique.store import ALL_TABLES
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 pytest.importorskip("distributed")
 
@@ -176,3 +177,14 @@ def test_load_refuses_a_folder_that_is_no_batch(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="no communique batch"):
         load_batch(tmp_path, str(tmp_path / "x.db"))
+
+
+def test_the_duckdb_queries_of_the_layout_doc_run(batch_out: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    doc = (ROOT / "docs" / "PARQUET.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", doc, re.S)
+    queries = [q for b in blocks for q in b.split(";") if q.strip()]
+    assert len(queries) >= 2
+    con = duckdb.connect()
+    for q in queries:
+        assert con.execute(q.replace("DIR/", f"{batch_out}/")).fetchall(), q

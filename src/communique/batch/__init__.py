@@ -13,7 +13,7 @@ The layout (datasets and their columns) is described in docs/PARQUET.md.
 from __future__ import annotations
 
 from ._cluster import dask_client
-from ._layout import DATASETS, MONTH, UNKNOWN_MONTH, month_of
+from ._layout import DATASETS, MONTH, UNKNOWN_MONTH, dataset_columns, month_of
 from ._load import LoadSummary, load_batch
 from ._run import MANIFEST, PARTITION_SIZE, BatchSummary, run_batch
 from ._worker import PipelinePlugin
@@ -28,6 +28,7 @@ __all__ = [
     "LoadSummary",
     "PipelinePlugin",
     "dask_client",
+    "dataset_columns",
     "load_batch",
     "month_of",
     "run_batch",

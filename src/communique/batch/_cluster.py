@@ -33,6 +33,13 @@ def dask_client(address: str | None = None, local: int | None = None) -> Iterato
                 "`dask scheduler` and workers with `dask worker ADDRESS --nthreads 1`"
             ) from exc
         with client:
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+            except TimeoutError as exc:
+                raise UsageError(
+                    f"the Dask scheduler at {address} has no workers; start some with "
+                    f"`dask worker {address} --nthreads 1`"
+                ) from exc
             yield client
         return
     with (

@@ -88,6 +88,11 @@ def datasets() -> dict[str, Dataset]:
         }
 
 
+def dataset_columns(name: str) -> list[tuple[str, Kind]]:
+    """(name, kind) of each column of a dataset's files, in order (the month aside)."""
+    return list(datasets()[name].columns)
+
+
 def schema(name: str) -> Any:
     """The Arrow schema of a dataset's files, with the month column it is split by."""
     ds = datasets()[name]

@@ -104,20 +104,24 @@ def run_batch(
     folder.mkdir(parents=True, exist_ok=True)
     plugin = PipelinePlugin(options)
     client.register_plugin(plugin, name=plugin.name)
-    workers = len(client.scheduler_info().get("workers", {})) or 1
+    workers = len(client.nthreads()) or 1
     store = Store.open(db) if db else None
     try:
         run = _Run(client, plugin.name, folder, DuplicateFilter(store or _Empty()))
         run.on_progress, run.on_failure = on_progress, on_failure
         _write_manifest(folder, paths, "running", run)
-        run.go(
-            _partitions(iter_documents(paths, options.ingest), partition_size, run),
-            in_flight or 2 * workers + 1,
-        )
+        status = "interrupted"
+        try:
+            run.go(
+                _partitions(iter_documents(paths, options.ingest), partition_size, run),
+                in_flight or 2 * sum(client.nthreads().values()) + 1,
+            )
+            status = "done"
+        finally:
+            _write_manifest(folder, paths, status, run)
     finally:
         if store is not None:
             store.close()
-    _write_manifest(folder, paths, "done", run)
     return BatchSummary(
         str(folder),
         run.counts,
@@ -174,8 +178,9 @@ class _Run:
     def go(self, parts: Iterator[list[Document]], in_flight: int) -> None:
         from distributed import wait
 
-        cleaning: deque[tuple[int, Any, Any, int]] = deque()  # (index, cleaned, keys, size)
-        analysing: dict[Any, tuple[int, int]] = {}  # future → (index, articles sent)
+        # (index, cleaned, keys, origins of its documents), in input order
+        cleaning: deque[tuple[int, Any, Any, list[str]]] = deque()
+        analysing: dict[Any, tuple[int, dict[str, str]]] = {}  # future → (index, id → origin)
         more = True
         while more or cleaning or analysing:
             while more and len(cleaning) + len(analysing) < in_flight:
@@ -191,18 +196,18 @@ class _Run:
                 keys = self.client.submit(
                     partition_keys, cleaned, key=f"communique-keys-{i}-{self.token}"
                 )
-                cleaning.append((i, cleaned, keys, len(docs)))
+                cleaning.append((i, cleaned, keys, [d.origin for d in docs]))
             if cleaning and cleaning[0][2].done():
-                i, cleaned, keys, size = cleaning.popleft()
-                keep = self._settle_keys(i, keys, size)
+                i, cleaned, keys, origins = cleaning.popleft()
+                keep = self._settle_keys(keys, origins)
                 fut = self.client.submit(
                     analyse_partition,
                     cleaned,
-                    keep,
+                    frozenset(keep),
                     self.plugin,
                     key=f"communique-analyse-{i}-{self.token}",
                 )
-                analysing[fut] = (i, len(keep))
+                analysing[fut] = (i, keep)
                 continue
             done = [f for f in analysing if f.done()]
             for fut in done:
@@ -212,16 +217,18 @@ class _Run:
                 wait(watch, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]  # unannotated in distributed
         self._flush("last-client")
 
-    def _settle_keys(self, index: int, keys: Any, size: int) -> frozenset[str]:
+    def _settle_keys(self, keys: Any, origins: list[str]) -> dict[str, str]:
         """The duplicate check, in input order, for one partition's articles: the ids to
-        analyse. Copies are recorded here; a partition whose cleaning task failed as a
-        whole (a worker lost) counts each of its documents as failed."""
+        analyse, with their origins. Copies are recorded here; when the cleaning task
+        failed as a whole (its worker lost, again and again), each of its documents is a
+        failure."""
         try:
             items = keys.result()
         except Exception as exc:
-            self.fail(Failure(f"partition {index} ({size} documents)", _lost(exc), stage="clean"))
-            return frozenset()
-        keep: set[str] = set()
+            for origin in origins:
+                self.fail(Failure(origin, _lost(exc), stage="clean"))
+            return {}
+        keep: dict[str, str] = {}
         for item in items:
             if isinstance(item, Failure):
                 self.fail(item)
@@ -235,18 +242,17 @@ class _Run:
                 self.progress.duplicates += 1
                 self.pending.add_duplicate(article, verdict.duplicate_of, verdict.similarity)
             else:
-                keep.add(article.id)
+                keep[article.id] = article.origin or article.id
             self.report()
-        return frozenset(keep)
+        return keep
 
-    def _write(self, fut: Any, index: int, sent: int) -> None:
+    def _write(self, fut: Any, index: int, sent: dict[str, str]) -> None:
         try:
             res = fut.result()
         except Exception as exc:
-            if sent:
-                self.fail(
-                    Failure(f"partition {index} ({sent} articles)", _lost(exc), stage="parse")
-                )
+            for aid, origin in sent.items():
+                self.dups.settle(aid)
+                self.fail(Failure(origin, _lost(exc), stage="parse"))
             return
         for f in res.failures:
             self.progress.failed += 1
@@ -270,8 +276,8 @@ class _Run:
 
 def _lost(exc: BaseException) -> str:
     return (
-        f"the Dask task failed as a whole ({type(exc).__name__}: {exc}); its inputs were "
-        "not analysed; run them again"
+        f"the Dask task holding it failed as a whole ({type(exc).__name__}: {exc}); "
+        "not analysed, run it again"
     )
 
 
