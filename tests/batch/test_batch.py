@@ -4,6 +4,7 @@ writes as Parquet, once loaded, are those a local analyze of the same inputs sto
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
@@ -23,6 +24,7 @@ pytest.importorskip("distributed")
 
 OUTLETS = SAMPLES / "outlets.csv"
 TBILISI = SAMPLES / "text" / "kestrel-2024-05-14-tbilisi-foreign-agents-protest.txt"
+HACKING = SAMPLES / "text" / "volgaglobal-2021-06-24-hacking-claims.txt"
 #: Store bookkeeping a batch does not carry (a load run sets its own).
 BOOKKEEPING = {"run_id", "at"}
 
@@ -31,7 +33,8 @@ BOOKKEEPING = {"run_id", "at"}
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The samples, and after them an exact copy of one (skipped: seen), a near-copy of it
     (one word changed: linked as a duplicate) and an empty file (a failure) — in a later
-    partition than the first copy, so de-duplication has to work across partitions."""
+    partition than the first copy, so de-duplication has to work across partitions — and
+    a new article twice in a row (the repeat skipped within a partition)."""
     extra = tmp_path_factory.mktemp("extra")
     shutil.copy(TBILISI, extra / "a-copy.txt")
     text = TBILISI.read_text(encoding="utf-8")
@@ -39,6 +42,12 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         text.replace("pepper spray", "tear gas"), encoding="utf-8"
     )
     (extra / "c-empty.txt").write_text("", encoding="utf-8")
+    # a new article and its repeat, side by side: one partition holds both
+    half = HACKING.read_text(encoding="utf-8")[:1500]
+    rows = [
+        {"text": half, "outlet": "Test Wire", "url": f"https://wire.example/{i}"} for i in (1, 2)
+    ]
+    (extra / "d-wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     return [str(SAMPLES), str(extra)]
 
 
@@ -61,7 +70,7 @@ def local_db(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Pat
     pipe = Pipeline(Options(outlets_files=(OUTLETS,)))
     summary = analyze_into_store(pipe, inputs, str(db))
     # the inputs exercise every path: analysed, skipped, linked, failed
-    assert summary.progress.skipped == 1
+    assert summary.progress.skipped == 2
     assert summary.progress.duplicates == 1
     assert summary.progress.failed == 1
     return db
@@ -72,7 +81,7 @@ def batch_out(inputs: list[str], client: Any, tmp_path_factory: pytest.TempPathF
     out = tmp_path_factory.mktemp("batch") / "parquet"
     summary = run_batch(inputs, out, client, Options(outlets_files=(OUTLETS,)), partition_size=4)
     assert summary.partitions >= 5
-    assert (summary.progress.skipped, summary.progress.duplicates) == (1, 1)
+    assert (summary.progress.skipped, summary.progress.duplicates) == (2, 1)
     assert summary.progress.failed == 1
     return out
 
@@ -94,7 +103,7 @@ def test_loaded_batch_equals_a_local_analyze(
 ) -> None:
     db = tmp_path / "batch.db"
     first = load_batch(batch_out, str(db))
-    assert first.added == 22
+    assert first.added == 23
     compared = 0
     for table in ALL_TABLES:
         if table.name in ("runs", "meta"):
@@ -114,7 +123,7 @@ def test_loading_twice_adds_nothing(batch_out: Path, tmp_path: Path) -> None:
     with open_store(db) as store:
         before = store.counts()
     again = load_batch(batch_out, str(db))
-    assert (again.added, again.stored, again.failures) == (0, 22, 0)
+    assert (again.added, again.stored, again.failures) == (0, 23, 0)
     with open_store(db) as store:
         after = store.counts()
     assert {k: v for k, v in after.items() if k != "runs"} == {
@@ -188,3 +197,15 @@ def test_the_duckdb_queries_of_the_layout_doc_run(batch_out: Path) -> None:
     con = duckdb.connect()
     for q in queries:
         assert con.execute(q.replace("DIR/", f"{batch_out}/")).fetchall(), q
+
+
+def test_what_a_store_given_as_db_holds_is_skipped(
+    inputs: list[str], client: Any, local_db: Path, tmp_path: Path
+) -> None:
+    """With the store a local analyze made, a batch of the same inputs analyses nothing:
+    every article is stored (or repeated) and the near-copy is linked to the stored one."""
+    s = run_batch(
+        inputs, tmp_path / "out", client, Options(outlets_files=(OUTLETS,)), db=str(local_db)
+    )
+    assert s.run["articles"] == 0
+    assert (s.progress.skipped, s.progress.duplicates, s.progress.failed) == (25, 1, 1)

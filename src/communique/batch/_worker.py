@@ -148,7 +148,14 @@ def analyse_partition(cleaned: Cleaned, keep: frozenset[str], plugin: str) -> An
     ``nlp.pipe`` as ``analyze`` does; each failure isolated to its article."""
     pipe = _plugin(plugin).pipeline()
     sigs = {a.id: s for x in cleaned.items if not isinstance(x, Failure) for a, s in [x]}
-    todo = [x[0] for x in cleaned.items if not isinstance(x, Failure) and x[0].id in keep]
+    sigs_taken: set[str] = set()
+    todo: list[Article] = []
+    for x in cleaned.items:
+        # the first of the articles with a kept id (a later one with the same id is a
+        # repeat, in this partition too, and the client counted it as seen)
+        if not isinstance(x, Failure) and x[0].id in keep and x[0].id not in sigs_taken:
+            sigs_taken.add(x[0].id)
+            todo.append(x[0])
     rows = Rows()
     failures: list[Failure] = []
     counts = dict.fromkeys(("articles", "quotes", "events", "stance", "mentions"), 0)
