@@ -34,7 +34,7 @@ HELP_WIDTH = 100
 #: JSON strings longer than this are shortened with "…" in the README.
 MAX_JSON_TEXT = 60
 _MARK = re.compile(r"^<!-- output: (\S+) -->\n```[^\n]*\n(.*?)^```\n", re.M | re.S)
-_TIMING = re.compile(r"\d+(\.\d+)?s\b")
+_TIMING = re.compile(r"\d+(\.\d+)?s\b|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 
 
 def _run(args: list[str], db: str, width: int = WIDTH) -> tuple[int, str, str]:
@@ -156,6 +156,15 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
             "relations USA RUS --both --by week",
             "relations USA CHN --both --by month --events",
             "relations --top 5",
+            width=80,
+        ),
+    ),
+    "recode": (
+        False,
+        _commands(
+            "recode --outlet 'Volga Global' --all -q",
+            "runs list",
+            "events --run 1 --outlet 'Volga Global' --limit 2",
             width=80,
         ),
     ),

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__ as __version__
 from .errors import CommuniqueError
 from .records import (
     SCHEMA,
@@ -43,8 +44,6 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-__version__ = "0.3.0"
 
 __all__ = [
     "SCHEMA",

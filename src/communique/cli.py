@@ -324,7 +324,7 @@ def _stopped_by_signals() -> Iterator[Callable[[], None]]:
 class _ProgressBar:
     """A rich progress bar on stderr fed by the runner's progress callback."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, verb: str = "analysing") -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -347,7 +347,8 @@ class _ProgressBar:
             console=Console(stderr=True),
             disable=not enabled,
         )
-        self.task = self.bar.add_task("analysing", total=None)
+        self.verb = verb
+        self.task = self.bar.add_task(verb, total=None)
 
     def __enter__(self) -> _ProgressBar:
         self.bar.__enter__()
@@ -361,7 +362,7 @@ class _ProgressBar:
             self.task,
             completed=p.seen,
             total=p.total,
-            description=f"analysing ({p.failed} failed)",
+            description=f"{self.verb} ({p.failed} failed)",
         )
 
 
@@ -545,6 +546,29 @@ def _open(db: str | None) -> Any:
     return Store.open(path)
 
 
+_run_option = click.option(
+    "--run",
+    "run_id",
+    type=click.IntRange(min=1),
+    help="Read the records as run N coded them (`communique runs list`), also when a "
+    "recode has replaced them since; default: the current coding.",
+)
+
+
+def _open_coding(db: str | None, run_id: int | None) -> Any:
+    """The store, showing run ``run_id``'s coding when one is asked for."""
+    from .store import show_run
+
+    store = _open(db)
+    if run_id is not None:
+        try:
+            show_run(store, run_id)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
 def _run_query(
     kind: str,
     db: str | None,
@@ -552,11 +576,12 @@ def _run_query(
     limit: int | None,
     columns: str | None,
     text: str | None = None,
+    run_id: int | None = None,
     **filters: Any,
 ) -> None:
     from .store import Filters, iter_query
 
-    with _open(db) as store:  # rows stream from the store to the output
+    with _open_coding(db, run_id) as store:  # rows stream from the store to the output
         _emit(
             iter_query(store, kind, Filters(**filters), text=text, limit=limit), fmt, kind, columns
         )
@@ -575,6 +600,7 @@ others); in them a negated event's type reads "not ASSAULT", a hypothetical one'
 @cli.command()
 @_query_options
 @_event_options
+@_run_option
 def events(
     db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
 ) -> None:
@@ -584,6 +610,7 @@ def events(
 
 @cli.command()
 @_query_options
+@_run_option
 def quotes(
     db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
 ) -> None:
@@ -594,6 +621,7 @@ def quotes(
 
 @cli.command()
 @_query_options
+@_run_option
 def articles(
     db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
 ) -> None:
@@ -604,6 +632,7 @@ def articles(
 @cli.command()
 @click.argument("text")
 @_query_options
+@_run_option
 def search(
     text: str, db: str | None, fmt: str, limit: int | None, columns: str | None, **filters: Any
 ) -> None:
@@ -720,17 +749,18 @@ def _filter_options(f: Any) -> Any:
 )
 @_common_filters
 @_event_options
-def export(db: str | None, fmt: str, out: str | None, **filters: Any) -> None:
+@_run_option
+def export(db: str | None, fmt: str, out: str | None, run_id: int | None, **filters: Any) -> None:
     """Export the store: jsonl = one communique/3 object per article; csv and parquet = one
     file per table of the store (articles, removed, actors, mentions, quotes, events, stance,
-    failures, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
+    failures, codings, duplicates, signatures, bands, stories, story_articles, runs, meta; BLOB
     columns as hex in CSV); gdelt, polecat, icews = events in the columns of GDELT 2.0
     Events, POLECAT or ICEWS, then ours (tab-separated; docs/EXPORTS.md), filtered as
     `communique events` is. Rows are streamed, so memory stays flat. CSV and tab-separated
     cells starting with = + - @ get a leading ' so no spreadsheet runs them as formulas."""
     from .store import Filters, export_store
 
-    with _open(db) as store:
+    with _open_coding(db, run_id) as store:
         written = export_store(store, fmt, out, filters=Filters(**filters))
     for w in written:
         _err(f"wrote {w}")
@@ -862,6 +892,116 @@ def load(folder: str, db: str | None) -> None:
         f"stored, {s.duplicates} duplicates linked, {s.failures} failures recorded; the "
         f"store holds {s.store.get('articles', 0)} articles"
     )
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@_common_filters
+@_actor_files_option
+@_no_stance_option
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Re-code every selected article, also those already coded by this coder.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def recode(
+    db: str | None,
+    actor_files: tuple[str, ...],
+    no_stance: bool,
+    every: bool,
+    quiet: bool,
+    **filters: Any,
+) -> None:
+    """Re-code stored articles: find actors, quotes, events and stance again, after the
+    registry, an --actors file or communique changed, as a new run.
+
+    The cleaned texts are read from the store; nothing is fetched or cleaned again. Only
+    articles coded by another coder are re-coded (another communique version or code,
+    actor registry, parser model or stance setting; --all: every selected one), so an
+    interrupted recode run again goes on where it stopped. Each article's new records
+    replace its old ones in one transaction; the replaced coding is kept and stays
+    queryable with `--run N` (events, quotes, articles, search, export) until
+    `communique runs prune`. The --actor, --outlet, --since and --until filters select
+    articles as `communique articles` does."""
+    from .recode import recode_store
+    from .store import Filters
+
+    path = _db_path(db)
+    if not Path(path).exists():
+        raise UsageError(
+            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
+        )
+    with _stopped_by_signals() as stop_here:
+        pipe = _pipeline((), actor_files, not no_stance)
+        stop_here()
+        with _ProgressBar(enabled=not quiet, verb="re-coding") as bar:
+
+            def progress(p: Any) -> None:
+                bar.update(p)
+                stop_here()
+
+            summary = recode_store(
+                pipe,
+                path,
+                Filters(**filters),
+                every=every,
+                on_progress=progress,
+                on_failure=_report_failure,
+            )
+    p = summary.progress
+    if summary.run_id is None:
+        click.echo(
+            f"nothing to re-code: the {p.total} selected articles are coded by this coder "
+            "already (--all re-codes them anyway)"
+        )
+        return
+    click.echo(
+        f"run {summary.run_id}: re-coded {p.done} of {p.total} articles ({p.changed} changed, "
+        f"{p.current} already current, {p.failed} failed) in {summary.seconds:.1f}s"
+    )
+    for name, n in summary.after.items():
+        was = summary.before.get(name, 0)
+        click.echo(f"  {name:<9}{was:>8} -> {n:<8}({n - was:+d})")
+    sys.exit(1 if p.failed else 0)
+
+
+@cli.group()
+def runs() -> None:
+    """The runs that analysed or re-coded the store, and the codings they left."""
+
+
+@runs.command("list")
+@click.option("--db", help=DB_HELP)
+@_format_option
+def runs_list(db: str | None, fmt: str) -> None:
+    """Every run: kind (analyze, recode), when, status, articles; how many articles it is
+    the current coding of (coded) and how many replaced codings of it are kept (kept,
+    queryable with --run); what coded them (version, code and registry hashes)."""
+    from .store import run_rows
+
+    with _open(db) as store:
+        rows = run_rows(store)
+    _emit(rows, fmt, "runs")
+
+
+@runs.command("prune")
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--run",
+    "run_ids",
+    multiple=True,
+    type=click.IntRange(min=1),
+    help="Only the replaced codings this run made (repeat for several); default: all.",
+)
+def runs_prune(db: str | None, run_ids: tuple[int, ...]) -> None:
+    """Delete kept codings that a recode replaced (current codings are never touched)."""
+    from .store import prune_codings
+
+    with _open(db) as store:
+        n = prune_codings(store, run_ids)
+    click.echo(f"pruned {n} replaced coding{'s' if n != 1 else ''}")
 
 
 _RELATIONS_HELP = """Per period, what A did to B: acts by quad class and PLOVER type, the sum and
@@ -1375,6 +1515,7 @@ _TABLE_COLUMNS = {
         "intensity_mean",
     ],
     "events": ["date", "source", "type", "target", "evidence"],
+    "runs": ["id", "kind", "started", "status", "articles", "coded", "kept"],
     "quotes": ["published", "speaker", "type", "content"],
     "articles": ["published", "outlet", "title", "events"],
     "search": ["published", "outlet", "title", "match"],

@@ -19,11 +19,14 @@ To add a stage, declare it and pass the longer list::
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._version import __version__
 from .actors import ActorIndex, ActorResolver, Registry
 from .clean import Given, OutletTable, to_article
 from .dates import parse_published
@@ -161,6 +164,20 @@ class Pipeline:
             self._stance_model = StanceModel()
         return self._stance_model
 
+    @functools.cached_property
+    def coder(self) -> dict[str, Any]:
+        """What codes articles in this pipeline: communique's version, a hash of its code
+        and tables, the parser model, the registry (with --actors files) and whether
+        stance runs. A run records it; ``recode`` re-codes articles whose run's differs."""
+        meta = getattr(self.nlp, "meta", {}) or {}
+        return {
+            "version": __version__,
+            "code": code_hash(),
+            "model": f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}",
+            "registry": self.registry.fingerprint(),
+            "stance": self.options.stance,
+        }
+
     def documents(self, paths: Iterable[str], **kw: Any) -> Iterator[Document | Failure]:
         return iter_documents(paths, self.options.ingest, **kw)
 
@@ -263,6 +280,34 @@ class Pipeline:
         if isinstance(out, Failure):
             raise InputError(out.origin, out.reason)
         return out
+
+
+#: What codes a cleaned article: the files whose edits change stored records (a new CLI
+#: option or export column does not call for a recode; a new lexicon entry does).
+CODER_FILES = (
+    "actors",
+    "quotes",
+    "events",
+    "stance",
+    "dates",
+    "data",
+    "nlp.py",
+    "pipeline.py",
+    "records.py",
+)
+
+
+@functools.cache
+def code_hash() -> str:
+    """A short hash of the installed code and data files that code articles
+    (CODER_FILES): any edit to a rule, a lexicon or a table changes it."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for part in CODER_FILES:
+        for f in sorted([root / part, *(root / part).rglob("*")]):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _assemble(work: Mapping[str, Any]) -> Analysis:

@@ -75,7 +75,7 @@ def _run(
     on_progress: Callable[[Progress], None] | None,
     on_failure: Callable[[Failure], None] | None,
 ) -> RunSummary:
-    run_id = store.start_run(paths)
+    run_id = store.start_run(paths, coder=pipe.coder)
     run = {"articles": 0, "quotes": 0, "events": 0, "stance": 0, "mentions": 0}
     prog = Progress()
     status = "interrupted"

@@ -26,7 +26,7 @@ OUTLETS = SAMPLES / "outlets.csv"
 TBILISI = SAMPLES / "text" / "kestrel-2024-05-14-tbilisi-foreign-agents-protest.txt"
 HACKING = SAMPLES / "text" / "volgaglobal-2021-06-24-hacking-claims.txt"
 #: Store bookkeeping a batch does not carry (a load run sets its own).
-BOOKKEEPING = {"run_id", "at"}
+BOOKKEEPING = {"run_id", "at", "coded_run"}
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +112,9 @@ def test_loaded_batch_equals_a_local_analyze(
         assert loaded == local, table.name
         compared += len(local)
     assert compared > 3000  # the tables are not empty: 22 articles, 236 quotes, 80 events ...
+    # the load's run says what coded its articles, as the local run does (recode reads it)
+    coders = [_rows(x, "runs")[0][-1] for x in (local_db, db)]
+    assert coders[0] and coders[0] == coders[1]
     with open_store(db) as store:
         assert store.counts()["duplicates"] == 1
         assert [f.origin.endswith("c-empty.txt") for f in store.failures()] == [True]

@@ -396,3 +396,81 @@ def test_a_coordinated_verb_shares_only_a_subject_it_agrees_with(
 ) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text)) if c[2] == "SUPPORT"}
     assert want <= coded and not [c for c in coded if c[0] == "CHN" and c[1] == "USA"], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the recipient of a dative "to"
+        (
+            "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it "
+            "must cooperate fully with UN inspectors.",
+            ("FRA", "IRQ", "REQUEST"),
+        ),
+        # a condemned act with its own actor: that actor is the target, not the act's
+        (
+            "The European Union on Thursday condemned a Russian missile and drone attack on "
+            "the Ukrainian port of Odesa.",
+            ("IGO", "RUS", "ACCUSE"),
+        ),
+        # summoning a state's envoy is a formal protest to that state
+        ("Estonia summoned the Russian chargé d'affaires in Tallinn.", ("EST", "RUS", "ACCUSE")),
+        ("Greece summoned Iran's ambassador in Athens on Tuesday.", ("GRC", "IRN", "ACCUSE")),
+        (
+            "The Philippine foreign ministry filed a formal diplomatic protest with Beijing.",
+            ("PHL", "CHN", "ACCUSE"),
+        ),
+        # a spokesman *for* a body is the body's; an envoy for a country is posted there
+        (
+            "Jay Tarriela, a spokesman for the Philippine Coast Guard, accused China of "
+            "dangerous conduct against a civilian boat.",
+            ("PHL", "CHN", "ACCUSE"),
+        ),
+    ],
+)
+def test_targets_and_formal_protests(pipeline: Any, text: str, want: tuple[str, ...]) -> None:
+    coded = {c[:3] for c in _coded(_analyze(pipeline, text))}
+    assert want in coded, coded
+    if want[2] == "ACCUSE" and "attack on" in text:
+        assert not [c for c in coded if c[1] == "UKR"], coded
+
+
+def test_a_body_is_known_by_its_kind_and_its_modifier(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline,
+        "The Philippine Coast Guard said Russia's military intelligence agency was behind it.",
+    )
+    sectors = {a.id for a in an.actors}
+    assert {"PHL:MIL", "RUS:SPY"} <= sectors, sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Russia has declared four employees of the German embassy in Moscow persona non "
+            "grata, the Russian Foreign Ministry said on Friday.",
+            ("RUS", "DEU", "SANCTION"),
+        ),
+        (
+            "Russia has ordered four German diplomats to leave the country.",
+            ("RUS", "DEU", "SANCTION"),
+        ),
+        # an act between two parties, welcomed: both are its targets
+        (
+            "The United States on Wednesday welcomed an agreement between Iraq and Turkey to "
+            "restart oil exports.",
+            ("USA", "IRQ", "SUPPORT"),
+        ),
+    ],
+)
+def test_expulsions_and_acts_between_parties(
+    pipeline: Any, text: str, want: tuple[str, ...]
+) -> None:
+    coded = {c[:3] for c in _coded(_analyze(pipeline, text))}
+    assert want in coded, coded
+
+
+def test_telling_someone_to_leave_a_room_is_no_expulsion(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "The president told reporters to leave the room."))
+    assert not [c for c in coded if c[2] == "SANCTION"], coded

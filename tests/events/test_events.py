@@ -246,8 +246,8 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.84  # measured 0.847 (2026-12-04, historical states coded)
-    assert tune["recall"] >= 0.39  # measured 0.396 (object control, act nouns, "of" people)
+    assert tune["precision"] >= 0.85  # measured 0.851 (2026-12-05, datives, summoned envoys)
+    assert tune["recall"] >= 0.40  # measured 0.406 (2026-12-05, datives, summoned envoys)
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -23,9 +23,10 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 AGENTS: dict[str, str] = {}
 for _sector, _nouns in {
     "GOV": "government administration official authority ministry cabinet diplomat negotiator "
-    "envoy delegation regime leadership spokesman spokeswoman spokesperson minister",
+    "envoy delegation regime leadership spokesman spokeswoman spokesperson minister "
+    "department agency",
     "MIL": "troop soldier force army military navy warship jet warplane artillery tank marine "
-    "airforce commander general peacekeeper",
+    "airforce commander general peacekeeper guard coastguard fleet",
     "REB": "rebel guerrilla militant insurgent extremist separatist militia",
     "COP": "police policeman",
     "JUD": "court judge judiciary prosecutor",
@@ -162,7 +163,16 @@ def _agent_sector(head: Any) -> str | None:
             kind = _MINISTRY_KINDS.get(c.lower_)
             if kind and c.dep_ in ("compound", "amod"):
                 return kind
+    if lemma in _GENERIC_BODIES:
+        # "intelligence agency" → SPY, "police department" → COP: the modifier says more
+        for c in reversed(list(head.lefts)):
+            if c.dep_ in ("compound", "amod") and c.lemma_.lower() in AGENTS:
+                return AGENTS[c.lemma_.lower()]
     return AGENTS.get(lemma)
+
+
+#: Body nouns whose modifier names their kind better than they do.
+_GENERIC_BODIES = frozenset({"agency", "department"})
 
 
 #: What a demonym or plural adds to a place name ("Kampuchea" + "n", "Bosnia" + "ns"): a
@@ -696,7 +706,12 @@ class ActorResolver:
 
 #: "envoy to Ukraine", "ambassador in Kyiv", "representative for Syria": the place a
 #: person is posted to, which is not their country.
-_POSTED_TO = re.compile(r"\b(?:to|in|for|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?")
+#: "envoy to Ukraine", "ambassador in Kyiv", "special representative for Syria": where a
+#: person is posted, not whose they are ("a spokesman for the Philippine Coast Guard" is).
+_POSTED_TO = re.compile(
+    r"(?:\b(?:to|in|at)|\b(?i:envoy|ambassador|representative|coordinator|emissary|negotiator)"
+    r"\s+for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+)
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
 

@@ -40,7 +40,7 @@ UNKNOWN_MONTH = "unknown"
 _MONTH = re.compile(r"^(\d{4}-\d{2})")
 
 #: Store columns a batch does not carry: ``load`` sets them for its own run.
-BOOKKEEPING = ("run_id", "at")
+BOOKKEEPING = ("run_id", "at", "coded_run")
 
 #: The datasets a batch writes, in load order: the articles and what hangs off them, the
 #: near-duplicate signatures (so a later ``analyze`` into the loaded store still knows the

@@ -38,10 +38,10 @@ def load_batch(
     """Bring the batch in ``folder`` into the store at ``db`` (created if missing)."""
     t0 = time.perf_counter()
     root = Path(folder)
-    _check(root)
+    meta = _manifest(root)
     store = Store.open(db)
     try:
-        out = _load(root, store, on_article)
+        out = _load(root, store, meta.get("coder"), on_article)
         out.store = store.counts()
     except sqlite3.Error as exc:
         raise store_error(exc, db) from exc
@@ -51,7 +51,8 @@ def load_batch(
     return out
 
 
-def _check(root: Path) -> None:
+def _manifest(root: Path) -> dict[str, Any]:
+    """The batch's manifest, checked: a folder without one is no batch."""
     manifest = root / MANIFEST
     if not manifest.is_file():
         raise UsageError(
@@ -63,6 +64,8 @@ def _check(root: Path) -> None:
             f"{root} was written by communique {meta.get('communique')} for a newer store "
             f"(schema {meta['store_schema_version']} > {SCHEMA_VERSION}); upgrade communique"
         )
+    out: dict[str, Any] = meta
+    return out
 
 
 def _months(root: Path) -> list[str]:
@@ -89,9 +92,12 @@ def _read(folder: Path) -> list[Row]:
     return rows
 
 
-def _load(root: Path, store: Store, on_article: Callable[[], None] | None) -> LoadSummary:
+def _load(
+    root: Path, store: Store, coder: dict[str, Any] | None, on_article: Callable[[], None] | None
+) -> LoadSummary:
     out = LoadSummary(store.path)
-    run_id = store.start_run([str(root)])
+    # the run is recorded as the analysis it replays, coded by what coded the batch
+    run_id = store.start_run([str(root)], coder=coder)
     status = "interrupted"
     try:
         for month in _months(root):

@@ -39,7 +39,13 @@ from ..runner import Progress
 from ..sources import iter_documents
 from ..store import SCHEMA_VERSION, Store
 from ._layout import DATASETS, Rows, datasets
-from ._worker import PipelinePlugin, analyse_partition, clean_partition, partition_keys
+from ._worker import (
+    PipelinePlugin,
+    analyse_partition,
+    clean_partition,
+    partition_keys,
+    worker_coder,
+)
 
 #: Documents per partition: one task, one ``nlp.pipe`` stream, one file per dataset and
 #: month. Large enough that a task's overhead (some milliseconds) is nothing beside its
@@ -105,9 +111,11 @@ def run_batch(
     plugin = PipelinePlugin(options)
     client.register_plugin(plugin, name=plugin.name)
     workers = len(client.nthreads()) or 1
+    coder = client.submit(worker_coder, plugin.name, pure=False).result()
     store = Store.open(db) if db else None
     try:
         run = _Run(client, plugin.name, folder, DuplicateFilter(store or _Empty()))
+        run.coder = coder
         run.on_progress, run.on_failure = on_progress, on_failure
         _write_manifest(folder, paths, "running", run)
         status = "interrupted"
@@ -163,6 +171,7 @@ class _Run:
         self.pending = Rows()  # failures and duplicates found on the client, not yet written
         self.on_progress: Callable[[Progress], None] | None = None
         self.on_failure: Callable[[Failure], None] | None = None
+        self.coder: dict[str, Any] = {}  # Pipeline.coder of the workers
 
     def report(self) -> None:
         if self.on_progress:
@@ -305,6 +314,7 @@ def _write_manifest(folder: Path, paths: Sequence[str], status: str, run: _Run) 
         "schema": SCHEMA,
         "store_schema_version": SCHEMA_VERSION,
         "communique": __version__,
+        "coder": run.coder,
         "inputs": list(paths),
         "status": status,
         "datasets": list(DATASETS),

@@ -101,6 +101,13 @@ def _plugin(name: str) -> PipelinePlugin:
     return plugin
 
 
+def worker_coder(plugin: str) -> dict[str, Any]:
+    """What codes the articles on this worker (``Pipeline.coder``: version, code hash,
+    model, registry, stance): the batch's manifest keeps it, and ``load`` records it as
+    its run's, so ``recode`` knows the loaded codings as it knows analyze's."""
+    return _plugin(plugin).pipeline().coder
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """A partition after cleaning: articles (with their signatures) and failures, in

@@ -124,7 +124,7 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
 _LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake"})
 #: Prepositions of an event noun that name its target or agent ("the withdrawal of Serbian
 #: forces", "an admission by Moscow", "aid for Romania").
-_NOUN_ARG_PREPS = frozenset({"of", "from", "for", "by"})
+_NOUN_ARG_PREPS = frozenset({"of", "from", "for", "by", "between"})
 #: Group nouns whose "from" phrase says who they are ("activists from the Fatah party").
 _MEMBER_NOUNS = frozenset(
     [
@@ -328,8 +328,25 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         light = LIGHT.get((lemma, key)) or GEN_LIGHT.get((lemma, key))
         if light is not None:
             return _lookup(light)
+    if _expels(tok, lemma):
+        return _lookup("166")
     code = VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
     return _lookup(code) if code is not None else None
+
+
+#: Verbs whose object is told to go: "ordered four diplomats to leave the country".
+_SEND_AWAY = frozenset({"order", "tell", "instruct", "ask"})
+
+
+def _expels(tok: Any, lemma: str) -> bool:
+    """Expulsion said without "expel": "declared two diplomats persona non grata",
+    "ordered four German diplomats to leave the country"."""
+    if lemma == "declare":
+        words = " ".join(t.lower_ for t in tok.subtree)
+        return "persona non grata" in words
+    if lemma in _SEND_AWAY and any(c.dep_ == "dobj" for c in tok.children):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children)
+    return False
 
 
 def _object(tok: Any) -> Any | None:
@@ -1067,18 +1084,24 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         if hit.etype == "REQUEST" and a is not hit.tok and out:
             continue  # "urged the EC to support X": the one urged is the target
         for c in a.children:
-            if (
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                # "issued a stern reminder to Iraq": the recipient is the dative's object
+                out += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+            elif (
                 c.dep_ in ("dobj", "dative", "iobj")
                 or (c.dep_ == "nsubjpass" and a.pos_ == "VERB")
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
-                out += _mentions_for(c, idx)
+                own = _mentions_for(c, idx)
+                out += own
                 # an act as the object ("demanded the withdrawal of Serbian forces from
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
                 # the target, never where from or where to
                 if c.lemma_.lower() in _DEMANDED_ACTS:
                     out += _doer_of(c, idx)
-                else:
+                elif not own:
+                    # "condemned a Russian attack on Ukraine": an object with its own actor
+                    # is that actor's act, and its "on"-phrase that act's target
                     out += _noun_args(c, idx, preps)
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
@@ -1113,7 +1136,7 @@ _BACK = frozenset(["the", "this", "these", "that", "those", "such"])
 _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
-BACK_SENTENCES = 2
+BACK_SENTENCES = 3
 
 
 def _stem(word: str) -> str:

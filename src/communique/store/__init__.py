@@ -6,6 +6,7 @@ the GDELT, POLECAT and ICEWS layouts)."""
 from __future__ import annotations
 
 from ._cells import FORMULA_STARTS, safe_cell
+from ._codings import RUN_COLUMNS, prune_codings, run_coder, run_rows, show_run
 from ._export import (
     ACTOR_ID_COLUMNS,
     EXPORT_BATCH_ROWS,
@@ -45,6 +46,7 @@ __all__ = [
     "MIGRATIONS",
     "POLECAT_COLUMNS",
     "QUADS",
+    "RUN_COLUMNS",
     "SCHEMA_VERSION",
     "STANCE_GROUPS",
     "TABLES",
@@ -61,9 +63,13 @@ __all__ = [
     "flatten",
     "iter_event_facts",
     "iter_query",
+    "prune_codings",
     "query",
     "query_plan",
+    "run_coder",
+    "run_rows",
     "safe_cell",
+    "show_run",
     "stance_rows",
     "store_error",
     "table_columns",

@@ -57,7 +57,7 @@ def export_store(
 
     jsonl: one communique/3 object per article, to the file ``out`` or to stdout.
     csv, parquet: one file per table in the directory ``out`` (articles, removed, actors,
-    mentions, quotes, events, stance, failures, duplicates, signatures, bands, stories,
+    mentions, quotes, events, stance, failures, codings, duplicates, signatures, bands, stories,
     story_articles, runs, meta); BLOB columns (signatures.minhash) are hex text in CSV.
     gdelt, polecat, icews: the events matching ``filters`` in that layout, to the file
     ``out`` or to stdout (:mod:`._layouts`); the other formats export everything."""

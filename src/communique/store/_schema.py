@@ -162,8 +162,27 @@ _V8 = Migration(
     ),
 )
 
+# Version 9: re-coding. A run says what kind it was (analyze or recode) and what coded it
+# (communique's version, a hash of its code and tables, the registry, the options); an
+# article says which run's coding its records are; a coding replaced by a recode is kept,
+# as JSON of its records (communique/3), until pruned.
+_V9 = Migration(
+    "v9_recoding",
+    (
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'analyze'",
+        "ALTER TABLE runs ADD COLUMN coder TEXT",
+        "ALTER TABLE articles ADD COLUMN coded_run INTEGER",
+        "UPDATE articles SET coded_run = run_id",
+        "CREATE INDEX articles_coded_run ON articles(coded_run)",
+        """CREATE TABLE codings (article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            run_id INTEGER, superseded_by INTEGER NOT NULL, records TEXT NOT NULL,
+            PRIMARY KEY (article_id, superseded_by))""",
+        "CREATE INDEX codings_run ON codings(run_id)",
+    ),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -190,7 +209,7 @@ TABLES: dict[str, type] = {
 }
 
 #: Articles: Article.removed is kept in the ``removed`` table.
-ARTICLES = Table("articles", Article, skip=("removed",), extra=("run_id",))
+ARTICLES = Table("articles", Article, skip=("removed",), extra=("run_id", "coded_run"))
 
 #: Every table a store holds, in export order. The full-text index is left out: it is
 #: rebuilt from ``articles`` (FTS_TABLE and the FTS5 shadow tables named after it).
@@ -199,6 +218,7 @@ ALL_TABLES: tuple[Table, ...] = (
     Table("removed", RemovedSpan, extra=("article_id",)),
     *(Table(name, cls, extra=("article_id",)) for name, cls in TABLES.items()),
     Table("failures", Failure, extra=("run_id", "at")),
+    Table("codings"),
     Table("duplicates"),
     Table("signatures"),
     Table("bands"),

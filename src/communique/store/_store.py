@@ -6,11 +6,12 @@ interrupted run resumes where it stopped."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -145,11 +146,25 @@ class Store:
             raise StoreError(f"{self.path} is an SQLite database but not a communique store")
 
     # -- runs and failures -------------------------------------------------------------
-    def start_run(self, inputs: Sequence[str]) -> int:
+    def start_run(
+        self,
+        inputs: Sequence[str],
+        *,
+        kind: str = "analyze",
+        coder: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Record a run's start. ``kind`` is analyze or recode; ``coder`` says what codes
+        its articles (communique's version, a hash of its code, the registry, the options),
+        so a later ``recode`` knows which stored codings are stale."""
         with self.conn:
             cur = self.conn.execute(
-                "INSERT INTO runs(started, inputs) VALUES (?, ?)",
-                (_now(), json.dumps(list(inputs))),
+                "INSERT INTO runs(started, inputs, kind, coder) VALUES (?, ?, ?, ?)",
+                (
+                    _now(),
+                    json.dumps(list(inputs)),
+                    kind,
+                    json.dumps(dict(coder), sort_keys=True) if coder is not None else None,
+                ),
             )
         return int(cur.lastrowid or 0)
 
@@ -232,24 +247,15 @@ class Store:
             v for c, v in zip(columns(Article), flatten(a), strict=True) if c not in ARTICLES.skip
         ]
         self.conn.execute(
-            f"INSERT INTO articles({', '.join(map(_q, art_cols))}, run_id) "
-            f"VALUES ({', '.join('?' * (len(art_cols) + 1))})",
-            [*art_row, run_id],
+            f"INSERT INTO articles({', '.join(map(_q, art_cols))}, run_id, coded_run) "
+            f"VALUES ({', '.join('?' * (len(art_cols) + 2))})",
+            [*art_row, run_id, run_id],
         )
         self.conn.executemany(
             'INSERT INTO removed(article_id, start, "end", reason, text) VALUES (?,?,?,?,?)',
             [(a.id, r.start, r.end, r.reason, r.text) for r in a.removed],
         )
-        for name, cls in TABLES.items():
-            recs = getattr(analysis, name)
-            if not recs:
-                continue
-            cols = columns(cls)
-            self.conn.executemany(
-                f"INSERT INTO {name}(article_id, {', '.join(map(_q, cols))}) "
-                f"VALUES ({', '.join('?' * (len(cols) + 1))})",
-                [[a.id, *flatten(r)] for r in recs],
-            )
+        self.insert_records(analysis, "main")
         if signature is not None:
             self.conn.execute(
                 "INSERT INTO signatures(article_id, exact, minhash) VALUES (?,?,?)",
@@ -261,6 +267,64 @@ class Store:
             )
         if a.origin:
             self.conn.execute("DELETE FROM failures WHERE origin=?", (a.origin,))
+
+    def insert_records(self, analysis: Analysis, schema: str) -> None:
+        """Write an analysis's records into the record tables of ``schema`` (main, or
+        temp when a past run's coding is shown), inside the caller's transaction."""
+        for name, cls in TABLES.items():
+            recs = getattr(analysis, name)
+            if not recs:
+                continue
+            cols = columns(cls)
+            self.conn.executemany(
+                f"INSERT INTO {schema}.{name}(article_id, {', '.join(map(_q, cols))}) "
+                f"VALUES ({', '.join('?' * (len(cols) + 1))})",
+                [[analysis.article.id, *flatten(r)] for r in recs],
+            )
+
+    def replace_coding(self, analysis: Analysis, run_id: int) -> bool:
+        """Make ``analysis`` the article's coding, made by run ``run_id`` (a recode), in one
+        transaction; the coding it replaces is kept (see :meth:`coding`) until pruned.
+        Returns whether any record changed."""
+        aid = analysis.article.id
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.conn.execute("SELECT coded_run FROM articles WHERE id=?", (aid,)).fetchone()
+            if row is None:
+                raise StoreError(f"no article {aid!r} in {self.path} to recode")
+            old = self.load(aid)
+            if row[0] != run_id:  # a run that codes an article twice keeps its last coding
+                self.conn.execute(
+                    "INSERT INTO codings(article_id, run_id, superseded_by, records) "
+                    "VALUES (?,?,?,?)",
+                    (aid, row[0], run_id, json.dumps(records_json(old))),
+                )
+            for name in TABLES:
+                self.conn.execute(f"DELETE FROM {name} WHERE article_id=?", (aid,))
+            self.insert_records(analysis, "main")
+            self.conn.execute("UPDATE articles SET coded_run=? WHERE id=?", (run_id, aid))
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+        return records_json(old) != records_json(analysis)
+
+    def coding(self, article_id: str, run_id: int) -> Analysis | None:
+        """The article's records as run ``run_id`` coded them: the current ones when that
+        run made them, else the kept coding it replaced; None when neither is stored."""
+        current = self.load(article_id)
+        row = self.conn.execute(
+            "SELECT coded_run FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        if row[0] == run_id:
+            return current
+        kept = self.conn.execute(
+            "SELECT records FROM codings WHERE article_id=? AND run_id IS ?",
+            (article_id, run_id),
+        ).fetchone()
+        if kept is None:
+            return None
+        return from_records_json(current.article, json.loads(kept[0]))
 
     # -- duplicates ----------------------------------------------------------------------
     def similar(self, signature: Signature) -> list[tuple[str, Signature]]:
@@ -359,6 +423,20 @@ class Store:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params if isinstance(params, dict) else tuple(params)))
+
+
+def records_json(analysis: Analysis) -> dict[str, Any]:
+    """An analysis's records as its communique JSON without the article: what a kept
+    coding stores (the article's text and metadata never change with a recode)."""
+    d = analysis.to_dict()
+    del d["article"]
+    return d
+
+
+def from_records_json(article: Article, records: dict[str, Any]) -> Analysis:
+    """The analysis of ``article`` with the records :func:`records_json` kept (any
+    readable communique schema)."""
+    return Analysis.from_dict({**records, "article": dataclasses.asdict(article)})
 
 
 def store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
