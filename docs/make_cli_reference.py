@@ -3,10 +3,10 @@ hand-edited). ``python docs/make_cli_reference.py --check`` exits 1 when the fil
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
+from _generated import write_or_check  # docs/_generated.py, beside this script
 from click.testing import CliRunner
 
 from communique.cli import cli
@@ -41,14 +41,7 @@ def render() -> str:
 
 
 def main() -> None:
-    text = render()
-    if "--check" in sys.argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python docs/make_cli_reference.py", file=sys.stderr)
-            sys.exit(1)
-        return
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
+    write_or_check(OUT, render())
 
 
 if __name__ == "__main__":

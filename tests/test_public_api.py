@@ -43,6 +43,7 @@ FACES = {
     "communique.pipeline": {"Pipeline", "Options", "Stage", "DEFAULT_STAGES", "check_stages"},
     "communique.dates": {"parse_published", "resolve"},
     "communique.stance": {"StanceModel", "stance_records", "Head", "LABELS", "pair_features"},
+    "communique.batch": {"run_batch", "load_batch", "dask_client", "DATASETS", "PipelinePlugin"},
 }
 
 

@@ -217,6 +217,7 @@ def cli() -> None:
       communique events --actor RUS         # what Russia did or had done to it
       communique quotes --actor "Peskov"    # who said what
       communique extract page.html          # one JSON object per article, no store
+      communique serve                      # read it all in a browser (127.0.0.1:8000)
     """
 
 
@@ -861,6 +862,134 @@ def export(db: str | None, fmt: str, out: str | None, run_id: int | None, **filt
         _err(f"wrote {w}")
 
 
+_DASK_MISSING = "communique batch and load need Dask and pyarrow: pip install 'communique[dask]'"
+
+
+def _batch_api() -> Any:
+    """The batch package, or a one-line error naming the extra to install."""
+    try:
+        from . import batch
+    except ImportError as exc:
+        raise UsageError(_DASK_MISSING) from exc
+    return batch
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the Parquet datasets (new or empty).",
+)
+@click.option(
+    "--dask",
+    "address",
+    metavar="ADDRESS",
+    help="The Dask scheduler to run on (tcp://host:8786); its workers need communique installed.",
+)
+@click.option(
+    "--local",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Instead of --dask: start N worker processes on this machine for the run.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    help="Documents per task (default 16).",
+)
+@click.option(
+    "--db",
+    help="A store whose articles (and near-copies of them) are skipped, as analyze into it would.",
+)
+@_ingest_options
+@_no_stance_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def batch(
+    paths: tuple[str, ...],
+    out: str,
+    address: str | None,
+    local: int | None,
+    partition_size: int | None,
+    db: str | None,
+    outlets: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    max_bytes: int | None,
+    encoding: str | None,
+    no_stance: bool,
+    quiet: bool,
+) -> None:
+    """Analyse articles on a Dask cluster into Parquet datasets (load them with `load`).
+
+    PATHS are what analyze takes; they are read here and sent to the workers, which clean
+    and analyse them with the same stages as analyze (each worker loads the model once)
+    and need neither the files nor network access. Copies are found here, over all
+    partitions, in input order, as analyze finds them. The Parquet datasets (articles,
+    removed, actors, mentions, quotes, events, stance, signatures, duplicates, failures;
+    docs/PARQUET.md) are written to --out by this process, split by publication month
+    (month=2024-02 folders); DuckDB reads them directly. Inputs that cannot be read or
+    analysed are reported one line each and kept in the failures dataset (exit code 1)."""
+    api = _batch_api()
+    from .pipeline import Options
+    from .sources import IngestOptions
+
+    ctx = click.get_current_context()
+    given = {**ctx.meta.get("communique.ingest", {}), "max_bytes": max_bytes, "encoding": encoding}
+    options = Options(
+        outlets_files=tuple(Path(p) for p in outlets),
+        actors_files=tuple(Path(p) for p in actor_files),
+        ingest=IngestOptions(**{k: v for k, v in given.items() if v is not None}),
+        stance=not no_stance,
+    )
+    with (
+        _stopped_by_signals() as stop_here,
+        api.dask_client(address, local) as client,
+        _ProgressBar(enabled=not quiet) as bar,
+    ):
+
+        def progress(p: Any) -> None:
+            bar.update(p)
+            stop_here()
+
+        summary = api.run_batch(
+            list(paths),
+            out,
+            client,
+            options,
+            db=db,
+            partition_size=partition_size or api.PARTITION_SIZE,
+            on_progress=progress,
+            on_failure=_report_failure,
+        )
+    r, p = summary.run, summary.progress
+    click.echo(
+        f"{r['articles']} articles ({r['quotes']} quotes, {r['events']} events, "
+        f"{r['stance']} stance, {r['mentions']} mentions) in {summary.seconds:.1f}s on "
+        f"{summary.workers} workers; {p.skipped} skipped, {p.duplicates} duplicates, "
+        f"{p.failed} failed; Parquet in {summary.out}"
+    )
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", help=DB_HELP)
+def load(folder: str, db: str | None) -> None:
+    """Load the Parquet datasets of a batch (`communique batch --out FOLDER`) into the store.
+
+    Articles the store holds already are skipped and near-copies of stored articles are
+    linked to them, as analyze would do: loading a folder twice adds nothing, and several
+    batches can be loaded into one store. The folder is read a month at a time."""
+    api = _batch_api()
+    s = api.load_batch(folder, _db_path(db))
+    click.echo(
+        f"{s.added} articles loaded into {s.db} in {s.seconds:.1f}s; {s.stored} already "
+        f"stored, {s.duplicates} duplicates linked, {s.failures} failures recorded; the "
+        f"store holds {s.store.get('articles', 0)} articles"
+    )
+
+
 @cli.command()
 @click.option("--db", help=DB_HELP)
 @_common_filters
@@ -1290,6 +1419,34 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
                 ],
                 ["date", "act", "outlet", "evidence"],
             )
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 opens the pages to your network).",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: str | None, host: str, port: int) -> None:
+    """A read-only web view of the store: overview, search, articles with their records
+    marked in the text, actors, and dyad charts. Ctrl-C stops it."""
+    try:
+        from . import web
+    except ImportError as exc:
+        raise UsageError(
+            f"serve needs the web extra ({exc.name} is missing): pip install 'communique[web]'"
+        ) from exc
+    path = _db_path(db)
+    if not Path(path).exists():
+        raise UsageError(
+            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
+        )
+    app = web.create_app(path)
+    _err(f"serving {path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
+    web.run(app, host=host, port=port)
 
 
 @cli.group()

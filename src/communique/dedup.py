@@ -156,10 +156,12 @@ class DuplicateFilter:
         self.hasher = Hasher()
         self.pending = Index()
 
-    def check(self, article_id: str, text: str) -> Verdict:
+    def check(self, article_id: str, text: str, signature: Signature | None = None) -> Verdict:
+        """The verdict on one article; ``signature``, when given, is its text's (computed
+        elsewhere: on a Dask worker), and ``text`` is not read."""
         if article_id in self.pending or self.store.has_article(article_id):
             return Verdict("seen")
-        sig = self.hasher.signature(text)
+        sig = signature or self.hasher.signature(text)
         match = best_match(sig, [*self.store.similar(sig), *self.pending.candidates(sig)])
         if match is not None:
             return Verdict("duplicate", sig, match[0], match[1])

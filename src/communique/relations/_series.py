@@ -400,19 +400,21 @@ def top_dyads(
     until: str | None = None,
     all_events: bool = False,
     outlets: Sequence[str] = (),
+    published_since: str | None = None,
     registry: Any = None,
 ) -> list[Dyad]:
     """The ``n`` directed dyads with the most acts dated within ``since``..``until`` (acts
-    counted once, realised only unless ``all_events``), most acts first."""
+    counted once, realised only unless ``all_events``), most acts first.
+    ``published_since`` reads only the events of articles published since then (through
+    the index on publication dates: a store's recent dyads without reading all of it)."""
     if n < 1:
         raise UsageError(f"--top {n} must be at least 1")
     for d, opt in ((since, "--since"), (until, "--until")):
         if d is not None:
             check_date(d, opt)
     left_out: Counter[str] = Counter()
-    reports = _reports(
-        store, Filters(outlets=tuple(outlets)), not all_events, registry, left_out, False
-    )
+    f = Filters(outlets=tuple(outlets), since=published_since)
+    reports = _reports(store, f, not all_events, registry, left_out, False)
     by_dyad: dict[tuple[str, str], list[Act]] = {}
     for act in same_acts(reports):
         if _in_bounds(act.date, since, until):

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from ._cells import FORMULA_STARTS, safe_cell
 from ._codings import RUN_COLUMNS, prune_codings, run_coder, run_rows, show_run
-from ._export import ACTOR_ID_COLUMNS, EXPORT_BATCH_ROWS, export_store
+from ._export import (
+    ACTOR_ID_COLUMNS,
+    EXPORT_BATCH_ROWS,
+    arrow_schema,
+    export_store,
+    table_columns,
+)
 from ._filters import DATE_FORMATS, QUADS, Filters, check_date
 from ._layouts import EXTRA_COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, LAYOUTS, POLECAT_COLUMNS
 from ._queries import (
@@ -20,7 +26,7 @@ from ._queries import (
     query_plan,
     stance_rows,
 )
-from ._rows import column_kinds, columns
+from ._rows import Kind, column_kinds, columns, flatten, unflatten
 from ._schema import ALL_TABLES, FTS_TABLE, MIGRATIONS, SCHEMA_VERSION, TABLES, Migration, Table
 from ._store import Store, store_error
 
@@ -45,13 +51,16 @@ __all__ = [
     "STANCE_GROUPS",
     "TABLES",
     "Filters",
+    "Kind",
     "Migration",
     "Store",
     "Table",
+    "arrow_schema",
     "check_date",
     "column_kinds",
     "columns",
     "export_store",
+    "flatten",
     "iter_event_facts",
     "iter_query",
     "prune_codings",
@@ -63,4 +72,6 @@ __all__ = [
     "show_run",
     "stance_rows",
     "store_error",
+    "table_columns",
+    "unflatten",
 ]

@@ -141,6 +141,25 @@ def _kinds(store: Store, table: Table) -> list[tuple[str, Kind, str]]:
     return out
 
 
+def table_columns(store: Store, table: Table) -> list[tuple[str, Kind]]:
+    """(name, kind) of each exported column of ``table``, in order: the table's columns,
+    each actor id followed by the actor's code (``_kinds`` without the SQL)."""
+    return [(name, kind) for name, kind, _ in _kinds(store, table)]
+
+
+def arrow_schema(cols: Sequence[tuple[str, Kind]]) -> Any:
+    """The Arrow schema of columns of these kinds (raises UsageError without pyarrow)."""
+    pa, _ = _pyarrow()
+    arrow = {
+        "text": pa.string(),
+        "integer": pa.int64(),
+        "real": pa.float64(),
+        "bool": pa.bool_(),
+        "blob": pa.binary(),
+    }
+    return pa.schema([(name, arrow[kind]) for name, kind in cols])
+
+
 def _rows(store: Store, table: Table, size: int) -> Iterator[list[Any]]:
     """The rows of ``table`` in batches, columns as ``_kinds`` says."""
     select = ", ".join(expr for _, _, expr in _kinds(store, table))
@@ -183,19 +202,13 @@ def _pyarrow() -> tuple[Any, Any]:
 def _write_parquet(store: Store, table: Table, path: Path, size: int) -> None:
     """One Parquet file, a row group per batch, typed from the table's columns."""
     pa, pq = _pyarrow()
-    arrow = {
-        "text": pa.string(),
-        "integer": pa.int64(),
-        "real": pa.float64(),
-        "bool": pa.bool_(),
-        "blob": pa.binary(),
-    }
     kinds = _kinds(store, table)
-    schema = pa.schema([(n, arrow[k]) for n, k, _ in kinds])
+    schema = arrow_schema([(n, k) for n, k, _ in kinds])
     with pq.ParquetWriter(path, schema) as writer:
         for rows in _rows(store, table, size):
             arrays = [
-                pa.array(_column(rows, i, k), type=arrow[k]) for i, (_, k, _) in enumerate(kinds)
+                pa.array(_column(rows, i, k), type=schema.field(i).type)
+                for i, (_, k, _) in enumerate(kinds)
             ]
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
 

@@ -86,6 +86,9 @@ class Filters:
     until: str | None = None
     event_since: str | None = None
     event_until: str | None = None
+    #: Actor arguments are exact actor ids (``RUS`` the state, not every actor coded RUS):
+    #: no code, name or registry lookup, and the actor-id indexes answer at once.
+    exact_ids: bool = False
 
     def checked(self) -> Filters:
         """The same filters with types, quads, CAMEO codes and dates checked and normalised."""

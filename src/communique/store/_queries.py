@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import UsageError
@@ -78,13 +78,17 @@ def add_conditions(
         sql.where.append(f"a.published >= {sql.p(f.since)}")
     if f.until:
         sql.where.append(f"a.published <= {sql.p(until_bound(f.until))}")
-    actors = [resolver.actor(a) for a in f.actors]
+
+    def actor(text: str) -> ActorRef:
+        return ActorRef(text, ids=(text,)) if f.exact_ids else resolver.actor(text)
+
+    actors = [actor(a) for a in f.actors]
     if kind == "events":
         src, tgt = "e.source_actor_id", "e.target_actor_id"
         sql.any_of([f"({_is(sql, r, src)} OR {_is(sql, r, tgt)})" for r in actors])
-        sql.any_of([_is(sql, resolver.actor(s), src) for s in f.sources])
-        sql.any_of([_is(sql, resolver.actor(t), tgt) for t in f.targets])
-        pairs = [(resolver.actor(s), resolver.actor(t)) for s, t in f.between]
+        sql.any_of([_is(sql, actor(s), src) for s in f.sources])
+        sql.any_of([_is(sql, actor(t), tgt) for t in f.targets])
+        pairs = [(actor(s), actor(t)) for s, t in f.between]
         directed = [resolver.dyad(d) for d in f.dyads]
         sql.any_of(
             [f"({_is(sql, s, src)} AND {_is(sql, t, tgt)})" for s, t in directed]
@@ -125,8 +129,12 @@ def add_conditions(
                 for r in actors
             ]
         )
-    if text_query is not None:
+    if text_query is not None and kind == "search":
         sql.where.append(f"articles_fts MATCH {sql.p(text_query)}")
+    elif text_query is not None:  # events or quotes of the articles the words are in
+        sql.where.append(
+            f"a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {sql.p(text_query)})"
+        )
 
 
 _SELECT = {
@@ -201,7 +209,7 @@ def _sql(
         (filters or Filters()).checked(),
         Resolver(store, registry),
         sql,
-        text if kind == "search" else None,
+        text if (text or "").strip() else None,
     )
     query = _SELECT[kind].format(where=sql.clause())
     if limit is not None:
@@ -234,7 +242,7 @@ def iter_query(
 ) -> Iterator[dict[str, Any]]:
     """Rows of a query one at a time (booleans as booleans). ``kind`` is one of KINDS;
     ``text`` is the full-text query of ``search`` (FTS5 syntax: words, "a phrase", OR,
-    prefix*)."""
+    prefix*); for the other kinds it keeps the rows of the articles it matches."""
     query, params = _sql(store, kind, filters, text, limit, registry)
     try:
         for r in store.conn.execute(query, params):
@@ -244,7 +252,7 @@ def iter_query(
                     d[b] = bool(d[b])
             yield d
     except sqlite3.OperationalError as exc:
-        if kind != "search":
+        if text is None:
             raise
         # FTS5 reads the query text itself: a syntax error there is the user's input
         raise UsageError(
@@ -405,6 +413,8 @@ def stance_rows(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    target_ids: Sequence[str] = (),
+    holder_ids: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Stance records (``by="statement"``), or summed up per ``by`` (outlet, article or
     speaker) and target: how many statements were negative, neutral and positive, the most
@@ -412,7 +422,8 @@ def stance_rows(
     statements. ``actor`` names the target and ``speaker`` the holder (a code such as
     USA, a registry id or part of a name): a quote's speaker, or the actor that is the
     subject of the sentence's predicate; ``holder`` keeps only one kind of holder
-    ("outlet", "speaker" or "subject")."""
+    ("outlet", "speaker" or "subject"). ``target_ids`` and ``holder_ids`` keep the rows
+    whose target or holder is one of these exact actor ids (read through their indexes)."""
     if by not in (*STANCE_GROUPS, "statement"):
         raise UsageError(
             f"stance is listed by statement or summed up by {', '.join(STANCE_GROUPS)}, not {by!r}"
@@ -437,6 +448,14 @@ def stance_rows(
         where.append(f"({_stance_actor_clause('ha', 'speaker', speaker)} OR {named})")
     if holder:
         where.append("s.holder_kind = :holder")
+    for column, ids, name in (
+        ("s.target_actor_id", target_ids, "tid"),
+        ("s.holder_actor_id", holder_ids, "hid"),
+    ):
+        if ids:
+            names = [f"{name}{i}" for i in range(len(ids))]
+            params.update(zip(names, ids, strict=True))
+            where.append(f"{column} IN ({', '.join(':' + n for n in names)})")
     if by == "speaker":
         where.append("s.holder_kind != 'outlet'")
     if by == "statement":

@@ -12,6 +12,7 @@ import json
 import sqlite3
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from ..records import Span
@@ -95,8 +96,9 @@ def flatten(rec: Any) -> list[Any]:
     return row
 
 
-def unflatten(cls: type, row: sqlite3.Row) -> Any:
-    """The record of class ``cls`` that ``flatten`` turned into ``row``."""
+def unflatten(cls: type, row: sqlite3.Row | Mapping[str, Any]) -> Any:
+    """The record of class ``cls`` that ``flatten`` turned into ``row`` (a store row, or
+    any mapping of its columns: a Parquet row)."""
     kw: dict[str, Any] = {}
     for name, tp, span in _fields(cls):
         if span:

@@ -47,10 +47,14 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open the store at ``path`` (``":memory:"`` for a throwaway one), creating it or
-        bringing an older one up to SCHEMA_VERSION."""
+        bringing an older one up to SCHEMA_VERSION; ``read_only``: open an existing store
+        of this version for reading only (SQLite's ``mode=ro``), which never writes and so
+        never blocks, nor is blocked by, an ``analyze`` writing to it meanwhile."""
         p = str(path)
+        if read_only:
+            return cls._open_read_only(p)
         try:
             conn = sqlite3.connect(p, timeout=LOCK_TIMEOUT_S)
         except sqlite3.Error as exc:
@@ -63,6 +67,36 @@ class Store:
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(conn, p)
             store._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise store_error(exc, p, opening=True) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_read_only(cls, p: str) -> Store:
+        if not Path(p).is_file():
+            raise StoreError(
+                f"no store at {p}; run `communique analyze PATH...` first (or pass --db)"
+            )
+        uri = Path(p).resolve().as_uri() + "?mode=ro"  # as_uri escapes '?' and '#' in names
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=LOCK_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise store_error(exc, p, opening=True) from exc
+        conn.row_factory = sqlite3.Row
+        store = cls(conn, p)
+        try:
+            version = store.schema_version()
+            store._check_version(version)
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{p} has schema version {version}, older than this communique's "
+                    f"({SCHEMA_VERSION}); open it once for writing (`communique analyze` or "
+                    "any query command) to upgrade it"
+                )
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise store_error(exc, p, opening=True) from exc
