@@ -153,14 +153,14 @@ def test_a_dyad_chart_opens_and_a_period_lists_its_events(page: Any, base_url: s
 
 def test_a_dyad_with_a_band(page: Any, base_url: str) -> None:
     """USA and Russia either way by week in the samples (the README's relations example):
-    a week of five acts has an interval band; its acts list their sentences."""
+    a week of six acts has an interval band; its acts list their sentences."""
     _ok(page, base_url + "/dyad?a=USA&b=RUS&both=1&by=week")
     assert page.locator("svg line.interval").count() >= 1
     assert page.locator("svg polygon.band").count() >= 1
-    busiest = page.locator("svg a.period", has=page.locator("title", has_text="5 acts"))
+    busiest = page.locator("svg a.period", has=page.locator("title", has_text="6 acts"))
     busiest.first.click()
     page.wait_for_url(re.compile(r"period="))
-    assert page.locator("#acts .act").count() == 5
+    assert page.locator("#acts .act").count() == 6
     shot(page, "dyad-band")
     if os.environ.get("COMMUNIQUE_DOCS_SCREENSHOTS") == "1":
         page.evaluate("window.scrollTo(0, 0)")
