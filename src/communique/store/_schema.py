@@ -216,8 +216,16 @@ _V10 = Migration(
     ),
 )
 
+# Version 11: a dyad's events are read through one index on (source, target): the relation
+# series and the web view's dyad chart no longer fetch every event of the source to check
+# its target (bench/web.py).
+_V11 = Migration(
+    "v11_dyad_index",
+    ("CREATE INDEX events_dyad ON events(source_actor_id, target_actor_id)",),
+)
+
 #: Ordered migrations: MIGRATIONS[i] brings a store from version i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
 
 #: The version a store has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)
