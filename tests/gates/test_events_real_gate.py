@@ -68,5 +68,5 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     assert r["dyad"] >= 0.06 and r["typed"] >= 0.048, r  # measured 0.062 / 0.050 (544 events)
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.392 correct, 0.354 partial, 0.253 wrong (158 events, 2026-12-05)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.39, verdicts
+    # measured 0.422 correct, 0.329 partial, 0.249 wrong (173 events, 2026-12-05)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.42, verdicts
