@@ -19,6 +19,8 @@ To add a stage, declare it and pass the longer list::
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +37,17 @@ from .records import Analysis, Article, Document, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
 from .stance import StanceModel, stance_records
 
-__all__ = ["DEFAULT_STAGES", "PROVIDED", "REQUIRED", "Options", "Pipeline", "Stage", "check_stages"]
+__all__ = [
+    "DEFAULT_STAGES",
+    "PROVIDED",
+    "REQUIRED",
+    "Options",
+    "Pipeline",
+    "Stage",
+    "analyze_items",
+    "check_stages",
+    "process_pipeline",
+]
 
 #: Articles per ``nlp.pipe`` batch; larger batches help throughput, smaller ones progress.
 BATCH_SIZE = 32
@@ -88,6 +100,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("events", ("doc", "day", "actor_index", "quotes"), ("events",), _events),
     Stage("stance", ("doc", "actor_index", "quotes"), ("stance",), _stance),
 )
+
+#: spaCy's ``Language.max_length``, which :func:`~communique.nlp.load_nlp` keeps.
+SPACY_MAX_LENGTH = 1_000_000
+
+
+def _stages_for(options: Options) -> tuple[Stage, ...]:
+    return tuple(st for st in DEFAULT_STAGES if options.stance or st.name != "stance")
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -147,11 +166,37 @@ class Pipeline:
             stages = [st for st in stages if st.name != "stance"]
         check_stages(stages)
         self.stages = tuple(stages)
-        self.nlp = nlp if nlp is not None else load_nlp(self.options.model)
+        self._nlp = nlp
+        self._nlp_given = nlp is not None
         self.outlets = OutletTable.load(self.options.outlets_files)
-        self.registry = Registry.load(self.options.actors_files)
-        self.resolver = ActorResolver(self.nlp, self.registry)
         self._stance_model: StanceModel | None = None
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use: a run whose parsing happens in worker
+        processes never loads it in the process that reads and stores."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.options.model)
+        return self._nlp
+
+    @functools.cached_property
+    def registry(self) -> Registry:
+        return Registry.load(self.options.actors_files)
+
+    @functools.cached_property
+    def resolver(self) -> ActorResolver:
+        return ActorResolver(self.nlp, self.registry)
+
+    @property
+    def max_length(self) -> int:
+        """The longest text the parser takes (without loading it when it is not loaded)."""
+        return int(self._nlp.max_length) if self._nlp is not None else SPACY_MAX_LENGTH
+
+    @property
+    def rebuildable(self) -> bool:
+        """Whether its options alone build this pipeline (the default stages, no spaCy
+        pipeline passed in): then a worker process can build the same one."""
+        return not self._nlp_given and self.stages == _stages_for(self.options)
 
     @property
     def stance_model(self) -> StanceModel:
@@ -171,7 +216,7 @@ class Pipeline:
             if isinstance(item, Failure):
                 yield item
                 continue
-            limit = self.nlp.max_length
+            limit = self.max_length
             if item.media_type == "text/plain" and len(item.content) > PLAIN_TEXT_SLACK * limit:
                 # cleaning would not bring it under the parser's limit, and cleaning a
                 # text of hundreds of megabytes takes gigabytes: refused before it
@@ -187,25 +232,25 @@ class Pipeline:
     def analyze(
         self, articles: Iterable[Article], *, isolate: bool = True
     ) -> Iterator[Analysis | Failure]:
-        """Analyse articles in ``nlp.pipe`` batches. Analyses come in input order; an
-        article that cannot be analysed comes out as a Failure naming the stage (with
-        ``isolate=False`` the exception propagates instead)."""
-        refused: list[Failure] = []
+        """Analyse articles in ``nlp.pipe`` batches: one analysis per article, in input
+        order; an article that cannot be analysed comes out as a Failure naming the stage
+        (with ``isolate=False`` the exception propagates instead)."""
+        refused: deque[tuple[int, Failure]] = deque()
 
-        def parseable() -> Iterator[tuple[str, Article]]:
-            for a in articles:
-                too_long = _too_long(a, self.nlp.max_length)
+        def parseable() -> Iterator[tuple[str, tuple[int, Article]]]:
+            for i, a in enumerate(articles):
+                too_long = _too_long(a, self.max_length)
                 if too_long:
-                    refused.append(too_long)
+                    refused.append((i, too_long))
                 else:
-                    yield a.text, a
+                    yield a.text, (i, a)
 
         batches = self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size)
-        for doc, article in batches:
-            yield from refused
-            refused.clear()
+        for doc, (i, article) in batches:
+            while refused and refused[0][0] < i:
+                yield refused.popleft()[1]
             yield self.analyze_doc(doc, article, isolate=isolate)
-        yield from refused
+        yield from (f for _, f in refused)
 
     def analyze_doc(
         self, doc: Any, article: Article, *, isolate: bool = True
@@ -263,6 +308,27 @@ class Pipeline:
         if isinstance(out, Failure):
             raise InputError(out.origin, out.reason)
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def process_pipeline(options: Options) -> Pipeline:
+    """This process's pipeline for ``options``: built on first use and kept, so a worker
+    process loads the model, the registry and the stance model once."""
+    return Pipeline(options)
+
+
+def analyze_items(
+    items: Iterable[Document | Article | Failure], options: Options
+) -> list[Analysis | Failure]:
+    """One result per item, in input order: a document is cleaned, an article parsed and
+    analysed (in ``nlp.pipe`` batches), a failure passed on; whatever cannot be read or
+    analysed is a Failure. A plain function of picklable arguments returning picklable
+    records, so worker processes and Dask tasks run exactly what a one-process run does;
+    the pipeline is :func:`process_pipeline`'s."""
+    pipe = process_pipeline(options)
+    ready = [it if isinstance(it, Article | Failure) else next(pipe.articles([it])) for it in items]
+    analysed = pipe.analyze([a for a in ready if isinstance(a, Article)])
+    return [next(analysed) if isinstance(a, Article) else a for a in ready]
 
 
 def _assemble(work: Mapping[str, Any]) -> Analysis:
