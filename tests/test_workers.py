@@ -4,6 +4,11 @@ and Dask tasks run), and ``analyze --workers N``."""
 from __future__ import annotations
 
 import pickle
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from communique.pipeline import DEFAULT_STAGES, Options, Pipeline, Stage, analyze_items
@@ -47,3 +52,45 @@ def test_a_pipeline_is_rebuildable_only_from_its_options_alone(pipeline: Pipelin
     extra = Stage("extra", ("doc",), ("extra",), lambda pipe, work: {"extra": 1})
     assert not Pipeline(Options(stance=False), stages=(*DEFAULT_STAGES, extra)).rebuildable
     assert not Pipeline(Options(stance=False), nlp=pipeline.nlp).rebuildable
+
+
+def _records(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored record of every table, in storage order (rowid), without what says
+    when or in which run it was written; failures as a set (a failure of reading is
+    recorded when it is read, one of analysing when its batch is back)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for t in tables:
+            if t in ("runs", "meta") or t.startswith(("articles_fts", "sqlite_")):
+                continue
+            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]
+            kept = ", ".join(f'"{c}"' for c in cols if c not in ("at", "run_id"))
+            rows = conn.execute(f'SELECT rowid, {kept} FROM "{t}" ORDER BY rowid').fetchall()
+            out[t] = sorted(r[1:] for r in rows) if t == "failures" else rows
+    return out
+
+
+def test_two_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES, inputs)
+    first = sorted((inputs / "text").iterdir())[0]
+    assert "on five" in first.read_text()  # the word the copy changes
+    # a re-edited copy (a near-duplicate), an unreadable file, and an article the
+    # parser refuses (a failure that comes back from a worker)
+    (inputs / "text" / "zz-copy.txt").write_text(first.read_text().replace("on five", "on six"))
+    (inputs / "text" / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (inputs / "text" / "huge.txt").write_text("Talks went on. " * 70_000)
+    stores = {}
+    for n in (1, 2):
+        db = tmp_path / f"w{n}.db"
+        cmd = [sys.executable, "-m", "communique", "analyze", "-q", "--workers", str(n)]
+        done = subprocess.run([*cmd, "--db", str(db), str(inputs)], capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr  # the two failures
+        stores[n] = _records(db)
+    one, two = stores[1], stores[2]
+    assert len(one["articles"]) == 22 and len(one["duplicates"]) == 1
+    assert len(one["failures"]) == 2 and one["quotes"] and one["events"] and one["stance"]
+    assert one.keys() == two.keys()
+    for table in one:
+        assert one[table] == two[table], table

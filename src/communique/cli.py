@@ -225,6 +225,13 @@ def cli() -> None:
 @click.option("--db", help=DB_HELP)
 @_ingest_options
 @_no_stance_option
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Processes that parse and analyse (each loads the model once; about 300 MB each); "
+    "this one reads and writes the store. Default: the cores available to communique.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(
     paths: tuple[str, ...],
@@ -234,6 +241,7 @@ def analyze(
     max_bytes: int | None,
     encoding: str | None,
     no_stance: bool,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Analyse articles into the store.
@@ -245,8 +253,12 @@ def analyze(
     Articles already stored are skipped, so a re-run or a resumed run adds nothing twice;
     copies of a stored article (syndicated wire copy, re-scrape) are linked to it, not
     analysed again. Inputs that cannot be read are reported one line each, recorded in the
-    store's failures table, and the run goes on (exit code 1 when any failed)."""
-    from .runner import analyze_into_store
+    store's failures table, and the run goes on (exit code 1 when any failed).
+
+    Parsing and analysis run in --workers processes (default: one per available core)
+    while this process reads the inputs and writes the store; the store holds the same
+    records whatever the number of workers."""
+    from .runner import analyze_into_store, available_cores
 
     with _stopped_by_signals() as stop_here:
         pipe = _pipeline(
@@ -260,7 +272,12 @@ def analyze(
                 stop_here()  # between two articles: the place a signal ends the run
 
             summary = analyze_into_store(
-                pipe, list(paths), _db_path(db), on_progress=progress, on_failure=_report_failure
+                pipe,
+                list(paths),
+                _db_path(db),
+                on_progress=progress,
+                on_failure=_report_failure,
+                workers=workers or available_cores(),
             )
     _print_summary(summary)
     sys.exit(1 if summary.failed else 0)

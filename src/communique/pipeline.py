@@ -31,7 +31,7 @@ from .clean import Given, OutletTable, to_article
 from .dates import parse_published
 from .errors import InputError, PipelineError
 from .events import act_key, code_events
-from .nlp import load_nlp
+from .nlp import PARSER_CHARS, load_nlp
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Articles per ``nlp.pipe`` batch; larger batches help throughput, smaller ones progress.
-BATCH_SIZE = 32
+BATCH_SIZE = 8
 
 #: What every stage can read before any stage has run: the cleaned article, its spaCy
 #: parse, and its publication day (a ``datetime.date`` or None).
@@ -100,9 +100,6 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("events", ("doc", "day", "actor_index", "quotes"), ("events",), _events),
     Stage("stance", ("doc", "actor_index", "quotes"), ("stance",), _stance),
 )
-
-#: spaCy's ``Language.max_length``, which :func:`~communique.nlp.load_nlp` keeps.
-SPACY_MAX_LENGTH = 1_000_000
 
 
 def _stages_for(options: Options) -> tuple[Stage, ...]:
@@ -190,7 +187,7 @@ class Pipeline:
     @property
     def max_length(self) -> int:
         """The longest text the parser takes (without loading it when it is not loaded)."""
-        return int(self._nlp.max_length) if self._nlp is not None else SPACY_MAX_LENGTH
+        return int(self._nlp.max_length) if self._nlp is not None else PARSER_CHARS
 
     @property
     def rebuildable(self) -> bool:

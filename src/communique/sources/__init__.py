@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ._decode import decode, sniff_media_type
 from ._fetch import RETRIES, TIMEOUT, Fetcher, Request, Response, urllib_transport
-from ._files import MAX_RECORD_FAILURES, iter_documents
+from ._files import MAX_RECORD_FAILURES, count_documents, iter_documents
 from ._options import FEED_LIMIT, MAX_BYTES, IngestOptions
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "IngestOptions",
     "Request",
     "Response",
+    "count_documents",
     "decode",
     "iter_documents",
     "sniff_media_type",

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..nlp import PARSER_CHARS
 from ..records import Document, Failure, lone_surrogate
 from ._decode import decode_bytes, encoding_meta, sniff_media_type
 from ._fetch import Fetcher
@@ -53,6 +54,35 @@ def iter_documents(
         if lone_surrogate(item.origin) is not None:
             item = dataclasses.replace(item, origin=printable_origin(item.origin))
         yield item
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents :func:`iter_documents` will yield for ``paths``, or None when
+    that cannot be known without reading them all (URLs, standard input, WARC and CSV
+    files). A JSONL file counts its non-blank lines. For progress bars: cheap, and an
+    estimate (a line too long or a file that vanishes meanwhile is one failure still)."""
+    total = 0
+    for p in paths:
+        if p == "-" or p.lower().startswith(_URL_PREFIXES):
+            return None
+        for path in _expand(p):
+            suffix = "" if isinstance(path, Failure) else _suffix(path.name)
+            if suffix in WARC_SUFFIXES or suffix in CSV_SUFFIXES:
+                return None
+            if suffix in JSONL_SUFFIXES and not isinstance(path, Failure):
+                total += _count_lines(path)
+            else:
+                total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except (OSError, EOFError, zlib.error):
+        return 1  # read again, and failed, by iter_documents: one failure
 
 
 def printable_origin(origin: str) -> str:
@@ -174,8 +204,6 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
     yield from _from_bytes(origin, data, opts, name=path.name)
 
 
-#: spaCy's default limit on the characters of one text (``nlp.max_length``).
-PARSER_CHARS = 1_000_000
 #: A plain-text file over this many bytes has more than twice PARSER_CHARS characters.
 TEXT_BYTES_REFUSED = 4 * 2 * PARSER_CHARS
 _TEXT_SUFFIXES = {".txt", ".text"}
