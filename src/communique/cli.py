@@ -5,23 +5,19 @@ through a callback."""
 
 from __future__ import annotations
 
-import csv
 import itertools
-import json
 import os
-import shutil
-import sqlite3
 import sys
-import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from .errors import CommuniqueError, UsageError
-from .records import Article, Failure
+
+if TYPE_CHECKING:  # the records load with the commands that use them: --help stays cheap
+    from .records import Article, Failure
 
 DB_HELP = "SQLite store (default: $COMMUNIQUE_DB or ./communique.db)."
 
@@ -50,6 +46,8 @@ class _Group(click.Group):
     """Translates our errors once, for every command (and every subgroup's command)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except CommuniqueError as exc:
@@ -71,6 +69,8 @@ class _Group(click.Group):
 def _pipeline(
     outlets: Sequence[str] = (), actors: Sequence[str] = (), stance: bool = True, **ingest: Any
 ) -> Any:
+    from pathlib import Path
+
     from .pipeline import Options, Pipeline
 
     # Options added by _ingest_options beyond the ones each command names (see there).
@@ -387,6 +387,8 @@ def _report_failure(f: Failure) -> None:
 
 
 def _print_summary(s: Any) -> None:
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 
@@ -434,8 +436,11 @@ def extract(
 
     PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
     directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
+    import json
+
     _day(published, "--published")
     from .clean import Given
+    from .records import Failure
 
     failed = 0
     pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
@@ -552,6 +557,8 @@ def _event_options(f: Any) -> Any:
 
 
 def _open(db: str | None) -> Any:
+    from pathlib import Path
+
     from .store import Store
 
     path = _db_path(db)
@@ -954,6 +961,11 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
     """A series as JSON (the whole document), CSV (a row per period; with --events a row
     per report) or a table with a note on the method (with --events, each period's acts
     after it, one row per report with its outlet and evidence sentence)."""
+    import csv
+    import json
+    import shutil
+    import textwrap
+
     from . import relations as rel
     from .records import PLOVER_TYPES
     from .store import QUADS
@@ -1081,6 +1093,8 @@ def actors() -> None:
 
 
 def _registry(files: Sequence[str]) -> Any:
+    from pathlib import Path
+
     from .actors import Registry
 
     return Registry.load(tuple(Path(f) for f in files))
@@ -1157,6 +1171,10 @@ def actors_list(
 def _emit(rows: Iterable[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
     """Rows as JSON, CSV or a table. JSON and CSV are written row by row as they come;
     --columns picks the fields in every format, a table has a few by default."""
+    import csv
+    import json
+    import textwrap
+
     it = iter(rows)
     first = next(it, None)
     if first is None:
@@ -1217,6 +1235,8 @@ _NAME_WIDTH = 16
 def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
     """A table as wide as the terminal (80 columns when output is not one): short columns
     first, the long text last, wrapped."""
+    import shutil
+
     from rich import box
     from rich.console import Console
     from rich.table import Table

@@ -9,8 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from communique.actors import ActorResolver, Registry
-from communique.actors._patterns import cache_dir, pattern_ids
+from communique.actors import ActorResolver, Registry, cache_dir, pattern_ids
 
 NAMES = ["Dmitry Peskov", "European Union", "U.S. State Department", "Kremlin"]
 
