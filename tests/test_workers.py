@@ -3,11 +3,15 @@ and Dask tasks run), and ``analyze --workers N``."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +98,59 @@ def test_two_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> No
     assert one.keys() == two.keys()
     for table in one:
         assert one[table] == two[table], table
+
+
+def test_the_progress_total_counts_what_will_be_read(tmp_path: Path) -> None:
+    from communique.sources import count_documents, iter_documents
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"text": "a"}\n\n{"text": "b"}\nnot json\n')
+    paths = [str(SAMPLES), str(rows), str(tmp_path / "missing.txt")]
+    assert count_documents(paths) == len(list(iter_documents(paths)))
+    assert count_documents([str(SAMPLES), "-"]) is None
+    assert count_documents(["https://example.org/feed"]) is None
+
+
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie is gone but for its exit status
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+def test_a_signalled_run_with_workers_ends_them_and_resumes(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "communique", "analyze", "-q", "--workers", "2", "--db", str(db)]
+    proc = subprocess.Popen([*cmd, str(SAMPLES)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    stored = 0
+    while stored == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+        with (
+            contextlib.suppress(sqlite3.Error),
+            sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn,
+        ):
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert proc.poll() is None, "the run ended before it could be signalled"
+    workers = _children(proc.pid)
+    assert len(workers) >= 2  # the two workers (and multiprocessing's resource tracker)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    time.sleep(0.5)
+    assert not [p for p in workers if _alive(p)], "worker processes outlived the run"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM runs").fetchone()[0] == "interrupted"
+    again = subprocess.run([*cmd, str(SAMPLES)], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 22
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
