@@ -197,13 +197,17 @@ def bench_corpus(name: str, inputs: str, args: argparse.Namespace, workdir: Path
         if "no-stance" not in modes:
             raise SystemExit("bare parses the texts no-stance stores: ask for both")
     print(f"\n## {name}: {inputs}")
-    print(f"load average before: {_load()}")
+    print(f"load average before: {_load()}", flush=True)
     runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
     for r in range(args.rounds):
         for mode in modes:
             got = _once(mode, inputs, texts, str(workdir), args.batch_size, args.no_stance)
             runs[mode].append(got)
-            print(f"  round {r + 1} {mode}: {runs[mode][-1]['cpu']:.1f} s CPU, load {_load()}")
+            print(
+                f"  round {r + 1} {mode}: {got['articles']} articles, {got['cpu']:.1f} s CPU, "
+                f"{got['seconds']:.1f} s wall, peak RSS {got['rss_mb']:.0f} MB, load {_load()}",
+                flush=True,
+            )
     print(f"load average after: {_load()}")
     _table(name, runs, args)
 
