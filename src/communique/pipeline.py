@@ -235,31 +235,38 @@ class Pipeline:
         refused: deque[tuple[int, Failure]] = deque()
 
         def parseable() -> Iterator[tuple[str, tuple[int, Article]]]:
+            # a title is parsed in the same batches, right after its text: one nlp.pipe
+            # call instead of one nlp() call per title (about a third of a title's cost)
             for i, a in enumerate(articles):
                 too_long = _too_long(a, self.max_length)
                 if too_long:
                     refused.append((i, too_long))
-                else:
-                    yield a.text, (i, a)
+                    continue
+                yield a.text, (i, a)
+                if _has_title(a):
+                    yield a.title or "", (i, a)
 
-        batches = self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size)
-        for doc, (i, article) in batches:
+        docs = iter(self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size))
+        for doc, (i, article) in docs:
+            title_doc = next(docs)[0] if _has_title(article) else None
             while refused and refused[0][0] < i:
                 yield refused.popleft()[1]
-            yield self.analyze_doc(doc, article, isolate=isolate)
+            yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)
         yield from (f for _, f in refused)
 
     def analyze_doc(
-        self, doc: Any, article: Article, *, isolate: bool = True
+        self, doc: Any, article: Article, *, isolate: bool = True, title_doc: Any = None
     ) -> Analysis | Failure:
         """Run the declared stages over one parsed article, then over its title (a
         headline carries attributions and acts too: "Pompeo says China must …"); records
-        found in the title say so (``in_title``) and their spans point into the title."""
+        found in the title say so (``in_title``) and their spans point into the title.
+        ``title_doc`` is the title's parse when the caller has it (parsed here if not)."""
         day = parse_published(article.published)
         body = self._run_stages({"article": article, "doc": doc, "day": day}, isolate, "")
-        if isinstance(body, Failure) or not (article.title or "").strip():
+        if isinstance(body, Failure) or not _has_title(article):
             return body
-        title_doc = self.nlp(article.title)
+        if title_doc is None:
+            title_doc = self.nlp(article.title)
         work = {"article": article, "doc": title_doc, "day": day}
         title = self._run_stages(work, isolate, "title ")
         return title if isinstance(title, Failure) else _with_title(body, title)
@@ -326,6 +333,10 @@ def analyze_items(
     ready = [it if isinstance(it, Article | Failure) else next(pipe.articles([it])) for it in items]
     analysed = pipe.analyze([a for a in ready if isinstance(a, Article)])
     return [next(analysed) if isinstance(a, Article) else a for a in ready]
+
+
+def _has_title(article: Article) -> bool:
+    return bool((article.title or "").strip())
 
 
 def _assemble(work: Mapping[str, Any]) -> Analysis:
