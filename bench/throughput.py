@@ -285,9 +285,10 @@ def main() -> None:
 
         args.batch_size = BATCH_SIZE
     if args.run:
-        print(
-            json.dumps(run_mode(args.run, args.inputs, args.texts, args.workdir, args.batch_size))
+        got = run_mode(
+            args.run, args.inputs, args.texts, args.workdir, args.batch_size, args.no_stance
         )
+        print(json.dumps(got))
         return
     if not AEB.exists():
         raise SystemExit(f"{AEB} is absent: this bench needs ../shared/data beside the repo")
