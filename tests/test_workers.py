@@ -104,7 +104,7 @@ def test_the_progress_total_counts_what_will_be_read(tmp_path: Path) -> None:
     from communique.sources import count_documents, iter_documents
 
     rows = tmp_path / "rows.jsonl"
-    rows.write_text('{"text": "a"}\n\n{"text": "b"}\nnot json\n')
+    rows.write_text('{"text": "a"}\n{"text": "b"}\nnot json')
     paths = [str(SAMPLES), str(rows), str(tmp_path / "missing.txt")]
     assert count_documents(paths) == len(list(iter_documents(paths)))
     assert count_documents([str(SAMPLES), "-"]) is None

@@ -59,8 +59,9 @@ def iter_documents(
 def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents :func:`iter_documents` will yield for ``paths``, or None when
     that cannot be known without reading them all (URLs, standard input, WARC and CSV
-    files). A JSONL file counts its non-blank lines. For progress bars: cheap, and an
-    estimate (a line too long or a file that vanishes meanwhile is one failure still)."""
+    files, a JSONL file over COUNT_BYTES). A JSONL file counts its lines, read in blocks
+    (a gzip bomb costs time, never memory). For progress bars: an estimate (a blank line
+    counts, a file that vanishes meanwhile is one failure still)."""
     total = 0
     for p in paths:
         if p == "-" or p.lower().startswith(_URL_PREFIXES):
@@ -70,19 +71,34 @@ def count_documents(paths: Iterable[str]) -> int | None:
             if suffix in WARC_SUFFIXES or suffix in CSV_SUFFIXES:
                 return None
             if suffix in JSONL_SUFFIXES and not isinstance(path, Failure):
-                total += _count_lines(path)
+                lines = _count_lines(path)
+                if lines is None:
+                    return None
+                total += lines
             else:
                 total += 1
     return total
 
 
-def _count_lines(path: Path) -> int:
+#: A JSONL file holding more than this (decompressed) is not counted up front.
+COUNT_BYTES = 256 * 1024 * 1024
+
+
+def _count_lines(path: Path) -> int | None:
+    lines = seen = 0
+    last = b"\n"
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as fh:
-            return sum(1 for line in fh if line.strip())
+            while block := fh.read(1 << 20):
+                lines += block.count(b"\n")
+                seen += len(block)
+                last = block[-1:]
+                if seen > COUNT_BYTES:
+                    return None
     except (OSError, EOFError, zlib.error):
         return 1  # read again, and failed, by iter_documents: one failure
+    return lines + (last != b"\n")
 
 
 def printable_origin(origin: str) -> str:
