@@ -8,41 +8,43 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_getattr
 from ._version import __version__ as __version__
 from .errors import CommuniqueError
-from .records import (
-    SCHEMA,
-    Actor,
-    Analysis,
-    Article,
-    Event,
-    Failure,
-    Mention,
-    Quote,
-    Span,
-    Stance,
-)
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .pipeline import Options, Pipeline, Stage
+    from .records import (
+        SCHEMA,
+        Actor,
+        Analysis,
+        Article,
+        Event,
+        Failure,
+        Mention,
+        Quote,
+        Span,
+        Stance,
+    )
     from .store import Store
 
 #: Names loaded on first use, so that `import communique` (and `communique --help`) does
-#: not load the pipeline, spaCy or the store until they are asked for.
-_LAZY = {"Options": "pipeline", "Pipeline": "pipeline", "Stage": "pipeline", "Store": "store"}
+#: not load the records, the pipeline, spaCy or the store until they are asked for.
+_RECORDS = ("SCHEMA", "Actor", "Analysis", "Article", "Event", "Failure", "Mention", "Quote")
+_LAZY = {
+    **dict.fromkeys((*_RECORDS, "Span", "Stance"), "records"),
+    "Options": "pipeline",
+    "Pipeline": "pipeline",
+    "Stage": "pipeline",
+    "Store": "store",
+}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from importlib import import_module
-
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 
 __all__ = [

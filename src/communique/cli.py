@@ -5,23 +5,19 @@ through a callback."""
 
 from __future__ import annotations
 
-import csv
 import itertools
-import json
 import os
-import shutil
-import sqlite3
 import sys
-import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from .errors import CommuniqueError, UsageError
-from .records import Article, Failure
+
+if TYPE_CHECKING:  # the records load with the commands that use them: --help stays cheap
+    from .records import Article, Failure
 
 DB_HELP = "SQLite store (default: $COMMUNIQUE_DB or ./communique.db)."
 
@@ -50,6 +46,8 @@ class _Group(click.Group):
     """Translates our errors once, for every command (and every subgroup's command)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except CommuniqueError as exc:
@@ -71,6 +69,8 @@ class _Group(click.Group):
 def _pipeline(
     outlets: Sequence[str] = (), actors: Sequence[str] = (), stance: bool = True, **ingest: Any
 ) -> Any:
+    from pathlib import Path
+
     from .pipeline import Options, Pipeline
 
     # Options added by _ingest_options beyond the ones each command names (see there).
@@ -226,6 +226,13 @@ def cli() -> None:
 @click.option("--db", help=DB_HELP)
 @_ingest_options
 @_no_stance_option
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Processes that parse and analyse (each loads the model once; about 300 MB each); "
+    "this one reads and writes the store. Default: the cores available to communique.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(
     paths: tuple[str, ...],
@@ -235,6 +242,7 @@ def analyze(
     max_bytes: int | None,
     encoding: str | None,
     no_stance: bool,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Analyse articles into the store.
@@ -246,8 +254,12 @@ def analyze(
     Articles already stored are skipped, so a re-run or a resumed run adds nothing twice;
     copies of a stored article (syndicated wire copy, re-scrape) are linked to it, not
     analysed again. Inputs that cannot be read are reported one line each, recorded in the
-    store's failures table, and the run goes on (exit code 1 when any failed)."""
-    from .runner import analyze_into_store
+    store's failures table, and the run goes on (exit code 1 when any failed).
+
+    Parsing and analysis run in --workers processes (default: one per available core)
+    while this process reads the inputs and writes the store; the store holds the same
+    records whatever the number of workers."""
+    from .runner import analyze_into_store, available_cores
 
     with _stopped_by_signals() as stop_here:
         pipe = _pipeline(
@@ -261,7 +273,12 @@ def analyze(
                 stop_here()  # between two articles: the place a signal ends the run
 
             summary = analyze_into_store(
-                pipe, list(paths), _db_path(db), on_progress=progress, on_failure=_report_failure
+                pipe,
+                list(paths),
+                _db_path(db),
+                on_progress=progress,
+                on_failure=_report_failure,
+                workers=workers or available_cores(),
             )
     _print_summary(summary)
     sys.exit(1 if summary.failed else 0)
@@ -372,6 +389,8 @@ def _report_failure(f: Failure) -> None:
 
 
 def _print_summary(s: Any) -> None:
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 
@@ -419,8 +438,11 @@ def extract(
 
     PATHS are what `analyze` takes: files (HTML, text, JSONL, CSV, WARC, gzipped too),
     directories, globs, http(s) URLs of pages or feeds, or - for standard input."""
+    import json
+
     _day(published, "--published")
     from .clean import Given
+    from .records import Failure
 
     failed = 0
     pipe = _pipeline(outlets, actor_files, not no_stance, max_bytes=max_bytes, encoding=encoding)
@@ -537,6 +559,8 @@ def _event_options(f: Any) -> Any:
 
 
 def _open(db: str | None) -> Any:
+    from pathlib import Path
+
     from .store import Store
 
     path = _db_path(db)
@@ -778,6 +802,9 @@ def story(db: str | None, fmt: str, story_id: str) -> None:
     which story events and voices each outlet left out that at least two others reported;
     and each outlet's stance toward the story's main actors. ID as `communique stories`
     lists it (a story merged into another is found under its new id)."""
+    import json
+    import shutil
+
     from .stories import story_markdown, story_report
 
     with _open(db) as store:
@@ -930,6 +957,8 @@ def batch(
     docs/PARQUET.md) are written to --out by this process, split by publication month
     (month=2024-02 folders); DuckDB reads them directly. Inputs that cannot be read or
     analysed are reported one line each and kept in the failures dataset (exit code 1)."""
+    from pathlib import Path
+
     api = _batch_api()
     from .pipeline import Options
     from .sources import IngestOptions
@@ -1021,6 +1050,8 @@ def recode(
     queryable with `--run N` (events, quotes, articles, search, export) until
     `communique runs prune`. The --actor, --outlet, --since and --until filters select
     articles as `communique articles` does."""
+    from pathlib import Path
+
     from .recode import recode_store
     from .store import Filters
 
@@ -1301,6 +1332,11 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
     """A series as JSON (the whole document), CSV (a row per period; with --events a row
     per report) or a table with a note on the method (with --events, each period's acts
     after it, one row per report with its outlet and evidence sentence)."""
+    import csv
+    import json
+    import shutil
+    import textwrap
+
     from . import relations as rel
     from .records import PLOVER_TYPES
     from .store import QUADS
@@ -1433,6 +1469,8 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
 def serve(db: str | None, host: str, port: int) -> None:
     """A read-only web view of the store: overview, search, articles with their records
     marked in the text, actors, and dyad charts. Ctrl-C stops it."""
+    from pathlib import Path
+
     try:
         from . import web
     except ImportError as exc:
@@ -1456,6 +1494,8 @@ def actors() -> None:
 
 
 def _registry(files: Sequence[str]) -> Any:
+    from pathlib import Path
+
     from .actors import Registry
 
     return Registry.load(tuple(Path(f) for f in files))
@@ -1532,6 +1572,10 @@ def actors_list(
 def _emit(rows: Iterable[dict[str, Any]], fmt: str, kind: str, columns: str | None = None) -> None:
     """Rows as JSON, CSV or a table. JSON and CSV are written row by row as they come;
     --columns picks the fields in every format, a table has a few by default."""
+    import csv
+    import json
+    import textwrap
+
     it = iter(rows)
     first = next(it, None)
     if first is None:
@@ -1592,6 +1636,8 @@ _NAME_WIDTH = 16
 def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
     """A table as wide as the terminal (80 columns when output is not one): short columns
     first, the long text last, wrapped."""
+    import shutil
+
     from rich import box
     from rich.console import Console
     from rich.table import Table

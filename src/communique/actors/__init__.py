@@ -5,7 +5,17 @@ surnames and pronouns)."""
 
 from __future__ import annotations
 
+from ._patterns import cache_dir, pattern_ids
 from ._registry import Entry, Registry
 from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector
 
-__all__ = ["AGENTS", "ActorIndex", "ActorResolver", "Entry", "Registry", "cameo_sector"]
+__all__ = [
+    "AGENTS",
+    "ActorIndex",
+    "ActorResolver",
+    "Entry",
+    "Registry",
+    "cache_dir",
+    "cameo_sector",
+    "pattern_ids",
+]

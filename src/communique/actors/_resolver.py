@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..records import Actor, Mention, Span
+from ._patterns import pattern_ids
 from ._registry import Entry, Registry, key, role_key, slug
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -334,9 +335,11 @@ class ActorResolver:
         self.registry = registry
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted(n for n in registry.names if _matchable(n))
-        patterns = list(nlp.tokenizer.pipe(names))
+        patterns = pattern_ids(nlp, names)  # token ids, cached on disk (see _patterns)
         for i in range(0, len(patterns), 1000):
-            self.matcher.add("REGISTRY", patterns[i : i + 1000])
+            # PhraseMatcher.add takes token-id sequences as well as Docs (its own pickling
+            # passes them); spaCy's stubs name only Docs
+            self.matcher.add("REGISTRY", patterns[i : i + 1000])  # type: ignore[arg-type]
         # fuzzy fallback ("Bejing"): registry names grouped by first letter
         self.fuzzy: dict[str, list[str]] = {}
         for n in registry.names:

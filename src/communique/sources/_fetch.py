@@ -23,6 +23,7 @@ from email.message import Message
 from typing import Any
 
 from ..errors import FetchError
+from ._limits import RETRIES, TIMEOUT
 
 __all__ = [
     "BACKOFF",
@@ -37,11 +38,6 @@ __all__ = [
     "urllib_transport",
 ]
 
-#: Seconds to wait for the server to connect or send the next bytes; a whole response
-#: must arrive within twice this. Override with --timeout.
-TIMEOUT = 20.0
-#: Extra attempts after a timeout, a connection error or a transient status (429, 5xx).
-RETRIES = 2
 #: Seconds before the first retry; doubled for each further one.
 BACKOFF = 1.0
 USER_AGENT = "communique/0.1 (news event data; fetches only the URLs its user gave)"

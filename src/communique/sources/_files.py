@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..nlp import PARSER_CHARS
 from ..records import Document, Failure, lone_surrogate
 from ._decode import decode_bytes, encoding_meta, sniff_media_type
 from ._fetch import Fetcher
@@ -53,6 +54,51 @@ def iter_documents(
         if lone_surrogate(item.origin) is not None:
             item = dataclasses.replace(item, origin=printable_origin(item.origin))
         yield item
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents :func:`iter_documents` will yield for ``paths``, or None when
+    that cannot be known without reading them all (URLs, standard input, WARC and CSV
+    files, a JSONL file over COUNT_BYTES). A JSONL file counts its lines, read in blocks
+    (a gzip bomb costs time, never memory). For progress bars: an estimate (a blank line
+    counts, a file that vanishes meanwhile is one failure still)."""
+    total = 0
+    for p in paths:
+        if p == "-" or p.lower().startswith(_URL_PREFIXES):
+            return None
+        for path in _expand(p):
+            suffix = "" if isinstance(path, Failure) else _suffix(path.name)
+            if suffix in WARC_SUFFIXES or suffix in CSV_SUFFIXES:
+                return None
+            if suffix in JSONL_SUFFIXES and not isinstance(path, Failure):
+                lines = _count_lines(path)
+                if lines is None:
+                    return None
+                total += lines
+            else:
+                total += 1
+    return total
+
+
+#: A JSONL file holding more than this (decompressed) is not counted up front.
+COUNT_BYTES = 256 * 1024 * 1024
+
+
+def _count_lines(path: Path) -> int | None:
+    lines = seen = 0
+    last = b"\n"
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                lines += block.count(b"\n")
+                seen += len(block)
+                last = block[-1:]
+                if seen > COUNT_BYTES:
+                    return None
+    except (OSError, EOFError, zlib.error):
+        return 1  # read again, and failed, by iter_documents: one failure
+    return lines + (last != b"\n")
 
 
 def printable_origin(origin: str) -> str:
@@ -174,8 +220,6 @@ def _from_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
     yield from _from_bytes(origin, data, opts, name=path.name)
 
 
-#: spaCy's default limit on the characters of one text (``nlp.max_length``).
-PARSER_CHARS = 1_000_000
 #: A plain-text file over this many bytes has more than twice PARSER_CHARS characters.
 TEXT_BYTES_REFUSED = 4 * 2 * PARSER_CHARS
 _TEXT_SUFFIXES = {".txt", ".text"}

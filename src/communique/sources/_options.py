@@ -5,14 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Document, Failure
-from ._fetch import RETRIES, TIMEOUT
-
-#: Inputs larger than this (after decompression) are refused: no news article is this big,
-#: and a page this size is almost always a dump or a binary. For containers (WARC, JSONL,
-#: CSV) the limit applies to each record, not to the file. Override with --max-bytes.
-MAX_BYTES = 16 * 1024 * 1024
-#: Articles fetched from one feed at most, in feed order. Override with --feed-limit.
-FEED_LIMIT = 100
+from ._limits import FEED_LIMIT, MAX_BYTES, RETRIES, TIMEOUT
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}

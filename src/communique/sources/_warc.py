@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]  # no types
-
 from ..records import Document, Failure
 from ._decode import decode_bytes, decode_named, encoding_meta
 from ._options import IngestOptions, Item, megabytes, over_limit
@@ -35,6 +33,9 @@ _SLACK = 8
 
 
 def from_warc(path: Path, opts: IngestOptions) -> Iterator[Item]:
+    # imported here: warcio brings fsspec, and `communique --help` must stay cheap
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]  # no types
+
     origin = str(path)
     try:
         fh = open(path, "rb")  # noqa: SIM115  # closed in finally: the generator may pause

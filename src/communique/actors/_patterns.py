@@ -1,0 +1,94 @@
+"""The registry's phrase-matcher patterns, cached on disk.
+
+The matcher looks for every registry name as a sequence of token ids (spaCy ``ORTH``
+hashes, the same in every process). Tokenising ten thousand names costs about as much
+CPU as loading the model and, done as spaCy ``Doc`` objects, some 40 MB of memory; so the
+ids are kept in a file named by a hash of everything they depend on (the names, spaCy's
+version, the model and its tokenizer's rules). A changed registry or model is a new name,
+never a stale answer.
+
+The folder is ``$COMMUNIQUE_CACHE_DIR``, else ``$XDG_CACHE_HOME/communique``, else
+``~/.cache/communique``. A file is written under a temporary name and renamed into place
+(two processes building it at once each write a whole file; the last rename wins, both
+are the same); a file that cannot be read or does not add up is ignored and rebuilt; a
+folder that cannot be written only means no cache."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: Bump when the file's layout changes.
+FORMAT = "communique-matcher-patterns/1"
+
+
+def cache_dir() -> Path:
+    """Where communique keeps files it can always rebuild."""
+    if explicit := os.environ.get("COMMUNIQUE_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "communique"
+
+
+def pattern_ids(nlp: Any, names: Sequence[str]) -> list[tuple[int, ...]]:
+    """Each name's token ids under ``nlp``'s tokenizer, from the cache when it has them."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(FORMAT.encode())
+    meta = nlp.meta
+    h.update(f"{version('spacy')}\0{meta.get('name')}\0{meta.get('version')}\0".encode())
+    h.update(nlp.tokenizer.to_bytes())
+    for name in names:
+        h.update(name.encode("utf-8", "surrogatepass") + b"\0")
+    path = cache_dir() / f"matcher-{h.hexdigest()[:32]}.npz"
+    cached = _read(path, len(names))
+    if cached is not None:
+        return cached
+    # one name at a time: no ten thousand Docs alive at once
+    pats = [tuple(int(t.orth) for t in nlp.tokenizer(name)) for name in names]
+    _write(path, pats)
+    return pats
+
+
+def _read(path: Path, count: int) -> list[tuple[int, ...]] | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            flat, lengths = data["flat"], data["lengths"]
+            if len(lengths) != count or int(lengths.sum()) != len(flat) or (lengths < 0).any():
+                return None
+            ids = flat.tolist()
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # absent, broken
+        return None
+    out: list[tuple[int, ...]] = []
+    at = 0
+    for n in lengths.tolist():
+        out.append(tuple(ids[at : at + n]))
+        at += n
+    return out
+
+
+def _write(path: Path, pats: Sequence[tuple[int, ...]]) -> None:
+    flat = np.fromiter((i for p in pats for i in p), dtype=np.uint64)
+    lengths = np.array([len(p) for p in pats], dtype=np.int64)
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".matcher-", suffix=".npz", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, flat=flat, lengths=lengths)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:  # a read-only home, a full disk: the run goes on without a cache
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
