@@ -69,7 +69,7 @@ def _records(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             if t in ("runs", "meta") or t.startswith(("articles_fts", "sqlite_")):
                 continue
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]
-            kept = ", ".join(f'"{c}"' for c in cols if c not in ("at", "run_id"))
+            kept = ", ".join(f'"{c}"' for c in cols if c not in ("at", "run_id", "updated"))
             rows = conn.execute(f'SELECT rowid, {kept} FROM "{t}" ORDER BY rowid').fetchall()
             out[t] = sorted(r[1:] for r in rows) if t == "failures" else rows
     return out
@@ -93,7 +93,7 @@ def test_two_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> No
         assert done.returncode == 1, done.stderr  # the two failures
         stores[n] = _records(db)
     one, two = stores[1], stores[2]
-    assert len(one["articles"]) == 22 and len(one["duplicates"]) == 1
+    assert len(one["articles"]) == 26 and len(one["duplicates"]) == 1
     assert len(one["failures"]) == 2 and one["quotes"] and one["events"] and one["stance"]
     assert one.keys() == two.keys()
     for table in one:
@@ -152,5 +152,5 @@ def test_a_signalled_run_with_workers_ends_them_and_resumes(tmp_path: Path) -> N
     again = subprocess.run([*cmd, str(SAMPLES)], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 22
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 26
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
