@@ -316,3 +316,39 @@ def test_articles_and_the_overview_link_their_stories(client: Any, web_db: str) 
     assert "Latest stories" in overview and _story_links(overview)
     # the hostile article was stored without a story: its page says nothing of one
     assert 'href="/story/' not in client.get(f"/article/{HOSTILE_ID}").text
+
+
+def test_a_story_of_hostile_articles_stays_inert(web_db: str, tmp_path: Path) -> None:
+    """The hostile article grouped into a story of its own (a copy of the store): its
+    title and outlet are escaped in the stories list, the story page and the overview."""
+    import shutil
+
+    from starlette.testclient import TestClient
+
+    from communique.stories import assign_stories
+    from communique.web import create_app
+
+    from .web_support import HOSTILE_OUTLET
+
+    db = tmp_path / "hostile.db"
+    shutil.copy(web_db, db)
+    with Store.open(db) as store:
+        assign_stories(store, [HOSTILE_ID])
+        (sid,) = store.query(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (HOSTILE_ID,)
+        )[0]
+    client = TestClient(create_app(db))
+    escaped = HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")
+    for path in ("/", "/stories", f"/stories?outlet={HOSTILE_OUTLET}", f"/story/{sid}"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        html = r.text
+        assert "<script" not in html.lower() and "<img" not in html.lower(), path
+        assert "<b " not in html.lower(), path
+        # no tag has an on* attribute (quoted values, where escaped text may say one, aside)
+        tags = re.sub(r'"[^"]*"', '""', html)
+        assert not re.search(r"<[a-z][^<>]*\son\w+=", tags, re.I), path
+        assert 'href="javascript:' not in html.lower(), path
+        assert escaped in html, path
+    story = client.get(f"/story/{sid}").text
+    assert HOSTILE_OUTLET.replace("<", "&lt;").replace(">", "&gt;") in story
