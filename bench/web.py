@@ -14,6 +14,13 @@ the store's counts, the load average, and a table: page, p50, p95, max (ms of wa
 time), and the CPU time the process (server and client) spent per request, p50 and p95:
 on a shared machine under load the wall time says more about the neighbours. Record it in BENCHMARKS.md with
 the command that made it.
+
+Stories: the copies are written through ``Store.add``, which does not group articles into
+stories (``analyze`` does, at the end of a run), so the stories table of a built store holds
+only the samples' stories. The stories pages are measured over those (the store's counts
+line says how many): their times show the cost of a page, not of a 10,000-article stories
+table. Grouping the copies would not help: copies of one sample a few days apart would chain
+into stories years long.
 """
 
 from __future__ import annotations
@@ -119,6 +126,9 @@ def pages(db: Path, rng: random.Random) -> dict[str, list[str]]:
                 "SELECT DISTINCT speaker_actor_id FROM quotes WHERE speaker_actor_id LIKE 'person:%'"
             )
         ]
+        stories = [r[0] for r in store.query("SELECT id FROM stories WHERE outlets > 1")] or [
+            r[0] for r in store.query("SELECT id FROM stories")
+        ]
         dyads = [
             (r[0], r[1])
             for r in store.query(
@@ -156,6 +166,11 @@ def pages(db: Path, rng: random.Random) -> dict[str, list[str]]:
             "/dyad?a={}&b={}&by=year&both=1&period={}".format(*pick(dyads), rng.randint(2019, 2024))
             for _ in range(per)
         ],
+        "stories (list)": ["/stories"] * per,
+        "stories (outlet + since)": [
+            f"/stories?outlet=Silk+Meridian&since={rng.randint(2019, 2024)}" for _ in range(per)
+        ],
+        "story (outlet comparison)": [f"/story/{pick(stories)}" for _ in range(per)],
     }
 
 
@@ -227,7 +242,7 @@ def main() -> None:
     with Store.open(db, read_only=True) as store:
         counts = {
             t: store.query(f"SELECT count(*) FROM {t}")[0][0]
-            for t in ("articles", "events", "quotes", "stance", "mentions")
+            for t in ("articles", "events", "quotes", "stance", "mentions", "stories")
         }
     print("store: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
     load = os.getloadavg()[0]

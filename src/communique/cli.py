@@ -1468,7 +1468,8 @@ def _emit_series(series: Any, fmt: str, show_events: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: str | None, host: str, port: int) -> None:
     """A read-only web view of the store: overview, search, articles with their records
-    marked in the text, actors, and dyad charts. Ctrl-C stops it."""
+    marked in the text, actors, dyad charts, and stories with their outlets compared.
+    Ctrl-C stops it."""
     from pathlib import Path
 
     try:

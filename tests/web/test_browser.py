@@ -11,7 +11,15 @@ import re
 import shutil
 from typing import Any
 
-from .web_support import HOSTILE_ID, HOSTILE_OUTLET, HOSTILE_TITLE, HOSTILE_URL, ROOT, shot
+from .web_support import (
+    HOSTILE_ID,
+    HOSTILE_OUTLET,
+    HOSTILE_TITLE,
+    HOSTILE_URL,
+    ROOT,
+    shot,
+    story_k,
+)
 
 DOCS = ROOT / "docs"
 
@@ -58,6 +66,10 @@ def test_every_page_opens(page: Any, base_url: str, web_db: str) -> None:
     _ok(page, base_url + "/dyad")
     assert page.locator("table.rows a[href^='/dyad?']").count() > 0
     shot(page, "dyads")
+
+    _ok(page, base_url + "/stories")
+    assert page.locator("table.stories a[href^='/story/']").count() > 0
+    shot(page, "stories")
 
     response = page.goto(base_url + "/article/does-not-exist")
     assert response is not None and response.status == 404
@@ -201,3 +213,52 @@ def test_the_readme_article_screenshot(page: Any, base_url: str, web_db: str) ->
     out = shot(page, "readme-article")
     if os.environ.get("COMMUNIQUE_DOCS_SCREENSHOTS") == "1":
         shutil.copy(out, DOCS / "web-article.png")
+
+
+def test_a_story_compares_its_outlets_and_leads_to_the_evidence(
+    page: Any, base_url: str, web_db: str
+) -> None:
+    """From the stories list to story K (the Senkaku patrol): its four outlets, Chinese state
+    media flagged and leaving out Japan's protest; then a report's evidence in its article."""
+    sid = story_k(web_db)
+    _ok(page, base_url + "/")
+    page.click("header.top nav a[href='/stories']")
+    page.wait_for_url(re.compile(r"/stories$"))
+    page.locator(f"table.stories a[href='/story/{sid}']").click()
+    page.wait_for_url(re.compile(rf"/story/{sid}$"))
+    assert not page.errors, page.errors
+    outlets = page.locator("#coverage td.outlet").all_inner_texts()
+    assert len(outlets) == 4 and "Silk Meridian" in outlets
+    assert page.locator("#coverage tr.first").count() == 1
+    assert page.locator("#coverage tr.first .flag.first").inner_text() == "first reporter"
+    state = page.locator("#coverage tr.state")
+    assert state.count() == 1 and "Silk Meridian" in state.inner_text()
+    assert "state-affiliated" in state.inner_text()
+    shot(page, "story")
+    silk = page.locator(
+        "#left-out ul.left-out > li",
+        has=page.locator("strong.outlet", has_text="Silk Meridian"),
+    )
+    assert silk.count() == 1
+    omitted = silk.inner_text()
+    assert "Japan" in omitted and "did not quote" in omitted and "Yoko Kamikawa" in omitted
+    # an omitted act links to its row among the story events
+    silk.locator("a[href^='#act-']").first.click()
+    target = page.evaluate("location.hash")[1:]
+    assert target.startswith("act-") and page.locator(f"#{target}").is_visible()
+    shot(page, "story-left-out-act")
+
+    link = page.locator(f"#{target} a.evidence").first
+    href = link.get_attribute("href") or ""
+    m = re.fullmatch(r"/article/(\w+)\?event=(\d+)#t-ev-\2", href)
+    assert m, href
+    evidence = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(rf"/article/{m[1]}\?event={m[2]}"))
+    focused = page.locator("a.mk.focus")
+    assert focused.count() > 0
+    assert "".join(focused.all_inner_texts()).split() == evidence.split()
+    assert focused.first.is_visible()
+    # and the article leads back to its story
+    assert page.locator(f".story-link a[href='/story/{sid}']").count() == 1
+    shot(page, "story-evidence-in-article")

@@ -18,7 +18,7 @@ import pytest
 
 from communique.store import Store
 
-from .web_support import HOSTILE_ID, HOSTILE_TITLE, SAMPLES, free_port
+from .web_support import HOSTILE_ID, HOSTILE_TITLE, SAMPLES, free_port, story_k
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -129,6 +129,8 @@ def test_hostile_fields_are_escaped_in_the_html(client: Any) -> None:
         "/article/no-such-id",
         "/article/%3Cscript%3E",
         "/actor/person:nobody-at-all",
+        "/story/no-such-story",
+        "/story/%3Cscript%3E",
         "/no/such/page",
         "/static/nothing.css",
     ],
@@ -147,6 +149,8 @@ def test_bad_ids_are_a_404_page(client: Any, path: str) -> None:
         ("/search?q=%22unbalanced", "cannot search for"),
         ("/dyad?a=USA&b=USA", "the same"),
         ("/dyad?a=USA&b=CHN&by=decade", "is not a period"),
+        ("/stories?since=2019-13", "is not a date"),
+        ("/stories?until=soon", "is not a date"),
     ],
 )
 def test_bad_filters_are_the_form_again_with_the_reason(client: Any, path: str, says: str) -> None:
@@ -225,3 +229,126 @@ def test_a_missing_browser_skips_with_how_to_get_one_but_fails_under_ci(
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="must run in CI"):
         _missing("no Chromium found")
+
+
+def _story_links(html: str) -> list[str]:
+    return re.findall(r'<a href="/story/(\w+)">', html)
+
+
+def test_stories_list_with_filters_and_pages(client: Any, web_db: str) -> None:
+    from starlette.testclient import TestClient
+
+    from communique.stories import list_stories
+    from communique.web import NAV, create_app
+
+    assert ("Stories", "/stories") in NAV
+    with Store.open(web_db, read_only=True) as store:
+        every = [s["id"] for s in list_stories(store)]
+        silk = [s["id"] for s in list_stories(store, outlet="Silk Meridian")]
+        jpn = [s["id"] for s in list_stories(store, actor="JPN")]
+        since = [s["id"] for s in list_stories(store, since="2023")]
+    assert 0 < len(silk) < len(every) and 0 < len(jpn) < len(every)
+    assert _story_links(client.get("/stories").text) == every  # latest first, as the CLI
+    assert _story_links(client.get("/stories?outlet=Silk+Meridian").text) == silk
+    assert _story_links(client.get("/stories?actor=JPN").text) == jpn
+    assert _story_links(client.get("/stories?since=2023").text) == since
+    assert "No stories." in client.get("/stories?since=2999").text
+    # paged like the other lists: a next link while there are more, a previous one after
+    fives = TestClient(create_app(web_db, page_rows=5))
+    first = fives.get("/stories").text
+    assert _story_links(first) == every[:5] and 'href="/stories?page=2"' in first
+    last_page = (len(every) + 4) // 5
+    last = fives.get(f"/stories?page={last_page}").text
+    assert _story_links(last) == every[(last_page - 1) * 5 :]
+    assert f'href="/stories?page={last_page - 1}"' in last and 'rel="next"' not in last
+
+
+def test_a_story_compares_its_outlets(client: Any, web_db: str) -> None:
+    """Story K: four outlets; the first reporter marked, Chinese state media flagged and
+    shown leaving out Japan's protest; every report's evidence links to its article."""
+    from communique.stories import story_report
+
+    sid = story_k(web_db)
+    with Store.open(web_db, read_only=True) as store:
+        report = story_report(store, sid)
+    r = client.get(f"/story/{sid}")
+    assert r.status_code == 200
+    html = r.text
+    outlets = {o["outlet"]: o for o in report["outlets"]}
+    assert len(outlets) == 4
+    coverage = html[html.index('id="coverage"') : html.index('id="events"')]
+    rows = re.findall(r'<tr class="([^"]*)">\s*<td class="outlet">([^<]+)</td>', coverage)
+    assert [name for _, name in rows] == [o["outlet"] for o in report["outlets"]]
+    first = [name for cls, name in rows if "first" in cls.split()]
+    assert first == [o["outlet"] for o in report["outlets"] if o["first_reporter"]]
+    assert {name for cls, name in rows if "state" in cls.split()} == {"Silk Meridian"}
+    assert "Yoko Kamikawa" in coverage and "Wang Wenbin" in coverage  # whom each quoted
+    # every report of every story event links to its evidence in its article
+    links = re.findall(r'<a class="evidence" href="/article/(\w+)\?event=(\d+)#t-ev-\2">', html)
+    reports = {
+        (p["article_id"], str(p["event_id"])) for e in report["events"] for p in e["reports"]
+    }
+    assert set(links) == reports and len(links) == len(reports)
+    # what each left out: Silk Meridian, Japan's protest and the US backing, and Kamikawa
+    left = html[html.index('id="left-out"') :]
+    silk = left[left.index('<strong class="outlet">Silk Meridian</strong>') :]
+    silk = silk[: silk.index("</ul>")]
+    acts = {e["act"]: e for e in report["events"]}
+    for n in outlets["Silk Meridian"]["left_out_events"]:
+        assert f'href="#act-{n}"' in silk and f'id="act-{n}"' in html
+        assert acts[n]["type"] in silk
+    assert "did not quote" in silk and "Yoko Kamikawa" in silk
+    # stance per outlet toward the main actors: a column each
+    stance = html[html.index('id="stance"') :]
+    for m in report["main_actors"]:
+        assert m["name"] in stance
+    assert "<script" not in html.lower()
+
+
+def test_articles_and_the_overview_link_their_stories(client: Any, web_db: str) -> None:
+    sid = story_k(web_db)
+    with Store.open(web_db, read_only=True) as store:
+        article_id = store.query(
+            "SELECT article_id FROM story_articles WHERE story_id = ? LIMIT 1", (sid,)
+        )[0][0]
+    assert f'href="/story/{sid}"' in client.get(f"/article/{article_id}").text
+    overview = client.get("/").text
+    assert "Latest stories" in overview and _story_links(overview)
+    # the hostile article was stored without a story: its page says nothing of one
+    assert 'href="/story/' not in client.get(f"/article/{HOSTILE_ID}").text
+
+
+def test_a_story_of_hostile_articles_stays_inert(web_db: str, tmp_path: Path) -> None:
+    """The hostile article grouped into a story of its own (a copy of the store): its
+    title and outlet are escaped in the stories list, the story page and the overview."""
+    import shutil
+
+    from starlette.testclient import TestClient
+
+    from communique.stories import assign_stories
+    from communique.web import create_app
+
+    from .web_support import HOSTILE_OUTLET
+
+    db = tmp_path / "hostile.db"
+    shutil.copy(web_db, db)
+    with Store.open(db) as store:
+        assign_stories(store, [HOSTILE_ID])
+        (sid,) = store.query(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (HOSTILE_ID,)
+        )[0]
+    client = TestClient(create_app(db))
+    escaped = HOSTILE_TITLE.replace("<", "&lt;").replace(">", "&gt;")
+    for path in ("/", "/stories", f"/stories?outlet={HOSTILE_OUTLET}", f"/story/{sid}"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        html = r.text
+        assert "<script" not in html.lower() and "<img" not in html.lower(), path
+        assert "<b " not in html.lower(), path
+        # no tag has an on* attribute (quoted values, where escaped text may say one, aside)
+        tags = re.sub(r'"[^"]*"', '""', html)
+        assert not re.search(r"<[a-z][^<>]*\son\w+=", tags, re.I), path
+        assert 'href="javascript:' not in html.lower(), path
+        assert escaped in html, path
+    story = client.get(f"/story/{sid}").text
+    assert HOSTILE_OUTLET.replace("<", "&lt;").replace(">", "&gt;") in story

@@ -92,3 +92,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def story_k(db: str) -> str:
+    """The id of story K of samples/README.md (samples/jsonl/stories.jsonl: the Senkaku
+    patrol told by four outlets, Chinese state media leaving out Japan's protest)."""
+    from communique.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        (sid,) = {
+            r[0]
+            for r in store.query(
+                """SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id
+                   WHERE a.origin LIKE '%stories.jsonl%'"""
+            )
+        }
+    return str(sid)

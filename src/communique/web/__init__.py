@@ -1,6 +1,7 @@
 """A read-only web view of the store (``communique serve``): an overview, search with
 filters, articles with their quotes, events and actor mentions marked in the text, actors,
-and dyads as relation series charts whose periods list the events behind them. Pages are
+dyads as relation series charts whose periods list the events behind them, and stories
+with their outlets compared (first reporter, voices, omissions, stance). Pages are
 made on the server (HTML, CSS and SVG; no script) and the store is opened read-only.
 
 Needs the ``web`` extra (Starlette, uvicorn, Jinja2): ``pip install 'communique[web]'``."""

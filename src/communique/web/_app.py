@@ -31,6 +31,7 @@ NAV: list[tuple[str, str]] = [
     ("Overview", "/"),
     ("Search", "/search"),
     ("Dyads", "/dyad"),
+    ("Stories", "/stories"),
 ]
 
 #: Sent with every response. No script may run (there is none of ours); styles and images
@@ -108,9 +109,12 @@ def _num(v: float | None, digits: int = 2, sign: bool = False) -> str:
     return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
 
 
-def create_app(db: str | Path, registry: Any = None) -> Starlette:
+def create_app(
+    db: str | Path, registry: Any = None, *, page_rows: int = _pages.PAGE_ROWS
+) -> Starlette:
     """The web app over the store at ``db``, opened read-only for each request. The actor
-    registry is loaded here, once (``registry`` to pass one already loaded)."""
+    registry is loaded here, once (``registry`` to pass one already loaded); lists show
+    ``page_rows`` rows a page."""
     path = str(db)
     Store.open(path, read_only=True).close()  # fail now, with the store's own message
     if registry is None:
@@ -148,6 +152,9 @@ def create_app(db: str | Path, registry: Any = None) -> Starlette:
                 return _pages.search(store, registry, _pages.SearchForm(kind=form.kind)) | {
                     "form": form
                 }
+            if name == "stories.html":
+                asked = _pages.StoriesForm.from_params(request.query_params)
+                return _pages.stories(store, _pages.StoriesForm()) | {"form": asked, "rows": []}
             if name == "dyad.html":
                 return _pages.dyad(store, registry, {}) | {
                     "a": request.query_params.get("a", ""),
@@ -188,7 +195,7 @@ def create_app(db: str | Path, registry: Any = None) -> Starlette:
             page(
                 "search.html",
                 lambda s, r: _pages.search(
-                    s, registry, _pages.SearchForm.from_params(r.query_params)
+                    s, registry, _pages.SearchForm.from_params(r.query_params), page_rows
                 ),
             ),
         ),
@@ -207,6 +214,19 @@ def create_app(db: str | Path, registry: Any = None) -> Starlette:
             ),
         ),
         Route("/dyad", page("dyad.html", lambda s, r: _pages.dyad(s, registry, r.query_params))),
+        Route(
+            "/stories",
+            page(
+                "stories.html",
+                lambda s, r: _pages.stories(
+                    s, _pages.StoriesForm.from_params(r.query_params), page_rows
+                ),
+            ),
+        ),
+        Route(
+            "/story/{story_id}",
+            page("story.html", lambda s, r: _pages.story(s, r.path_params["story_id"])),
+        ),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

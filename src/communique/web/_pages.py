@@ -9,13 +9,14 @@ import dataclasses
 import itertools
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..records import PLOVER_TYPES, Analysis
 from ..relations import PERIODS, relation_series, top_dyads
 from ..store import QUADS, Filters, Store, check_date, iter_query, stance_rows
+from ..stories import LEFT_OUT_BY, list_stories, resolve_story, story_report
 from ._chart import chart
 from ._marks import Mark, pieces
 
@@ -23,6 +24,8 @@ from ._marks import Mark, pieces
 PAGE_ROWS = 50
 #: Latest articles on the overview.
 LATEST = 15
+#: Latest stories on the overview.
+LATEST_STORIES = 8
 #: Busiest dyads on the overview, acts of articles published in the last RECENT_MONTHS
 #: calendar months before the latest one; the dyads page lists BUSIEST over YEAR_MONTHS.
 TOP_DYADS = 10
@@ -86,6 +89,7 @@ def overview(store: Store, registry: Any) -> dict[str, Any]:
     return {
         "counts": counts,
         "latest": latest,
+        "stories": list_stories(store, limit=LATEST_STORIES),
         "dyads": dyads,
         "dyads_since": since,
         "failures": failures,
@@ -103,29 +107,62 @@ def _months_before(published: str, months: int) -> str:
 
 
 # -- search ------------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class SearchForm:
-    """A search as the form sent it: every field is text, checked before any query."""
+def _field(params: Mapping[str, str], name: str) -> str:
+    """A form field as typed, trimmed and cut to a sane length."""
+    return (params.get(name) or "").strip()[:200]
 
-    q: str = ""
-    kind: str = ""
+
+def _page_number(params: Mapping[str, str]) -> int:
+    """The page of a list asked for: 1 to 1000, 1 when it is not a number."""
+    try:
+        return max(1, min(int(_field(params, "page") or 1), 1000))
+    except ValueError:
+        return 1
+
+
+@dataclasses.dataclass(frozen=True)
+class ListForm:
+    """The filters every list page has (actor, outlet, publication dates) and its page, as
+    the form sent them: every field is text, checked before any query."""
+
     actor: str = ""
     outlet: str = ""
     since: str = ""
     until: str = ""
-    type: str = ""
     page: int = 1
+
+    #: Fields a link to another page of the list always carries / never carries.
+    KEPT: ClassVar[tuple[str, ...]] = ()
+    DROPPED: ClassVar[tuple[str, ...]] = ()
+
+    def link(self, **change: Any) -> dict[str, str]:
+        """The form's fields (changed as given) as query parameters, empty ones left out."""
+        d = {**dataclasses.asdict(self), **change}
+        return {
+            k: str(v)
+            for k, v in d.items()
+            if k not in self.DROPPED and (v not in ("", None, 1) or k in self.KEPT)
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchForm(ListForm):
+    """A search as the form sent it."""
+
+    q: str = ""
+    kind: str = ""
+    type: str = ""
     listed: bool = False  # the kind was chosen: list it even with no other field
+
+    KEPT: ClassVar[tuple[str, ...]] = ("kind",)
+    DROPPED: ClassVar[tuple[str, ...]] = ("listed",)
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchForm:
         def get(name: str) -> str:
-            return (params.get(name) or "").strip()[:200]
+            return _field(params, name)
 
-        try:
-            page = max(1, min(int(get("page") or 1), 1000))
-        except ValueError:
-            page = 1
+        page = _page_number(params)
         kind = get("kind")
         listed = kind in SEARCH_KINDS
         if get("type"):  # an event type asks for events
@@ -159,14 +196,10 @@ class SearchForm:
             types=(self.type,) if self.type else (),
         )
 
-    def link(self, **change: Any) -> dict[str, str]:
-        """The form's fields (changed as given) as query parameters, empty ones left out."""
-        d = {**dataclasses.asdict(self), **change}
-        d.pop("listed")
-        return {k: str(v) for k, v in d.items() if v not in ("", None, 1) or k == "kind"}
 
-
-def search(store: Store, registry: Any, form: SearchForm) -> dict[str, Any]:
+def search(
+    store: Store, registry: Any, form: SearchForm, rows_per_page: int = PAGE_ROWS
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "form": form,
         "kinds": SEARCH_KINDS,
@@ -178,18 +211,18 @@ def search(store: Store, registry: Any, form: SearchForm) -> dict[str, Any]:
     if not form.asked:
         return out
     kind = "search" if form.kind == "articles" and form.q else form.kind
-    skip = (form.page - 1) * PAGE_ROWS
+    skip = (form.page - 1) * rows_per_page
     rows = iter_query(
         store,
         kind,
         form.filters(),
         text=form.q or None,
-        limit=skip + PAGE_ROWS + 1,
+        limit=skip + rows_per_page + 1,
         registry=registry,
     )
     got = list(itertools.islice(rows, skip, None))
-    out["rows"] = got[:PAGE_ROWS]
-    out["more"] = len(got) > PAGE_ROWS
+    out["rows"] = got[:rows_per_page]
+    out["more"] = len(got) > rows_per_page
     out["kind"] = kind
     return out
 
@@ -263,7 +296,18 @@ def article(store: Store, article_id: str, focus: str | None = None) -> dict[str
         "stance": stance,
         "removed": an.article.removed,
         "focus": focus,
+        "story": _story_of(store, article_id),
     }
+
+
+def _story_of(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The story an article belongs to (id, title, counts), or None before grouping."""
+    rows = store.query(
+        """SELECT st.id, st.title, st.articles, st.outlets FROM story_articles s
+           JOIN stories st ON st.id = s.story_id WHERE s.article_id = ?""",
+        (article_id,),
+    )
+    return dict(rows[0]) if rows else None
 
 
 def _slug(actor_id: str) -> str:
@@ -419,3 +463,62 @@ def dyad(store: Store, registry: Any, params: Mapping[str, str]) -> dict[str, An
     out["chart"] = chart(series, period)
     out["period"] = next((p for p in series.periods if p.period.label == period), None)
     return out
+
+
+# -- stories -----------------------------------------------------------------------------
+class StoriesForm(ListForm):
+    """The stories list's filters (those of ``communique stories``) as the form sent them."""
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> StoriesForm:
+        since, until, actor, outlet = (
+            _field(params, k) for k in ("since", "until", "actor", "outlet")
+        )
+        return cls(actor=actor, outlet=outlet, since=since, until=until, page=_page_number(params))
+
+
+def stories(store: Store, form: StoriesForm, rows_per_page: int = PAGE_ROWS) -> dict[str, Any]:
+    skip = (form.page - 1) * rows_per_page
+    got = list_stories(
+        store,
+        since=check_date(form.since, "since") if form.since else None,
+        until=check_date(form.until, "until") if form.until else None,
+        actor=form.actor or None,
+        outlet=form.outlet or None,
+        limit=skip + rows_per_page + 1,
+    )[skip:]
+    return {
+        "form": form,
+        "rows": got[:rows_per_page],
+        "more": len(got) > rows_per_page,
+        "outlets": [r[0] for r in store.query("SELECT DISTINCT outlet FROM articles ORDER BY 1")],
+    }
+
+
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    """The outlet comparison of ``communique story ID`` (:func:`story_report`), with each
+    outlet's articles and left-out events looked up for the page."""
+    try:
+        sid = resolve_story(store, story_id)
+    except UsageError:
+        raise NotFound(f"no story {story_id!r} in this store") from None
+    report = story_report(store, sid)
+    acts = {e["act"]: e for e in report["events"]}
+    articles = {a["article_id"]: a for a in report["articles"]}
+    outlets = [
+        {
+            **o,
+            "article_rows": [articles[i] for i in o["articles"] if i in articles],
+            "left_out_acts": [acts[n] for n in o["left_out_events"] if n in acts],
+        }
+        for o in report["outlets"]
+    ]
+    return {
+        "asked": story_id,
+        "story": report["story"],
+        "main_actors": report["main_actors"],
+        "outlets": outlets,
+        "events": report["events"],
+        "left_out_by": LEFT_OUT_BY,
+        "any_left_out": any(o["left_out_acts"] or o["left_out_voices"] for o in outlets),
+    }
