@@ -558,17 +558,23 @@ def _event_options(f: Any) -> Any:
     return f
 
 
-def _open(db: str | None) -> Any:
+def _existing_db(db: str | None) -> str:
+    """The store's path, once it is known to exist: the commands that read a store never
+    create an empty one."""
     from pathlib import Path
-
-    from .store import Store
 
     path = _db_path(db)
     if not Path(path).exists():
         raise UsageError(
             f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
         )
-    return Store.open(path)
+    return path
+
+
+def _open(db: str | None) -> Any:
+    from .store import Store
+
+    return Store.open(_existing_db(db))
 
 
 _run_option = click.option(
@@ -1050,16 +1056,10 @@ def recode(
     queryable with `--run N` (events, quotes, articles, search, export) until
     `communique runs prune`. The --actor, --outlet, --since and --until filters select
     articles as `communique articles` does."""
-    from pathlib import Path
-
     from .recode import recode_store
     from .store import Filters
 
-    path = _db_path(db)
-    if not Path(path).exists():
-        raise UsageError(
-            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
-        )
+    path = _existing_db(db)
     with _stopped_by_signals() as stop_here:
         pipe = _pipeline((), actor_files, not no_stance)
         stop_here()
@@ -1470,19 +1470,13 @@ def serve(db: str | None, host: str, port: int) -> None:
     """A read-only web view of the store: overview, search, articles with their records
     marked in the text, actors, dyad charts, and stories with their outlets compared.
     Ctrl-C stops it."""
-    from pathlib import Path
-
     try:
         from . import web
     except ImportError as exc:
         raise UsageError(
             f"serve needs the web extra ({exc.name} is missing): pip install 'communique[web]'"
         ) from exc
-    path = _db_path(db)
-    if not Path(path).exists():
-        raise UsageError(
-            f"no store at {path}; run `communique analyze PATH...` first (or pass --db)"
-        )
+    path = _existing_db(db)
     app = web.create_app(path)
     _err(f"serving {path} read-only at http://{host}:{port}/ (Ctrl-C stops)")
     web.run(app, host=host, port=port)
