@@ -2,15 +2,16 @@
 neutral or positive, with a calibrated probability, the target mention and the sentence
 as evidence, held by the quote's speaker inside a quote and by the outlet otherwise.
 
-The classifier (:mod:`._model`) reads MiniLM word-piece vectors (:mod:`._encoder`, int8
-ONNX from PyPI, loaded once per process on first use) pooled over the sentence, the
+The classifier (:mod:`._model`) reads word-piece vectors of MiniLM's first layers
+(:mod:`._encoder`, int8 ONNX from PyPI cut and quantised by :mod:`._graph`, loaded once per
+process on first use) pooled over the sentence, the
 target, its neighbourhood and its governing predicate, plus parse facts
 (:mod:`._features`), through a small softmax head trained on NewsMTSC
 (:mod:`._head`, tools/train_stance.py)."""
 
 from __future__ import annotations
 
-from ._encoder import Encoder, shared_encoder
+from ._encoder import LAYERS, Encoder, shared_encoder
 from ._features import BLOCKS
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
@@ -19,6 +20,7 @@ from ._stage import is_target, stance_records
 __all__ = [
     "BLOCKS",
     "LABELS",
+    "LAYERS",
     "WEIGHTS_PATH",
     "Encoder",
     "Head",
