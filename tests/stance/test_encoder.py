@@ -67,7 +67,7 @@ def test_cut_graph_is_an_inner_layer_and_deterministic() -> None:
     cos = (
         (inner * quant).sum(axis=1) / np.linalg.norm(inner, axis=1) / np.linalg.norm(quant, axis=1)
     )
-    assert cos.min() > 0.9, cos  # int8 products: close to float32, not equal
+    assert cos.min() > 0.98, cos  # int8 products: close to float32, not equal
     with pytest.raises(ValueError, match="layers 1 to 6"):
         layer_output(7)
 

