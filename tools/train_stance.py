@@ -37,6 +37,7 @@ SEED = 13
 
 #: The variants tried: (name, blocks, head kind, regularisation strengths).
 _ALL = ("sent", "target", "window", "head", "clause", "parse")
+_LEX = ("lex_head", "lex_window")
 VARIANTS: tuple[tuple[str, tuple[str, ...], str, tuple[float, ...]], ...] = (
     ("sent+target/logreg", ("sent", "target"), "logreg", (0.003, 0.01, 0.03)),
     ("sent+target+window/logreg", ("sent", "target", "window"), "logreg", (0.003, 0.01, 0.03)),
@@ -44,6 +45,14 @@ VARIANTS: tuple[tuple[str, tuple[str, ...], str, tuple[float, ...]], ...] = (
     ("sent+target/mlp", ("sent", "target"), "mlp", (3.0, 10.0)),
     ("all-but-clause/mlp", ("sent", "target", "window", "head", "parse"), "mlp", (3.0, 10.0)),
     ("all/mlp", _ALL, "mlp", (3.0, 10.0)),
+    ("all+lex/logreg", (*_ALL, *_LEX), "logreg", (0.0003, 0.001, 0.003)),
+    (
+        "all-but-clause+lex/mlp",
+        ("sent", "target", "window", "head", "parse", *_LEX),
+        "mlp",
+        (3.0, 10.0),
+    ),
+    ("all+lex/mlp", (*_ALL, *_LEX), "mlp", (3.0, 10.0)),
 )
 
 TEMPERATURES = tuple(round(0.5 + 0.02 * i, 2) for i in range(101))  # 0.50 … 2.50

@@ -75,6 +75,8 @@ def test_cut_graph_is_an_inner_layer_and_deterministic() -> None:
 def test_encoder_vectors_cover_the_pieces() -> None:
     (enc,) = Encoder(layers=1).encode(SENTENCES[:1])
     assert enc.vectors.shape == (len(enc.offsets), 384)
+    assert enc.static is not None and enc.static.shape == enc.vectors.shape
+    assert not np.allclose(enc.static, enc.vectors)  # before and after a layer
     assert list(enc.words) == list(range(1, len(enc.offsets) - 1))  # all but [CLS], [SEP]
     start = SENTENCES[0].index("Washington")
     (piece,) = enc.pieces_in(start, start + len("Washington"))

@@ -45,11 +45,14 @@ DIM = 384
 
 @dataclass(frozen=True)
 class Encoded:
-    """One text's word-piece vectors (``[CLS]`` and ``[SEP]`` included) and each piece's
-    character offsets into the text (``(0, 0)`` for the special pieces)."""
+    """One text's word-piece vectors (``[CLS]`` and ``[SEP]`` included), each piece's
+    character offsets into the text (``(0, 0)`` for the special pieces) and its vector
+    before context."""
 
     vectors: np.ndarray  # (pieces, DIM) float32
     offsets: tuple[tuple[int, int], ...]
+    #: Each piece's vector before any context (the embedding layer's output), or None.
+    static: np.ndarray | None = None
     _starts: np.ndarray = field(init=False, repr=False, compare=False)
     _ends: np.ndarray = field(init=False, repr=False, compare=False)
     #: Indices of the pieces that cover text (all but [CLS] and [SEP]).
@@ -133,8 +136,8 @@ class Encoder:
                 n = len(encs[i].ids)
                 ids[row, :n] = encs[i].ids
                 mask[row, :n] = 1
-            (hidden,) = self._session.run(
-                ["hidden"],
+            hidden, static = self._session.run(
+                ["hidden", "static"],  # the outputs _graph.derive names
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )
             for row, i in enumerate(idx):
@@ -142,6 +145,7 @@ class Encoder:
                 out[i] = Encoded(
                     np.asarray(hidden[row, :n], dtype=np.float32),
                     tuple((int(s), int(e)) for s, e in encs[i].offsets),
+                    np.asarray(static[row, :n], dtype=np.float32),
                 )
         return [e for e in out if e is not None]
 

@@ -12,7 +12,10 @@ Every block but ``parse`` is a mean of MiniLM word-piece vectors of the sentence
   Washington was lying but praised Beijing", "Washington was lying" for Washington and
   "praised Beijing" for Beijing — what the sentence says about this target, not another;
 - ``parse``: the target's dependency role, whether its predicate is negated, whether it
-  sits inside quotation marks, and where in the sentence it is.
+  sits inside quotation marks, and where in the sentence it is;
+- ``lex_head`` and ``lex_window``: the ``head`` and ``window`` pieces before context (the
+  embedding layer's vectors): what the words are ("accused", "thanked"), which the first
+  layers' vectors carry less clearly than the sixth's.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ._encoder import DIM, Encoded
 WINDOW = 6
 
 #: Every block a head may be trained on, in the order they are concatenated.
-BLOCKS = ("sent", "target", "window", "head", "clause", "parse")
+BLOCKS = ("sent", "target", "window", "head", "clause", "parse", "lex_head", "lex_window")
 
 #: Dependency roles of the target's root token, one-hot in the ``parse`` block.
 ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj", "appos", "attr")
@@ -104,10 +107,11 @@ def parse_of(sent: Any, start: int, end: int) -> Parse:
     return Parse(root.dep_, span, negated, clause)
 
 
-def _mean(enc: Encoded, rows: np.ndarray) -> np.ndarray:
-    if not len(rows):
+def _mean(enc: Encoded, rows: np.ndarray, static: bool = False) -> np.ndarray:
+    vectors = enc.static if static else enc.vectors
+    if not len(rows) or vectors is None:
         return np.zeros(DIM, dtype=np.float32)
-    return np.asarray(enc.vectors[rows].mean(axis=0), dtype=np.float32)
+    return np.asarray(vectors[rows].mean(axis=0), dtype=np.float32)
 
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -126,7 +130,7 @@ def features(
             out.append(_mean(enc, words))
         elif block == "target":
             out.append(_mean(enc, target if len(target) else words))
-        elif block == "window":
+        elif block in ("window", "lex_window"):
             near = _NONE
             if len(target):
                 lo, hi = target[0], target[-1]
@@ -134,9 +138,10 @@ def features(
                     ((lo - WINDOW <= words) & (words < lo))
                     | ((hi < words) & (words <= hi + WINDOW))
                 ]
-            out.append(_mean(enc, near))
-        elif block == "head":
-            out.append(_mean(enc, enc.pieces_in(*parse.head) if parse.head else _NONE))
+            out.append(_mean(enc, near, static=block == "lex_window"))
+        elif block in ("head", "lex_head"):
+            rows = enc.pieces_in(*parse.head) if parse.head else _NONE
+            out.append(_mean(enc, rows, static=block == "lex_head"))
         elif block == "clause":
             out.append(_mean(enc, enc.pieces_in(*parse.clause) if parse.clause else words))
         elif block == "parse":

@@ -31,6 +31,10 @@ MODEL_LAYERS = 6
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
+#: The embedding layer's output (word-piece, position and type embeddings after their
+#: LayerNorm), each piece before any context: the graph's second output, named "static".
+STATIC = "layer_norm"
+
 
 def layer_output(layers: int) -> str:
     """The graph value holding transformer layer ``layers``' output (the PyPI export
@@ -42,13 +46,13 @@ def layer_output(layers: int) -> str:
 
 def derive(path: Path, layers: int, quantize: bool = True) -> bytes:
     """The serialised graph of the first ``layers`` layers of the MiniLM file ``path``,
-    its one output ``hidden`` (batch, pieces, 384)."""
+    its outputs ``hidden`` (batch, pieces, 384) and ``static`` (the same before layer 1)."""
     full = onnx.load(str(path))
-    model = Extractor(full).extract_model(list(INPUTS), [layer_output(layers)])
+    model = Extractor(full).extract_model(list(INPUTS), [layer_output(layers), STATIC])
     del full
     _fold_weights(model)
-    (out,) = model.graph.output
-    _rename(model, out.name, "hidden")
+    _rename(model, model.graph.output[0].name, "hidden")
+    _rename(model, STATIC, "static")
     if not quantize:
         return bytes(model.SerializeToString())
     with tempfile.TemporaryDirectory(prefix="communique-minilm-") as tmp:
@@ -98,8 +102,12 @@ def _fold_weights(model: Any) -> None:
 
 
 def _rename(model: Any, old: str, new: str) -> None:
+    """Rename the graph value ``old`` wherever it is made, used or given out."""
     for node in model.graph.node:
-        for i, name in enumerate(node.output):
-            if name == old:
-                node.output[i] = new
-    model.graph.output[0].name = new
+        for names in (node.output, node.input):
+            for i, name in enumerate(names):
+                if name == old:
+                    names[i] = new
+    for out in model.graph.output:
+        if out.name == old:
+            out.name = new
