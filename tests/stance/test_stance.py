@@ -37,17 +37,6 @@ def test_peskov_accused_washington_of_lying(stance_pipeline: Any) -> None:
     assert s.target is not None and s.target.text == "Washington"
 
 
-#: Why two named sentences fail since the encoder was cut to two layers (issue 12's speed
-#: budget): the six-layer model read both right; two layers plus the words before context
-#: read "Peskov accused Washington of lying" right but these two as neutral.
-_TWO_LAYERS = (
-    "measured 2026-12-05 with MiniLM cut to two layers (BENCHMARKS.md, Stance): neutral "
-    "toward Beijing, and neutral toward the United States ('condemned … but thanked "
-    "China': China positive); the six-layer model, 148% over the time budget, read both"
-)
-
-
-@pytest.mark.xfail(reason=_TWO_LAYERS, strict=False)
 def test_moscow_values_its_partnership_with_beijing(stance_pipeline: Any) -> None:
     an = analyze_sentence(stance_pipeline, "Moscow values its partnership with Beijing.")
     (s,) = _toward(an, "CHN")
@@ -55,7 +44,6 @@ def test_moscow_values_its_partnership_with_beijing(stance_pipeline: Any) -> Non
     assert s.polarity == "positive"
 
 
-@pytest.mark.xfail(reason=_TWO_LAYERS, strict=False)
 def test_one_sentence_negative_about_one_actor_and_positive_about_another(
     stance_pipeline: Any,
 ) -> None:
@@ -114,20 +102,17 @@ def _balance(recs: list[Stance]) -> Counter[str]:
     return Counter(s.polarity for s in recs)
 
 
-#: Why the seeds are not all right: NewsMTSC, which the head learned from, labels how a
+#: Why CNBC's seed is not right: NewsMTSC, which the head learned from, labels how a
 #: sentence portrays its target, not what the holder thinks of it. "The U.S. is wrong to
 #: accuse China …", said by Peskov in China's defence, portrays China as accused: the model
-#: says negative. RT's own sentences about the US are mostly neutral reporting ("an idea
-#: put forward by US Secretary of State Mike Pompeo"), and Pompeo's quotes about his own
-#: country are positive.
+#: says negative.
 _SEED_REASON = (
     "the model reads how a sentence portrays the target (NewsMTSC's labels), not the "
-    "holder's attitude; measured 2026-12-05 (two layers): RT toward USA neutral 7, "
-    "positive 1; Peskov toward CHN neutral 3, negative 2, positive 1 (BENCHMARKS.md, Stance)"
+    "holder's attitude; measured 2026-12-05 (six int8 layers): Peskov toward CHN "
+    "positive 2, negative 2, neutral 2 (BENCHMARKS.md, Stance)"
 )
 
 
-@pytest.mark.xfail(reason=_SEED_REASON, strict=False)
 def test_rt_seed_is_negative_toward_the_us(stance_pipeline: Any) -> None:
     an = _seed(stance_pipeline, RT_SEED)
     us = _balance(_toward(an, "USA"))
