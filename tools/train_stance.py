@@ -1,11 +1,12 @@
 """Train the stance head shipped in src/communique/stance/data/stance-head.npz.
 
-    python tools/train_stance.py [--cache /tmp/communique-stance] [--out PATH]
+    python tools/train_stance.py [--layers K] [--cache /tmp/communique-stance] [--out PATH]
 
 Reads the train and dev parts of NewsMTSC-train (bench/_newsmtsc.py: split by story or
 article, fixed by a hash; the test part is never read here — bench/stance.py reports on
 it). Every (sentence, target) pair gets every feature block (communique.stance.BLOCKS;
-MiniLM vectors are computed once and cached under --cache, outside the repository); then
+MiniLM vectors of layer --layers, by default the encoder's LAYERS, are computed once and
+cached under --cache, outside the repository); then
 each variant — a set of blocks and a head (multinomial logistic regression or a one-layer
 MLP, a few regularisation strengths) — is fitted on train and scored on dev (macro-F1),
 the best is kept, its temperature is fitted on dev (least negative log-likelihood on a
@@ -36,6 +37,7 @@ SEED = 13
 
 #: The variants tried: (name, blocks, head kind, regularisation strengths).
 _ALL = ("sent", "target", "window", "head", "clause", "parse")
+_LEX = ("lex_head", "lex_window")
 VARIANTS: tuple[tuple[str, tuple[str, ...], str, tuple[float, ...]], ...] = (
     ("sent+target/logreg", ("sent", "target"), "logreg", (0.003, 0.01, 0.03)),
     ("sent+target+window/logreg", ("sent", "target", "window"), "logreg", (0.003, 0.01, 0.03)),
@@ -43,6 +45,14 @@ VARIANTS: tuple[tuple[str, tuple[str, ...], str, tuple[float, ...]], ...] = (
     ("sent+target/mlp", ("sent", "target"), "mlp", (3.0, 10.0)),
     ("all-but-clause/mlp", ("sent", "target", "window", "head", "parse"), "mlp", (3.0, 10.0)),
     ("all/mlp", _ALL, "mlp", (3.0, 10.0)),
+    ("all+lex/logreg", (*_ALL, *_LEX), "logreg", (0.0003, 0.001, 0.003)),
+    (
+        "all-but-clause+lex/mlp",
+        ("sent", "target", "window", "head", "parse", *_LEX),
+        "mlp",
+        (3.0, 10.0),
+    ),
+    ("all+lex/mlp", (*_ALL, *_LEX), "mlp", (3.0, 10.0)),
 )
 
 TEMPERATURES = tuple(round(0.5 + 0.02 * i, 2) for i in range(101))  # 0.50 … 2.50
@@ -55,14 +65,15 @@ def _digest(*paths: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def block_matrix(part: str, cache: Path) -> tuple[dict[str, np.ndarray], np.ndarray]:
+def block_matrix(part: str, cache: Path, layers: int) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """Every feature block of every example of ``part``, and the labels; cached."""
     from communique.nlp import load_nlp
-    from communique.stance import BLOCKS, LABELS, pair_features, shared_encoder
+    from communique.stance import BLOCKS, LABELS, Encoder, pair_features
 
     pkg = ROOT / "src" / "communique" / "stance"
-    key = _digest(_newsmtsc.DATA, pkg / "_features.py", pkg / "_encoder.py", pkg / "_model.py")
-    path = cache / f"{part}-{key}.npz"
+    files = ("_features.py", "_encoder.py", "_graph.py", "_model.py")
+    key = _digest(_newsmtsc.DATA, *(pkg / f for f in files))
+    path = cache / f"{part}-{key}-layers{layers}.npz"
     if path.exists():
         with np.load(path) as z:
             return {b: z[b] for b in BLOCKS}, z["y"]
@@ -72,7 +83,7 @@ def block_matrix(part: str, cache: Path) -> tuple[dict[str, np.ndarray], np.ndar
     sentences = sorted({e.sentence for e in exs})
     docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
     pairs = [(docs[e.sentence][:], [(e.start, e.end)]) for e in exs]
-    x = pair_features(shared_encoder(), pairs, BLOCKS)
+    x = pair_features(Encoder(layers=layers), pairs, BLOCKS)
     print(f"{part}: {len(exs)} targets featurised in {time.time() - t0:.0f}s", file=sys.stderr)
     sizes = {"parse": x.shape[1] - (len(BLOCKS) - 1) * 384}
     out, at = {}, 0
@@ -131,17 +142,18 @@ def nll(logits: np.ndarray, y: np.ndarray, t: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     from threadpoolctl import threadpool_limits
 
-    from communique.stance import LABELS, WEIGHTS_PATH, Head
+    from communique.stance import LABELS, LAYERS, WEIGHTS_PATH, Head
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=Path("/tmp/communique-stance"))
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--layers", type=int, default=LAYERS, help="MiniLM layers the head reads")
     args = ap.parse_args(argv)
     if not _newsmtsc.DATA.exists():
         print(f"train_stance: {_newsmtsc.DATA} is absent", file=sys.stderr)
         return 2
-    train, y_train = block_matrix("train", args.cache)
-    dev, y_dev = block_matrix("dev", args.cache)
+    train, y_train = block_matrix("train", args.cache, args.layers)
+    dev, y_dev = block_matrix("dev", args.cache, args.layers)
     best: tuple[float, str, tuple[str, ...], str, float] | None = None
     with threadpool_limits(limits=1):
         for name, blocks, kind, strengths in VARIANTS:
@@ -172,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     logits = head.logits(xd)
     temperature = min(TEMPERATURES, key=lambda t: nll(logits, y_dev, t))
     meta = {
+        "encoder_layers": args.layers,
         "variant": name,
         "strength": c,
         "dev_macro_f1": round(f1, 4),
@@ -182,7 +195,16 @@ def main(argv: list[str] | None = None) -> int:
         "seed": SEED,
         "data": "NewsMTSC train.jsonl, parts train (fit) and dev (selection, temperature)",
     }
-    head = Head(blocks, head.mean, head.scale, head.layers, temperature, LABELS, json.dumps(meta))
+    head = Head(
+        blocks,
+        head.mean,
+        head.scale,
+        head.layers,
+        temperature,
+        LABELS,
+        json.dumps(meta),
+        encoder_layers=args.layers,
+    )
     head.save(args.out)
     print(f"kept {name} (strength {c}): dev macro-F1 {f1:.3f}; temperature {temperature}")
     print(json.dumps(meta))

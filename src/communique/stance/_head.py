@@ -26,11 +26,14 @@ class Head:
     temperature: float = 1.0
     labels: tuple[str, ...] = LABELS
     meta: str = "{}"  # JSON: how it was trained and what it scored on development data
+    encoder_layers: int = 6  # the MiniLM layer whose vectors it reads
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         h = (np.atleast_2d(x).astype(np.float32) - self.mean) / self.scale
         for i, (w, b) in enumerate(self.layers):
-            h = h @ w + b
+            # einsum, not @: a matrix product of this size goes to a threaded BLAS whose
+            # threads spin, which costs 4× the CPU time on a busy machine (BENCHMARKS.md)
+            h = np.einsum("ij,jk->ik", h, w) + b
             if i < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
         return np.asarray(h, dtype=np.float64)
@@ -49,6 +52,7 @@ class Head:
             "temperature": self.temperature,
             "labels": list(self.labels),
             "meta": json.loads(self.meta),
+            "encoder_layers": self.encoder_layers,
         }
         arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
         with path.open("wb") as f:
@@ -67,6 +71,7 @@ class Head:
                 temperature=float(header["temperature"]),
                 labels=tuple(header["labels"]),
                 meta=json.dumps(header["meta"]),
+                encoder_layers=int(header.get("encoder_layers", 6)),  # 6: heads before it was said
             )
 
 

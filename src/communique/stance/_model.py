@@ -22,11 +22,18 @@ Pair = tuple[Any, Sequence[tuple[int, int]]]
 
 
 class StanceModel:
-    """The encoder (loaded on first use) and a trained head (small, loaded now)."""
+    """The encoder (loaded on first use) and a trained head (small, loaded now) that reads
+    the layer it was trained on."""
 
     def __init__(self, head: Head | None = None, encoder: Encoder | None = None) -> None:
         self.head = head if head is not None else Head.load()
-        self.encoder = encoder if encoder is not None else shared_encoder()
+        self.encoder = encoder if encoder is not None else shared_encoder(self.head.encoder_layers)
+        if self.encoder.layers != self.head.encoder_layers:
+            raise ValueError(
+                f"the stance head reads MiniLM layer {self.head.encoder_layers}, the encoder "
+                f"gives layer {self.encoder.layers}; build the encoder with "
+                f"layers={self.head.encoder_layers} or retrain (tools/train_stance.py --layers)"
+            )
 
     def predict(self, pairs: Sequence[Pair]) -> np.ndarray:
         """Probabilities (targets × labels, in ``self.head.labels`` order)."""
@@ -41,7 +48,12 @@ def pair_features(
 ) -> np.ndarray:
     """One feature row per target, pairs and targets in order (the head's input; the
     training script computes its rows with this too)."""
-    texts = [sent.text for sent, _ in pairs]
+    docs: dict[int, str] = {}  # Doc.text and Span.text join tokens: read each doc's text once
+    texts = []
+    for sent, _ in pairs:
+        if id(sent.doc) not in docs:
+            docs[id(sent.doc)] = sent.doc.text
+        texts.append(docs[id(sent.doc)][sent.start_char : sent.end_char])
     encoded = encoder.encode(texts)
     rows: list[np.ndarray] = []
     for (sent, targets), text, enc in zip(pairs, texts, encoded, strict=True):
@@ -49,7 +61,7 @@ def pair_features(
             s, e = start - sent.start_char, end - sent.start_char
             parse = parse_of(sent, start, end)
             use, base, here = enc, 0, text
-            if not enc.pieces_in(s, e):  # past the word pieces a long sentence keeps
+            if not len(enc.pieces_in(s, e)):  # past the word pieces a long sentence keeps
                 base = max(0, s - LONG_WINDOW_CHARS)
                 here = text[base : e + LONG_WINDOW_CHARS]
                 (use,) = encoder.encode([here])
