@@ -1105,7 +1105,8 @@ def runs() -> None:
 def runs_list(db: str | None, fmt: str) -> None:
     """Every run: kind (analyze, recode), when, status, articles; how many articles it is
     the current coding of (coded) and how many replaced codings of it are kept (kept,
-    queryable with --run); what coded them (version, code and registry hashes)."""
+    queryable with --run); what coded them (version; hashes of the code and tables, and
+    of --actors files)."""
     from .store import run_rows
 
     with _open(db) as store:

@@ -208,13 +208,14 @@ class Pipeline:
     @functools.cached_property
     def coder(self) -> dict[str, Any]:
         """What codes articles in this pipeline: communique's version, a hash of its code
-        and tables, the parser model, the registry (with --actors files) and whether
-        stance runs. A run records it; ``recode`` re-codes articles whose run's differs."""
+        and tables (the shipped registry among them), the parser model, a hash of the
+        --actors files and whether stance runs. A run records it; ``recode`` re-codes
+        articles whose run's differs. Nothing is loaded to know it."""
         return {
             "version": __version__,
             "code": code_hash(),
             "model": model_id(self.options.model),
-            "registry": self.registry.fingerprint(),
+            "registry": _digest((str(i), f) for i, f in enumerate(self.options.actors_files)),
             "stance": self.options.stance,
         }
 
@@ -349,11 +350,19 @@ def code_hash() -> str:
     """A short hash of the installed code and data files that code articles
     (CODER_FILES): any edit to a rule, a lexicon or a table changes it."""
     root = Path(__file__).parent
+    return _digest(
+        (f.relative_to(root).as_posix(), f)
+        for part in CODER_FILES
+        for f in sorted([root / part, *(root / part).rglob("*")])
+        if f.is_file() and "__pycache__" not in f.parts
+    )
+
+
+def _digest(files: Iterable[tuple[str, Path]]) -> str:
+    """A short hash of named files' bytes, in the order given."""
     h = hashlib.sha256()
-    for part in CODER_FILES:
-        for f in sorted([root / part, *(root / part).rglob("*")]):
-            if f.is_file() and "__pycache__" not in f.parts:
-                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    for name, f in files:
+        h.update(name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:16]
 
 

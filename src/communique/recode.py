@@ -102,7 +102,7 @@ def _recode(
 
     def articles() -> Iterator[Article]:
         for aid in todo:
-            yield store.load(aid).article
+            yield store.article(aid)
 
     recoded: list[str] = []
     try:
@@ -129,7 +129,5 @@ def _recode(
 
 
 def _counts(store: Store) -> dict[str, int]:
-    return {
-        name: int(store.conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
-        for name in COUNTED
-    }
+    counts = store.counts()
+    return {name: counts[name] for name in COUNTED}

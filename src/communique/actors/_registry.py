@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -109,14 +108,6 @@ class Registry:
             if (have == rk or (country is not None and have.endswith(" " + rk))) and e not in out:
                 out.append(e)
         return out
-
-    def fingerprint(self) -> str:
-        """A short hash of every name and what it stands for, in lookup order: registries
-        that resolve every name alike share it (a recode compares them)."""
-        h = hashlib.sha256()
-        for k in sorted(self._by_key):
-            h.update(repr((k, self._by_key[k])).encode())
-        return h.hexdigest()[:16]
 
     def entries(self) -> list[Entry]:
         """Every entry once (a person once per role), in a stable order."""

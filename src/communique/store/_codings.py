@@ -31,7 +31,8 @@ RUN_COLUMNS = (
 def run_rows(store: Store) -> list[dict[str, Any]]:
     """Every run, oldest first: what it did, how many articles it is the current coding
     of (``coded``), how many replaced codings of it are kept (``kept``), and what coded
-    them (communique's version, short hashes of its code and of the registry)."""
+    them (communique's version, short hashes of its code and tables and of the --actors
+    files)."""
     coded = dict(
         store.conn.execute("SELECT coded_run, count(*) FROM articles GROUP BY coded_run").fetchall()
     )
@@ -89,8 +90,7 @@ def show_run(store: Store, run_id: int) -> int:
         (run_id,),
     ).fetchall()
     for aid, records in kept:
-        article = store.load(aid).article
-        store.insert_records(from_records_json(article, json.loads(records)), "temp")
+        store.insert_records(from_records_json(store.article(aid), json.loads(records)), "temp")
     for name, cols in _TEMP_INDEXES.items():
         for col in cols:
             store.conn.execute(f"CREATE INDEX temp.{name}_{col} ON {name}({col})")

@@ -346,19 +346,20 @@ class Store:
     def coding(self, article_id: str, run_id: int) -> Analysis | None:
         """The article's records as run ``run_id`` coded them: the current ones when that
         run made them, else the kept coding it replaced; None when neither is stored."""
-        current = self.load(article_id)
         row = self.conn.execute(
             "SELECT coded_run FROM articles WHERE id=?", (article_id,)
         ).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id!r} in {self.path}")
         if row[0] == run_id:
-            return current
+            return self.load(article_id)
         kept = self.conn.execute(
             "SELECT records FROM codings WHERE article_id=? AND run_id IS ?",
             (article_id, run_id),
         ).fetchone()
         if kept is None:
             return None
-        return from_records_json(current.article, json.loads(kept[0]))
+        return from_records_json(self.article(article_id), json.loads(kept[0]))
 
     # -- duplicates ----------------------------------------------------------------------
     def similar(self, signature: Signature) -> list[tuple[str, Signature]]:
@@ -413,7 +414,8 @@ class Store:
         for r in self.conn.execute(sql, params):
             yield r[0]
 
-    def load(self, article_id: str) -> Analysis:
+    def article(self, article_id: str) -> Article:
+        """A stored article without its records (what a recode reads back)."""
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             raise StoreError(f"no article {article_id!r} in {self.path}")
@@ -426,7 +428,10 @@ class Store:
         )
         art = {c: row[c] for c in _article_columns()}
         art["authors"] = tuple(json.loads(art["authors"] or "[]"))
-        article = Article(**art, removed=removed)
+        return Article(**art, removed=removed)
+
+    def load(self, article_id: str) -> Analysis:
+        article = self.article(article_id)
         parts: dict[str, tuple[Any, ...]] = {}
         for name, cls in TABLES.items():
             rows = self.conn.execute(
