@@ -60,8 +60,11 @@ def test_a_pipeline_is_rebuildable_only_from_its_options_alone(pipeline: Pipelin
 
 def _records(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every stored record of every table, in storage order (rowid), without what says
-    when or in which run it was written; failures as a set (a failure of reading is
-    recorded when it is read, one of analysing when its batch is back)."""
+    when or in which run it was written; as sets: failures (a failure of reading is
+    recorded when it is read, one of analysing when its batch is back) and the story
+    features (a cache keyed by article: with workers, each article's is written when it
+    is stored, its vectors encoded by the worker; with one process, when stories are
+    assigned)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with sqlite3.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -71,7 +74,8 @@ def _records(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]
             kept = ", ".join(f'"{c}"' for c in cols if c not in ("at", "run_id", "updated"))
             rows = conn.execute(f'SELECT rowid, {kept} FROM "{t}" ORDER BY rowid').fetchall()
-            out[t] = sorted(r[1:] for r in rows) if t == "failures" else rows
+            unordered = t in ("failures", "story_features", "story_keys")
+            out[t] = sorted(r[1:] for r in rows) if unordered else rows
     return out
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from .errors import PipelineError
 from .pipeline import Options, analyze_items, process_pipeline
 from .records import Analysis, Article, Failure
+from .stories import Encoded, encode_analysis
 
 #: Seconds between two looks at the workers (and two progress reports) while waiting.
 POLL_SECONDS = 0.25
@@ -49,9 +50,18 @@ def _work(options: Options, tasks: Any, results: Any) -> None:
     while (task := tasks.get()) is not None:
         seq, batch = task
         try:
-            results.put((seq, True, analyze_items(batch, options)))
+            results.put((seq, True, _with_story_vectors(analyze_items(batch, options))))
         except Exception as exc:  # analyze_items isolates articles: this is the batch's
             results.put((seq, False, _picklable(exc)))
+
+
+def _with_story_vectors(
+    outs: list[Analysis | Failure],
+) -> list[tuple[Analysis | Failure, Encoded | None]]:
+    """Each result with its story vectors (the lead's and every event's evidence sentence's,
+    see :mod:`communique.stories`), encoded here so the encoder's work is spread over the
+    workers: the writing process only assigns stories."""
+    return [(o, encode_analysis(o) if isinstance(o, Analysis) else None) for o in outs]
 
 
 class Workers:
@@ -69,7 +79,7 @@ class Workers:
         for p in self._procs:
             p.start()
         self._submitted = 0
-        self._done: dict[int, list[Analysis | Failure]] = {}
+        self._done: dict[int, list[tuple[Analysis | Failure, Encoded | None]]] = {}
 
     def __enter__(self) -> Workers:
         return self
@@ -87,9 +97,12 @@ class Workers:
         self._submitted += 1
         return seq
 
-    def result(self, seq: int, waiting: Callable[[], None]) -> list[Analysis | Failure]:
-        """The results of batch ``seq``, one per article in order. ``waiting`` is called
-        every POLL_SECONDS while they are not back (the run's chance to stop)."""
+    def result(
+        self, seq: int, waiting: Callable[[], None]
+    ) -> list[tuple[Analysis | Failure, Encoded | None]]:
+        """The results of batch ``seq``, one per article in order, each with its story
+        vectors. ``waiting`` is called every POLL_SECONDS while they are not back (the
+        run's chance to stop)."""
         while seq not in self._done:
             try:
                 got, ok, payload = self._results.get(timeout=POLL_SECONDS)

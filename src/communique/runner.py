@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .sources import count_documents
 from .store import Store, store_error
-from .stories import assign_stories, record_outlets
+from .stories import Encoded, assign_stories, keep_features, record_outlets
 
 #: Batches handed to each worker process ahead of the one being stored: enough that no
 #: worker waits for the writer, few enough that memory does not grow with the corpus.
@@ -146,7 +146,7 @@ def _run(
                 in_flight[item.origin or item.id] = item.id
                 yield item
 
-    def stored(out: Analysis | Failure) -> None:
+    def stored(out: Analysis | Failure, encoded: Encoded | None = None) -> None:
         if isinstance(out, Failure):
             dups.settle(in_flight.pop(out.origin, ""))
             fail(out)
@@ -161,6 +161,8 @@ def _run(
         elif verdict == "duplicate":
             prog.duplicates += 1
         else:
+            if encoded is not None:
+                keep_features(store, out.article.id, encoded)
             prog.done += 1
             run["articles"] += 1
             run["quotes"] += len(out.quotes)
@@ -183,11 +185,11 @@ def _run(
                 for batch in batches:
                     ahead.append(pool.submit(batch))
                     while len(ahead) > AHEAD_PER_WORKER * workers:
-                        for out in pool.result(ahead.popleft(), report):
-                            stored(out)
+                        for out, encoded in pool.result(ahead.popleft(), report):
+                            stored(out, encoded)
                 while ahead:
-                    for out in pool.result(ahead.popleft(), report):
-                        stored(out)
+                    for out, encoded in pool.result(ahead.popleft(), report):
+                        stored(out, encoded)
         # the corpus-level pass: the new articles (and any stored before stories existed)
         # join stories; outlet rows are kept for the outlet comparison. Progress is
         # reported between articles, where a stop signal ends the pass (rolled back: the

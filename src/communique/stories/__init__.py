@@ -13,6 +13,7 @@ from ._assign import (
     StoryOptions,
     assign_stories,
     clear_stories,
+    keep_features,
     rebuild_stories,
     record_outlets,
     refresh_articles,
@@ -26,7 +27,7 @@ from ._compare import (
     story_report,
 )
 from ._events import MERGE_DAYS, MUTUAL, SAME_EVIDENCE
-from ._features import Features, StoryEvent
+from ._features import Encoded, Features, StoryEvent, encode_analysis
 
 __all__ = [
     "LEFT_OUT_BY",
@@ -37,12 +38,15 @@ __all__ = [
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
+    "Encoded",
     "Features",
     "Pass",
     "StoryEvent",
     "StoryOptions",
     "assign_stories",
     "clear_stories",
+    "encode_analysis",
+    "keep_features",
     "list_stories",
     "rebuild_stories",
     "record_outlets",

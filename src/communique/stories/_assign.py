@@ -29,7 +29,7 @@ import numpy as np
 from ..stance import Encoder, shared_encoder
 from ..store import Store
 from ._events import SAME_EVIDENCE, group_acts, reports_of
-from ._features import Features, features
+from ._features import Encoded, Features, features
 
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
 #: bench/stories.py when one is changed.
@@ -143,12 +143,10 @@ class Assigner:
         if row is not None:
             return Features.from_row(tuple(row))
         f = features(self.store, article_id, self.encoder)
-        self.store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
-        self.store.conn.executemany(
-            "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
-            [(k, f.day, article_id) for k in f.keys],
-        )
-        return f
+        _save_features(self.store, f)
+        # as stored (float16 vectors): an article scores the same whether its features
+        # were encoded now or earlier (by a worker, or a run before)
+        return Features.from_row(f.row())
 
     def candidates(
         self, f: Features
@@ -277,6 +275,37 @@ class Assigner:
     def finish(self) -> Pass:
         self.flush()
         return self.done
+
+
+def _save_features(store: Store, f: Features) -> None:
+    store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
+    store.conn.executemany(
+        "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
+        [(k, f.day, f.article_id) for k in f.keys],
+    )
+
+
+def keep_features(store: Store, article_id: str, encoded: Encoded) -> None:
+    """Write a just-stored article's story features, its vectors ``encoded`` where it was
+    analysed (a worker process: the encoder's work is spread over the workers instead of
+    done here when stories are assigned). Nothing when they are stored already or the
+    texts are not the stored ones (then assignment encodes them)."""
+    conn = store.conn
+    if conn.execute("SELECT 1 FROM story_features WHERE article_id = ?", (article_id,)).fetchone():
+        return
+    f = features(store, article_id, None, encoded)
+    if f is None:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not conn.execute(
+            "SELECT 1 FROM story_features WHERE article_id = ?", (article_id,)
+        ).fetchone():
+            _save_features(store, f)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _members(store: Store, story: str) -> list[tuple[Features, str | None, str | None, str | None]]:

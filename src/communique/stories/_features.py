@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
-from ..stance import Encoder
+from ..stance import Encoder, shared_encoder
 from ..store import Store
 
 #: Characters of the article text read after the headline for its vector: the lead, where
@@ -140,8 +140,36 @@ _ACTORS = """
     WHERE m.article_id = ?"""
 
 
-def features(store: Store, article_id: str, encoder: Encoder) -> Features:
-    """An article's features, read from the store (its vectors encoded now)."""
+#: The texts an article's vectors are of (its lead, then its events' evidence sentences, in
+#: event order) with their vectors: computed where the article was analysed (a worker
+#: process), so the process that assigns stories does not encode them again.
+Encoded = tuple[tuple[str, ...], np.ndarray]
+
+
+def analysis_texts(analysis: Any) -> tuple[str, ...]:
+    """The texts :func:`features` encodes for an analysed article, in its order."""
+    art = analysis.article
+    return (lead(art.title, art.text), *(e.evidence.text for e in analysis.events))
+
+
+def encode_analysis(analysis: Any, encoder: Encoder | None = None) -> Encoded:
+    """An analysed article's story vectors, computed now (in the process that analysed it)."""
+    texts = analysis_texts(analysis)
+    return texts, sentence_vectors(encoder or shared_encoder(), texts)
+
+
+@overload
+def features(
+    store: Store, article_id: str, encoder: Encoder, encoded: Encoded | None = None
+) -> Features: ...
+@overload
+def features(store: Store, article_id: str, encoder: None, encoded: Encoded) -> Features | None: ...
+def features(
+    store: Store, article_id: str, encoder: Encoder | None, encoded: Encoded | None = None
+) -> Features | None:
+    """An article's features, read from the store; its vectors are ``encoded``'s when they
+    are of the same texts (computed where the article was analysed), else encoded now
+    (without an encoder: None)."""
     row = store.conn.execute(
         "SELECT title, text, published FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
@@ -164,8 +192,13 @@ def features(store: Store, article_id: str, encoder: Encoder) -> Features:
                 evidence=r[9] or "",
             )
         )
-    texts = [lead(title, text)] + [e.evidence for e in events]
-    vectors = sentence_vectors(encoder, texts)
+    texts = (lead(title, text), *(e.evidence for e in events))
+    if encoded is not None and encoded[0] == texts:
+        vectors = encoded[1]
+    elif encoder is None:
+        return None
+    else:
+        vectors = sentence_vectors(encoder, texts)
     return Features(
         article_id=article_id,
         day=day_of(published),
