@@ -161,3 +161,27 @@ def test_the_first_candidate_in_order_of_trust_wins() -> None:
 )
 def test_lengths_of_time_date_only_when_counted_back(expr: str, iso: str | None) -> None:
     assert resolve(expr, date(2019, 11, 20)) == iso
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [
+        # issue 10, item 6: a unit counted from publication is as precise as the unit
+        ("next month", "2019-12"),  # it was 2019-12-20: a false day
+        ("later this month", "2019-11"),
+        ("last month", "2019-10"),
+        ("next year", "2020"),
+        ("earlier this year", "2019"),
+        ("last year", "2018"),
+        ("last week", "2019-11"),  # 11-11 to 11-17
+        ("this week", "2019-11"),
+        ("next week", None),  # 11-25 to 12-01: two months
+        ("two weeks ago", "2019-11"),
+        ("five weeks ago", "2019-10"),  # 10-14 to 10-20
+        ("the following week", None),  # counted from the story's time, not publication
+    ],
+)
+def test_weeks_months_and_years_from_publication_are_never_a_day(
+    expr: str, iso: str | None
+) -> None:
+    assert resolve(expr, date(2019, 11, 20)) == iso

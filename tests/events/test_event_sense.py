@@ -474,3 +474,48 @@ def test_expulsions_and_acts_between_parties(
 def test_telling_someone_to_leave_a_room_is_no_expulsion(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "The president told reporters to leave the room."))
     assert not [c for c in coded if c[2] == "SANCTION"], coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan protests to China after coast guard ships linger near Senkaku Islands",
+        "Japan protested to China on Tuesday over the patrol.",
+        "Tokyo protested against the Chinese patrols.",
+    ],
+)
+def test_a_state_protesting_complains_officially(pipeline: Any, text: str) -> None:
+    """A state's protest is CAMEO 114 (complain officially), aimed at the state it goes to
+    or is about; the audit judged "Japan protests …" coded as a demonstration wrong."""
+    coded = _coded(_analyze(pipeline, text))
+    assert [(c[0], c[1], c[2], c[3].cameo) for c in coded] == [("JPN", "CHN", "ACCUSE", "114")]
+
+
+def test_people_of_a_state_protesting_demonstrate(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Japanese fishermen protested against the Chinese patrols."))
+    assert [(c[2], c[3].cameo) for c in coded] == [("PROTEST", "140")], coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the audit's "unrealised act coded as done" cases
+        "Giuliani and the president still believed Ukraine needed to investigate Burisma.",
+        "Sondland is more directly entangled than any witness yet in the Republican "
+        "president's efforts to get Ukraine to investigate political rivals.",
+        "The pressure must continue for Damascus to allow the U.N. to deliver aid.",
+    ],
+)
+def test_acts_to_be_done_are_hypothetical(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and all(c[3].hypothetical for c in coded), coded
+
+
+def test_an_infinitive_of_purpose_or_force_is_not_made_hypothetical(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "The United States forced Iraq to withdraw its troops."))
+    assert coded and not any(c[3].hypothetical for c in coded), coded
+
+
+def test_a_link_teaser_in_the_text_states_no_act(pipeline: Any) -> None:
+    text = "SEE MORE: Hong Kong protests: 800 students under siege in university"
+    assert not _coded(_analyze(pipeline, text))

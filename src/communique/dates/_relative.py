@@ -46,17 +46,42 @@ def resolve(expr: str, published: date | None) -> str | None:
                     published + timedelta(days=(target - published.weekday()) % 7 or 7)
                 ).isoformat()
             return (published - timedelta(days=back)).isoformat()
-        if s in ("last week", "last month", "last year", "this month", "earlier this month"):
-            if "year" in s:
-                return str(published.year - 1)
-            if "week" in s:
-                return (published - timedelta(days=7)).isoformat()[:10]
-            if s.startswith("last month"):
-                m = published.month - 1 or 12
-                y = published.year - (published.month == 1)
-                return f"{y:04d}-{m:02d}"
-            return f"{published.year:04d}-{published.month:02d}"
+        unit = _UNIT_RELATIVE.fullmatch(s)
+        if unit is not None:
+            return _unit_relative(unit, published)
     return _absolute(words, published)
+
+
+#: "last week", "next month", "earlier this year": a week, a month or
+#: a year counted from publication, as precise as its unit.
+_UNIT_RELATIVE = re.compile(
+    r"(?:the\s+)?(?:(?:earlier|later)\s+)?(?P<which>last|next|this|coming|past)"
+    r"\s+(?P<unit>week|month|year)"
+)
+_STEP = {"last": -1, "past": -1, "next": 1, "coming": 1}
+
+
+def _unit_relative(m: re.Match[str], published: date) -> str | None:
+    """A week, month or year before, at or after publication, no more precise than the
+    unit: "next month" is a month (not the same day next month), "last year" a year, and a
+    week the month it lies in (nothing when it straddles two): never a false day."""
+    step = _STEP.get(m.group("which"), 0)
+    unit = m.group("unit")
+    if unit == "year":
+        return f"{published.year + step:04d}"
+    if unit == "month":
+        y, mo = divmod(published.year * 12 + published.month - 1 + step, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    return _week_month(published + timedelta(days=7 * step))
+
+
+def _week_month(day: date) -> str | None:
+    """The month of the Monday-to-Sunday week holding ``day``, if the week is in one."""
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) != (sunday.year, sunday.month):
+        return None
+    return f"{monday.year:04d}-{monday.month:02d}"
 
 
 #: A length of time, maybe counted back from publication: "18 years ago", "three decades",
@@ -101,8 +126,9 @@ def _ago(m: re.Match[str], published: date | None) -> str | None:
     if unit == "month":
         y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
         return f"{y:04d}-{mo + 1:02d}"
-    days = n * (7 if unit == "week" else 1)
-    return (published - timedelta(days=days)).isoformat()
+    if unit == "week":  # "two weeks ago": that week, as a month (see _week_month)
+        return _week_month(published - timedelta(days=7 * n))
+    return (published - timedelta(days=n)).isoformat()
 
 
 def _absolute(words: list[str], published: date | None) -> str | None:

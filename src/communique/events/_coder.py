@@ -241,7 +241,7 @@ _DOMESTIC_DEFAULT_TYPES = frozenset({"PROTEST"})
 _GENERIC_SUBJECTS = frozenset({"you", "someone", "somebody", "anyone", "one", "everyone"})
 _RELATION_GOOD = frozenset({"good", "strong", "close", "excellent", "warm", "special"})
 _TEASER = re.compile(
-    r"^\s*(also on|read more|related|watch|click|sign up|subscribe|see also|more:)", re.I
+    r"^\s*(also on|read more|see more|related|watch|click|sign up|subscribe|see also|more:)", re.I
 )
 
 # Confidence: a logistic model over the evidence. The weights marked "fit" come from
@@ -492,6 +492,10 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
             continue  # "Russia beat Croatia 3-1": a result, not force
         if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):
             continue  # "as demonstrated by his departure": showing, not protesting
+        if hit.cameo == "140" and _official(hit, idx):
+            # "Japan protests to China": a state protesting complains officially (CAMEO
+            # 114); demonstrating is what people and groups do
+            hit = _Hit(hit.tok, hit.verb, "114", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
         if stative_use(hit.tok, lambda noun: any(_code(idx, m) for m in _mentions_for(noun, idx))):
             continue  # "Finland shares a border with Russia": a state, not an act
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
@@ -502,6 +506,27 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
         hits.append(_modal(hit))
     hits += _claims(sent, idx, quotes, hits)
     return hits
+
+
+#: Actor kinds and sectors that speak for a state or an organisation of states.
+_OFFICIAL_KINDS = frozenset({"state", "government body", "IGO"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD"})
+
+
+def _official(hit: _Hit, idx: ActorIndex) -> bool:
+    """Is every subject of the act a state, a government body, an IGO, or one of their
+    officials (not people, parties or groups)?"""
+    heads = [c for c in hit.verb.children if c.dep_ == "nsubj"]
+    heads += [cj for h in heads for cj in h.conjuncts]
+    # the subject's head word itself names the actor: "Japan", "the foreign ministry",
+    # not "Japanese fishermen" (people of a state, who demonstrate)
+    found = [idx.at(h.i) for h in heads]
+    actors = [idx.actors.get(m.actor_id or "") if m is not None else None for m in found]
+    return bool(actors) and all(
+        a is not None
+        and (a.kind in _OFFICIAL_KINDS or (a.kind == "person" and a.sector in _OFFICIAL_SECTORS))
+        for a in actors
+    )
 
 
 def _party_contest(tok: Any, idx: ActorIndex) -> bool:
@@ -610,6 +635,30 @@ def _wished(tok: Any) -> bool:
     return False
 
 
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _unrealised(tok: Any, depth: int = 0) -> bool:
+    """An act named by an infinitive that says what is to be done, not what was: under a
+    noun ("the president's efforts to get Ukraine to investigate"), after "for X to" ("the
+    pressure must continue for Damascus to allow the U.N. to deliver aid"), under a verb of
+    wishing or needing however parsed ("believed Ukraine needed to investigate"), or made
+    to happen by an act that is itself one of these."""
+    if depth > WISH_DEPTH or not _infinitive(tok):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return True
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.dep_ == "acl" and head.pos_ == "NOUN":
+        return True
+    if tok.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in _WISH_HEADS or _unrealised(head, depth + 1)
+    return False
+
+
 def _modal(hit: _Hit) -> _Hit:
     """Future and possibility: intent to cooperate is AGREE, intent of force THREATEN; acts
     asked about ("whether"), conditional, only likely ("unlikely to") or in a question are
@@ -623,7 +672,7 @@ def _modal(hit: _Hit) -> _Hit:
     if hit.tok.dep_ == "conj":
         aux |= {c.lower_ for c in hit.tok.head.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
-    if _wished(hit.tok):
+    if _wished(hit.tok) or _unrealised(hit.tok):
         return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
@@ -1122,6 +1171,18 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     for m in out:
         if m not in uniq:
             uniq.append(m)
+    if not uniq and hit.cameo == "114":
+        # "Japan protested to China": with nothing complained of ("complained to the UN
+        # over Israeli raids"), an official complaint is aimed at the state it is made to
+        uniq = [
+            m
+            for a in hit.args
+            for c in a.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in _mentions_for(p, idx)
+        ]
     if not uniq and place:
         return place[:1], True
     if not uniq and hit.kind in ("lexical", "control"):
