@@ -519,3 +519,52 @@ def test_an_infinitive_of_purpose_or_force_is_not_made_hypothetical(pipeline: An
 def test_a_link_teaser_in_the_text_states_no_act(pipeline: Any) -> None:
     text = "SEE MORE: Hong Kong protests: 800 students under siege in university"
     assert not _coded(_analyze(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin declined to comment on the report.",
+        "The ministry refused to give details of the talks.",
+        "He declined to say whether a second round would take place.",
+    ],
+)
+def test_declining_to_comment_rejects_nothing(pipeline: Any, text: str) -> None:
+    assert not _coded(_analyze(pipeline, text))
+
+
+def test_refusing_an_act_is_still_a_rejection(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Poland refused to give Ukraine more tanks."))
+    assert [(c[0], c[1], c[2]) for c in coded] == [("POL", "UKR", "REJECT")], coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Chinese Foreign Ministry, they agreed that the Iranian nuclear "
+        "issue should be resolved through political and diplomatic means.",
+        '"China and Russia will not allow any country to dictate to others what path of '
+        'development they should follow," Wang said.',
+    ],
+)
+def test_a_must_without_anyone_asked_is_no_request(pipeline: Any, text: str) -> None:
+    assert not [c for c in _coded(_analyze(pipeline, text)) if c[2] == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded "
+            "the country.",
+            None,
+        ),
+        ("Russia withdrew its troops after Ukraine attacked the bridge on Monday.", "2019-11-04"),
+    ],
+)
+def test_an_act_in_a_clause_set_at_another_time_takes_no_publication_day(
+    pipeline: Any, text: str, date: str | None
+) -> None:
+    an = _analyze(pipeline, text)
+    inner = [c for c in _coded(an) if c[3].trigger.text in ("invaded", "attacked")]
+    assert inner and all(c[3].date == date for c in inner), inner

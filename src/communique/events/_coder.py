@@ -601,6 +601,8 @@ def _control_hit(
     if lemma in REFUSE:
         if lemma == "fail" and itype not in COOP:
             return None
+        if _no_comment(comp):
+            return None  # "declined to comment": CAMEO 012, no refusal of anything asked
         code = "125" if itype == "CONSULT" else ("124" if itype in COOP else "120")
         return _Hit(tok, verb, code, "REJECT", "control", args)
     if lemma in ASK:
@@ -620,6 +622,37 @@ def _control_hit(
     if lemma == "agree":
         return _Hit(tok, verb, "030", "AGREE", "control", args)
     return None
+
+
+#: What "declined to / refused to" says when it only withholds words ("declined to
+#: comment", "refused to give details").
+_NO_COMMENT = frozenset(
+    [
+        "comment",
+        "say",
+        "elaborate",
+        "specify",
+        "speculate",
+        "discuss",
+        "disclose",
+        "confirm",
+        "reveal",
+        "detail",
+        "name",
+        "identify",
+    ]
+)
+#: ("answer" and "respond" are left out: "refused to respond to a demand" rejects it.)
+_WORDS = frozenset(
+    ["comment", "detail", "information", "figure", "name", "answer", "reason", "question"]
+)
+
+
+def _no_comment(comp: Any) -> bool:
+    if comp.lemma_.lower() in _NO_COMMENT:
+        return True
+    obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in _WORDS
 
 
 def _wished(tok: Any) -> bool:
@@ -713,6 +746,10 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
+    if any(t.tag_ in ("WDT", "WP", "WRB") for t in head.subtree if t.i < subj.i):
+        return None  # "dictate what path they should follow": a question's clause
+    if subj.pos_ in ("NOUN", "PROPN") and idx.at(subj.i) is None and subj.lemma_ not in AGENTS:
+        return None  # "the Iranian nuclear issue should be resolved": no one is asked
     hint: tuple[Mention, ...] = ()
     if subj.lower_ in _GENERIC_SUBJECTS or subj.lower_ in ("they", "it"):
         hint = _other_actors(tok.sent, idx, speaker)
@@ -1314,8 +1351,8 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
-    if _unanchored_past(tok):
-        return None, None  # "had already imposed", "has repeatedly accused": some time before
+    if _unanchored_past(tok) or _other_time(tok):
+        return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
 
@@ -1358,6 +1395,26 @@ def _unanchored_past(tok: Any) -> bool:
         ):
             return True
     return False
+
+
+#: Conjunctions of a clause set at another time than the one it hangs on.
+_OTHER_TIME = frozenset(["after", "before", "since", "until", "till", "once"])
+_SOON = frozenset(["hour", "minute", "moment", "shortly", "soon", "just", "immediately"])
+
+
+def _other_time(tok: Any) -> bool:
+    """Is the act in a clause set before or after another ("18 years after Washington
+    invaded the country", "the level before Trump began imposing tariffs")? Without a date
+    of its own, such an act is not the news of the day."""
+    clause = tok
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children):
+        return False
+    # "hours after", "shortly before": the same news, near enough to keep its day
+    return not any(
+        c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _SOON for c in clause.children
+    )
 
 
 def _date_spans(sent: Any) -> list[Any]:
