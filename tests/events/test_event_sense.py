@@ -568,3 +568,24 @@ def test_an_act_in_a_clause_set_at_another_time_takes_no_publication_day(
     an = _analyze(pipeline, text)
     inner = [c for c in _coded(an) if c[3].trigger.text in ("invaded", "attacked")]
     assert inner and all(c[3].date == date for c in inner), inner
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russia demanded that Ukraine withdraw its troops.", "withdraw"),
+        ("The senator asked why the United States had not sanctioned Russia.", "sanctioned"),
+    ],
+)
+def test_acts_demanded_or_asked_about_are_hypothetical(
+    pipeline: Any, text: str, trigger: str
+) -> None:
+    inner = [c for c in _coded(_analyze(pipeline, text)) if c[3].trigger.text == trigger]
+    assert inner and all(c[3].hypothetical for c in inner), inner
+
+
+def test_a_reported_act_stays_real(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Blinken said that Russia had attacked Ukraine."))
+    assert [(c[0], c[1], c[2], c[3].hypothetical) for c in coded] == [
+        ("RUS", "UKR", "ASSAULT", False)
+    ]

@@ -668,6 +668,28 @@ def _wished(tok: Any) -> bool:
     return False
 
 
+#: Verbs whose clause says what someone is to do ("demanded that Ukraine withdraw").
+_DIRECTIVE = frozenset(
+    [
+        "demand",
+        "ask",
+        "urge",
+        "insist",
+        "request",
+        "propose",
+        "suggest",
+        "recommend",
+        "order",
+        "require",
+        "call",
+        "appeal",
+        "press",
+        "push",
+        "want",
+    ]
+)
+
+
 def _infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -678,7 +700,14 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
     pressure must continue for Damascus to allow the U.N. to deliver aid"), under a verb of
     wishing or needing however parsed ("believed Ukraine needed to investigate"), or made
     to happen by an act that is itself one of these."""
-    if depth > WISH_DEPTH or not _infinitive(tok):
+    if depth > WISH_DEPTH:
+        return False
+    if tok.dep_ == "ccomp" and tok.head.i != tok.i:
+        if tok.head.lemma_.lower() in _DIRECTIVE:
+            return True  # "demanded that Ukraine withdraw its troops": asked for, not done
+        if any(c.tag_ in ("WRB", "WP", "WDT") and c.i < tok.i for c in tok.children):
+            return True  # "asked why the United States had not sanctioned Russia"
+    if not _infinitive(tok):
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return True
