@@ -25,7 +25,7 @@ from ._compare import (
     story_markdown,
     story_report,
 )
-from ._events import MERGE_DAYS, MUTUAL, SAME_EVIDENCE
+from ._events import MERGE_DAYS, MUTUAL, OTHER_TYPE_EVIDENCE, SAME_EVIDENCE
 from ._features import Features, StoryEvent
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "MAIN_ACTORS",
     "MERGE_DAYS",
     "MUTUAL",
+    "OTHER_TYPE_EVIDENCE",
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
