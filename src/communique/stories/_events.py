@@ -32,8 +32,8 @@ are restatements it codes differently): a headline or a quote restating the text
 same type and flags, compatible parties sharing a known actor, dates that agree — or one
 sentence coding the same type more than once with compatible parties (a mutual act both
 ways round). Those are joined first; then no act takes two other reports of one article.
-The rule is applied as a union of pairs, so reports A~B and B~C make one act of all
-three.
+The rules are applied as a union of pairs, reports of one type before reports of
+different types, so reports A~B and B~C make one act of all three.
 """
 
 from __future__ import annotations
@@ -201,15 +201,21 @@ def group_acts(
             x, y = rs[i], rs[j]
             if x.article_id == y.article_id and _restated(x.event, y.event):
                 parent[find(j)] = find(i)
-    for i in range(len(rs)):
-        for j in range(i + 1, len(rs)):
-            a, b = find(i), find(j)
-            if a == b or articles[a] & articles[b]:
-                continue
-            if same_act(rs[i], rs[j], same_evidence, other_type_evidence):
-                keep, gone = min(a, b), max(a, b)
-                parent[gone] = keep
-                articles[keep] |= articles[gone]
+    # reports of one type first, then reports of different types: a sentence telling two
+    # acts ("after meeting Wang, Blinken announced sanctions") joins each act by its own
+    # type before a report of the other type can take its place
+    for same_type in (True, False):
+        for i in range(len(rs)):
+            for j in range(i + 1, len(rs)):
+                if (rs[i].event.type == rs[j].event.type) != same_type:
+                    continue
+                a, b = find(i), find(j)
+                if a == b or articles[a] & articles[b]:
+                    continue
+                if same_act(rs[i], rs[j], same_evidence, other_type_evidence):
+                    keep, gone = min(a, b), max(a, b)
+                    parent[gone] = keep
+                    articles[keep] |= articles[gone]
     groups: dict[int, list[Report]] = {}
     for i, r in enumerate(rs):
         groups.setdefault(find(i), []).append(r)
