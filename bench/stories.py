@@ -29,7 +29,7 @@ written to guidelines by annotators who never saw the code):
 ``--tune`` searches the grouping's weights and threshold on the tuning part only and
 prints the best (copy them into stories/_assign.py). ``--tune-events`` searches the
 story-event thresholds (``same_evidence``, ``other_type_evidence``) on the tuning part
-only, its stories as grouped, and prints the grid (copy the best into stories/_events.py). ``--speed N`` builds a synthetic store
+only, its stories grouped as by default, and prints the grid (copy the best into stories/_events.py). ``--speed N`` builds a synthetic store
 of N articles (random unit vectors, Zipf-distributed actors over 40 keys, days over two
 years: the encoder is not run, its cost per article is measured on the gold) and times
 the assignment of 200 more articles one by one, with peak RSS.
@@ -302,17 +302,17 @@ def tune(
 
 def tune_events(store: Any, articles: Sequence[dict[str, Any]]) -> list[tuple[float, float, Any]]:
     """De-duplication (P, R, F1) for each pair of story-event thresholds on a store whose
-    stories are grouped (they are kept; only the story events are written again)."""
-    from communique.stories import StoryOptions
-    from communique.stories._assign import refresh_story
+    articles have their story features."""
+    from communique.stories import StoryOptions, rebuild_stories
 
-    stories = [r[0] for r in store.query("SELECT id FROM stories ORDER BY id")]
     out = []
     for same in [round(float(x), 2) for x in np.arange(0.35, 0.61, 0.05)]:
         for other in [round(float(x), 2) for x in np.arange(0.45, 0.91, 0.05)]:
-            opts = StoryOptions(same_evidence=same, other_type_evidence=other)
-            for sid in stories:
-                refresh_story(store, sid, opts)
+            # grouped again from the stored vectors: the grouping's options are the
+            # defaults, so the stories are the same each time
+            rebuild_stories(
+                store, options=StoryOptions(same_evidence=same, other_type_evidence=other)
+            )
             out.append((same, other, dedup_pairs(store, articles)["ours"]))
     return out
 

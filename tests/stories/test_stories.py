@@ -16,10 +16,14 @@ from communique.store import Store
 from communique.stories import (
     Assigner,
     Features,
+    StoryEvent,
     StoryOptions,
     assign_stories,
+    group_acts,
     rebuild_stories,
+    reports_of,
     resolve_story,
+    sentence_vectors,
     story_markdown,
     story_report,
 )
@@ -280,58 +284,50 @@ def test_stories_merge_when_an_article_links_both(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def encode() -> Any:
     from communique.stance import shared_encoder
-    from communique.stories._features import sentence_vectors
 
     encoder = shared_encoder()
     return lambda texts: sentence_vectors(encoder, texts)
 
 
-def _reports(encode: Any, rows: list[tuple[str, str, str | None, str, str]]) -> list[Any]:
-    """Reports of a story from (article, source, target, type, evidence), one outlet per
-    article, every act dated 2024-03-11 by its own sentence."""
-    from communique.stories import StoryEvent
-    from communique.stories._events import Report
-
-    vectors = encode([r[4] for r in rows])
-    out = []
-    for n, ((article, source, target, typ, evidence), vec) in enumerate(
-        zip(rows, vectors, strict=True)
-    ):
-        e = StoryEvent(n, source, target, typ, False, False, "2024-03-11", "event", 0, evidence)
-        out.append(Report(article, e, "Outlet " + article, "2024-03-11T18:00", vec))
-    return out
-
-
-def _acts(reports: list[Any]) -> list[set[tuple[str, str]]]:
-    from communique.stories._events import group_acts
-
-    return [{(r.article_id, r.event.type) for r in act} for act in group_acts(reports)]
+def _acts(encode: Any, rows: list[tuple[str, str, str | None, str, str]]) -> list[set[Any]]:
+    """The story events of a story whose reports are (article, source, target, type,
+    evidence), one outlet per article, every act dated 2024-03-11 by its own sentence: each
+    as a set of (article, type)."""
+    members = []
+    for article in dict.fromkeys(r[0] for r in rows):
+        mine = [r for r in rows if r[0] == article]
+        events = tuple(
+            StoryEvent(n, src, tgt, typ, False, False, "2024-03-11", "event", 0, evidence)
+            for n, (_, src, tgt, typ, evidence) in enumerate(mine)
+        )
+        vectors = encode([e.evidence for e in events])
+        f = Features(article, 738956, {}, vectors[0], events, vectors)
+        members.append((f, "Outlet " + article, "2024-03-11T18:00"))
+    return [{(r.article_id, r.event.type) for r in act} for act in group_acts(reports_of(members))]
 
 
 def test_one_act_coded_two_ways_by_two_outlets_is_one_story_event(encode: Any) -> None:
     # one outlet's sentence names the expelled diplomats' country and reads as sanctions;
     # the other's has no target and the coder reads its "accusing them" as an accusation
     acts = _acts(
-        _reports(
-            encode,
-            [
-                (
-                    "a",
-                    "POL",
-                    "BLR",
-                    "SANCTION",
-                    "Poland expelled three Belarusian diplomats on Monday, citing espionage.",
-                ),
-                (
-                    "b",
-                    "POL",
-                    None,
-                    "ACCUSE",
-                    "Poland has ordered three Belarusian diplomats to leave the country, "
-                    "accusing them of spying for Minsk.",
-                ),
-            ],
-        )
+        encode,
+        [
+            (
+                "a",
+                "POL",
+                "BLR",
+                "SANCTION",
+                "Poland expelled three Belarusian diplomats on Monday, citing espionage.",
+            ),
+            (
+                "b",
+                "POL",
+                None,
+                "ACCUSE",
+                "Poland has ordered three Belarusian diplomats to leave the country, "
+                "accusing them of spying for Minsk.",
+            ),
+        ],
     )
     assert acts == [{("a", "SANCTION"), ("b", "ACCUSE")}]
 
@@ -356,57 +352,53 @@ def test_a_missing_target_and_a_self_coded_party_are_compatible(encode: Any) -> 
         ),
         ("c", "GRC", None, "CONSULT", "The two foreign ministers met in Ankara on Monday."),
     ]
-    assert _acts(_reports(encode, meeting)) == [
-        {("a", "CONSULT"), ("b", "CONSULT"), ("c", "CONSULT")}
-    ]
+    assert _acts(encode, meeting) == [{("a", "CONSULT"), ("b", "CONSULT"), ("c", "CONSULT")}]
 
 
 def test_two_acts_between_the_same_pair_stay_two_story_events(encode: Any) -> None:
     # a meeting and a sanctions announcement, both USA -> CHN on one day, in two outlets;
     # the second tells both in one sentence (two events of one sentence)
     acts = _acts(
-        _reports(
-            encode,
-            [
-                (
-                    "a",
-                    "USA",
-                    "CHN",
-                    "CONSULT",
-                    "US Secretary of State Antony Blinken met Chinese Foreign Minister "
-                    "Wang Yi in Beijing on Monday.",
-                ),
-                (
-                    "a",
-                    "USA",
-                    "CHN",
-                    "SANCTION",
-                    "The US Treasury on Monday imposed sanctions on five Chinese companies "
-                    "accused of supplying drone parts to Russia.",
-                ),
-                (
-                    "b",
-                    "USA",
-                    "CHN",
-                    "SANCTION",
-                    "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
-                ),
-                (
-                    "b",
-                    "USA",
-                    "CHN",
-                    "CONSULT",
-                    "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
-                ),
-                (
-                    "c",
-                    "USA",
-                    None,
-                    "SANCTION",
-                    "Washington also announced sanctions on five Chinese firms.",
-                ),
-            ],
-        )
+        encode,
+        [
+            (
+                "a",
+                "USA",
+                "CHN",
+                "CONSULT",
+                "US Secretary of State Antony Blinken met Chinese Foreign Minister "
+                "Wang Yi in Beijing on Monday.",
+            ),
+            (
+                "a",
+                "USA",
+                "CHN",
+                "SANCTION",
+                "The US Treasury on Monday imposed sanctions on five Chinese companies "
+                "accused of supplying drone parts to Russia.",
+            ),
+            (
+                "b",
+                "USA",
+                "CHN",
+                "SANCTION",
+                "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
+            ),
+            (
+                "b",
+                "USA",
+                "CHN",
+                "CONSULT",
+                "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
+            ),
+            (
+                "c",
+                "USA",
+                None,
+                "SANCTION",
+                "Washington also announced sanctions on five Chinese firms.",
+            ),
+        ],
     )
     assert sorted(acts, key=len) == [
         {("a", "CONSULT"), ("b", "CONSULT")},
@@ -418,29 +410,8 @@ def test_different_types_need_close_evidence_and_a_shared_actor(encode: Any) -> 
     talks = "Blinken held talks with Wang Yi in the Chinese capital on Monday."
     sanctions = "Washington also announced sanctions on five Chinese firms on Monday."
     # far apart in words: two acts even with the same parties and day
-    assert (
-        len(
-            _acts(
-                _reports(
-                    encode,
-                    [
-                        ("a", "USA", "CHN", "CONSULT", talks),
-                        ("b", "USA", "CHN", "SANCTION", sanctions),
-                    ],
-                )
-            )
-        )
-        == 2
-    )
+    far = [("a", "USA", "CHN", "CONSULT", talks), ("b", "USA", "CHN", "SANCTION", sanctions)]
+    assert len(_acts(encode, far)) == 2
     # the same words, but no actor in common: two acts
-    assert (
-        len(
-            _acts(
-                _reports(
-                    encode,
-                    [("a", "USA", None, "CONSULT", talks), ("b", None, "CHN", "SANCTION", talks)],
-                )
-            )
-        )
-        == 2
-    )
+    apart = [("a", "USA", None, "CONSULT", talks), ("b", None, "CHN", "SANCTION", talks)]
+    assert len(_acts(encode, apart)) == 2

@@ -25,8 +25,15 @@ from ._compare import (
     story_markdown,
     story_report,
 )
-from ._events import MERGE_DAYS, MUTUAL, OTHER_TYPE_EVIDENCE, SAME_EVIDENCE
-from ._features import Features, StoryEvent
+from ._events import (
+    MERGE_DAYS,
+    MUTUAL,
+    OTHER_TYPE_EVIDENCE,
+    SAME_EVIDENCE,
+    group_acts,
+    reports_of,
+)
+from ._features import Features, StoryEvent, sentence_vectors
 
 __all__ = [
     "LEFT_OUT_BY",
@@ -44,11 +51,14 @@ __all__ = [
     "StoryOptions",
     "assign_stories",
     "clear_stories",
+    "group_acts",
     "list_stories",
     "rebuild_stories",
     "record_outlets",
     "refresh_articles",
+    "reports_of",
     "resolve_story",
+    "sentence_vectors",
     "story_markdown",
     "story_report",
 ]
