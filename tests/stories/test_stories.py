@@ -289,21 +289,30 @@ def encode() -> Any:
     return lambda texts: sentence_vectors(encoder, texts)
 
 
-def _acts(encode: Any, rows: list[tuple[str, str, str | None, str, str]]) -> list[set[Any]]:
+def _events(encode: Any, rows: list[tuple[Any, ...]]) -> list[set[Any]]:
     """The story events of a story whose reports are (article, source, target, type,
-    evidence), one outlet per article, every act dated 2024-03-11 by its own sentence: each
-    as a set of (article, type)."""
+    evidence[, dated_by]), one outlet per article, every act dated 2024-03-11 by its own
+    sentence (or, with dated_by "published", by its article's publication that day): each
+    as a set of (article, type, the report's number in its article)."""
     members = []
     for article in dict.fromkeys(r[0] for r in rows):
         mine = [r for r in rows if r[0] == article]
         events = tuple(
-            StoryEvent(n, src, tgt, typ, False, False, "2024-03-11", "event", 0, evidence)
-            for n, (_, src, tgt, typ, evidence) in enumerate(mine)
+            StoryEvent(n, r[1], r[2], r[3], False, False, "2024-03-11", (*r, "event")[5], 0, r[4])
+            for n, r in enumerate(mine)
         )
         vectors = encode([e.evidence for e in events])
         f = Features(article, 738956, {}, vectors[0], events, vectors)
         members.append((f, "Outlet " + article, "2024-03-11T18:00"))
-    return [{(r.article_id, r.event.type) for r in act} for act in group_acts(reports_of(members))]
+    return [
+        {(r.article_id, r.event.type, r.event.event_id) for r in act}
+        for act in group_acts(reports_of(members))
+    ]
+
+
+def _acts(encode: Any, rows: list[tuple[Any, ...]]) -> list[set[tuple[str, str]]]:
+    """The story events as sets of (article, type)."""
+    return [{(a, t) for a, t, _ in act} for act in _events(encode, rows)]
 
 
 def test_one_act_coded_two_ways_by_two_outlets_is_one_story_event(encode: Any) -> None:
@@ -415,3 +424,41 @@ def test_different_types_need_close_evidence_and_a_shared_actor(encode: Any) -> 
     # the same words, but no actor in common: two acts
     apart = [("a", "USA", None, "CONSULT", talks), ("b", None, "CHN", "SANCTION", talks)]
     assert len(_acts(encode, apart)) == 2
+
+
+def test_an_article_restating_its_act_is_one_report(encode: Any) -> None:
+    rows = [
+        # the headline without a target, the text's sentence with one: one act ...
+        ("a", "GBR", None, "ACCUSE", "Britain blames Russian military hackers for grid attack"),
+        (
+            "a",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "Foreign Secretary Dominic Raab said on Monday that Russia's GRU was almost "
+            "certainly responsible for the attack.",
+        ),
+        # ... and the same act told again without a date of its own (an older accusation
+        # told this way joins it too, rather than count as a new act on the publication day)
+        (
+            "a",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "London said the attack bore the hallmarks of Russian military intelligence.",
+            "published",
+        ),
+        (
+            "b",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "The British government accused Russian military intelligence of the cyberattack.",
+        ),
+        # another type, far apart in words: its own act
+        ("b", "RUS", "GBR", "REJECT", "Moscow rejected the accusations as absurd."),
+    ]
+    assert sorted(_events(encode, rows), key=len) == [
+        {("b", "REJECT", 1)},
+        {("a", "ACCUSE", 0), ("a", "ACCUSE", 1), ("a", "ACCUSE", 2), ("b", "ACCUSE", 0)},
+    ]

@@ -152,7 +152,11 @@ def _restated(a: StoryEvent, b: StoryEvent) -> bool:
     """Two events of one article that are one act: the same type and flags, and either one
     sentence coding it twice with compatible parties (a mutual act both ways round), or
     compatible parties sharing a known actor and dates that agree (the headline, or a
-    quote, restating the text's act, one of them with a party the other lacks)."""
+    quote, restating the text's act, one of them with a party the other lacks). A report
+    without a date of its own agrees with any: mostly the act told again ("Moscow said it
+    had targeted military sites"); when it is an older act told as background ("the UK has
+    previously blamed the GRU for ..."), it would otherwise be counted as a new act on the
+    publication day."""
     if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical):
         return False
     if a.evidence == b.evidence and _parties_agree(a, b):
