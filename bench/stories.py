@@ -1,7 +1,7 @@
 """Stories: clustering accuracy, event de-duplication and assignment speed.
 
     python bench/stories.py [--gold tests/gold/stories] [--parts tune heldout]
-                            [--tune] [--speed 10000] [--keep DIR]
+                            [--tune] [--tune-events] [--speed 10000] [--keep DIR]
 
 Per part of the gold (``tests/gold/stories/{part}_articles.jsonl`` and ``_stories.jsonl``,
 written to guidelines by annotators who never saw the code):
@@ -20,12 +20,16 @@ written to guidelines by annotators who never saw the code):
    when a sentence states several gold acts, the one of the event's PLOVER type, else the
    first. Then over every pair of matched events from *different articles* of one gold
    story: gold says "same act" when they match the same gold act, we say so when they are
-   in the same story event. Precision, recall and F1 of "same act" over those pairs; the
+   in the same story event. Precision, recall and F1 of "same act" over those pairs (with
+   how many of the gold same-act pairs we put in different stories: story events cannot
+   join those, so they bound recall from the grouping's side); the
    interim rule (same source, target, type, flags within a day: relations' fallback) is
    scored on the same pairs beside it.
 
 ``--tune`` searches the grouping's weights and threshold on the tuning part only and
-prints the best (copy them into stories/_assign.py). ``--speed N`` builds a synthetic store
+prints the best (copy them into stories/_assign.py). ``--tune-events`` searches the
+story-event thresholds (``same_evidence``, ``other_type_evidence``) on the tuning part
+only, its stories grouped as by default, and prints the grid (copy the best into stories/_events.py). ``--speed N`` builds a synthetic store
 of N articles (random unit vectors, Zipf-distributed actors over 40 keys, days over two
 years: the encoder is not run, its cost per article is measured on the gold) and times
 the assignment of 200 more articles one by one, with peak RSS.
@@ -229,11 +233,13 @@ def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any
             interim[(rep.article_id, rep.event_id)] = n
     ours = [0, 0, 0]
     base = [0, 0, 0]
+    split = 0  # gold same-act pairs whose articles we put in different stories
     for x, y in itertools.combinations(matched, 2):
         if x[0]["id"] == y[0]["id"] or x[0]["story"] != y[0]["story"]:
             continue
         gold = x[1] == y[1]
         we = x[2] is not None and x[2] == y[2]
+        split += gold and (x[2] is None or y[2] is None or x[2][0] != y[2][0])
         it = interim[(x[3].article_id, x[3].event_id)] == interim[(y[3].article_id, y[3].event_id)]
         for counts, said in ((ours, we), (base, it)):
             counts[0] += gold and said
@@ -245,6 +251,7 @@ def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any
         "matched": len(matched),
         "gold_act_sentences": gold_acts,
         "gold_same_pairs": ours[0] + ours[2],
+        "split_pairs": split,
         "ours": prf(*ours),
         "interim": prf(*base),
     }
@@ -291,6 +298,23 @@ def tune(
 
     results.sort(key=lambda r: (-r[0], -plateau(r[1]), -r[2][3]))
     return results
+
+
+def tune_events(store: Any, articles: Sequence[dict[str, Any]]) -> list[tuple[float, float, Any]]:
+    """De-duplication (P, R, F1) for each pair of story-event thresholds on a store whose
+    articles have their story features."""
+    from communique.stories import StoryOptions, rebuild_stories
+
+    out = []
+    for same in [round(float(x), 2) for x in np.arange(0.35, 0.61, 0.05)]:
+        for other in [round(float(x), 2) for x in np.arange(0.45, 0.91, 0.05)]:
+            # grouped again from the stored vectors: the grouping's options are the
+            # defaults, so the stories are the same each time
+            rebuild_stories(
+                store, options=StoryOptions(same_evidence=same, other_type_evidence=other)
+            )
+            out.append((same, other, dedup_pairs(store, articles)["ours"]))
+    return out
 
 
 # -- speed ---------------------------------------------------------------------------------
@@ -404,6 +428,7 @@ def report(rows: list[list[Any]], dedup: list[list[Any]], full_ms: dict[str, flo
             "events",
             "matched",
             "gold same pairs",
+            "in split stories",
             "ours P",
             "ours R",
             "ours F1",
@@ -423,6 +448,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--parts", nargs="*", default=["tune", "heldout"], help="none: speed only")
     ap.add_argument("--tune", action="store_true", help="search the options on the tuning part")
+    ap.add_argument(
+        "--tune-events", action="store_true", help="search the story-event thresholds (tune)"
+    )
     ap.add_argument("--speed", type=int, default=0, help="synthetic store size (0: skip)")
     ap.add_argument("--keep", type=Path, help="keep the analysed stores here (reused when present)")
     args = ap.parse_args(argv)
@@ -451,6 +479,15 @@ def main(argv: list[str] | None = None) -> None:
                 print(
                     f"  F1 {f1:.3f} P {m[0]:.3f} R {m[1]:.3f} pairP {m[3]:.3f} pairR {m[4]:.3f}  {opts}"
                 )
+        if args.tune_events and part == "tune":
+            grid = tune_events(store, articles)
+            others = sorted({o for _, o, _ in grid})
+            print("story-event de-duplication F1 on the tuning part (rows: same_evidence,")
+            print("columns: other_type_evidence):")
+            print("same  " + " ".join(f"{o:5.2f}" for o in others))
+            for same in sorted({s for s, _, _ in grid}):
+                f1s = {o: m[2] for s, o, m in grid if s == same}
+                print(f"{same:4.2f}  " + " ".join(f"{f1s[o]:5.3f}" for o in others))
         # from scratch, the encoder included: what a run spends per article on stories
         clear_stories(store, features_too=True)
         t0 = time.perf_counter()
@@ -478,7 +515,15 @@ def main(argv: list[str] | None = None) -> None:
             )
         d = dedup_pairs(store, articles)
         dedup.append(
-            [part, d["events"], d["matched"], d["gold_same_pairs"], *d["ours"], *d["interim"]]
+            [
+                part,
+                d["events"],
+                d["matched"],
+                d["gold_same_pairs"],
+                d["split_pairs"],
+                *d["ours"],
+                *d["interim"],
+            ]
         )
         if args.keep is None or seconds > 1:
             print(f"{part}: analysed {len(articles)} articles in {seconds:.1f}s", file=sys.stderr)

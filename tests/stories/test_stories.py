@@ -16,10 +16,14 @@ from communique.store import Store
 from communique.stories import (
     Assigner,
     Features,
+    StoryEvent,
     StoryOptions,
     assign_stories,
+    group_acts,
     rebuild_stories,
+    reports_of,
     resolve_story,
+    sentence_vectors,
     story_markdown,
     story_report,
 )
@@ -274,3 +278,187 @@ def test_stories_merge_when_an_article_links_both(tmp_path: Path) -> None:
     assert {r[0] for r in store.query("SELECT story_id FROM story_articles")} == {"sa1"}
     assert resolve_story(store, "sa2") == "sa1"
     assert store.query("SELECT articles FROM stories WHERE id = 'sa1'")[0][0] == 3
+
+
+# -- story events: the same act told two ways, two acts kept apart -------------------------
+@pytest.fixture(scope="module")
+def encode() -> Any:
+    from communique.stance import shared_encoder
+
+    encoder = shared_encoder()
+    return lambda texts: sentence_vectors(encoder, texts)
+
+
+def _events(encode: Any, rows: list[tuple[Any, ...]]) -> list[set[Any]]:
+    """The story events of a story whose reports are (article, source, target, type,
+    evidence[, dated_by]), one outlet per article, every act dated 2024-03-11 by its own
+    sentence (or, with dated_by "published", by its article's publication that day): each
+    as a set of (article, type, the report's number in its article)."""
+    members = []
+    for article in dict.fromkeys(r[0] for r in rows):
+        mine = [r for r in rows if r[0] == article]
+        events = tuple(
+            StoryEvent(n, r[1], r[2], r[3], False, False, "2024-03-11", (*r, "event")[5], 0, r[4])
+            for n, r in enumerate(mine)
+        )
+        vectors = encode([e.evidence for e in events])
+        f = Features(article, 738956, {}, vectors[0], events, vectors)
+        members.append((f, "Outlet " + article, "2024-03-11T18:00"))
+    return [
+        {(r.article_id, r.event.type, r.event.event_id) for r in act}
+        for act in group_acts(reports_of(members))
+    ]
+
+
+def _acts(encode: Any, rows: list[tuple[Any, ...]]) -> list[set[tuple[str, str]]]:
+    """The story events as sets of (article, type)."""
+    return [{(a, t) for a, t, _ in act} for act in _events(encode, rows)]
+
+
+def test_one_act_coded_two_ways_by_two_outlets_is_one_story_event(encode: Any) -> None:
+    # one outlet's sentence names the expelled diplomats' country and reads as sanctions;
+    # the other's has no target and the coder reads its "accusing them" as an accusation
+    acts = _acts(
+        encode,
+        [
+            (
+                "a",
+                "POL",
+                "BLR",
+                "SANCTION",
+                "Poland expelled three Belarusian diplomats on Monday, citing espionage.",
+            ),
+            (
+                "b",
+                "POL",
+                None,
+                "ACCUSE",
+                "Poland has ordered three Belarusian diplomats to leave the country, "
+                "accusing them of spying for Minsk.",
+            ),
+        ],
+    )
+    assert acts == [{("a", "SANCTION"), ("b", "ACCUSE")}]
+
+
+def test_a_missing_target_and_a_self_coded_party_are_compatible(encode: Any) -> None:
+    meeting = [
+        (
+            "a",
+            "GRC",
+            "TUR",
+            "CONSULT",
+            "Greek Foreign Minister Giorgos Gerapetritis met his Turkish counterpart "
+            "Hakan Fidan in Ankara on Monday.",
+        ),
+        # the coder took Turkey for both parties of the talks
+        (
+            "b",
+            "TUR",
+            "TUR",
+            "CONSULT",
+            "Gerapetritis and Fidan held talks in Ankara on Monday.",
+        ),
+        ("c", "GRC", None, "CONSULT", "The two foreign ministers met in Ankara on Monday."),
+    ]
+    assert _acts(encode, meeting) == [{("a", "CONSULT"), ("b", "CONSULT"), ("c", "CONSULT")}]
+
+
+def test_two_acts_between_the_same_pair_stay_two_story_events(encode: Any) -> None:
+    # a meeting and a sanctions announcement, both USA -> CHN on one day, in two outlets;
+    # the second tells both in one sentence (two events of one sentence)
+    acts = _acts(
+        encode,
+        [
+            (
+                "a",
+                "USA",
+                "CHN",
+                "CONSULT",
+                "US Secretary of State Antony Blinken met Chinese Foreign Minister "
+                "Wang Yi in Beijing on Monday.",
+            ),
+            (
+                "a",
+                "USA",
+                "CHN",
+                "SANCTION",
+                "The US Treasury on Monday imposed sanctions on five Chinese companies "
+                "accused of supplying drone parts to Russia.",
+            ),
+            (
+                "b",
+                "USA",
+                "CHN",
+                "SANCTION",
+                "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
+            ),
+            (
+                "b",
+                "USA",
+                "CHN",
+                "CONSULT",
+                "After meeting Wang Yi, Blinken announced sanctions on five Chinese companies.",
+            ),
+            (
+                "c",
+                "USA",
+                None,
+                "SANCTION",
+                "Washington also announced sanctions on five Chinese firms.",
+            ),
+        ],
+    )
+    assert sorted(acts, key=len) == [
+        {("a", "CONSULT"), ("b", "CONSULT")},
+        {("a", "SANCTION"), ("b", "SANCTION"), ("c", "SANCTION")},
+    ]
+
+
+def test_different_types_need_close_evidence_and_a_shared_actor(encode: Any) -> None:
+    talks = "Blinken held talks with Wang Yi in the Chinese capital on Monday."
+    sanctions = "Washington also announced sanctions on five Chinese firms on Monday."
+    # far apart in words: two acts even with the same parties and day
+    far = [("a", "USA", "CHN", "CONSULT", talks), ("b", "USA", "CHN", "SANCTION", sanctions)]
+    assert len(_acts(encode, far)) == 2
+    # the same words, but no actor in common: two acts
+    apart = [("a", "USA", None, "CONSULT", talks), ("b", None, "CHN", "SANCTION", talks)]
+    assert len(_acts(encode, apart)) == 2
+
+
+def test_an_article_restating_its_act_is_one_report(encode: Any) -> None:
+    rows = [
+        # the headline without a target, the text's sentence with one: one act ...
+        ("a", "GBR", None, "ACCUSE", "Britain blames Russian military hackers for grid attack"),
+        (
+            "a",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "Foreign Secretary Dominic Raab said on Monday that Russia's GRU was almost "
+            "certainly responsible for the attack.",
+        ),
+        # ... and the same act told again without a date of its own (an older accusation
+        # told this way joins it too, rather than count as a new act on the publication day)
+        (
+            "a",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "London said the attack bore the hallmarks of Russian military intelligence.",
+            "published",
+        ),
+        (
+            "b",
+            "GBR",
+            "RUS",
+            "ACCUSE",
+            "The British government accused Russian military intelligence of the cyberattack.",
+        ),
+        # another type, far apart in words: its own act
+        ("b", "RUS", "GBR", "REJECT", "Moscow rejected the accusations as absurd."),
+    ]
+    assert sorted(_events(encode, rows), key=len) == [
+        {("b", "REJECT", 1)},
+        {("a", "ACCUSE", 0), ("a", "ACCUSE", 1), ("a", "ACCUSE", 2), ("b", "ACCUSE", 0)},
+    ]

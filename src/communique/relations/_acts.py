@@ -50,9 +50,10 @@ class Report(NamedTuple):
 
 class Act(NamedTuple):
     """Reports of one act, first report first; its source, target, type, quad class, date
-    and precision are its first report's (the reports share all but the day), its
-    intensity the mean of its reports' (they share a type; their CAMEO codes, and so their
-    Goldstein values, may differ), None when none has one."""
+    and precision are its first report's (the fallback rule's reports share all but the
+    day; a story event's may differ in type, as outlets' sentences were coded, see
+    :mod:`communique.stories`), its intensity the mean of its reports' (their CAMEO codes,
+    and so their Goldstein values, may differ), None when none has one."""
 
     reports: tuple[Report, ...]
     source: str

@@ -26,8 +26,15 @@ from ._compare import (
     story_markdown,
     story_report,
 )
-from ._events import MERGE_DAYS, MUTUAL, SAME_EVIDENCE
-from ._features import Encoded, Features, StoryEvent, encode_analysis
+from ._events import (
+    MERGE_DAYS,
+    MUTUAL,
+    OTHER_TYPE_EVIDENCE,
+    SAME_EVIDENCE,
+    group_acts,
+    reports_of,
+)
+from ._features import Encoded, Features, StoryEvent, encode_analysis, sentence_vectors
 
 __all__ = [
     "LEFT_OUT_BY",
@@ -35,6 +42,7 @@ __all__ = [
     "MAIN_ACTORS",
     "MERGE_DAYS",
     "MUTUAL",
+    "OTHER_TYPE_EVIDENCE",
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
@@ -46,12 +54,15 @@ __all__ = [
     "assign_stories",
     "clear_stories",
     "encode_analysis",
+    "group_acts",
     "keep_features",
     "list_stories",
     "rebuild_stories",
     "record_outlets",
     "refresh_articles",
+    "reports_of",
     "resolve_story",
+    "sentence_vectors",
     "story_markdown",
     "story_report",
 ]

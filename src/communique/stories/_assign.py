@@ -28,7 +28,7 @@ import numpy as np
 
 from ..stance import Encoder, shared_encoder
 from ..store import Store
-from ._events import SAME_EVIDENCE, group_acts, reports_of
+from ._events import OTHER_TYPE_EVIDENCE, SAME_EVIDENCE, group_acts, reports_of
 from ._features import Encoded, Features, features
 
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
@@ -59,6 +59,7 @@ class StoryOptions:
     link: float = LINK
     linkage: str = LINKAGE
     same_evidence: float = SAME_EVIDENCE
+    other_type_evidence: float = OTHER_TYPE_EVIDENCE
 
 
 def actor_cosine(a: dict[str, int], b: dict[str, int]) -> float:
@@ -330,7 +331,11 @@ def refresh_story(store: Store, story: str, opts: StoryOptions) -> None:
     vectors = np.stack([m[0].vector for m in members])
     centrality = (vectors @ vectors.T).sum(axis=1)
     title = members[int(np.argmax(centrality))][3]  # the most typical article's headline
-    acts = group_acts(reports_of([(m[0], m[1], m[2]) for m in members]), opts.same_evidence)
+    acts = group_acts(
+        reports_of([(m[0], m[1], m[2]) for m in members]),
+        opts.same_evidence,
+        opts.other_type_evidence,
+    )
     conn.executemany(
         "INSERT INTO story_events(article_id, event_id, story_id, act) VALUES (?,?,?,?)",
         [(r.article_id, r.event.event_id, story, n) for n, act in enumerate(acts, 1) for r in act],
