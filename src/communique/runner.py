@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .sources import count_documents
 from .store import Store, store_error
-from .stories import Encoded, assign_stories, keep_features, record_outlets
+from .stories import Encoded, assign_stories, encode_analysis, keep_features, record_outlets
 
 #: Batches handed to each worker process ahead of the one being stored: enough that no
 #: worker waits for the writer, few enough that memory does not grow with the corpus.
@@ -161,8 +161,9 @@ def _run(
         elif verdict == "duplicate":
             prog.duplicates += 1
         else:
-            if encoded is not None:
-                keep_features(store, out.article.id, encoded)
+            # the article's story vectors are part of its analysis (encoded by the worker
+            # that analysed it, or here): the story pass after the run only assigns
+            keep_features(store, out.article.id, encoded or encode_analysis(out))
             prog.done += 1
             run["articles"] += 1
             run["quotes"] += len(out.quotes)
