@@ -65,8 +65,14 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     assert r["dyad"] >= 0.08 and r["typed"] >= 0.06, r
     r = events_real.recall(gold, out, "all")
-    assert r["dyad"] >= 0.06 and r["typed"] >= 0.048, r  # measured 0.062 / 0.050 (544 events)
+    # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
+    # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
+    # 800 students under siege in university", judged wrong) whose words overlap two gold
+    # sentences about the siege; teasers state no act now, and the typed recall, which
+    # that event never matched, is unchanged
+    assert r["dyad"] >= 0.058 and r["typed"] >= 0.048, r
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.422 correct, 0.329 partial, 0.249 wrong (173 events, 2026-12-05)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.42, verdicts
+    # measured 0.446 correct, 0.351 partial, 0.202 wrong (168 events, 2026-12-05, issue
+    # 10's fifth session; 0.422 / 0.329 / 0.249 before it)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.44, verdicts
