@@ -690,6 +690,11 @@ _DIRECTIVE = frozenset(
 )
 
 
+#: Verbs whose wh-clause is a question ("asked why ..."), not a statement ("this is how
+#: Russia negotiates", "explained how the army withdrew").
+_ASKING = frozenset(["ask", "wonder", "question", "inquire", "query", "doubt", "demand"])
+
+
 def _infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -705,7 +710,9 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
     if tok.dep_ == "ccomp" and tok.head.i != tok.i:
         if tok.head.lemma_.lower() in _DIRECTIVE:
             return True  # "demanded that Ukraine withdraw its troops": asked for, not done
-        if any(c.tag_ in ("WRB", "WP", "WDT") and c.i < tok.i for c in tok.children):
+        if tok.head.lemma_.lower() in _ASKING and any(
+            c.tag_ in ("WRB", "WP", "WDT") and c.i < tok.i for c in tok.children
+        ):
             return True  # "asked why the United States had not sanctioned Russia"
     if not _infinitive(tok):
         return False
