@@ -589,3 +589,25 @@ def test_a_reported_act_stays_real(pipeline: Any) -> None:
     assert [(c[0], c[1], c[2], c[3].hypothetical) for c in coded] == [
         ("RUS", "UKR", "ASSAULT", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Serbia agreed to the EU's demands on Kosovo.", ("SRB", "IGO")),
+        ("Iran bowed to American pressure and released the sailors.", ("IRN", "USA")),
+        (
+            "Trump may agree to Beijing's demands to roll back existing tariffs on Chinese goods.",
+            ("USA", "CHN"),
+        ),
+    ],
+)
+def test_giving_in_to_demands_is_yielding(pipeline: Any, text: str, want: tuple[str, str]) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert any((c[0], c[1], c[2]) == (*want, "CONCEDE") for c in coded), coded
+    assert not [c for c in coded if c[2] == "AGREE"], coded
+
+
+def test_agreeing_to_an_act_stays_agreement(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Israel agreed to a ceasefire with Hamas."))
+    assert [c[2] for c in coded] == ["AGREE"], coded

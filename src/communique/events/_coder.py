@@ -349,10 +349,19 @@ def _expels(tok: Any, lemma: str) -> bool:
     return False
 
 
+#: Verbs that take what they act on with "to": "agreed to Beijing's demands", "bowed to
+#: pressure" (the "to"-phrase is their object for the light-verb lexicon).
+_TO_OBJECT = frozenset(["agree", "accede", "bow", "yield", "submit", "consent"])
+
+
 def _object(tok: Any) -> Any | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
+        if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in _TO_OBJECT:
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None:
+                return p
         if c.dep_ == "prep" and c.lower_ in ("on", "in", "to"):  # "put on alert"
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None and p.lemma_.lower() in ("alert",):
@@ -595,6 +604,10 @@ def _control_hit(
     tok: Any, lemma: str, comp: Any, inner: tuple[str, str] | None, verb: Any, args: Any
 ) -> _Hit | None:
     itype = inner[1] if inner else None
+    if lemma in _TO_OBJECT:
+        yielded = _lexical(tok)  # "agrees to Beijing's demands to roll back tariffs"
+        if yielded is not None and yielded[1] == "CONCEDE":
+            return _Hit(tok, verb, yielded[0], "CONCEDE", "control", args)
     if lemma == "threaten":
         code = _THREAT_CODE.get(itype or "", "130")
         return _Hit(tok, verb, code, "THREATEN", "control", args, hypothetical=True)

@@ -130,6 +130,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for n in ("prisoner", "hostage", "detainee", "captive", "soldier", "journalist")
         },
         ("accept", "demand"): "083",
+        # giving in to what was demanded is yielding (CAMEO 08), not agreeing (03)
+        ("agree", "demand"): "080",
+        ("accede", "demand"): "080",
+        ("bow", "demand"): "080",
+        ("yield", "demand"): "080",
+        ("bow", "pressure"): "080",
+        ("yield", "pressure"): "080",
+        ("submit", "demand"): "080",
         ("meet", "demand"): "083",
         ("hold", "talk"): "040",
         ("hold", "meeting"): "040",
