@@ -611,3 +611,9 @@ def test_giving_in_to_demands_is_yielding(pipeline: Any, text: str, want: tuple[
 def test_agreeing_to_an_act_stays_agreement(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "Israel agreed to a ceasefire with Hamas."))
     assert [c[2] for c in coded] == ["AGREE"], coded
+
+
+def test_one_act_has_one_target_per_country(pipeline: Any) -> None:
+    text = "Trump may agree to Beijing's demands to roll back existing tariffs on Chinese goods."
+    coded = _coded(_analyze(pipeline, text))
+    assert len(coded) == 1 and coded[0][3].target.text == "Beijing", coded

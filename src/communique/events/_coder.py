@@ -1569,7 +1569,7 @@ def _events_of(
         options: list[Mention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in options]
     out: list[Event] = []
-    for src0, tgt0 in pairs:
+    for src0, tgt0 in _one_target_per_code(pairs, idx):
         if _code(idx, src0) is None:
             # event data is about political actors: someone we cannot place in a state or
             # organisation (a singer, a swimmer, "Smith") does not make an event
@@ -1623,6 +1623,24 @@ def _events_of(
             )
         )
     return out
+
+
+def _one_target_per_code(
+    pairs: list[tuple[Mention, Mention | None]], idx: ActorIndex
+) -> list[tuple[Mention, Mention | None]]:
+    """One act, one target per country: of two targets coded alike ("Beijing's demands to
+    roll back tariffs on Chinese goods"), the one named as an actor (not a people's
+    adjective) is the act's."""
+    best: dict[tuple[int, str | None], tuple[Mention, Mention | None]] = {}
+    for src, tgt in pairs:
+        key = (src.id, _code(idx, tgt) if tgt is not None else None)
+        if tgt is None or key[1] is None:
+            best.setdefault((src.id, f"#{tgt.id if tgt else ''}"), (src, tgt))
+            continue
+        held = best.get(key)
+        if held is None or (held[1] is not None and held[1].label == "NORP" != tgt.label):
+            best[key] = (src, tgt)
+    return [p for p in pairs if p in best.values()]
 
 
 #: Objects that two coordinated subjects share: "Czechia and Albania upgraded their
