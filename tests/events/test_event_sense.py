@@ -617,3 +617,19 @@ def test_one_act_has_one_target_per_country(pipeline: Any) -> None:
     text = "Trump may agree to Beijing's demands to roll back existing tariffs on Chinese goods."
     coded = _coded(_analyze(pipeline, text))
     assert len(coded) == 1 and coded[0][3].target.text == "Beijing", coded
+
+
+def test_a_clause_set_at_another_time_takes_no_date_of_the_main_clause(pipeline: Any) -> None:
+    text = (
+        "The European Union called on Wednesday for restraint after Japan lodged a protest "
+        "with China over a patrol by Chinese coast guard ships."
+    )
+    an = _analyze(pipeline, text, published="2024-02-14")
+    dated = {c[3].trigger.text: c[3].date for c in _coded(an)}
+    assert dated == {"called": "2024-02-14", "lodged": None}, dated
+
+
+def test_a_present_perfect_takes_no_past_date_of_its_object(pipeline: Any) -> None:
+    text = "China and Russia have repeatedly criticized the U.S. withdrawal from the deal in 2018."
+    coded = _coded(_analyze(pipeline, text, published="2019-10-14"))
+    assert coded and all(c[3].date is None for c in coded), coded

@@ -1387,9 +1387,17 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
     publication day, as GDELT and POLECAT date news; with one that cannot be resolved
     ("18 years after the attacks"), no date rather than a false day."""
     best = None
+    clause = _clause_head(tok) if _other_time(tok) else None
+    perfect = _present_perfect(tok)
     for span in _date_spans(tok.sent):
         if not _attached(span.root, tok):
             continue  # a date inside a noun phrase ("the annexation of Crimea in 2014")
+        if clause is not None and span.root.i not in {t.i for t in clause.subtree}:
+            continue  # "called on Wednesday ... after Japan lodged a protest": not its day
+        if perfect and _before(dates.resolve(span.text, published), published):
+            # a present perfect takes no past date ("have repeatedly criticized the U.S.
+            # withdrawal from the deal in 2018"): the date is the object's
+            continue
         root = span.root
         score = (root.head.i == tok.i or root.head.head.i == tok.i, -abs(span.start - tok.i))
         if best is None or score > best[0]:
@@ -1451,13 +1459,32 @@ _OTHER_TIME = frozenset(["after", "before", "since", "until", "till", "once"])
 _SOON = frozenset(["hour", "minute", "moment", "shortly", "soon", "just", "immediately"])
 
 
+def _clause_head(tok: Any) -> Any:
+    clause = tok
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def _present_perfect(tok: Any) -> bool:
+    aux = {c.lower_ for c in _clause_head(tok).children if c.dep_ == "aux"} | {
+        c.lower_ for c in tok.children if c.dep_ == "aux"
+    }
+    return bool(aux & {"has", "have", "'ve", "'s"}) and "had" not in aux
+
+
+def _before(when: str | None, published: date | None) -> bool:
+    """Is ``when`` (a day, month or year) wholly before the publication day's month?"""
+    if when is None or published is None:
+        return False
+    return when[:7] < published.isoformat()[: len(when[:7])]
+
+
 def _other_time(tok: Any) -> bool:
     """Is the act in a clause set before or after another ("18 years after Washington
     invaded the country", "the level before Trump began imposing tariffs")? Without a date
     of its own, such an act is not the news of the day."""
-    clause = tok
-    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_head(tok)
     if not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children):
         return False
     # "hours after", "shortly before": the same news, near enough to keep its day
