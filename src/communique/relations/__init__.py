@@ -21,6 +21,7 @@ from ._series import (
     method,
     relation_series,
     top_dyads,
+    with_evidence,
 )
 
 __all__ = [
@@ -47,4 +48,5 @@ __all__ = [
     "report_from_fact",
     "same_acts",
     "top_dyads",
+    "with_evidence",
 ]
