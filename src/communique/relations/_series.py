@@ -364,12 +364,48 @@ def relation_series(
     registry ids, names): an unknown or ambiguous one is a UsageError. ``since`` and
     ``until`` bound the acts' dates; ``outlets`` keeps reports of those outlets only.
     ``evidence=False`` leaves every report's URL and evidence sentence out (None): a
-    chart needs neither, and :func:`with_evidence` reads them for the one period shown."""
-    by = check_by(by)
-    _check_boot(seed, boot)
-    for d, opt in ((since, "--since"), (until, "--until")):
-        if d is not None:
-            check_date(d, opt)
+    chart needs neither, and :func:`with_evidence` reads them for the one period shown.
+    The same as :func:`series_of` the :func:`dyad_acts` of ``a`` and ``b``."""
+    _check_series(by, since, until, seed, boot)
+    found = dyad_acts(
+        store,
+        a,
+        b,
+        both=both,
+        all_events=all_events,
+        outlets=outlets,
+        registry=registry,
+        evidence=evidence,
+    )
+    return series_of(found, by=by, since=since, until=until, seed=seed, boot=boot)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DyadActs:
+    """The acts of ``a`` towards ``b`` (``directed``, else either way), in date order, with
+    why reports of the store are not among them: what a series of any period is made of."""
+
+    a: str
+    b: str
+    directed: bool
+    realised_only: bool
+    acts: tuple[Act, ...]
+    left_out: Mapping[str, int]
+
+
+def dyad_acts(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    both: bool = False,
+    all_events: bool = False,
+    outlets: Sequence[str] = (),
+    registry: Any = None,
+    evidence: bool = True,
+) -> DyadActs:
+    """Every act of ``a`` towards ``b`` (``both``: either way), its reports counted once
+    (:func:`same_acts`); the arguments are :func:`relation_series`'s."""
     if a.strip().casefold() == b.strip().casefold():
         raise UsageError(f"the two actors are the same ({a!r}); name two different ones")
     if registry is None:  # loaded once for both directions
@@ -385,10 +421,36 @@ def relation_series(
         f = Filters(sources=(src,), targets=(tgt,), outlets=tuple(outlets))
         for r in _reports(store, f, not all_events, registry, left_out, evidence):
             reports.setdefault((r.article_id, r.event_id), r)
-    acts = same_acts(reports.values())
+    return DyadActs(
+        a, b, not both, not all_events, tuple(same_acts(reports.values())), dict(left_out)
+    )
+
+
+def _check_series(by: str, since: str | None, until: str | None, seed: int, boot: int) -> str:
+    by = check_by(by)
+    _check_boot(seed, boot)
+    for d, opt in ((since, "--since"), (until, "--until")):
+        if d is not None:
+            check_date(d, opt)
+    return by
+
+
+def series_of(
+    found: DyadActs,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    seed: int = SEED,
+    boot: int = BOOT,
+) -> Series:
+    """The series by ``by`` of a dyad's acts (``since`` and ``until`` bound their dates),
+    each period with its bootstrap intervals (``boot`` resamples, ``seed``)."""
+    by = _check_series(by, since, until, seed, boot)
+    left_out: Counter[str] = Counter(found.left_out)
     placed: dict[Period, list[Act]] = {}
     period_of_date: dict[tuple[str, str], Period | None] = {}  # acts share dates
-    for act in acts:
+    for act in found.acts:
         if not _in_bounds(act.date, since, until):
             left_out["outside --since/--until"] += len(act.reports)
             continue
@@ -406,11 +468,11 @@ def relation_series(
         last = containing(last_day(until), by) if until else max(placed)
         periods = span(first, last, by)
     return Series(
-        a=a,
-        b=b,
-        directed=not both,
+        a=found.a,
+        b=found.b,
+        directed=found.directed,
         by=by,
-        realised_only=not all_events,
+        realised_only=found.realised_only,
         seed=seed,
         boot=boot,
         periods=tuple(series_stats([(p, placed.get(p, [])) for p in periods], seed, boot)),
