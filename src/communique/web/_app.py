@@ -217,6 +217,7 @@ def create_app(
                     by_id,
                     r.path_params["actor_id"],
                     r.query_params.get("date") or None,
+                    memo,
                 ),
             ),
         ),

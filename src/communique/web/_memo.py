@@ -1,5 +1,6 @@
 """What the web app keeps between requests: the answers of its dearest reads (a dyad's
-relation series, the busiest dyads), each kept only while the store is unchanged.
+acts and relation series, the busiest dyads, an actor's sums over the store: how articles
+named it, stance toward and by it), each kept only while the store is unchanged.
 
 Every answer is filed under the store's *generation*, which moves on whenever another
 connection has committed to the store since the last request — an ``analyze`` or a
@@ -23,9 +24,9 @@ from ..store import Store
 
 T = TypeVar("T")
 
-#: Answers kept at most (the least recently used is dropped first). A relation series of
-#: the busiest dyad of a 10,000-article store (4,000 reports) is about 2 MB.
-MEMO_SIZE = 32
+#: Answers kept at most (the least recently used is dropped first). The acts and series of
+#: the busiest dyad of a 10,000-article store (3,850 reports) take a few MB.
+MEMO_SIZE = 64
 
 
 class Memo:

@@ -384,22 +384,18 @@ def registry_by_id(registry: Any) -> dict[str, list[Any]]:
 
 
 def actor(
-    store: Store, registry: Any, by_id: Mapping[str, list[Any]], actor_id: str, on: str | None
+    store: Store,
+    registry: Any,
+    by_id: Mapping[str, list[Any]],
+    actor_id: str,
+    on: str | None,
+    memo: Memo | None = None,
 ) -> dict[str, Any]:
+    """An actor's page. Its sums over the whole store (how articles named the actor, the
+    stance toward and by it) are kept while the store is unchanged."""
     day = _day(on) if on else None
     entries = list(by_id.get(actor_id, ()))
-    stored = [
-        dict(r)
-        for r in store.query(
-            """SELECT x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned,
-                      count(*) AS articles, min(a.published) AS first, max(a.published) AS last
-               FROM actors x JOIN articles a ON a.id = x.article_id
-               WHERE x.id = ?
-               GROUP BY x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned
-               ORDER BY max(a.published) DESC""",
-            (actor_id,),
-        )
-    ]
+    stored = _kept(memo, ("actor_stored", actor_id), lambda: _actor_stored(store, actor_id))
     if not entries and not stored:
         raise NotFound(f"no actor {actor_id!r} in the registry or this store")
     held = [e for e in entries if day is None or e.valid_on(day)]
@@ -424,14 +420,39 @@ def actor(
         "code": next((s["code"] for s in stored if s["code"]), None)
         or next((e.code for e in entries if e.code), None),
         "stance_since": stance_since,
-        "says_about": stance_rows(
-            store, "speaker", holder_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        "says_about": _kept(
+            memo,
+            ("stance_by", actor_id, stance_since),
+            lambda: stance_rows(
+                store, "speaker", holder_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+            ),
         ),
-        "treated": stance_rows(
-            store, "outlet", target_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        "treated": _kept(
+            memo,
+            ("stance_toward", actor_id, stance_since),
+            lambda: stance_rows(
+                store, "outlet", target_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+            ),
         ),
         "limit": ACTOR_ROWS,
     }
+
+
+def _actor_stored(store: Store, actor_id: str) -> list[dict[str, Any]]:
+    """How the store's articles named an actor: each name, kind, code, role... with how
+    many articles, the first and the last."""
+    return [
+        dict(r)
+        for r in store.query(
+            """SELECT x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned,
+                      count(*) AS articles, min(a.published) AS first, max(a.published) AS last
+               FROM actors x JOIN articles a ON a.id = x.article_id
+               WHERE x.id = ?
+               GROUP BY x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned
+               ORDER BY max(a.published) DESC""",
+            (actor_id,),
+        )
+    ]
 
 
 def _day(value: str) -> date:
