@@ -133,10 +133,12 @@ def test_a_kept_series_is_never_served_after_the_store_changes(tmp_path: Path) -
 
     usa = r'<td class="num">{}</td><td class="nowrap">2020-'
     assert re.search(usa.format(1), client.get("/actor/USA").text)  # named in one article
+    assert "<strong>1</strong> articles" in client.get("/").text
 
     # analyze stores another article: a new act is shown at once, and a second article
     _store(db, _analysis("Gulf Lantern", "2020-02-03", ["CONSULT"]))
     assert re.search(usa.format(2), client.get("/actor/USA").text)
+    assert "<strong>2</strong> articles" in client.get("/").text
     assert [t.split(";")[0] for t in _titles(client.get(url).text)] == [
         "2020-01: 1 acts, 1 reports (few acts)",
         "2020-02: 1 acts, 1 reports (few acts)",

@@ -1,6 +1,7 @@
 """What the web app keeps between requests: the answers of its dearest reads (a dyad's
-acts and relation series, the busiest dyads, an actor's sums over the store: how articles
-named it, stance toward and by it), each kept only while the store is unchanged.
+acts and relation series, the busiest dyads, the overview's counts, an actor's sums over
+the store: how articles named it, stance toward and by it), each kept only while the store
+is unchanged.
 
 Every answer is filed under the store's *generation*, which moves on whenever another
 connection has committed to the store since the last request — an ``analyze`` or a

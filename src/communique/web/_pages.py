@@ -77,7 +77,11 @@ def _busiest(store: Store, registry: Any, memo: Memo | None, n: int, since: str)
 
 
 def overview(store: Store, registry: Any, memo: Memo | None = None) -> dict[str, Any]:
-    counts = {t: store.query(f"SELECT count(*) FROM {t}")[0][0] for t in COUNTED}
+    counts = _kept(
+        memo,
+        ("counts",),
+        lambda: {t: store.query(f"SELECT count(*) FROM {t}")[0][0] for t in COUNTED},
+    )
     latest = [
         dict(r)
         for r in store.query(
