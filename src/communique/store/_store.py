@@ -25,10 +25,6 @@ from ._schema import ALL_TABLES, ARTICLES, MIGRATIONS, SCHEMA_VERSION, TABLES
 #: Seconds a connection waits for another one's lock (a migration, an article's transaction).
 LOCK_TIMEOUT_S = 30
 
-#: How much of a store a read-only connection reads through a memory map (bench/web.py:
-#: the busiest dyad's events read in 48 ms instead of 65 on a 10,000-article store).
-READ_ONLY_MMAP_BYTES = 1 << 30
-
 #: Seconds between two tries to switch a new store to WAL while another connection does.
 WAL_RETRY_S = 0.02
 
@@ -97,9 +93,6 @@ class Store:
         conn.row_factory = sqlite3.Row
         store = cls(conn, p)
         try:
-            # read through a memory map: pages come from the OS's file cache without a copy
-            # each, which a connection opened per request (the web view) would otherwise pay
-            conn.execute(f"PRAGMA mmap_size = {READ_ONLY_MMAP_BYTES}")
             version = store.schema_version()
             store._check_version(version)
             if version < SCHEMA_VERSION:
