@@ -1,6 +1,6 @@
 """The web view on a store of 10,000 articles: how long each page takes to answer.
 
-    python bench/web.py [--articles 10000] [--requests 40] [--keep DIR] [--db PATH]
+    python bench/web.py [--articles 10000] [--requests 40] [--keep DIR] [--db PATH] [--no-memo]
 
 The store is synthetic: analysing 10,000 articles here would take hours, so samples/ is
 analysed once (the real pipeline, stance included) and its analyses are written again
@@ -14,6 +14,10 @@ the store's counts, the load average, and a table: page, p50, p95, max (ms of wa
 time), and the CPU time the process (server and client) spent per request, p50 and p95:
 on a shared machine under load the wall time says more about the neighbours. Record it in BENCHMARKS.md with
 the command that made it.
+
+The app keeps its dearest answers (a dyad's relation series, the busiest dyads) while the
+store is unchanged, so a page asked for again is cheaper; ``--no-memo`` keeps nothing, and
+every request pays what a first visit pays.
 
 Stories: the copies are written through ``Store.add``, which does not group articles into
 stories (``analyze`` does, at the end of a run), so the stories table of a built store holds
@@ -174,7 +178,7 @@ def pages(db: Path, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
-def measure(db: Path, requests: int, seed: int = 0) -> list[dict[str, Any]]:
+def measure(db: Path, requests: int, seed: int = 0, memo: bool = True) -> list[dict[str, Any]]:
     import uvicorn
 
     from communique.web import create_app
@@ -184,7 +188,12 @@ def measure(db: Path, requests: int, seed: int = 0) -> list[dict[str, Any]]:
 
     port = free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(db, **({} if memo else {"memo_size": 0})),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -228,6 +237,9 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=40)
     ap.add_argument("--keep", help="build the store in this folder and keep it")
     ap.add_argument("--db", help="measure this store instead of building one")
+    ap.add_argument(
+        "--no-memo", action="store_true", help="keep nothing between requests (first visits)"
+    )
     args = ap.parse_args()
     if args.db:
         db = Path(args.db)
@@ -246,7 +258,8 @@ def main() -> None:
         }
     print("store: " + ", ".join(f"{n:,} {t}" for t, n in counts.items()))
     load = os.getloadavg()[0]
-    rows = measure(db, args.requests)
+    rows = measure(db, args.requests, memo=not args.no_memo)
+    print("answers kept between requests: " + ("none (--no-memo)" if args.no_memo else "yes"))
     print(
         f"load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)"
     )

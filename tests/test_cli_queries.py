@@ -504,7 +504,7 @@ def test_queries_search_through_indexes(db: str, kind: str, filters: Filters) ->
     with Store.open(db) as store:
         plan = query_plan(store, kind, filters)
     assert not [step for step in plan if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
-    assert not any(s.startswith("SEARCH sa USING INDEX actors_code") for s in plan), plan
+    assert not any(s.startswith("SEARCH sa ") and "actors_code" in s for s in plan), plan
 
 
 def test_table_exports_carry_codes_booleans_and_no_formulas(db: str, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from communique.relations import (
     relation_series,
     same_acts,
     top_dyads,
+    with_evidence,
 )
 from communique.store import Store
 
@@ -230,6 +231,26 @@ def test_an_act_reported_by_three_outlets_counts_once(db: str) -> None:
     assert len(accuse) == 1
     assert accuse[0].outlets == ("Gulf Lantern", "Kestrel News", "Volga Global")
     assert len(accuse[0].reports) == 3 and accuse[0].date == "2020-01-10"
+
+
+def test_a_series_without_evidence_has_the_same_numbers_and_reads_it_per_period(db: str) -> None:
+    """The web view's chart reads a series without evidence sentences, and one period's
+    evidence when it is shown: the same numbers and, for that period, the same acts."""
+    full = _series(db, "USA", "CHN", by="month", both=True)
+    lean = _series(db, "USA", "CHN", by="month", both=True, evidence=False)
+    assert lean.to_dict() == full.to_dict()
+    assert all(
+        r.evidence is None and r.url is None
+        for p in lean.periods
+        for a in p.acts
+        for r in a.reports
+    )
+    with Store.open(db) as store:
+        for p_lean, p_full in zip(lean.periods, full.periods, strict=True):
+            shown = with_evidence(store, p_lean)
+            assert shown.acts == p_full.acts
+            assert shown.to_dict(with_acts=True) == p_full.to_dict(with_acts=True)
+    assert any(r.evidence for a in full.periods[0].acts for r in a.reports)
 
 
 def _report(d: str, outlet: str, typ: str = "ACCUSE", **kw: Any) -> Report:

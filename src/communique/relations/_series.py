@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import UsageError
 from ..records import PLOVER_TYPES
-from ..store import QUADS, Filters, Store, check_date, iter_event_facts
+from ..store import QUADS, Filters, Store, check_date, event_evidence, iter_event_facts
 from ._acts import Act, Report, report_from_fact, same_acts
 from ._periods import Period, check_by, containing, first_day, last_day, period_of, span
 
@@ -205,15 +205,70 @@ def _intervals(reps: np.ndarray) -> list[tuple[float | None, float | None]]:
 
 def period_stats(period: Period, acts: Sequence[Act], seed: int, boot: int) -> PeriodStats:
     """The statistics of one period's acts and their bootstrap intervals."""
+    return series_stats([(period, acts)], seed, boot)[0]
+
+
+def series_stats(
+    periods: Sequence[tuple[Period, Sequence[Act]]], seed: int, boot: int
+) -> list[PeriodStats]:
+    """The statistics of each period's acts and their bootstrap intervals: the same as
+    :func:`period_stats` of each (every period draws from its own random stream), with
+    the percentiles of all periods' replicates taken at once."""
+    drawn = [_replicates(p, acts, seed, boot) for p, acts in periods]
+    stacked = [reps for stats in drawn for _, _, reps in stats]
+    bounds = _intervals(np.vstack(stacked)) if stacked else []
+    out = []
+    at = 0
+    for (period, acts), stats in zip(periods, drawn, strict=True):
+        n = len(acts)
+        est = {
+            name: Estimate(value, *(bounds[at + i] if value is not None else (None, None)))
+            for i, (name, value, _) in enumerate(stats)
+        }
+        at += len(stats)
+        if not n:
+            est = {name: Estimate(value, None, None) for name, value, _ in _empty_stats()}
+        out.append(
+            PeriodStats(
+                period=period,
+                events=n,
+                reports=sum(len(a.reports) for a in acts),
+                outlets=len({o for a in acts for o in a.outlets}),
+                quads={q: est[q] for q in QUADS},
+                types={t: est[t] for t in PLOVER_TYPES if t in est},
+                intensity_sum=est["intensity_sum"] if n else Estimate(0.0, None, None),
+                intensity_mean=est["intensity_mean"],
+                index=est["index"],
+                acts=tuple(acts),
+            )
+        )
+    return out
+
+
+def _empty_stats() -> list[tuple[str, float | None, np.ndarray]]:
+    """The statistics of a period without acts: counts of 0, no sum, mean or index."""
+    none = np.zeros(0)
+    return [
+        *((q, 0.0, none) for q in QUADS),
+        ("intensity_sum", None, none),
+        ("intensity_mean", None, none),
+        ("index", None, none),
+    ]
+
+
+def _replicates(
+    period: Period, acts: Sequence[Act], seed: int, boot: int
+) -> list[tuple[str, float | None, np.ndarray]]:
+    """Every statistic of a period's acts: (name, observed value or None when undefined,
+    its ``boot`` bootstrap replicates); none for a period without acts."""
     n = len(acts)
+    if not n:
+        return []
     cells = Counter((a.type, a.quad, a.intensity) for a in acts)
     keys = sorted(cells, key=lambda k: (k[0], k[1] or "", -99.0 if k[2] is None else k[2]))
     observed = np.array([cells[k] for k in keys], dtype=np.float64)
-    if n:
-        rng = np.random.default_rng([seed, zlib.crc32(period.label.encode("utf-8"))])
-        draws = rng.multinomial(n, observed / n, size=boot).astype(np.float64)
-    else:
-        draws = np.zeros((boot, 0))
+    rng = np.random.default_rng([seed, zlib.crc32(period.label.encode("utf-8"))])
+    draws = rng.multinomial(n, observed / n, size=boot).astype(np.float64)
 
     # One row per count, one column per cell: which cells each count takes in. Then the
     # observed counts are rows @ observed and their replicates draws @ rows.T.
@@ -242,31 +297,14 @@ def period_stats(period: Period, acts: Sequence[Act], seed: int, boot: int) -> P
         rep_index = np.where(both > 0, (coop - conf) / np.where(both > 0, both, 1), np.nan)
     n_coop, n_conf = obs[row["coop"]], obs[row["conflict"]]
     total, n_known = float(obs[row["sum"]]), float(obs[row["known"]])
-    # every statistic: (name, observed value or None when undefined, replicates)
     stats: list[tuple[str, float | None, np.ndarray]] = [
         (name, float(obs[row[name]]), reps[:, row[name]]) for name in (*QUADS, *types_seen)
     ]
-    stats.append(("intensity_sum", total if n else None, rep_sum))
+    stats.append(("intensity_sum", total, rep_sum))
     stats.append(("intensity_mean", total / n_known if n_known else None, rep_mean))
     index = float((n_coop - n_conf) / (n_coop + n_conf)) if n_coop + n_conf else None
     stats.append(("index", index, rep_index))
-    bounds = _intervals(np.vstack([r for _, _, r in stats])) if n else []
-    est = {
-        name: Estimate(value, *(bounds[i] if n and value is not None else (None, None)))
-        for i, (name, value, _) in enumerate(stats)
-    }
-    return PeriodStats(
-        period=period,
-        events=n,
-        reports=sum(len(a.reports) for a in acts),
-        outlets=len({o for a in acts for o in a.outlets}),
-        quads={q: est[q] for q in QUADS},
-        types={t: est[t] for t in PLOVER_TYPES if t in est},
-        intensity_sum=est["intensity_sum"] if n else Estimate(0.0, None, None),
-        intensity_mean=est["intensity_mean"],
-        index=est["index"],
-        acts=tuple(acts),
-    )
+    return stats
 
 
 def _check_boot(seed: int, boot: int) -> None:
@@ -319,16 +357,55 @@ def relation_series(
     seed: int = SEED,
     boot: int = BOOT,
     registry: Any = None,
+    evidence: bool = True,
 ) -> Series:
     """The series of ``a`` towards ``b`` (``both``: either way) by ``by`` (week, month,
     quarter, year). Actors are what ``communique events`` takes (codes, IGO short names,
     registry ids, names): an unknown or ambiguous one is a UsageError. ``since`` and
-    ``until`` bound the acts' dates; ``outlets`` keeps reports of those outlets only."""
-    by = check_by(by)
-    _check_boot(seed, boot)
-    for d, opt in ((since, "--since"), (until, "--until")):
-        if d is not None:
-            check_date(d, opt)
+    ``until`` bound the acts' dates; ``outlets`` keeps reports of those outlets only.
+    ``evidence=False`` leaves every report's URL and evidence sentence out (None): a
+    chart needs neither, and :func:`with_evidence` reads them for the one period shown.
+    The same as :func:`series_of` the :func:`dyad_acts` of ``a`` and ``b``."""
+    _check_series(by, since, until, seed, boot)
+    found = dyad_acts(
+        store,
+        a,
+        b,
+        both=both,
+        all_events=all_events,
+        outlets=outlets,
+        registry=registry,
+        evidence=evidence,
+    )
+    return series_of(found, by=by, since=since, until=until, seed=seed, boot=boot)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DyadActs:
+    """The acts of ``a`` towards ``b`` (``directed``, else either way), in date order, with
+    why reports of the store are not among them: what a series of any period is made of."""
+
+    a: str
+    b: str
+    directed: bool
+    realised_only: bool
+    acts: tuple[Act, ...]
+    left_out: Mapping[str, int]
+
+
+def dyad_acts(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    both: bool = False,
+    all_events: bool = False,
+    outlets: Sequence[str] = (),
+    registry: Any = None,
+    evidence: bool = True,
+) -> DyadActs:
+    """Every act of ``a`` towards ``b`` (``both``: either way), its reports counted once
+    (:func:`same_acts`); the arguments are :func:`relation_series`'s."""
     if a.strip().casefold() == b.strip().casefold():
         raise UsageError(f"the two actors are the same ({a!r}); name two different ones")
     if registry is None:  # loaded once for both directions
@@ -342,15 +419,45 @@ def relation_series(
     reports: dict[tuple[str, int], Report] = {}
     for src, tgt in directions:
         f = Filters(sources=(src,), targets=(tgt,), outlets=tuple(outlets))
-        for r in _reports(store, f, not all_events, registry, left_out):
+        for r in _reports(store, f, not all_events, registry, left_out, evidence):
             reports.setdefault((r.article_id, r.event_id), r)
-    acts = same_acts(reports.values())
+    return DyadActs(
+        a, b, not both, not all_events, tuple(same_acts(reports.values())), dict(left_out)
+    )
+
+
+def _check_series(by: str, since: str | None, until: str | None, seed: int, boot: int) -> str:
+    by = check_by(by)
+    _check_boot(seed, boot)
+    for d, opt in ((since, "--since"), (until, "--until")):
+        if d is not None:
+            check_date(d, opt)
+    return by
+
+
+def series_of(
+    found: DyadActs,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    seed: int = SEED,
+    boot: int = BOOT,
+) -> Series:
+    """The series by ``by`` of a dyad's acts (``since`` and ``until`` bound their dates),
+    each period with its bootstrap intervals (``boot`` resamples, ``seed``)."""
+    by = _check_series(by, since, until, seed, boot)
+    left_out: Counter[str] = Counter(found.left_out)
     placed: dict[Period, list[Act]] = {}
-    for act in acts:
+    period_of_date: dict[tuple[str, str], Period | None] = {}  # acts share dates
+    for act in found.acts:
         if not _in_bounds(act.date, since, until):
             left_out["outside --since/--until"] += len(act.reports)
             continue
-        p = period_of(act.date, act.precision, by)
+        when = (act.date, act.precision)
+        if when not in period_of_date:
+            period_of_date[when] = period_of(act.date, act.precision, by)
+        p = period_of_date[when]
         if p is None:
             left_out[f"dated only to the {act.precision} (coarser than a {by})"] += len(act.reports)
             continue
@@ -361,16 +468,31 @@ def relation_series(
         last = containing(last_day(until), by) if until else max(placed)
         periods = span(first, last, by)
     return Series(
-        a=a,
-        b=b,
-        directed=not both,
+        a=found.a,
+        b=found.b,
+        directed=found.directed,
         by=by,
-        realised_only=not all_events,
+        realised_only=found.realised_only,
         seed=seed,
         boot=boot,
-        periods=tuple(period_stats(p, placed.get(p, []), seed, boot) for p in periods),
+        periods=tuple(series_stats([(p, placed.get(p, [])) for p in periods], seed, boot)),
         left_out=dict(sorted(left_out.items())),
     )
+
+
+def with_evidence(store: Store, period: PeriodStats) -> PeriodStats:
+    """``period`` with the URL and evidence sentence of every report of its acts read from
+    the store (for a series made with ``evidence=False``); the numbers are unchanged."""
+    found = event_evidence(
+        store, [(r.article_id, r.event_id) for a in period.acts for r in a.reports]
+    )
+
+    def filled(r: Report) -> Report:
+        url, text = found.get((r.article_id, r.event_id), (r.url, r.evidence))
+        return r._replace(url=url, evidence=text)
+
+    acts = tuple(a._replace(reports=tuple(filled(r) for r in a.reports)) for a in period.acts)
+    return dataclasses.replace(period, acts=acts)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

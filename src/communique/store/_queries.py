@@ -9,6 +9,7 @@ the indexes on the event and quote actor columns and on ``actors.code``."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -153,7 +154,7 @@ _SELECT = {
         LEFT JOIN quotes q ON q.article_id = e.article_id AND q.id = e.reported_by
         LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.id = q.speaker_actor_id
         WHERE {where}
-        ORDER BY coalesce(e.date, a.published), a.published, e.article_id, e.id""",
+        ORDER BY {order}""",
     "quotes": """
         SELECT a.published, coalesce(sa.name, q.speaker_text) AS speaker,
                sa.code AS speaker_code, sa.role AS speaker_role, q.type,
@@ -168,14 +169,14 @@ _SELECT = {
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actors sa ON sa.article_id = q.article_id AND sa.id = q.speaker_actor_id
         WHERE {where}
-        ORDER BY a.published, q.article_id, q.id""",
+        ORDER BY {order}""",
     "articles": """
         SELECT a.published, a.outlet, a.title, a.url, a.origin,
                (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
                (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
                length(a.text) AS chars, a.id
         FROM articles a WHERE {where}
-        ORDER BY a.published, a.id""",
+        ORDER BY {order}""",
     "search": """
         SELECT a.published, a.outlet, a.title,
                snippet(articles_fts, 1, '[', ']', '…', 16) AS match,
@@ -183,7 +184,24 @@ _SELECT = {
                a.url, a.origin, a.id
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE {where}
-        ORDER BY articles_fts.rank, a.published, a.id""",
+        ORDER BY {order}""",
+}
+
+#: Each query's order.
+_ORDER = {
+    "events": "coalesce(e.date, a.published), a.published, e.article_id, e.id",
+    "quotes": "a.published, q.article_id, q.id",
+    "articles": "a.published, a.id",
+    "search": "articles_fts.rank, a.published, a.id",
+}
+#: For a query with a limit: the rows it lists, found and ordered before anything else is
+#: read of them (``{where}``, ``{order}`` and ``{limit}`` filled in).
+_FIRST = {
+    "events": """e.rowid IN (SELECT e.rowid FROM events e JOIN articles a ON a.id = e.article_id
+                 WHERE {where} ORDER BY {order} LIMIT {limit})""",
+    "quotes": """q.rowid IN (SELECT q.rowid FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE {where} ORDER BY {order} LIMIT {limit})""",
+    "articles": "a.rowid IN (SELECT a.rowid FROM articles a WHERE {where} ORDER BY {order} LIMIT {limit})",
 }
 
 #: Columns holding SQLite's 0/1 for a boolean.
@@ -211,10 +229,15 @@ def _sql(
         sql,
         text if (text or "").strip() else None,
     )
-    query = _SELECT[kind].format(where=sql.clause())
-    if limit is not None:
-        query += f" LIMIT {sql.p(limit)}"
-    return query, sql.params
+    where, order = sql.clause(), _ORDER[kind]
+    if limit is None:
+        return _SELECT[kind].format(where=where, order=order), sql.params
+    cut = sql.p(limit)
+    if kind in _FIRST:
+        # the listed rows first, by their keys alone: their actors, quotes and contents are
+        # then read for those rows only, not for every row that matches before the cut
+        where = _FIRST[kind].format(where=where, order=order, limit=cut)
+    return _SELECT[kind].format(where=where, order=order) + f" LIMIT {cut}", sql.params
 
 
 def query_plan(
@@ -312,6 +335,24 @@ def iter_event_facts(
     cur = store.conn.cursor()
     cur.row_factory = None  # tuples: a store's connection makes sqlite3.Row by default
     yield from cur.execute(_FACTS.format(evidence=cols, where=sql.clause()), sql.params)
+
+
+def event_evidence(
+    store: Store, keys: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], tuple[str | None, str | None]]:
+    """The article URL and evidence sentence of each event named by (article_id, event id),
+    read in one statement through the events' primary key."""
+    if not keys:
+        return {}
+    rows = store.conn.execute(
+        """SELECT e.article_id, e.id, a.url, e.evidence_text
+           FROM json_each(?) k
+           JOIN events e ON e.article_id = json_extract(k.value, '$[0]')
+                        AND e.id = json_extract(k.value, '$[1]')
+           JOIN articles a ON a.id = e.article_id""",
+        (json.dumps([list(k) for k in keys]),),
+    )
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
 
 
 def query(

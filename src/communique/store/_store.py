@@ -47,14 +47,16 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False, any_thread: bool = False) -> Store:
         """Open the store at ``path`` (``":memory:"`` for a throwaway one), creating it or
         bringing an older one up to SCHEMA_VERSION; ``read_only``: open an existing store
         of this version for reading only (SQLite's ``mode=ro``), which never writes and so
-        never blocks, nor is blocked by, an ``analyze`` writing to it meanwhile."""
+        never blocks, nor is blocked by, an ``analyze`` writing to it meanwhile.
+        ``any_thread``, with ``read_only``: the connection may be used from any thread, one
+        at a time (the caller holds a lock around every use)."""
         p = str(path)
         if read_only:
-            return cls._open_read_only(p)
+            return cls._open_read_only(p, any_thread)
         try:
             conn = sqlite3.connect(p, timeout=LOCK_TIMEOUT_S)
         except sqlite3.Error as exc:
@@ -76,14 +78,16 @@ class Store:
         return store
 
     @classmethod
-    def _open_read_only(cls, p: str) -> Store:
+    def _open_read_only(cls, p: str, any_thread: bool = False) -> Store:
         if not Path(p).is_file():
             raise StoreError(
                 f"no store at {p}; run `communique analyze PATH...` first (or pass --db)"
             )
         uri = Path(p).resolve().as_uri() + "?mode=ro"  # as_uri escapes '?' and '#' in names
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=LOCK_TIMEOUT_S)
+            conn = sqlite3.connect(
+                uri, uri=True, timeout=LOCK_TIMEOUT_S, check_same_thread=not any_thread
+            )
         except sqlite3.Error as exc:
             raise store_error(exc, p, opening=True) from exc
         conn.row_factory = sqlite3.Row
@@ -123,6 +127,13 @@ class Store:
             return 0
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` of this connection: it changes when another
+        connection (an ``analyze``, a ``recode``) has committed to the store since it was
+        last asked, and only then; comparable only between calls on one connection."""
+        # fetchall: the statement runs to its end, so no read transaction stays open
+        return int(self.conn.execute("PRAGMA data_version").fetchall()[0][0])
 
     def _migrate(self) -> None:
         """Bring the store to SCHEMA_VERSION. Every migration runs in one transaction that

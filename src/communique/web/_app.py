@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import CommuniqueError, UsageError
 from ..store import Store
 from . import _pages
+from ._memo import MEMO_SIZE, Memo
 from ._pages import NotFound
 
 HERE = Path(__file__).parent
@@ -110,13 +111,19 @@ def _num(v: float | None, digits: int = 2, sign: bool = False) -> str:
 
 
 def create_app(
-    db: str | Path, registry: Any = None, *, page_rows: int = _pages.PAGE_ROWS
+    db: str | Path,
+    registry: Any = None,
+    *,
+    page_rows: int = _pages.PAGE_ROWS,
+    memo_size: int = MEMO_SIZE,
 ) -> Starlette:
     """The web app over the store at ``db``, opened read-only for each request. The actor
     registry is loaded here, once (``registry`` to pass one already loaded); lists show
-    ``page_rows`` rows a page."""
+    ``page_rows`` rows a page. The dearest reads (relation series, busiest dyads) are kept
+    while the store is unchanged, ``memo_size`` of them at most (0: none, :mod:`._memo`)."""
     path = str(db)
     Store.open(path, read_only=True).close()  # fail now, with the store's own message
+    memo = Memo(path, memo_size)
     if registry is None:
         from ..actors import Registry
 
@@ -189,7 +196,7 @@ def create_app(
         return render(request, "error.html", code, title=f"Error {code}", message=str(exc))
 
     routes = [
-        Route("/", page("overview.html", lambda s, r: _pages.overview(s, registry))),
+        Route("/", page("overview.html", lambda s, r: _pages.overview(s, registry, memo))),
         Route(
             "/search",
             page(
@@ -210,10 +217,13 @@ def create_app(
                     by_id,
                     r.path_params["actor_id"],
                     r.query_params.get("date") or None,
+                    memo,
                 ),
             ),
         ),
-        Route("/dyad", page("dyad.html", lambda s, r: _pages.dyad(s, registry, r.query_params))),
+        Route(
+            "/dyad", page("dyad.html", lambda s, r: _pages.dyad(s, registry, r.query_params, memo))
+        ),
         Route(
             "/stories",
             page(
@@ -238,6 +248,7 @@ def create_app(
         },
     )
     app.add_middleware(SecurityHeaders)
+    app.state.memo = memo
     return app
 
 

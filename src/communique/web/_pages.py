@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..records import PLOVER_TYPES, Analysis
-from ..relations import PERIODS, relation_series, top_dyads
+from ..relations import PERIODS, Series, dyad_acts, series_of, top_dyads, with_evidence
 from ..store import QUADS, Filters, Store, check_date, iter_query, stance_rows
 from ..stories import LEFT_OUT_BY, list_stories, resolve_story, story_report
 from ._chart import chart
 from ._marks import Mark, pieces
+from ._memo import Memo
 
 #: Rows a list shows per page.
 PAGE_ROWS = 50
@@ -61,8 +62,26 @@ def safe_url(url: str | None) -> str | None:
 COUNTED = ("articles", "quotes", "events", "stance", "mentions", "duplicates", "failures")
 
 
-def overview(store: Store, registry: Any) -> dict[str, Any]:
-    counts = {t: store.query(f"SELECT count(*) FROM {t}")[0][0] for t in COUNTED}
+def _kept(memo: Memo | None, key: tuple[Any, ...], make: Any) -> Any:
+    """``make()``, or the answer ``memo`` keeps for ``key`` while the store is unchanged."""
+    return make() if memo is None else memo.get(key, make)
+
+
+def _busiest(store: Store, registry: Any, memo: Memo | None, n: int, since: str) -> Any:
+    """The ``n`` busiest dyads of the acts of articles published since ``since``."""
+    return _kept(
+        memo,
+        ("top_dyads", n, since),
+        lambda: top_dyads(store, n, since=since, published_since=since, registry=registry),
+    )
+
+
+def overview(store: Store, registry: Any, memo: Memo | None = None) -> dict[str, Any]:
+    counts = _kept(
+        memo,
+        ("counts",),
+        lambda: {t: store.query(f"SELECT count(*) FROM {t}")[0][0] for t in COUNTED},
+    )
     latest = [
         dict(r)
         for r in store.query(
@@ -75,11 +94,7 @@ def overview(store: Store, registry: Any) -> dict[str, Any]:
     ]
     last = store.query("SELECT max(published) FROM articles")[0][0]
     since = _months_before(last, RECENT_MONTHS) if last else None
-    dyads = (
-        top_dyads(store, TOP_DYADS, since=since, published_since=since, registry=registry)
-        if last
-        else []
-    )
+    dyads = _busiest(store, registry, memo, TOP_DYADS, since) if since else []
     failures = [
         dict(r)
         for r in store.query(
@@ -373,22 +388,18 @@ def registry_by_id(registry: Any) -> dict[str, list[Any]]:
 
 
 def actor(
-    store: Store, registry: Any, by_id: Mapping[str, list[Any]], actor_id: str, on: str | None
+    store: Store,
+    registry: Any,
+    by_id: Mapping[str, list[Any]],
+    actor_id: str,
+    on: str | None,
+    memo: Memo | None = None,
 ) -> dict[str, Any]:
+    """An actor's page. Its sums over the whole store (how articles named the actor, the
+    stance toward and by it) are kept while the store is unchanged."""
     day = _day(on) if on else None
     entries = list(by_id.get(actor_id, ()))
-    stored = [
-        dict(r)
-        for r in store.query(
-            """SELECT x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned,
-                      count(*) AS articles, min(a.published) AS first, max(a.published) AS last
-               FROM actors x JOIN articles a ON a.id = x.article_id
-               WHERE x.id = ?
-               GROUP BY x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned
-               ORDER BY max(a.published) DESC""",
-            (actor_id,),
-        )
-    ]
+    stored = _kept(memo, ("actor_stored", actor_id), lambda: _actor_stored(store, actor_id))
     if not entries and not stored:
         raise NotFound(f"no actor {actor_id!r} in the registry or this store")
     held = [e for e in entries if day is None or e.valid_on(day)]
@@ -413,14 +424,39 @@ def actor(
         "code": next((s["code"] for s in stored if s["code"]), None)
         or next((e.code for e in entries if e.code), None),
         "stance_since": stance_since,
-        "says_about": stance_rows(
-            store, "speaker", holder_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        "says_about": _kept(
+            memo,
+            ("stance_by", actor_id, stance_since),
+            lambda: stance_rows(
+                store, "speaker", holder_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+            ),
         ),
-        "treated": stance_rows(
-            store, "outlet", target_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+        "treated": _kept(
+            memo,
+            ("stance_toward", actor_id, stance_since),
+            lambda: stance_rows(
+                store, "outlet", target_ids=(actor_id,), since=stance_since, limit=ACTOR_ROWS
+            ),
         ),
         "limit": ACTOR_ROWS,
     }
+
+
+def _actor_stored(store: Store, actor_id: str) -> list[dict[str, Any]]:
+    """How the store's articles named an actor: each name, kind, code, role... with how
+    many articles, the first and the last."""
+    return [
+        dict(r)
+        for r in store.query(
+            """SELECT x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned,
+                      count(*) AS articles, min(a.published) AS first, max(a.published) AS last
+               FROM actors x JOIN articles a ON a.id = x.article_id
+               WHERE x.id = ?
+               GROUP BY x.name, x.kind, x.code, x.country, x.sector, x.role, x.learned
+               ORDER BY max(a.published) DESC""",
+            (actor_id,),
+        )
+    ]
 
 
 def _day(value: str) -> date:
@@ -430,7 +466,9 @@ def _day(value: str) -> date:
 
 
 # -- dyad --------------------------------------------------------------------------------
-def dyad(store: Store, registry: Any, params: Mapping[str, str]) -> dict[str, Any]:
+def dyad(
+    store: Store, registry: Any, params: Mapping[str, str], memo: Memo | None = None
+) -> dict[str, Any]:
     a = (params.get("a") or "").strip()[:200]
     b = (params.get("b") or "").strip()[:200]
     by = (params.get("by") or "month").strip().lower()
@@ -450,19 +488,39 @@ def dyad(store: Store, registry: Any, params: Mapping[str, str]) -> dict[str, An
         last = store.query("SELECT max(published) FROM articles")[0][0]
         since = _months_before(last, YEAR_MONTHS) if last else None
         out["dyads_since"] = since
-        out["dyads"] = (
-            top_dyads(store, BUSIEST, since=since, published_since=since, registry=registry)
-            if last
-            else []
-        )
+        out["dyads"] = _busiest(store, registry, memo, BUSIEST, since) if since else []
         return out
     if by not in PERIODS:
         raise UsageError(f"by {by!r} is not a period; use one of {', '.join(PERIODS)}")
-    series = relation_series(store, a, b, by=by, both=both, registry=registry)
+    series = _series(store, registry, memo, a, b, by, both)
     out["series"] = series
     out["chart"] = chart(series, period)
-    out["period"] = next((p for p in series.periods if p.period.label == period), None)
+    shown = next((p for p in series.periods if p.period.label == period), None)
+    out["period"] = with_evidence(store, shown) if shown is not None else None
     return out
+
+
+def _series(
+    store: Store, registry: Any, memo: Memo | None, a: str, b: str, by: str, both: bool
+) -> Series:
+    """The relation series of ``relations A B --by BY [--both]``, without evidence (the
+    chart needs none; the period shown reads its own). The dyad's acts are kept apart from
+    the series, so another ``by`` of the same dyad only counts them again; either way,
+    the acts and series are the same whichever actor is named first."""
+    pair = tuple(sorted((a, b))) if both else (a, b)
+
+    def make() -> Series:
+        found = _kept(
+            memo,
+            ("dyad_acts", *pair, both),
+            lambda: dyad_acts(store, a, b, both=both, registry=registry, evidence=False),
+        )
+        return series_of(found, by=by)
+
+    series: Series = _kept(memo, ("series", *pair, both, by), make)
+    if (series.a, series.b) != (a, b):
+        series = dataclasses.replace(series, a=a, b=b)
+    return series
 
 
 # -- stories -----------------------------------------------------------------------------
