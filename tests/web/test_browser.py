@@ -165,14 +165,19 @@ def test_a_dyad_chart_opens_and_a_period_lists_its_events(page: Any, base_url: s
 
 def test_a_dyad_with_a_band(page: Any, base_url: str) -> None:
     """USA and Russia either way by week in the samples (the README's relations example):
-    a week of six acts has an interval band; its acts list their sentences."""
+    the busiest week (five acts, told in seven reports) has an interval band; its acts,
+    as many as its bar says, list their sentences."""
     _ok(page, base_url + "/dyad?a=USA&b=RUS&both=1&by=week")
     assert page.locator("svg line.interval").count() >= 1
     assert page.locator("svg polygon.band").count() >= 1
-    busiest = page.locator("svg a.period", has=page.locator("title", has_text="6 acts"))
+    titles = [t.text_content() or "" for t in page.locator("svg a.period title").all()]
+    counts = [int(m.group(1)) for t in titles if (m := re.search(r"(\d+) acts", t))]
+    most = max(counts)
+    assert most >= 5, titles
+    busiest = page.locator("svg a.period", has=page.locator("title", has_text=f"{most} acts"))
     busiest.first.click()
     page.wait_for_url(re.compile(r"period="))
-    assert page.locator("#acts .act").count() == 6
+    assert page.locator("#acts .act").count() == most
     shot(page, "dyad-band")
     if os.environ.get("COMMUNIQUE_DOCS_SCREENSHOTS") == "1":
         page.evaluate("window.scrollTo(0, 0)")
