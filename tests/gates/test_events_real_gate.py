@@ -73,6 +73,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     assert r["dyad"] >= 0.058 and r["typed"] >= 0.048, r
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.458 correct, 0.349 partial, 0.193 wrong (166 events, 2026-12-05, issue
+    # measured 0.479 correct, 0.327 partial, 0.194 wrong (165 events, 2026-12-05, issue
     # 10's fifth session; 0.422 / 0.329 / 0.249 before it)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.45, verdicts
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.47, verdicts
