@@ -633,3 +633,16 @@ def test_a_present_perfect_takes_no_past_date_of_its_object(pipeline: Any) -> No
     text = "China and Russia have repeatedly criticized the U.S. withdrawal from the deal in 2018."
     coded = _coded(_analyze(pipeline, text, published="2019-10-14"))
     assert coded and all(c[3].date is None for c in coded), coded
+
+
+def test_a_definite_act_noun_reaches_back_past_quotes_to_its_author(pipeline: Any) -> None:
+    text = (
+        "Secretary of State Mike Pompeo warned Turkey on Tuesday that it could face "
+        'sanctions. "We have been clear with our Turkish friends," Pompeo told reporters. '
+        '"The S-400 is incompatible with NATO systems. The law is the law." Pompeo said he '
+        "had raised the matter with Turkish Foreign Minister Mevlut Cavusoglu by phone. In "
+        "Ankara, Cavusoglu rejected the warning."
+    )
+    coded = _coded(_analyze(pipeline, text))
+    rejected = [c for c in coded if c[3].trigger.text == "rejected"]
+    assert [(c[0], c[1], c[2]) for c in rejected] == [("TUR", "USA", "REJECT")], coded

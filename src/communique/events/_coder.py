@@ -1283,7 +1283,7 @@ _BACK = frozenset(["the", "this", "these", "that", "those", "such"])
 _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
-BACK_SENTENCES = 3
+BACK_SENTENCES = 8
 
 
 def _stem(word: str) -> str:
