@@ -156,7 +156,7 @@ BLOCKS: dict[str, tuple[bool, Callable[[str], str]]] = {
     "relations": (
         False,
         _commands(
-            "relations USA RUS --both --by week",
+            "relations USA RUS --both --by week --since 2021-06-01",
             "relations USA CHN --both --by month --events",
             "relations --top 5",
             width=80,
