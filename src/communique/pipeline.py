@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._memory import release_free_memory
 from ._version import __version__
 from .actors import ActorIndex, ActorResolver, Registry
 from .clean import Given, OutletTable, to_article
@@ -269,6 +270,9 @@ class Pipeline:
                 yield refused.popleft()[1]
             yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)
         yield from (f for _, f in refused)
+        # parsing and the stance encoder free most of what they allocate: given back to
+        # the system, not kept beside what the next batch allocates (see ._memory)
+        release_free_memory()
 
     def analyze_doc(
         self, doc: Any, article: Article, *, isolate: bool = True, title_doc: Any = None
