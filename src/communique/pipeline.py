@@ -176,6 +176,11 @@ class Pipeline:
         """The spaCy pipeline, loaded on first use: a run whose parsing happens in worker
         processes never loads it in the process that reads and stores."""
         if self._nlp is None:
+            if any(st.name == "stance" for st in self.stages):
+                # the stance session first: building it (and deriving its graph, the first
+                # time) allocates and frees hundreds of MB, given back before the model
+                # and the parses fill the heap (BENCHMARKS.md, "Memory of one worker")
+                self.stance_model.encoder.load()
             self._nlp = load_nlp(self.options.model)
         return self._nlp
 

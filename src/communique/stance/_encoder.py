@@ -91,6 +91,10 @@ class Encoder:
         self._tokenizer: Any = None
         self._lock = threading.Lock()
 
+    def load(self) -> None:
+        """Load the tokenizer and the session now (:meth:`encode` loads them on first use)."""
+        self._load()
+
     def _load(self) -> None:
         with self._lock:
             if self._session is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -44,12 +46,26 @@ def graph_file(model: Path, layers: int, quantize: bool) -> Path:
     return cache_dir() / f"minilm-{h.hexdigest()[:32]}.onnx"
 
 
-def derived_graph(model: Path, layers: int, quantize: bool) -> Path | bytes:
+def derived_graph(model: Path, layers: int, quantize: bool, *, child: bool = True) -> Path | bytes:
     """The derived graph of ``model``: the cached file when there is one, else derived now
-    and cached (the bytes themselves when the cache folder cannot be written)."""
+    and cached (the bytes themselves when the cache folder cannot be written). With
+    ``child``, a missing file is derived in a child process first, so the copies deriving
+    makes never sit in this process's heap (the first run on a machine peaked 70 MB higher
+    deriving in the analysing process, even after ``malloc_trim``)."""
     path = graph_file(model, layers, quantize)
     if path.is_file():
         return path
+    if child and sys.executable:
+        code = (
+            "import sys; from pathlib import Path; "
+            "from communique.stance._graphfile import derived_graph; "
+            "derived_graph(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1', child=False)"
+        )
+        args = [str(model), str(layers), "1" if quantize else "0"]
+        with contextlib.suppress(OSError):  # no child: derived here, below
+            subprocess.run([sys.executable, "-c", code, *args], capture_output=True, check=False)
+        if path.is_file():
+            return path
     from ._graph import derive_graph
 
     try:
