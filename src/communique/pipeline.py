@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._memory import release_free_memory
 from ._version import __version__
 from .actors import ActorIndex, ActorResolver, Registry
 from .clean import Given, OutletTable, to_article
@@ -175,6 +176,11 @@ class Pipeline:
         """The spaCy pipeline, loaded on first use: a run whose parsing happens in worker
         processes never loads it in the process that reads and stores."""
         if self._nlp is None:
+            if any(st.name == "stance" for st in self.stages):
+                # the stance session first: building it (and deriving its graph, the first
+                # time) allocates and frees hundreds of MB, given back before the model
+                # and the parses fill the heap (BENCHMARKS.md, "Memory of one worker")
+                self.stance_model.encoder.load()
             self._nlp = load_nlp(self.options.model)
         return self._nlp
 
@@ -269,6 +275,9 @@ class Pipeline:
                 yield refused.popleft()[1]
             yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)
         yield from (f for _, f in refused)
+        # parsing and the stance encoder free most of what they allocate: given back to
+        # the system, not kept beside what the next batch allocates (see ._memory)
+        release_free_memory()
 
     def analyze_doc(
         self, doc: Any, article: Article, *, isolate: bool = True, title_doc: Any = None

@@ -216,3 +216,19 @@ def test_stance_can_be_switched_off(stance_pipeline: Any) -> None:
     text = "Peskov accused Washington of lying."
     an = pipe.analyze_doc(pipe.nlp(text), Article(id="t", text=text), isolate=False)
     assert an.quotes and an.stance == ()
+
+
+def test_feature_rows_do_not_depend_on_how_many_sentences_are_encoded_at_once(
+    stance_pipeline: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: sentences are encoded a chunk at a time, so a long article's word-piece
+    vectors are never all held at once; the rows are the same whatever the chunk."""
+    import communique.stance as stance
+
+    doc = stance_pipeline.nlp(RT_SEED.read_text(encoding="utf-8"))
+    pairs = [(s, [(s.start_char, s.start_char + 1)]) for s in doc.sents]
+    assert len(pairs) > 3
+    model = stance_pipeline.stance_model
+    whole = stance.pair_features(model.encoder, pairs, model.head.blocks)
+    monkeypatch.setattr("communique.stance._model.CHUNK_SENTENCES", 2)
+    assert np.array_equal(stance.pair_features(model.encoder, pairs, model.head.blocks), whole)

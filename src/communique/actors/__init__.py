@@ -5,7 +5,8 @@ surnames and pronouns)."""
 
 from __future__ import annotations
 
-from ._patterns import cache_dir, pattern_ids
+from .._cache import cache_dir
+from ._patterns import pattern_ids
 from ._registry import Entry, Registry
 from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector
 

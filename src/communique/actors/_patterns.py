@@ -7,18 +7,12 @@ ids are kept in a file named by a hash of everything they depend on (the names, 
 version, the model and its tokenizer's rules). A changed registry or model is a new name,
 never a stale answer.
 
-The folder is ``$COMMUNIQUE_CACHE_DIR``, else ``$XDG_CACHE_HOME/communique``, else
-``~/.cache/communique``. A file is written under a temporary name and renamed into place
-(two processes building it at once each write a whole file; the last rename wins, both
-are the same); a file that cannot be read or does not add up is ignored and rebuilt; a
-folder that cannot be written only means no cache."""
+The folder and how a file is written are :mod:`communique._cache`'s; a file that cannot
+be read or does not add up is ignored and rebuilt."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,16 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from .._cache import cache_dir, write_cached
+
 #: Bump when the file's layout changes.
 FORMAT = "communique-matcher-patterns/1"
-
-
-def cache_dir() -> Path:
-    """Where communique keeps files it can always rebuild."""
-    if explicit := os.environ.get("COMMUNIQUE_CACHE_DIR"):
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "communique"
 
 
 def pattern_ids(nlp: Any, names: Sequence[str]) -> list[tuple[int, ...]]:
@@ -45,7 +33,9 @@ def pattern_ids(nlp: Any, names: Sequence[str]) -> list[tuple[int, ...]]:
     h = hashlib.sha256(FORMAT.encode())
     meta = nlp.meta
     h.update(f"{version('spacy')}\0{meta.get('name')}\0{meta.get('version')}\0".encode())
-    h.update(nlp.tokenizer.to_bytes())
+    # the tokenizer's rules, not its vocab: the vocab grows with every text read, so a
+    # matcher built after the first parse (a one-process run) never found its file
+    h.update(nlp.tokenizer.to_bytes(exclude=["vocab"]))
     for name in names:
         h.update(name.encode("utf-8", "surrogatepass") + b"\0")
     path = cache_dir() / f"matcher-{h.hexdigest()[:32]}.npz"
@@ -78,17 +68,4 @@ def _read(path: Path, count: int) -> list[tuple[int, ...]] | None:
 def _write(path: Path, pats: Sequence[tuple[int, ...]]) -> None:
     flat = np.fromiter((i for p in pats for i in p), dtype=np.uint64)
     lengths = np.array([len(p) for p in pats], dtype=np.int64)
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".matcher-", suffix=".npz", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, flat=flat, lengths=lengths)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:  # a read-only home, a full disk: the run goes on without a cache
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    write_cached(path, lambda fh: np.savez(fh, flat=flat, lengths=lengths))

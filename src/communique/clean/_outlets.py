@@ -12,8 +12,6 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from courlan import extract_domain
-
 from ..errors import RegistryError
 
 OUTLET_COLUMNS = ["domain", "name", "country", "ownership", "language", "aliases"]
@@ -79,6 +77,8 @@ class OutletTable:
 def registrable_domain(domain_or_url: str) -> str:
     """The domain one registers (public-suffix aware, through courlan): ``news.bbc.co.uk``
     → ``bbc.co.uk``; a host courlan cannot place (``localhost``) is returned as it is."""
+    from courlan import extract_domain  # with its suffix list and urllib.request: only for URLs
+
     host = domain_of(domain_or_url)
     return (extract_domain(f"http://{host}") if host else None) or host
 

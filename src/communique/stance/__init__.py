@@ -3,8 +3,8 @@ neutral or positive, with a calibrated probability, the target mention and the s
 as evidence, held by the quote's speaker inside a quote and by the outlet otherwise.
 
 The classifier (:mod:`._model`) reads word-piece vectors of MiniLM's first layers
-(:mod:`._encoder`, int8 ONNX from PyPI cut and quantised by :mod:`._graph`, loaded once per
-process on first use) pooled over the sentence, the
+(:mod:`._encoder`, int8 ONNX from PyPI cut and quantised by :mod:`._graph`, cached on disk
+by :mod:`._graphfile`, loaded once per process on first use) pooled over the sentence, the
 target, its neighbourhood and its governing predicate, plus parse facts
 (:mod:`._features`), through a small softmax head trained on NewsMTSC
 (:mod:`._head`, tools/train_stance.py)."""
@@ -14,6 +14,7 @@ from __future__ import annotations
 from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoder, shared_encoder
 from ._features import BLOCKS
 from ._graph import derive_graph, layer_output
+from ._graphfile import graph_file
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
 from ._stage import is_target, stance_records
@@ -29,6 +30,7 @@ __all__ = [
     "Head",
     "StanceModel",
     "derive_graph",
+    "graph_file",
     "is_target",
     "layer_output",
     "pair_features",

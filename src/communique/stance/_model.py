@@ -17,6 +17,13 @@ from ._head import Head
 #: the MAX_TOKENS word pieces of a very long sentence.
 LONG_WINDOW_CHARS = 400
 
+#: Sentences encoded at a time: their word-piece vectors are let go once their targets'
+#: rows are made, so memory does not grow with the length of an article (the stance
+#: stage of a 53,000-character article rose 260 MB holding every sentence's vectors,
+#: 110 MB with 32 at a time). Rows are the same for any value: each sentence is encoded
+#: on its own (ENCODE_BATCH).
+CHUNK_SENTENCES = 32
+
 #: A sentence and the document character spans of its targets.
 Pair = tuple[Any, Sequence[tuple[int, int]]]
 
@@ -49,6 +56,17 @@ def pair_features(
     """One feature row per target, pairs and targets in order (the head's input; the
     training script computes its rows with this too)."""
     docs: dict[int, str] = {}  # Doc.text and Span.text join tokens: read each doc's text once
+    rows: list[np.ndarray] = []
+    for at in range(0, len(pairs), CHUNK_SENTENCES):
+        rows += _rows(encoder, pairs[at : at + CHUNK_SENTENCES], blocks, docs)
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack(rows)
+
+
+def _rows(
+    encoder: Encoder, pairs: Sequence[Pair], blocks: Sequence[str], docs: dict[int, str]
+) -> list[np.ndarray]:
     texts = []
     for sent, _ in pairs:
         if id(sent.doc) not in docs:
@@ -66,9 +84,7 @@ def pair_features(
                 here = text[base : e + LONG_WINDOW_CHARS]
                 (use,) = encoder.encode([here])
             rows.append(features(use, here, s - base, e - base, _shift(parse, base), blocks))
-    if not rows:
-        return np.zeros((0, 0), dtype=np.float32)
-    return np.vstack(rows)
+    return rows
 
 
 def _shift(parse: Parse, base: int) -> Parse:
