@@ -59,12 +59,25 @@ class Encoded:
     _ends: np.ndarray = field(init=False, repr=False, compare=False)
     #: Indices of the pieces that cover text (all but [CLS] and [SEP]).
     words: np.ndarray = field(init=False, repr=False, compare=False)
+    _mean: list[np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         spans = np.asarray(self.offsets, dtype=np.int64).reshape(-1, 2)
         object.__setattr__(self, "_starts", spans[:, 0])
         object.__setattr__(self, "_ends", spans[:, 1])
         object.__setattr__(self, "words", np.flatnonzero(spans[:, 1] > spans[:, 0]))
+        object.__setattr__(self, "_mean", [])
+
+    def sentence_mean(self) -> np.ndarray:
+        """The mean vector of the pieces that cover text, computed once per text (every
+        target of a sentence reads it): the same bits as ``vectors[words].mean(axis=0)``."""
+        if not self._mean:
+            if not len(self.words):
+                self._mean.append(np.zeros(self.vectors.shape[1], dtype=np.float32))
+            else:
+                total = np.add.reduce(self.vectors[self.words], axis=0)
+                self._mean.append(np.asarray(total / len(self.words), dtype=np.float32))
+        return self._mean[0]
 
     def pieces_in(self, start: int, end: int) -> np.ndarray:
         """Indices of the word pieces overlapping characters [start, end), in order."""
