@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .sources import count_documents
 from .store import Store, store_error
-from .stories import Encoded, assign_stories, keep_features, record_outlets
+from .stories import Encoded, assign_stories, encode_analysis, keep_features, record_outlets
 
 #: Batches handed to each worker process ahead of the one being stored: enough that no
 #: worker waits for the writer, few enough that memory does not grow with the corpus.
@@ -178,7 +178,9 @@ def _run(
         if workers == 1:
             for batch in batches:
                 for out in pipe.analyze(batch):
-                    stored(out)
+                    # story vectors now, as a worker encodes them: the stance stage has just
+                    # encoded the article's event sentences (Encoder.pooled keeps them)
+                    stored(out, encode_analysis(out) if isinstance(out, Analysis) else None)
         else:
             with Workers(pipe.options, workers) as pool:
                 ahead: deque[int] = deque()

@@ -10,6 +10,7 @@ through :func:`shared_encoder`). Nothing is ever downloaded."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,13 @@ ENCODE_BATCH = 1
 THREADS = 1
 
 DIM = 384
+
+#: Texts whose mean vector (over every piece, [CLS] and [SEP] included: what a story
+#: vector pools) the encoder keeps, the last encoded first out: an article's event
+#: sentences are sentences the stance stage has just encoded, and their story vectors
+#: (:meth:`Encoder.pooled`) are read from here instead of encoded again. The same bits
+#: either way (one text per run); about 1.6 KB each.
+POOLED_KEPT = 2048
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,8 @@ class Encoder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._pooled: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._pooled_lock = threading.Lock()
 
     def _load(self) -> None:
         with self._lock:
@@ -156,12 +166,31 @@ class Encoder:
             )
             for row, i in enumerate(idx):
                 n = len(encs[i].ids)
+                vectors = np.asarray(hidden[row, :n], dtype=np.float32)
                 out[i] = Encoded(
-                    np.asarray(hidden[row, :n], dtype=np.float32),
+                    vectors,
                     tuple((int(s), int(e)) for s, e in encs[i].offsets),
                     np.asarray(static[row, :n], dtype=np.float32),
                 )
+                self._keep(texts[i], vectors.mean(axis=0))
         return [e for e in out if e is not None]
+
+    def pooled(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's mean vector over all its pieces, in input order: kept from an
+        earlier :meth:`encode` of the same text (POOLED_KEPT), else encoded now."""
+        with self._pooled_lock:
+            got = {t: self._pooled[t] for t in texts if t in self._pooled}
+        missing = [t for t in dict.fromkeys(texts) if t not in got]
+        for t, e in zip(missing, self.encode(missing), strict=True):
+            got[t] = e.vectors.mean(axis=0)
+        return [got[t] for t in texts]
+
+    def _keep(self, text: str, mean: np.ndarray) -> None:
+        with self._pooled_lock:
+            self._pooled[text] = mean
+            self._pooled.move_to_end(text)
+            while len(self._pooled) > POOLED_KEPT:
+                self._pooled.popitem(last=False)
 
 
 _SHARED: dict[str, Encoder] = {}
