@@ -134,6 +134,7 @@ def _in_process(
     from communique import Options, Pipeline, Stage
     from communique.pipeline import DEFAULT_STAGES
     from communique.runner import analyze_into_store
+    from communique.stance import shared_encoder
 
     totals: dict[str, float] = defaultdict(float)
 
@@ -150,8 +151,11 @@ def _in_process(
     options = Options(batch_size=batch_size, stance=mode == "analyze")
     pipe = Pipeline(options, stages=[timed(s) for s in DEFAULT_STAGES])
     pipe.resolver  # noqa: B018  (model, registry, matcher: loaded before the clock starts)
+    # and the MiniLM encoder, in both modes: the story vectors use it with or without the
+    # stance stage (runs before 2026-12-05 07:00 loaded it on the clock without stance)
+    shared_encoder().encode(["warm up"])
     if options.stance:
-        pipe.stance_model.encoder.encode(["warm up"])  # and the stance model
+        pipe.stance_model  # noqa: B018  (the stance head, reading that encoder)
     db = Path(workdir) / f"{mode}-{time.time_ns()}.db"
     t0, (c0, _) = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     summary = analyze_into_store(pipe, [inputs], str(db))
