@@ -46,10 +46,11 @@ THREADS = 1
 DIM = 384
 
 #: Texts whose mean vector (over every piece, [CLS] and [SEP] included: what a story
-#: vector pools) the encoder keeps, the last encoded first out: an article's event
-#: sentences are sentences the stance stage has just encoded, and their story vectors
-#: (:meth:`Encoder.pooled`) are read from here instead of encoded again. The same bits
-#: either way (one text per run); about 1.6 KB each.
+#: vector pools) the encoder keeps, keyed by their word pieces, the last encoded first
+#: out: an article's event sentences are sentences the stance stage has just encoded
+#: (the stage's copy ends in the whitespace after it, the event's not: the same pieces),
+#: and their story vectors (:meth:`Encoder.pooled`) are read from here instead of encoded
+#: again. The same bits either way (one text per run, the same pieces); under 2 KB each.
 POOLED_KEPT = 2048
 
 
@@ -111,7 +112,7 @@ class Encoder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
-        self._pooled: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._pooled: OrderedDict[tuple[int, ...], np.ndarray] = OrderedDict()
         self._pooled_lock = threading.Lock()
 
     def _load(self) -> None:
@@ -172,23 +173,27 @@ class Encoder:
                     tuple((int(s), int(e)) for s, e in encs[i].offsets),
                     np.asarray(static[row, :n], dtype=np.float32),
                 )
-                self._keep(texts[i], vectors.mean(axis=0))
+                self._keep(tuple(encs[i].ids), vectors.mean(axis=0))
         return [e for e in out if e is not None]
 
     def pooled(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Each text's mean vector over all its pieces, in input order: kept from an
         earlier :meth:`encode` of the same text (POOLED_KEPT), else encoded now."""
+        if not texts:
+            return []
+        self._load()
+        keys = [tuple(e.ids) for e in self._tokenizer.encode_batch(list(texts))]
         with self._pooled_lock:
-            got = {t: self._pooled[t] for t in texts if t in self._pooled}
-        missing = [t for t in dict.fromkeys(texts) if t not in got]
-        for t, e in zip(missing, self.encode(missing), strict=True):
-            got[t] = e.vectors.mean(axis=0)
-        return [got[t] for t in texts]
+            got = {k: self._pooled[k] for k in keys if k in self._pooled}
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in got}
+        for k, e in zip(missing, self.encode(list(missing.values())), strict=True):
+            got[k] = e.vectors.mean(axis=0)
+        return [got[k] for k in keys]
 
-    def _keep(self, text: str, mean: np.ndarray) -> None:
+    def _keep(self, key: tuple[int, ...], mean: np.ndarray) -> None:
         with self._pooled_lock:
-            self._pooled[text] = mean
-            self._pooled.move_to_end(text)
+            self._pooled[key] = mean
+            self._pooled.move_to_end(key)
             while len(self._pooled) > POOLED_KEPT:
                 self._pooled.popitem(last=False)
 
