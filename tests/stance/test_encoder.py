@@ -87,8 +87,6 @@ def test_encoder_vectors_cover_the_pieces() -> None:
 def test_pooled_vectors_are_kept_from_encoding_and_the_same_bits(monkeypatch: Any) -> None:
     """Story vectors of sentences the stance stage has encoded are read back, not encoded
     again, and are what encoding them again gives; the encoder keeps a bounded number."""
-    import communique.stance._encoder as module
-
     enc = Encoder(layers=1)
     (first,) = enc.encode(SENTENCES[:1])
     asked: list[list[str]] = []
@@ -98,7 +96,7 @@ def test_pooled_vectors_are_kept_from_encoding_and_the_same_bits(monkeypatch: An
     assert asked == [[SENTENCES[1]]]  # the first sentence was kept when it was encoded
     assert np.array_equal(kept, first.vectors.mean(axis=0)) and np.array_equal(kept, kept_again)
     assert np.array_equal(fresh, Encoder(layers=1).pooled(SENTENCES[1:])[0])
-    monkeypatch.setattr(module, "POOLED_KEPT", 1)
+    enc.kept = 1
     (another,) = enc.encode(["Another sentence."])
     assert len(enc._pooled) == 1 and another.vectors.shape[0] == len(next(iter(enc._pooled)))
 

@@ -104,9 +104,11 @@ class Encoder:
         tokenizer_path: Path | None = None,
         layers: int = LAYERS,
         quantize: bool = True,
+        kept: int = POOLED_KEPT,
     ):
         self.layers = layers
         self.quantize = quantize
+        self.kept = kept  # texts whose mean vector is kept for pooled()
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path or TOKENIZER_PATH
         self._session: Any = None
@@ -194,7 +196,7 @@ class Encoder:
         with self._pooled_lock:
             self._pooled[key] = mean
             self._pooled.move_to_end(key)
-            while len(self._pooled) > POOLED_KEPT:
+            while len(self._pooled) > self.kept:
                 self._pooled.popitem(last=False)
 
 
