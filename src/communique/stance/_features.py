@@ -111,7 +111,9 @@ def _mean(enc: Encoded, rows: np.ndarray, static: bool = False) -> np.ndarray:
     vectors = enc.static if static else enc.vectors
     if not len(rows) or vectors is None:
         return np.zeros(DIM, dtype=np.float32)
-    return np.asarray(vectors[rows].mean(axis=0), dtype=np.float32)
+    # what ndarray.mean computes (a float32 sum, divided), without its Python overhead:
+    # the same bits, a third of the time (it is called seven times per target)
+    return np.asarray(np.add.reduce(vectors[rows], axis=0) / len(rows), dtype=np.float32)
 
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -127,9 +129,9 @@ def features(
     out: list[np.ndarray] = []
     for block in blocks:
         if block == "sent":
-            out.append(_mean(enc, words))
+            out.append(enc.sentence_mean())
         elif block == "target":
-            out.append(_mean(enc, target if len(target) else words))
+            out.append(_mean(enc, target) if len(target) else enc.sentence_mean())
         elif block in ("window", "lex_window"):
             near = _NONE
             if len(target):
@@ -143,7 +145,8 @@ def features(
             rows = enc.pieces_in(*parse.head) if parse.head else _NONE
             out.append(_mean(enc, rows, static=block == "lex_head"))
         elif block == "clause":
-            out.append(_mean(enc, enc.pieces_in(*parse.clause) if parse.clause else words))
+            clause = enc.pieces_in(*parse.clause) if parse.clause else words
+            out.append(_mean(enc, clause))
         elif block == "parse":
             before = text[:start]
             quoted = sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1

@@ -121,7 +121,7 @@ def sentence_vectors(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
 
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    out = np.stack([e.vectors.mean(axis=0) for e in encoder.encode(list(texts))])
+    out = np.stack(encoder.pooled(list(texts)))  # the stance stage's, when it encoded them
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
