@@ -162,7 +162,8 @@ def _run(
             prog.duplicates += 1
         else:
             # the article's story vectors are part of its analysis (encoded by the worker
-            # that analysed it, or here): the story pass after the run only assigns
+            # that analysed it, or here, just after the stance stage encoded its sentences:
+            # Encoder.pooled keeps them): the story pass after the run only assigns
             keep_features(store, out.article.id, encoded or encode_analysis(out))
             prog.done += 1
             run["articles"] += 1
@@ -179,9 +180,7 @@ def _run(
         if workers == 1:
             for batch in batches:
                 for out in pipe.analyze(batch):
-                    # story vectors now, as a worker encodes them: the stance stage has just
-                    # encoded the article's event sentences (Encoder.pooled keeps them)
-                    stored(out, encode_analysis(out) if isinstance(out, Analysis) else None)
+                    stored(out)  # its story vectors are encoded there, if it is stored
         else:
             with Workers(pipe.options, workers) as pool:
                 ahead: deque[int] = deque()
