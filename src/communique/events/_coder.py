@@ -713,11 +713,13 @@ def _infinitive(tok: Any) -> bool:
 
 
 def _unrealised(tok: Any, depth: int = 0) -> bool:
-    """An act named by an infinitive that says what is to be done, not what was: under a
-    noun ("the president's efforts to get Ukraine to investigate"), after "for X to" ("the
-    pressure must continue for Damascus to allow the U.N. to deliver aid"), under a verb of
-    wishing or needing however parsed ("believed Ukraine needed to investigate"), or made
-    to happen by an act that is itself one of these."""
+    """An act in a clause that says what is to be done, not what was: the clause of a
+    demand or a question ("demanded that Ukraine withdraw", "asked why the U.S. had not
+    sanctioned Russia"), or an infinitive under a noun ("the president's efforts to get
+    Ukraine to investigate"), after "for X to" ("the pressure must continue for Damascus
+    to allow the U.N. to deliver aid"), under a verb of wishing or needing however parsed
+    ("believed Ukraine needed to investigate"), or made to happen by an act that is itself
+    one of these."""
     if depth > WISH_DEPTH:
         return False
     if tok.dep_ == "ccomp" and tok.head.i != tok.i:
