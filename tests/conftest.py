@@ -5,6 +5,8 @@ from typing import Any
 
 import pytest
 
+from communique.records import Actor, Analysis, Article, Event, Span, article_id
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -57,3 +59,67 @@ def coded_events(an: Any) -> list[tuple[Any, ...]]:
         s, t = an.actor(e.source_actor_id), an.actor(e.target_actor_id)
         out.append((s.code if s else None, t.code if t else None, e.type, e))
     return out
+
+
+# -- a store's records built by hand (relation series, the web view's dyad pages) -------
+
+USA = Actor("USA", "United States", "state", "USA", "USA", None)
+CHN = Actor("CHN", "China", "state", "CHN", "CHN", None)
+BLINKEN = Actor(
+    "person:antony-blinken", "Antony Blinken", "person", "USA", "USA", "DIP", "Secretary of State"
+)
+QUAD = {
+    "ACCUSE": "verbal_conflict",
+    "CONSULT": "verbal_coop",
+    "AID": "material_coop",
+    "SANCTION": "material_conflict",
+    "REJECT": "verbal_conflict",
+    "ASSAULT": "material_conflict",
+    "SUPPORT": "verbal_coop",
+    "THREATEN": "verbal_conflict",
+}
+
+
+def dyad_article(
+    outlet: str, published: str, events: list[tuple[str, str, str, float, dict[str, Any]]]
+) -> Analysis:
+    """One article of ``outlet`` whose sentence i states event i: (source, type, target,
+    intensity, extra Event fields); its actors are USA, CHN and BLINKEN."""
+    sentences = [
+        f"{s} {t.lower()}s {g} ({outlet}, {published}, {i})."
+        for i, (s, t, g, _, _) in enumerate(events)
+    ]
+    text = " ".join(sentences)
+    evs = []
+    at = 0
+    for i, ((src, typ, tgt, intensity, kw), sentence) in enumerate(
+        zip(events, sentences, strict=True)
+    ):
+        span = Span(at, at + len(sentence), sentence)
+        at += len(sentence) + 1
+        evs.append(
+            Event(
+                i,
+                typ,
+                span,
+                Span(span.start, span.start + 1, sentence[0]),
+                src,
+                tgt,
+                quad=QUAD[typ],
+                intensity=intensity,
+                **kw,
+            )
+        )
+    art = Article(
+        article_id(outlet, text),
+        text,
+        url=f"https://{outlet.lower().replace(' ', '')}.example/{published}",
+        outlet=outlet,
+        published=published,
+    )
+    return Analysis(art, actors=(USA, CHN, BLINKEN), events=tuple(evs))
+
+
+def day(d: str) -> dict[str, Any]:
+    """Event fields of an act dated to day ``d``."""
+    return {"date": d, "date_precision": "day"}

@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 
 from communique.cli import cli
-from communique.records import Actor, Analysis, Article, Event, Span, article_id
 from communique.relations import (
     SCHEMA,
     Report,
@@ -27,69 +26,10 @@ from communique.relations import (
     with_evidence,
 )
 from communique.store import Store
+from conftest import QUAD, day
+from conftest import dyad_article as _article
 
 runner = CliRunner()
-
-USA = Actor("USA", "United States", "state", "USA", "USA", None)
-CHN = Actor("CHN", "China", "state", "CHN", "CHN", None)
-BLINKEN = Actor(
-    "person:antony-blinken", "Antony Blinken", "person", "USA", "USA", "DIP", "Secretary of State"
-)
-QUAD = {
-    "ACCUSE": "verbal_conflict",
-    "CONSULT": "verbal_coop",
-    "AID": "material_coop",
-    "SANCTION": "material_conflict",
-    "REJECT": "verbal_conflict",
-    "ASSAULT": "material_conflict",
-    "SUPPORT": "verbal_coop",
-    "THREATEN": "verbal_conflict",
-}
-
-
-def _article(
-    outlet: str, published: str, events: list[tuple[str, str, str, float, dict[str, Any]]]
-) -> Analysis:
-    """One article of ``outlet`` whose sentence i states event i: (source, type, target,
-    intensity, extra Event fields)."""
-    sentences = [
-        f"{s} {t.lower()}s {g} ({outlet}, {published}, {i})."
-        for i, (s, t, g, _, _) in enumerate(events)
-    ]
-    text = " ".join(sentences)
-    evs = []
-    at = 0
-    for i, ((src, typ, tgt, intensity, kw), sentence) in enumerate(
-        zip(events, sentences, strict=True)
-    ):
-        span = Span(at, at + len(sentence), sentence)
-        at += len(sentence) + 1
-        evs.append(
-            Event(
-                i,
-                typ,
-                span,
-                Span(span.start, span.start + 1, sentence[0]),
-                src,
-                tgt,
-                quad=QUAD[typ],
-                intensity=intensity,
-                **kw,
-            )
-        )
-    art = Article(
-        article_id(outlet, text),
-        text,
-        url=f"https://{outlet.lower().replace(' ', '')}.example/{published}",
-        outlet=outlet,
-        published=published,
-    )
-    return Analysis(art, actors=(USA, CHN, BLINKEN), events=tuple(evs))
-
-
-def day(d: str) -> dict[str, Any]:
-    return {"date": d, "date_precision": "day"}
-
 
 #: The sample dyad, USA -> CHN. January 2020: five acts, one of them (ACCUSE, 10-11 Jan)
 #: reported by three outlets; February: a CONSULT with no date of its own (placed by its

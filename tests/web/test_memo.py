@@ -16,11 +16,9 @@ from typing import Any
 from click.testing import CliRunner
 
 from communique.cli import cli
-from communique.records import Actor, Analysis, Article, Event, Span, article_id
+from communique.records import Analysis
 from communique.store import Store
-
-USA = Actor("USA", "United States", "state", "USA", "USA", None)
-CHN = Actor("CHN", "China", "state", "CHN", "CHN", None)
+from conftest import day, dyad_article
 
 
 def _client(db: str | Path, **kw: Any) -> Any:
@@ -78,35 +76,11 @@ def test_the_dyad_page_shows_the_numbers_of_communique_relations(web_db: str) ->
     assert shown == wanted and all(shown)
 
 
-def _analysis(outlet: str, day: str, types: list[str]) -> Analysis:
-    """One article of ``outlet`` published on ``day`` whose sentence i is USA's act i
+def _analysis(outlet: str, published: str, types: list[str]) -> Analysis:
+    """One article of ``outlet`` published on ``published`` whose sentence i is USA's act i
     (``types[i]``) towards China on that day."""
-    quads = {"ACCUSE": "verbal_conflict", "CONSULT": "verbal_coop", "AID": "material_coop"}
-    sentences = [f"The US acts ({t}, {outlet}, {day}, {i})." for i, t in enumerate(types)]
-    text = " ".join(sentences)
-    events = []
-    at = 0
-    for i, (typ, s) in enumerate(zip(types, sentences, strict=True)):
-        span = Span(at, at + len(s), s)
-        at += len(s) + 1
-        events.append(
-            Event(
-                i,
-                typ,
-                span,
-                Span(span.start, span.start + 3, s[:3]),
-                "USA",
-                "CHN",
-                quad=quads[typ],
-                intensity=-2.0 if typ == "ACCUSE" else 1.0,
-                date=day,
-                date_precision="day",
-            )
-        )
-    art = Article(
-        article_id(outlet, text), text, url="https://x.example/" + day, outlet=outlet, published=day
-    )
-    return Analysis(art, actors=(USA, CHN), events=tuple(events))
+    acts = [("USA", t, "CHN", -2.0 if t == "ACCUSE" else 1.0, day(published)) for t in types]
+    return dyad_article(outlet, published, acts)
 
 
 def _store(path: Path, *analyses: Analysis) -> None:
