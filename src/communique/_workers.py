@@ -21,7 +21,7 @@ from typing import Any
 from .errors import PipelineError
 from .pipeline import Options, analyze_items, process_pipeline
 from .records import Analysis, Article, Failure
-from .stories import Encoded, encode_analysis
+from .stories import StoryVectors, encode_analysis
 
 #: Seconds between two looks at the workers (and two progress reports) while waiting.
 POLL_SECONDS = 0.25
@@ -57,7 +57,7 @@ def _work(options: Options, tasks: Any, results: Any) -> None:
 
 def _with_story_vectors(
     outs: list[Analysis | Failure],
-) -> list[tuple[Analysis | Failure, Encoded | None]]:
+) -> list[tuple[Analysis | Failure, StoryVectors | None]]:
     """Each result with its story vectors (the lead's and every event's evidence sentence's,
     see :mod:`communique.stories`), encoded here so the encoder's work is spread over the
     workers: the writing process only assigns stories."""
@@ -79,7 +79,7 @@ class Workers:
         for p in self._procs:
             p.start()
         self._submitted = 0
-        self._done: dict[int, list[tuple[Analysis | Failure, Encoded | None]]] = {}
+        self._done: dict[int, list[tuple[Analysis | Failure, StoryVectors | None]]] = {}
 
     def __enter__(self) -> Workers:
         return self
@@ -99,7 +99,7 @@ class Workers:
 
     def result(
         self, seq: int, waiting: Callable[[], None]
-    ) -> list[tuple[Analysis | Failure, Encoded | None]]:
+    ) -> list[tuple[Analysis | Failure, StoryVectors | None]]:
         """The results of batch ``seq``, one per article in order, each with its story
         vectors. ``waiting`` is called every POLL_SECONDS while they are not back (the
         run's chance to stop)."""

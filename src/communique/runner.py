@@ -25,7 +25,7 @@ from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .sources import count_documents
 from .store import Store, store_error
-from .stories import Encoded, assign_stories, encode_analysis, keep_features, record_outlets
+from .stories import StoryVectors, assign_stories, encode_analysis, keep_features, record_outlets
 
 #: Batches handed to each worker process ahead of the one being stored: enough that no
 #: worker waits for the writer, few enough that memory does not grow with the corpus.
@@ -146,7 +146,7 @@ def _run(
                 in_flight[item.origin or item.id] = item.id
                 yield item
 
-    def stored(out: Analysis | Failure, encoded: Encoded | None = None) -> None:
+    def stored(out: Analysis | Failure, encoded: StoryVectors | None = None) -> None:
         if isinstance(out, Failure):
             dups.settle(in_flight.pop(out.origin, ""))
             fail(out)

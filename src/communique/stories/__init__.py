@@ -34,7 +34,7 @@ from ._events import (
     group_acts,
     reports_of,
 )
-from ._features import Encoded, Features, StoryEvent, encode_analysis, sentence_vectors
+from ._features import Features, StoryEvent, StoryVectors, encode_analysis, sentence_vectors
 
 __all__ = [
     "LEFT_OUT_BY",
@@ -46,11 +46,11 @@ __all__ = [
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
-    "Encoded",
     "Features",
     "Pass",
     "StoryEvent",
     "StoryOptions",
+    "StoryVectors",
     "assign_stories",
     "clear_stories",
     "encode_analysis",

@@ -29,7 +29,7 @@ import numpy as np
 from ..stance import Encoder, shared_encoder
 from ..store import Store
 from ._events import OTHER_TYPE_EVIDENCE, SAME_EVIDENCE, group_acts, reports_of
-from ._features import Encoded, Features, features
+from ._features import Features, StoryVectors, features
 
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
 #: bench/stories.py when one is changed.
@@ -286,7 +286,7 @@ def _save_features(store: Store, f: Features) -> None:
     )
 
 
-def keep_features(store: Store, article_id: str, encoded: Encoded) -> None:
+def keep_features(store: Store, article_id: str, encoded: StoryVectors) -> None:
     """Write a just-stored article's story features, its vectors ``encoded`` where it was
     analysed (a worker process: the encoder's work is spread over the workers instead of
     done here when stories are assigned). Nothing when they are stored already or the

@@ -143,7 +143,7 @@ _ACTORS = """
 #: The texts an article's vectors are of (its lead, then its events' evidence sentences, in
 #: event order) with their vectors: computed where the article was analysed (a worker
 #: process), so the process that assigns stories does not encode them again.
-Encoded = tuple[tuple[str, ...], np.ndarray]
+StoryVectors = tuple[tuple[str, ...], np.ndarray]
 
 
 def analysis_texts(analysis: Any) -> tuple[str, ...]:
@@ -152,7 +152,7 @@ def analysis_texts(analysis: Any) -> tuple[str, ...]:
     return (lead(art.title, art.text), *(e.evidence.text for e in analysis.events))
 
 
-def encode_analysis(analysis: Any, encoder: Encoder | None = None) -> Encoded:
+def encode_analysis(analysis: Any, encoder: Encoder | None = None) -> StoryVectors:
     """An analysed article's story vectors, computed now (in the process that analysed it)."""
     texts = analysis_texts(analysis)
     return texts, sentence_vectors(encoder or shared_encoder(), texts)
@@ -160,12 +160,14 @@ def encode_analysis(analysis: Any, encoder: Encoder | None = None) -> Encoded:
 
 @overload
 def features(
-    store: Store, article_id: str, encoder: Encoder, encoded: Encoded | None = None
+    store: Store, article_id: str, encoder: Encoder, encoded: StoryVectors | None = None
 ) -> Features: ...
 @overload
-def features(store: Store, article_id: str, encoder: None, encoded: Encoded) -> Features | None: ...
 def features(
-    store: Store, article_id: str, encoder: Encoder | None, encoded: Encoded | None = None
+    store: Store, article_id: str, encoder: None, encoded: StoryVectors
+) -> Features | None: ...
+def features(
+    store: Store, article_id: str, encoder: Encoder | None, encoded: StoryVectors | None = None
 ) -> Features | None:
     """An article's features, read from the store; its vectors are ``encoded``'s when they
     are of the same texts (computed where the article was analysed), else encoded now
