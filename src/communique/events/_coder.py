@@ -1660,16 +1660,19 @@ def _one_target_per_code(
     """One act, one target per country: of two targets coded alike ("Beijing's demands to
     roll back tariffs on Chinese goods"), the one named as an actor (not a people's
     adjective) is the act's."""
-    best: dict[tuple[int, str | None], tuple[Mention, Mention | None]] = {}
+    chosen: dict[tuple[int, str], Mention] = {}
     for src, tgt in pairs:
-        key = (src.id, _code(idx, tgt) if tgt is not None else None)
-        if tgt is None or key[1] is None:
-            best.setdefault((src.id, f"#{tgt.id if tgt else ''}"), (src, tgt))
+        code = _code(idx, tgt) if tgt is not None else None
+        if tgt is None or code is None:
             continue
-        held = best.get(key)
-        if held is None or (held[1] is not None and held[1].label == "NORP" != tgt.label):
-            best[key] = (src, tgt)
-    return [p for p in pairs if p in best.values()]
+        held = chosen.get((src.id, code))
+        if held is None or held.label == "NORP" != tgt.label:
+            chosen[(src.id, code)] = tgt
+    return [
+        (src, tgt)
+        for src, tgt in pairs
+        if tgt is None or (code := _code(idx, tgt)) is None or chosen[(src.id, code)] == tgt
+    ]
 
 
 #: Objects that two coordinated subjects share: "Czechia and Albania upgraded their
