@@ -646,3 +646,35 @@ def test_a_definite_act_noun_reaches_back_past_quotes_to_its_author(pipeline: An
     coded = _coded(_analyze(pipeline, text))
     rejected = [c for c in coded if c[3].trigger.text == "rejected"]
     assert [(c[0], c[1], c[2]) for c in rejected] == [("TUR", "USA", "REJECT")], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser makes "Turkish Foreign Minister" a conjunct of its own: Turkey is
+        # Fidan's country, not a third side meeting him
+        (
+            "Greek Foreign Minister Giorgos Gerapetritis and Turkish Foreign Minister Hakan"
+            " Fidan held talks in Ankara earlier in the day.",
+            {("GRC", "TUR"), ("TUR", "GRC")},
+        ),
+        # a third party as the object: the subjects act on it together, not on each other
+        (
+            "Russian officials and a Kremlin envoy met Chinese diplomats in Beijing.",
+            {("RUS", "CHN")},
+        ),
+        ("Israel and Lebanon held talks with the United States.", {("ISR", "USA"), ("LBN", "USA")}),
+        # a party named inside the object is one of the subjects: still each other
+        (
+            "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from"
+            " Lebanon and their future relations.",
+            {("ISR", "LBN"), ("LBN", "ISR")},
+        ),
+        ("Trump and Pelosi met at the White House on Tuesday.", {("USA", "USA")}),
+    ],
+)
+def test_coordinated_subjects_of_a_mutual_act(
+    pipeline: Any, text: str, want: set[tuple[str, str]]
+) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert {(c[0], c[1]) for c in coded if c[2] == "CONSULT"} == want, coded

@@ -1587,7 +1587,11 @@ def _events_of(
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
     mutual = reciprocal(hit.tok) or (not targets and _shared_object(hit))
-    if len(sources) > 1 and (hit.etype in RECIPROCAL or mutual):
+    outside = [t for t in targets if _code(idx, t) not in {_code(idx, m) for m in sources}]
+    if len(sources) > 1 and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside))):
+        # coordinated subjects act on each other unless a third party is the object
+        # ("Russian officials and Putin's envoy met Chinese diplomats": both met China)
+        sources = _sides(sources, idx)
         scodes = {_code(idx, m) for m in sources}
         pairs = [(a, b) for a in sources for b in sources if a is not b]  # reciprocal
         pairs += [(a, t) for a in sources for t in targets if _code(idx, t) not in scodes]
@@ -1673,6 +1677,23 @@ def _one_target_per_code(
         for src, tgt in pairs
         if tgt is None or (code := _code(idx, tgt)) is None or chosen[(src.id, code)] == tgt
     ]
+
+
+def _sides(sources: list[Mention], idx: ActorIndex) -> list[Mention]:
+    """The sides of a mutual act among coordinated subjects: a state named beside one of
+    its own people or bodies is that party's country, not a side of its own ("Greek Foreign
+    Minister Giorgos Gerapetritis and Turkish Foreign Minister Hakan Fidan held talks",
+    parsed with "Turkish Foreign Minister" as a conjunct of its own: two sides, not Turkey
+    meeting Hakan Fidan). Two people or bodies of one country stay two sides ("Trump and
+    Pelosi met")."""
+
+    def state(m: Mention) -> bool:
+        a = idx.actors.get(m.actor_id or "")
+        return a is not None and a.kind == "state"
+
+    people = {_code(idx, m) for m in sources if not state(m)}
+    kept = [m for m in sources if not (state(m) and _code(idx, m) in people)]
+    return kept if len(kept) > 1 else sources
 
 
 #: Objects that two coordinated subjects share: "Czechia and Albania upgraded their
