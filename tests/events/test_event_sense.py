@@ -238,6 +238,17 @@ def test_a_leader_arriving_visits_and_troops_arriving_protect(pipeline: Any) -> 
             "Washington decided to recognise the settlements. China condemned the decision.",
             ("CHN", "USA", "ACCUSE"),
         ),
+        # "the decision", "the move": whatever act was told just before
+        (
+            "The US blacklisted five Chinese shipping firms on Thursday. China's Foreign"
+            " Ministry condemned the decision.",
+            ("CHN", "USA", "ACCUSE"),
+        ),
+        (
+            "Germany expelled four Russian diplomats on Monday, officials said. Moscow"
+            " condemned the move and promised a response.",
+            ("RUS", "DEU", "ACCUSE"),
+        ),
     ],
 )
 def test_an_act_taken_up_by_a_noun_is_aimed_at_its_author(
@@ -250,6 +261,13 @@ def test_an_act_taken_up_by_a_noun_is_aimed_at_its_author(
 def test_an_act_noun_without_an_antecedent_gets_no_target(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "The Russian embassy rejected the accusations."))
     assert [(c[0], c[1], c[2]) for c in coded] == [("RUS", None, "REJECT")], coded
+    # "the decision" is not the act that takes it up ("condemned"), nor one told long before
+    text = (
+        "Berlin expelled two Russian diplomats. Officials gave no details. The embassy was"
+        " closed for the day. Most staff stayed home. Moscow condemned the decision."
+    )
+    coded = _coded(_analyze(pipeline, text))
+    assert ("RUS", None, "ACCUSE") in {(c[0], c[1], c[2]) for c in coded}, coded
 
 
 @pytest.mark.parametrize(

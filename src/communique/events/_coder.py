@@ -1286,6 +1286,17 @@ _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions",
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
 BACK_SENTENCES = 8
+#: Nouns that take up whatever act was told last ("The US blacklisted five firms. China
+#: condemned the decision."): looked for in fewer sentences, the act verb nearest first.
+_GENERIC_ACTS = frozenset(["decision", "move", "step", "measure", "action", "announcement"])
+GENERIC_BACK_SENTENCES = 2
+
+
+def _is_act(lemma: str) -> bool:
+    """Whether a verb names a political act the coder knows (not "say", "be")."""
+    return lemma not in CLAIM_WORDS and bool(
+        VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
+    )
 
 
 def _stem(word: str) -> str:
@@ -1307,13 +1318,17 @@ def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
     just before (or earlier in the same one); none found, no target."""
     if obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK for c in obj.children):
         return []
-    stem = _stem(obj.lemma_.lower())
+    lemma = obj.lemma_.lower()
+    stem = _stem(lemma)
     doc, start = obj.doc, obj.sent.start
-    for _ in range(BACK_SENTENCES):
+    for _ in range(GENERIC_BACK_SENTENCES if lemma in _GENERIC_ACTS else BACK_SENTENCES):
         if start > 0:
             start = doc[start - 1].sent.start
     for tok in reversed(doc[start : obj.i]):
-        if tok.pos_ == "VERB" and _same_act(stem, _stem(tok.lemma_.lower())):
+        if tok.pos_ != "VERB" or tok.i == obj.head.i:
+            continue  # not the act whose object this is ("condemned the decision")
+        verb = tok.lemma_.lower()
+        if _same_act(stem, _stem(verb)) or (lemma in _GENERIC_ACTS and _is_act(verb)):
             found = [m for m in _subject_of(tok, idx, [], 0) if _code(idx, m) is not None]
             if found:
                 return found

@@ -38,7 +38,7 @@ VERBS = _table(
         "100": "demand",
         "020": "urge implore beseech",
         "130": "threaten",
-        "163": "sanction embargo",
+        "163": "sanction embargo blacklist",
         "166": "expel",
         "030": "agree",
         "036": "negotiate",
