@@ -696,3 +696,29 @@ def test_coordinated_subjects_of_a_mutual_act(
 ) -> None:
     coded = _coded(_analyze(pipeline, text))
     assert {(c[0], c[1]) for c in coded if c[2] == "CONSULT"} == want, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The United States faced stiff international and Palestinian criticism on Tuesday"
+            " over its decision.",
+            {("PSE", "USA", "ACCUSE")},
+        ),
+        (
+            "Israel faced criticism from the United Nations over the raid.",
+            {("IGO", "ISR", "ACCUSE")},
+        ),
+        ("Ukraine won backing from the European Union for its bid.", {("IGO", "UKR", "SUPPORT")}),
+        # no maker named: who criticised is the event
+        ("The United States faced criticism over its decision.", set()),
+        # a prospect, not an act
+        ("Germany faces US sanctions over the pipeline.", set()),
+    ],
+)
+def test_an_act_undergone_is_made_by_its_maker(
+    pipeline: Any, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert coded == want, coded

@@ -293,6 +293,7 @@ class _Hit:
     speaker: Mention | None = None  # for claims and deontic requests
     target_hint: tuple[Mention, ...] = ()
     inner: str | None = None  # type of the infinitive under a control verb
+    source_hint: tuple[Mention, ...] = ()  # the act's makers, when not the clause's subject
 
 
 def _lookup(code: Code) -> tuple[str, str]:
@@ -488,7 +489,7 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
-        hit = _control(tok) or _deontic(tok, idx, quotes) or _relation(tok)
+        hit = _control(tok) or _deontic(tok, idx, quotes) or _relation(tok) or _undergone(tok, idx)
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -810,6 +811,69 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
     return _Hit(tok, head, "100", "REQUEST", "deontic", (), speaker=speaker, target_hint=hint)
 
 
+#: Verbs whose subject undergoes the act their object names: "the United States faced
+#: Palestinian criticism", "drew condemnation from Beijing", "won backing from the EU".
+_UNDERGO = frozenset(["face", "draw", "receive", "attract", "incur", "earn", "win", "get"])
+#: Acts undergone (the object's lemma) → CAMEO code. Not sanctions or threats: "faces
+#: sanctions" is mostly a prospect, not an act.
+_UNDERGONE = MappingProxyType(
+    {
+        "criticism": "111",
+        "condemnation": "111",
+        "rebuke": "111",
+        "censure": "111",
+        "accusation": "112",
+        "praise": "051",
+        "support": "051",
+        "backing": "051",
+        "protest": "140",
+    }
+)
+
+
+def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "X faced criticism from Y", "Y's sanctions", "Palestinian criticism": Y acts on X.
+    The makers are the object's or the verb's "from"/"by" phrase, or a state qualifying
+    the noun; without one there is no act (who criticised is the event)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _UNDERGO:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or (code := _UNDERGONE.get(obj.lemma_.lower())) is None:
+        return None
+    makers = [
+        m
+        for head in (obj, tok)
+        for c in head.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    ]
+    makers += [
+        m
+        for c in obj.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+        for x in _expand(c)
+        if (m := idx.at(x.i)) is not None and m.actor_id
+    ]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    undergoers = _mentions_for(subj, idx) if subj is not None else []
+    makers = [m for m in makers if _code(idx, m) is not None and m not in undergoers]
+    if not makers or not undergoers:
+        return None
+    cameo, etype = _lookup(code)
+    return _Hit(
+        tok,
+        tok,
+        cameo,
+        etype,
+        "lexical",
+        (),
+        target_hint=tuple(undergoers),
+        source_hint=tuple(makers),
+    )
+
+
 def _relation(tok: Any) -> _Hit | None:
     """ "X's relationship with Y has blossomed / is good" → X–Y cooperation."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -1070,6 +1134,8 @@ def _coded_modifier(head: Any, idx: ActorIndex, m: Mention) -> Mention | None:
 
 
 def _sources(hit: _Hit, idx: ActorIndex, quotes: list[Quote]) -> list[Mention]:
+    if hit.source_hint:
+        return list(hit.source_hint)
     if hit.speaker is not None:
         return [hit.speaker]
     if hit.kind == "relation":
