@@ -29,9 +29,10 @@ written to guidelines by annotators who never saw the code):
 ``--tune`` searches the grouping's weights and threshold on the tuning parts (every part
 named ``tune*`` asked for, each in its own store, figures averaged over their articles) and
 prints the best, and the best with pairwise precision at least ``MIN_PAIR_PRECISION``
-(copy them into stories/_assign.py). ``--tune-events`` searches the
-story-event thresholds (``same_evidence``, ``other_type_evidence``) on the tuning part
-only, its stories grouped as by default, and prints the grid (copy the best into stories/_events.py). ``--speed N`` builds a synthetic store
+(copy them into stories/_assign.py). ``--tune-events`` searches the story-event
+thresholds (``same_evidence``, ``other_type_evidence``) on the tuning parts, their pairs
+pooled and their stories grouped as by default, and prints the grid (copy the best into
+stories/_events.py). ``--speed N`` builds a synthetic store
 of N articles (random unit vectors, Zipf-distributed actors over 40 keys, days over two
 years: the encoder is not run, its cost per article is measured on the gold) and times
 the assignment of 200 more articles one by one, with peak RSS.
@@ -255,6 +256,7 @@ def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any
         "gold_same_pairs": ours[0] + ours[2],
         "split_pairs": split,
         "ours": prf(*ours),
+        "ours_counts": tuple(ours),
         "interim": prf(*base),
     }
 
@@ -313,20 +315,26 @@ def tune(
     return results
 
 
-def tune_events(store: Any, articles: Sequence[dict[str, Any]]) -> list[tuple[float, float, Any]]:
-    """De-duplication (P, R, F1) for each pair of story-event thresholds on a store whose
-    articles have their story features."""
+def tune_events(
+    parts: Sequence[tuple[Any, Sequence[dict[str, Any]]]],
+) -> list[tuple[float, float, Any]]:
+    """De-duplication (P, R, F1) for each pair of story-event thresholds, the pairs of every
+    tuning part (a store whose articles have their story features, and its gold articles)
+    pooled."""
     from communique.stories import StoryOptions, rebuild_stories
 
     out = []
     for same in [round(float(x), 2) for x in np.arange(0.35, 0.61, 0.05)]:
         for other in [round(float(x), 2) for x in np.arange(0.45, 0.91, 0.05)]:
-            # grouped again from the stored vectors: the grouping's options are the
-            # defaults, so the stories are the same each time
-            rebuild_stories(
-                store, options=StoryOptions(same_evidence=same, other_type_evidence=other)
-            )
-            out.append((same, other, dedup_pairs(store, articles)["ours"]))
+            counts = np.zeros(3, dtype=int)
+            for store, articles in parts:
+                # grouped again from the stored vectors: the grouping's options are the
+                # defaults, so the stories are the same each time
+                rebuild_stories(
+                    store, options=StoryOptions(same_evidence=same, other_type_evidence=other)
+                )
+                counts += dedup_pairs(store, articles)["ours_counts"]
+            out.append((same, other, prf(*(int(c) for c in counts))))
     return out
 
 
@@ -466,7 +474,9 @@ def main(argv: list[str] | None = None) -> None:
         "--tune", action="store_true", help="search the options on the tuning parts (tune*)"
     )
     ap.add_argument(
-        "--tune-events", action="store_true", help="search the story-event thresholds (tune)"
+        "--tune-events",
+        action="store_true",
+        help="search the story-event thresholds (tuning parts)",
     )
     ap.add_argument("--speed", type=int, default=0, help="synthetic store size (0: skip)")
     ap.add_argument("--keep", type=Path, help="keep the analysed stores here (reused when present)")
@@ -505,18 +515,23 @@ def main(argv: list[str] | None = None) -> None:
             )
         for store, _ in tuning:
             rebuild_stories(store, options=StoryOptions())
+    if args.tune_events:
+        tuning = [
+            (Store.open(where / f"{p}.db"), a) for p, a in parts.items() if p.startswith("tune")
+        ]
+        grid = tune_events(tuning)
+        others = sorted({o for _, o, _ in grid})
+        print("story-event de-duplication F1 on the tuning parts, pairs pooled (rows:")
+        print("same_evidence, columns: other_type_evidence):")
+        print("same  " + " ".join(f"{o:5.2f}" for o in others))
+        for same in sorted({s for s, _, _ in grid}):
+            f1s = {o: m[2] for s, o, m in grid if s == same}
+            print(f"{same:4.2f}  " + " ".join(f"{f1s[o]:5.3f}" for o in others))
+        for store, _ in tuning:
+            rebuild_stories(store, options=StoryOptions())
     for part, articles in parts.items():
         db = where / f"{part}.db"
         store = Store.open(db)
-        if args.tune_events and part == "tune":
-            grid = tune_events(store, articles)
-            others = sorted({o for _, o, _ in grid})
-            print("story-event de-duplication F1 on the tuning part (rows: same_evidence,")
-            print("columns: other_type_evidence):")
-            print("same  " + " ".join(f"{o:5.2f}" for o in others))
-            for same in sorted({s for s, _, _ in grid}):
-                f1s = {o: m[2] for s, o, m in grid if s == same}
-                print(f"{same:4.2f}  " + " ".join(f"{f1s[o]:5.3f}" for o in others))
         # from scratch, the encoder included: what a run spends per article on stories
         clear_stories(store, features_too=True)
         t0 = time.perf_counter()
