@@ -722,3 +722,29 @@ def test_an_act_undergone_is_made_by_its_maker(
 ) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert coded == want, coded
+
+
+def test_tariffs_raised_are_sanctions_and_tariffs_removed_are_eased(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Washington raised tariffs on Chinese goods to 25 percent."))
+    assert [(c[0], c[1], c[3].cameo) for c in coded] == [("USA", "CHN", "163")], coded
+    text = "The United States removed tariffs on Chinese goods on Friday."
+    coded = _coded(_analyze(pipeline, text))
+    assert [(c[0], c[1], c[3].cameo) for c in coded] == [("USA", "CHN", "085")], coded
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        # a rule, or a time to come: present tense under "when"/"once"
+        ("When the United States slaps tariffs on China, American importers pay.", True),
+        ("When Trump meets Xi next week, he will raise the issue of fentanyl.", True),
+        ("Once Iran agrees to the terms, sanctions will be lifted.", True),
+        # a time past: the act happened
+        ("When Russia invaded Ukraine in 2022, Germany halted the pipeline.", False),
+    ],
+)
+def test_acts_in_present_when_clauses_are_not_yet_acts(
+    pipeline: Any, text: str, hypothetical: bool
+) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert coded and all(c[3].hypothetical is hypothetical for c in coded), coded

@@ -118,6 +118,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("declare", "truce"): "0871",
         **{(v, "sanction"): "085" for v in ("lift", "ease", "remove", "relax")},
         **{(v, "embargo"): "085" for v in ("lift", "ease", "remove", "relax")},
+        **{(v, "tariff"): "085" for v in ("lift", "ease", "remove", "relax", "cut", "scrap")},
+        **{(v, "tariff"): "163" for v in ("raise", "slap", "announce", "increase")},
         **{
             (v, n): ("081", "CONCEDE")
             for v in ("lift", "ease", "cancel", "relax", "remove", "shorten")

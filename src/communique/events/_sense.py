@@ -174,6 +174,8 @@ ATTACK_VERBS = frozenset(["attack", "hit", "assault", "target", "blast", "bash",
 LIKELY_HEADS = frozenset(["unlikely", "likely", "expected", "poised", "set", "due", "certain"])
 #: Subordinators of acts asked about or conditional.
 ASKED_MARKS = frozenset(["whether", "if", "unless"])
+#: Subordinators of time whose present tense is generic or future ("when X meets Y").
+WHEN_MARKS = frozenset(["when", "whenever", "once"])
 #: Reciprocal pronouns: "X and Y attacked each other" acts both ways.
 RECIPROCAL_WORDS = frozenset(["each other", "one another"])
 
@@ -216,6 +218,12 @@ def uncertain(verb: Any) -> bool:
     """Asked about, conditional, only likely, or in a question: not (yet) an act."""
     if any(c.dep_ == "mark" and c.lower_ in ASKED_MARKS for c in verb.children):
         return True
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHEN_MARKS for c in verb.children)
+    ):
+        return True  # "When the US slaps tariffs on goods, ...": a rule or a time to come
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in LIKELY_HEADS:
         return True
