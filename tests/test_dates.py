@@ -185,3 +185,14 @@ def test_weeks_months_and_years_from_publication_are_never_a_day(
     expr: str, iso: str | None
 ) -> None:
     assert resolve(expr, date(2019, 11, 20)) == iso
+
+
+def test_an_act_told_in_a_dated_announcement_takes_its_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from conftest import analyze_sentence
+
+    text = (
+        "Despite Mr. Trump's Oct. 11 announcement that the United States and China had reached"
+        " a historic Phase 1 trade agreement, signing a deal has proved elusive."
+    )
+    an = analyze_sentence(pipeline, text, "2019-11-20")
+    assert {(e.type, e.date) for e in an.events} == {("AGREE", "2019-10-11")}, an.events

@@ -1485,6 +1485,8 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         score = (root.head.i == tok.i or root.head.head.i == tok.i, -abs(span.start - tok.i))
         if best is None or score > best[0]:
             best = (score, span)
+    if best is None:
+        best = _content_date(tok)
     if best is not None:
         span = best[1]
         resolved = dates.resolve(span.text, published)
@@ -1495,6 +1497,26 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
+
+
+#: Nouns whose content clause tells an act they date: "Trump's Oct. 11 announcement that
+#: the two had reached a deal", "Monday's statement that Russia had withdrawn".
+_TELLING_NOUNS = frozenset(
+    ["announcement", "statement", "declaration", "confirmation", "report", "claim", "news"]
+)
+
+
+def _content_date(tok: Any) -> tuple[Any, Any] | None:
+    """The date of the telling noun whose content clause holds the act ("Trump's Oct. 11
+    announcement that ... had reached"): the act is no later than its telling."""
+    clause = _clause_head(tok)
+    noun = clause.head
+    if clause.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in _TELLING_NOUNS:
+        return None
+    for span in _date_spans(tok.sent):
+        if span.root.head.i == noun.i and span.end <= noun.i:
+            return (True, 0), span
+    return None
 
 
 #: Adverbs that put a perfect ("has repeatedly accused") before the news, at no stated time.
