@@ -88,9 +88,24 @@ def emitted(pipe: Any) -> list[dict[str, Any]]:
                     "negated": e.negated,
                     "hypothetical": e.hypothetical,
                     "date": e.date,
+                    "others": None if e.in_title else _others(an, e, src),
                 }
             )
     return out
+
+
+def _others(an: Any, e: Any, src: Any) -> list[str]:
+    """The countries (or IGO/NGO codes) of the actors the event's sentence names other than
+    its source's: a target the sentence could have given."""
+    home = (src.code or "")[:3] if src is not None else ""
+    out = set()
+    for m in an.mentions:
+        a = an.actor(m.actor_id)
+        if a is None or not a.code or not (e.evidence.start <= m.span.start < e.evidence.end):
+            continue
+        if a.code[:3] != home:
+            out.add(a.code[:3])
+    return sorted(out)
 
 
 def _relative(origin: str | None) -> str | None:
@@ -211,6 +226,13 @@ def main() -> None:
     )
     with_target = sum(1 for e in out if e["target_code"])
     print(f"with a target: {with_target / len(out):.2f}" if out else "with a target: -")
+    named = [e for e in out if e.get("others")]
+    if named:  # issue 10: "events with a target >= 75% where the sentence names one"
+        share = sum(1 for e in named if e["target_code"]) / len(named)
+        print(
+            f"with a target where the sentence names another country or organisation: "
+            f"{share:.2f} ({len(named)} events; headlines not counted)"
+        )
     if pages:
         off = Counter(
             pages[e["page"]]["domain"] for e in on_aeb if not pages[e["page"]]["political"]
