@@ -101,12 +101,16 @@ def test_comparison_names_the_omission_and_the_sources(sample_db: Path) -> None:
     assert not outlets["The Calloway Ledger"]["state_affiliated"]
     assert outlets["The Calloway Ledger"]["first_reporter"]
     events = {e["act"]: e for e in report["events"]}
-    # the sanctions themselves: told by the US paper and by Chinese state media, counted once
+    # the sanctions themselves: told by the US paper, by Chinese state media and, in
+    # passing, by the Indian daily ("after the United States blacklisted five Chinese
+    # shipping companies"), counted once
     sanction = [e for e in events.values() if e["type"] == "SANCTION" and e["source"] == "USA"]
-    assert len(sanction) == 1 and sanction[0]["sources"] == 2, sanction
-    # ... and left out by the Indian daily, which tells the story from its refiners' side
+    assert len(sanction) == 1 and sanction[0]["sources"] == 3, sanction
+    # China's demand that the US stop, told by the other two, is left out by the Indian
+    # daily, which tells the story from its refiners' side
+    demand = [e for e in events.values() if e["source"] == "CHN" and e["target"] == "USA"]
     left = outlets["The Coromandel Post"]["left_out_events"]
-    assert sanction[0]["act"] in left
+    assert demand and demand[0]["act"] in left, (demand, left)
     # whom each quoted: Pompeo in the US paper, not in Chinese state media
     speakers = {o: {s["speaker"] for s in v["speakers"]} for o, v in outlets.items()}
     assert "Mike Pompeo" in speakers["The Calloway Ledger"]
@@ -157,7 +161,7 @@ def test_relation_series_count_story_events(sample_db: Path) -> None:
         }
     (period,) = [p for p in series.periods if p.events]
     (sanction,) = [a for a in period.acts if a.type == "SANCTION"]
-    assert len(sanction.reports) == 2 and len(sanction.outlets) == 2, "told twice, counted once"
+    assert len(sanction.reports) == 3 and len(sanction.outlets) == 3, "told 3 times, counted once"
     assert all(r.story_act in story_acts for r in sanction.reports)
     assert len({r.story_act for r in sanction.reports}) == 1
 
