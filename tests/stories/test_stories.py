@@ -466,3 +466,18 @@ def test_an_article_restating_its_act_is_one_report(encode: Any) -> None:
         {("b", "REJECT", 1)},
         {("a", "ACCUSE", 0), ("a", "ACCUSE", 1), ("a", "ACCUSE", 2), ("b", "ACCUSE", 0)},
     ]
+
+
+def test_a_month_agrees_with_a_day_inside_it() -> None:
+    """ "The Foreign Office demanded the release last week" (read as 2024-08) and "Britain
+    has demanded its release" (2024-08-25): the same act when the parties and type agree."""
+    from communique.stories._events import Report, same_act
+
+    def report(article: str, when: str) -> Report:
+        event = StoryEvent(0, "GBR", None, "REQUEST", False, False, when, "event", 0, "")
+        return Report(article, event, "Outlet " + article, when, np.zeros(0, dtype=np.float32))
+
+    assert same_act(report("a", "2024-08"), report("b", "2024-08-25"))
+    assert same_act(report("a", "2024"), report("b", "2024-08-25"))
+    assert not same_act(report("a", "2024-07"), report("b", "2024-08-25"))
+    assert not same_act(report("a", "2024-08-20"), report("b", "2024-08-25"))

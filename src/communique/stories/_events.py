@@ -11,8 +11,9 @@ ministers held talks" may come out as Turkey meeting Turkey. So reports are comp
 of source and target is equal or unknown in one of them (either way round for mutual acts:
 AGREE, CONSULT, COOPERATE); a report whose source is its own target (the coder took one
 party twice) has the other party unknown. Their dates agree when they are within
-``MERGE_DAYS`` of each other, or one of them has no date of its own (it is dated by its
-article's publication: a later article retelling the act).
+``MERGE_DAYS`` of each other, one of them has no date of its own (it is dated by its
+article's publication: a later article retelling the act), or one is a month or a year
+and the other falls inside it.
 
 Two reports of different articles of a story are the same act when
 
@@ -89,6 +90,10 @@ def _dates_agree(a: StoryEvent, b: StoryEvent) -> bool:
         return True
     da, db = _day(a.date), _day(b.date)
     if da is None or db is None:
+        if a.date and b.date:
+            # a month or a year ("last week" read as 2024-08) agrees with a day inside it
+            short, full = sorted((a.date, b.date), key=len)
+            return full.startswith(short)
         return a.date == b.date
     return abs((da - db).days) <= MERGE_DAYS
 
