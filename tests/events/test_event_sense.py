@@ -748,3 +748,12 @@ def test_acts_in_present_when_clauses_are_not_yet_acts(
 ) -> None:
     coded = _coded(_analyze(pipeline, text))
     assert coded and all(c[3].hypothetical is hypothetical for c in coded), coded
+
+
+def test_coordinated_peoples_qualifying_one_group_are_each_a_side(pipeline: Any) -> None:
+    text = "American and Chinese officials met in Beijing on Monday for consular talks."
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert coded == {("USA", "CHN", "CONSULT"), ("CHN", "USA", "CONSULT")}, coded
+    # a conflict with an object, even one that is no actor, is not mutual
+    coded = _coded(_analyze(pipeline, "French and Egyptian warships fired on the rebels."))
+    assert not [c for c in coded if {c[0], c[1]} == {"FRA", "EGY"}], coded

@@ -238,7 +238,7 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
     assert held["precision"] >= 0.76  # measured 0.768 (2026-12-04); acceptance requires 0.7
-    assert held["recall"] >= 0.28  # measured 0.287
+    assert held["recall"] >= 0.29  # measured 0.293 (2026-12-05, coordinated peoples)
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 

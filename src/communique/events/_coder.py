@@ -193,6 +193,8 @@ WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset({"ton", "dollar", "worth", "amount", "number", "part", "shipment"})
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "REJECT", "ASSAULT"})
+#: Of those, the acts done together whatever their object ("signed a deal", "held talks").
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Groups that, unnamed, are coded by the country they are in (CAMEO convention).
 DOMESTIC_GROUPS = frozenset(
     [
@@ -1017,6 +1019,14 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 m = _coded_modifier(head, idx, m) or m
             if m not in found:
                 found.append(m)
+            # "American and Chinese officials": the group took the last adjective's state;
+            # the coordinated adjectives before it name groups of their own
+            for c in head.children:
+                coordinated = _expand(c) if c.dep_ in ("amod", "compound") else []
+                for x in coordinated if len(coordinated) > 1 else []:
+                    other = idx.at(x.i)
+                    if other is not None and other.actor_id and other not in found:
+                        found.append(other)
             continue
         # "Russian officials", "Hungarian and Romanian officials", "Iran's leader"
         mods = [
@@ -1690,10 +1700,13 @@ def _events_of(
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
     mutual = reciprocal(hit.tok) or (not targets and _shared_object(hit))
-    outside = [t for t in targets if _code(idx, t) not in {_code(idx, m) for m in sources}]
+    outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
+    if hit.etype not in MUTUAL_TYPES and _objects(hit):
+        outside = True  # "French and Egyptian warships fired on the rebels"
     if len(sources) > 1 and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside))):
         # coordinated subjects act on each other unless a third party is the object
-        # ("Russian officials and Putin's envoy met Chinese diplomats": both met China)
+        # ("Russian officials and Putin's envoy met Chinese diplomats": both met China);
+        # a conflict needs no object at all to be mutual ("Armenia and Azerbaijan clashed")
         sources = _sides(sources, idx)
         scodes = {_code(idx, m) for m in sources}
         pairs = [(a, b) for a in sources for b in sources if a is not b]  # reciprocal
