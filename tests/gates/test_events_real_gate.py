@@ -63,23 +63,24 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # pages (191 events, impeachment hearings and trade-war pages dense with testimony and
     # tariffs) were annotated later: each set keeps its own floors, which only rise
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
-    assert r["dyad"] >= 0.087 and r["typed"] >= 0.076, r  # measured 0.088 / 0.076
+    assert r["dyad"] >= 0.093 and r["typed"] >= 0.082, r  # measured 0.093 / 0.082
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
     # 800 students under siege in university", judged wrong) whose words overlap two gold
     # sentences about the siege; teasers state no act now, and the typed recall, which
     # that event never matched, is unchanged
-    # 0.0625 / 0.055 since the sixth session (acts undergone, dated announcements)
-    assert r["dyad"] >= 0.062 and r["typed"] >= 0.055, r
+    # 0.066 / 0.059 since the sixth session (acts undergone, dated announcements,
+    # coordinated peoples)
+    assert r["dyad"] >= 0.066 and r["typed"] >= 0.058, r
     named = [e for e in out if e["others"]]
     share = sum(1 for e in named if e["target_code"]) / len(named)
-    # issue 10: "events with a target >= 75% where the sentence names one"; measured 0.746
-    # (88 of 118 events whose sentence names another country or organisation, 2026-12-05)
-    assert share >= 0.74, share
+    # issue 10: "events with a target >= 75% where the sentence names one"; measured 0.754
+    # (92 of 122 events whose sentence names another country or organisation, 2026-12-05)
+    assert share >= 0.75, share
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.497 correct, 0.308 partial, 0.195 wrong (169 events, 2026-12-05, issue
+    # measured 0.491 correct, 0.318 partial, 0.191 wrong (173 events, 2026-12-05, issue
     # 10's sixth session; 0.479 / 0.327 / 0.194 after the fifth, 0.422 / 0.329 / 0.249
     # before it)
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.49, verdicts
