@@ -834,7 +834,7 @@ _UNDERGONE = MappingProxyType(
 
 
 def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
-    """ "X faced criticism from Y", "Y's sanctions", "Palestinian criticism": Y acts on X.
+    """ "X faced criticism from Y", "X faced Palestinian criticism": Y acts on X.
     The makers are the object's or the verb's "from"/"by" phrase, or a state qualifying
     the noun; without one there is no act (who criticised is the event)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _UNDERGO:
