@@ -400,10 +400,14 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     # clause is theirs (a newsroom slip common enough to handle)
     # (also when the parser hangs the "that"-clause on the name: "Pompeo on Sunday that
     # there was …")
-    for verb in doc:
-        expl = next((c for c in verb.children if c.dep_ == "expl" and c.lower_ == "there"), None)
-        if expl is None:
-            continue
+    # each head's first "there" expletive, found in one pass over the tokens instead of
+    # one over every token's children (Token.children yields them in token order)
+    expletives: dict[int, Any] = {}
+    for t in doc:
+        if t.dep_ == "expl" and t.lower_ == "there" and t.head.i != t.i:
+            expletives.setdefault(t.head.i, t)
+    for i in sorted(expletives):
+        verb, expl = doc[i], expletives[i]
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "advcl" and verb.head.i < expl.i:
             subj = verb.head
