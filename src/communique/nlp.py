@@ -35,18 +35,13 @@ DISABLED: tuple[str, ...] = ()
 def paragraph_boundaries(doc: Any) -> Any:
     """A blank line always ends a sentence: the parser then never glues a closing quote
     mark or a heading onto the next paragraph's first sentence."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        blank_line = "\n\n" in prev.whitespace_ or (prev.is_space and "\n\n" in prev.text)
-        split_blank = (
-            tok.i >= 2
-            and prev.is_space
-            and "\n" in prev.text
-            and "\n" in doc[tok.i - 2].whitespace_
-        )
-        if blank_line or split_blank:
-            tok.is_sent_start = True
-    for start in [0] + [t.i for t in doc if t.i and t.is_sent_start]:
+    # spaCy keeps at most one space as a token's trailing whitespace: a line break is a
+    # space token of its own, so only those few tokens are read (not every token)
+    for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
+        if i + 1 < len(doc) and "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    starts = (doc.to_array("SENT_START") == 1).nonzero()[0].tolist()
+    for start in [0] + [i for i in starts if i]:
         _dateline(doc, start)
     return doc
 

@@ -307,12 +307,14 @@ def article_id(outlet: str | None, text: str) -> str:
     return h.hexdigest()[:16]
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def lone_surrogate(text: str) -> int | None:
     """Where ``text`` holds a lone surrogate (``"\\ud800"``, as a JSON escape or a file
     name's undecodable byte can give), or None. Such text is not Unicode: it cannot be
     encoded, hashed into an id or stored, so it is refused where it enters."""
-    m = _SURROGATE.search(text)
-    return m.start() if m else None
+    # surrogates are the only code points UTF-8 cannot encode: the encoder finds the first
+    # one at C speed (a regular expression took 1 ms on a 200 KB page)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None

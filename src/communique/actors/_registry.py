@@ -49,12 +49,17 @@ class Entry:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_SPACES = re.compile(r"\s+")
+
+
 def key(name: str) -> str:
     """Normalise a name for lookup: case-folded, no leading "the", no dots, single spaces."""
     s = name.strip().casefold().replace("’", "'").replace(".", "")
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    return re.sub(r"\s+", " ", s)
+    s = _LEADING_THE.sub("", s)
+    s = _POSSESSIVE.sub("", s)
+    return _SPACES.sub(" ", s)
 
 
 _ROLE_SYNONYMS = [

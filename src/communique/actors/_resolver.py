@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -371,11 +372,12 @@ class ActorResolver:
             if person is not None and tok.pos_ == "PROPN" and idx.at(tok.i) is None:
                 idx.add(doc[tok.i : tok.i + 1], "PERSON", person, sent_of[tok.i])
         self._agents(doc, idx, sent_of)
-        self._nominals(doc, day, idx, sent_of)
+        chunks = tuple(doc.noun_chunks)  # found once: three passes read them
+        self._nominals(doc, chunks, day, idx, sent_of)
         idx.finalize()
-        self._definite_bodies(doc, idx, sent_of)
+        self._definite_bodies(chunks, idx, sent_of)
         idx.finalize()
-        self._placed_agents(doc, idx, sent_of)
+        self._placed_agents(doc, chunks, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -557,7 +559,9 @@ class ActorResolver:
         idx.remove_within(start, end)
         idx.add(doc[start:end], "AGENT", group, sent_of[start])
 
-    def _placed_agents(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    def _placed_agents(
+        self, doc: Any, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]
+    ) -> None:
         """Unnamed state agents placed by context, as CAMEO coders place them: in an
         article about one country, "police arrested", "prosecutors dropped", "protesters
         blocked" are that country's police, prosecutors, protesters. Only when one state
@@ -571,7 +575,7 @@ class ActorResolver:
             a = idx.actors.get(m.actor_id or "")
             if a is not None and a.kind == "state":
                 states.setdefault(m.sentence, set()).add(a.code)
-        for chunk in doc.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             lemma = root.lemma_.lower()
             if lemma not in PLACEABLE_AGENTS or root.pos_ != "NOUN" or idx.at(root.i) is not None:
@@ -589,11 +593,11 @@ class ActorResolver:
             sector = AGENTS.get(lemma, "GOV")
             idx.add(doc[toks[0].i : toks[-1].i + 1], "AGENT", _group(home, sector), sent_of[root.i])
 
-    def _definite_bodies(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    def _definite_bodies(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind
         named last (within a few sentences)."""
         orgs = [m for m in idx.mentions if m.actor_id and idx.actors[m.actor_id].kind != "person"]
-        for chunk in doc.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             noun = root.lower_
             if len(chunk) != 2 or chunk[0].lower_ != "the" or idx.at(root.i) is not None:
@@ -615,11 +619,18 @@ class ActorResolver:
                 antecedent = idx.actors[before[-1].actor_id or ""]
                 orgs.append(idx.add(chunk, "NOMINAL", antecedent, here))
 
-    def _nominals(self, doc: Any, day: date | None, idx: ActorIndex, sent_of: list[int]) -> None:
+    def _nominals(
+        self,
+        doc: Any,
+        chunks: Sequence[Any],
+        day: date | None,
+        idx: ActorIndex,
+        sent_of: list[int],
+    ) -> None:
         """Office holders named by their office: "the US Secretary of State", "the Kremlin
         spokesman", "President Putin's spokesman" → whoever held it on the article's day;
         "the spokesman" with no country → the holder of such a role named earlier."""
-        for chunk in doc.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             if idx.at(root.i) is not None or not _ROLE_RE.fullmatch(_role_head(root)):
                 continue

@@ -61,13 +61,17 @@ class OutletTable:
         """The outlet of a host or URL: the host itself, then each parent domain down to
         the registrable one (``edition.cnn.com`` → ``cnn.com``, never ``co.uk``)."""
         host = domain_of(domain_or_url)
+        parents = [host[i:] for i in (0, *(j + 1 for j, c in enumerate(host) if c == "."))]
+        if not any(p in self._by_domain for p in parents):
+            # none of them is in the table, wherever the floor is: the public-suffix list
+            # (courlan, 65 ms to import) is not needed to say so
+            return None
         floor = registrable_domain(host)
-        while host:
-            if host in self._by_domain:
-                return self._by_domain[host]
-            if host == floor:
+        for parent in parents:
+            if parent in self._by_domain:
+                return self._by_domain[parent]
+            if parent == floor:
                 return None
-            _, _, host = host.partition(".")
         return None
 
     def __iter__(self) -> Iterator[Outlet]:

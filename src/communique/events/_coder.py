@@ -18,6 +18,7 @@ calibrated on the tuning half of PLOVER-GSR (bench/events.py)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -403,7 +404,9 @@ def code_events(
     to its confidence (default: the calibrated model :func:`confidence_of`); the bench
     passes its own to refit that model."""
     score = confidence or confidence_of
-    contests = contest_article(doc)
+    # whether the article is about contests: read only when a contest verb is found (a
+    # pass over every token, which most articles never need)
+    contests = functools.cache(lambda: contest_article(doc))
     events: list[Event] = []
     seen: set[tuple[int, str | None, str | None, str]] = set()
     for s_i, sent in enumerate(doc.sents):
@@ -486,7 +489,9 @@ def one_per_act(events: list[Event]) -> list[Event]:
 
 
 # -- triggers ----------------------------------------------------------------------------
-def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bool) -> list[_Hit]:
+def _sentence_hits(
+    sent: Any, idx: ActorIndex, quotes: list[Quote], contests: Callable[[], bool]
+) -> list[_Hit]:
     hits: list[_Hit] = []
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
@@ -499,7 +504,7 @@ def _sentence_hits(sent: Any, idx: ActorIndex, quotes: list[Quote], contests: bo
         if hit is None:
             continue
         if hit.etype in _CONTESTED and (
-            is_contest_use(hit.tok, contests) or _party_contest(hit.tok, idx)
+            is_contest_use(hit.tok, contests()) or _party_contest(hit.tok, idx)
         ):
             continue  # "Russia beat Croatia 3-1": a result, not force
         if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):

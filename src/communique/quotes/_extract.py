@@ -214,6 +214,10 @@ FINDING_VERBS = frozenset(
 _INQUIRY_NOUNS = frozenset(
     ["court", "commission", "panel", "inquiry", "investigator", "researcher", "auditor", "mission"]
 )
+#: The unions the cue tests read, made once (not once per token).
+_REPORTING = CUE_VERBS | NAMING_VERBS
+_CUE_LEMMAS = _REPORTING | INFINITIVE_ACTS
+_FINDING_SUBJECTS = DOCUMENT_NOUNS | _INQUIRY_NOUNS
 #: Of those, the ones that report only with someone addressed ("urged X to …"); without
 #: one they ask something for oneself ("asked not to be identified").
 ADDRESSED_ACTS = frozenset(
@@ -396,10 +400,14 @@ def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     # clause is theirs (a newsroom slip common enough to handle)
     # (also when the parser hangs the "that"-clause on the name: "Pompeo on Sunday that
     # there was …")
-    for verb in doc:
-        expl = next((c for c in verb.children if c.dep_ == "expl" and c.lower_ == "there"), None)
-        if expl is None:
-            continue
+    # each head's first "there" expletive, found in one pass over the tokens instead of
+    # one over every token's children (Token.children yields them in token order)
+    expletives: dict[int, Any] = {}
+    for t in doc:
+        if t.dep_ == "expl" and t.lower_ == "there" and t.head.i != t.i:
+            expletives.setdefault(t.head.i, t)
+    for i in sorted(expletives):
+        verb, expl = doc[i], expletives[i]
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "advcl" and verb.head.i < expl.i:
             subj = verb.head
@@ -661,10 +669,10 @@ def _is_cue(t: Any, marks: _Marks) -> bool:
     lemma = t.lemma_.lower()
     if lemma in FINDING_VERBS:
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        found = subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS | _INQUIRY_NOUNS
+        found = subj is not None and subj.lemma_.lower() in _FINDING_SUBJECTS
         if not found:
             return False
-    elif lemma not in CUE_VERBS | NAMING_VERBS | INFINITIVE_ACTS and lemma not in ACT_FRAMES:
+    elif lemma not in _CUE_LEMMAS and lemma not in ACT_FRAMES:
         return False
     if not t.tag_.startswith("VB") or marks.at(t.idx) >= 0:
         return False  # not a verb, or words inside someone's quote
@@ -909,7 +917,7 @@ def _that_conjuncts(verb: Any, end: int, marks: _Marks | None = None) -> int:
     holding quoted words ("wrote that A "…" and were now "cashing in"")."""
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ != "conj" or c.i < end or c.lemma_.lower() in CUE_VERBS | NAMING_VERBS:
+        if c.dep_ != "conj" or c.i < end or c.lemma_.lower() in _REPORTING:
             continue
         if any(x.dep_ in ("nsubj", "nsubjpass") and x.i < verb.i for x in c.children):
             continue
@@ -935,7 +943,7 @@ def _cut_coordinated(doc: Any, start: int, end: int) -> int:
         t = doc[k]
         if (
             (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"))
-            and t.lemma_.lower() in CUE_VERBS | NAMING_VERBS
+            and t.lemma_.lower() in _REPORTING
             and t.tag_ in ("VBD", "VBZ", "VBP", "VBG")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         ):

@@ -134,11 +134,16 @@ def _detect(data: bytes) -> str | None:
 MAX_DETECT_BYTES = 256 * 1024
 
 
+#: Every byte but the control characters text never holds (0-8, 14-31): deleting these
+#: from a head leaves its control characters, counted at C speed.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head.translate(None, _NOT_CONTROL))
     return control > len(head) * 0.05
 
 

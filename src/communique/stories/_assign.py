@@ -97,9 +97,12 @@ def link_scores(
     if not len(days):
         return np.zeros(0)
     text = vectors @ new.vector
-    act = np.array([actor_cosine(new.actors, a) for a in actors])
     gap = np.abs(days - new.day)
-    score = opts.text_weight * text + opts.actor_weight * act - opts.day_penalty * gap
+    score = opts.text_weight * text
+    if opts.actor_weight:  # a weight of 0 adds 0.0 to every score: the cosines are skipped
+        act = np.array([actor_cosine(new.actors, a) for a in actors])
+        score = score + opts.actor_weight * act
+    score = score - opts.day_penalty * gap
     if opts.event_weight and events:
         mine = event_keys(new.events)
         score = score + opts.event_weight * np.array([actor_cosine(mine, e) for e in events])
@@ -153,7 +156,8 @@ class Assigner:
         self, f: Features
     ) -> list[tuple[str, str, int, dict[str, int], bytes, dict[str, int]]]:
         """Stored, assigned articles within the window sharing an index key with ``f``:
-        (article id, story id, day, actor counts, vector bytes, event keys), in id order."""
+        (article id, story id, day, actor counts, vector bytes, event keys), in id order;
+        the actor counts and event keys are empty when their weight is 0 (not read)."""
         keys = f.keys
         w = self.opts.window_days
         rows = self.store.conn.execute(
@@ -164,13 +168,13 @@ class Assigner:
                 ORDER BY s.article_id""",
             [*keys, f.day - w, f.day + w],
         )
-        with_events = bool(self.opts.event_weight)
+        with_actors, with_events = bool(self.opts.actor_weight), bool(self.opts.event_weight)
         return [
             (
                 r[0],
                 r[1],
                 int(r[2]),
-                json.loads(r[3]),
+                json.loads(r[3]) if with_actors else {},
                 r[4],
                 event_keys(json.loads(r[5])) if with_events else {},
             )
@@ -191,9 +195,9 @@ class Assigner:
         cands = self.candidates(f)
         best: dict[str, float] = {}
         if cands:
-            vectors = np.stack(
-                [np.frombuffer(c[4], dtype=np.float16).astype(np.float32) for c in cands]
-            )
+            # one buffer, one conversion: the same float32 rows as converting each apart
+            stored = np.frombuffer(b"".join(c[4] for c in cands), dtype=np.float16)
+            vectors = stored.reshape(len(cands), -1).astype(np.float32)
             scores = link_scores(
                 f,
                 np.array([c[2] for c in cands]),
