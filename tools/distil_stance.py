@@ -151,7 +151,8 @@ def prepare(out: Path) -> None:
     sentences = sorted({e.sentence for e in exs})
     docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
     tok = Tokenizer.from_file(str(TOKENIZER))
-    tok.no_padding()  # no truncation: a sentence longer than MAX_PIECES is skipped
+    tok.no_padding()
+    tok.no_truncation()  # (the file says 128): a sentence longer than MAX_PIECES is skipped
     weights: list[np.ndarray] = []
     owner: list[str] = []
     for e in exs:
