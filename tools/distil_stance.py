@@ -142,9 +142,7 @@ def prepare(out: Path) -> None:
     from tokenizers import Tokenizer
 
     from communique.nlp import load_nlp
-    from communique.stance import BLOCKS
-    from communique.stance._encoder import Encoded
-    from communique.stance._features import features, parse_of
+    from communique.stance import BLOCKS, Encoded, features, parse_of
 
     exs = list(_newsmtsc.examples("train"))
     nlp = load_nlp()

@@ -471,7 +471,7 @@ def test_an_article_restating_its_act_is_one_report(encode: Any) -> None:
 def test_a_month_agrees_with_a_day_inside_it() -> None:
     """ "The Foreign Office demanded the release last week" (read as 2024-08) and "Britain
     has demanded its release" (2024-08-25): the same act when the parties and type agree."""
-    from communique.stories._events import Report, same_act
+    from communique.stories import Report, same_act
 
     def report(article: str, when: str) -> Report:
         event = StoryEvent(0, "GBR", None, "REQUEST", False, False, when, "event", 0, "")

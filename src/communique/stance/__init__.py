@@ -11,8 +11,8 @@ target, its neighbourhood and its governing predicate, plus parse facts
 
 from __future__ import annotations
 
-from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoder, shared_encoder
-from ._features import BLOCKS
+from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoded, Encoder, shared_encoder
+from ._features import BLOCKS, features, parse_of
 from ._graph import derive_graph, layer_output
 from ._graphfile import graph_file
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
@@ -26,14 +26,17 @@ __all__ = [
     "LAYERS",
     "TOKENIZER_PATH",
     "WEIGHTS_PATH",
+    "Encoded",
     "Encoder",
     "Head",
     "StanceModel",
     "derive_graph",
+    "features",
     "graph_file",
     "is_target",
     "layer_output",
     "pair_features",
+    "parse_of",
     "shared_encoder",
     "softmax",
     "stance_records",

@@ -31,8 +31,10 @@ from ._events import (
     MUTUAL,
     OTHER_TYPE_EVIDENCE,
     SAME_EVIDENCE,
+    Report,
     group_acts,
     reports_of,
+    same_act,
 )
 from ._features import Features, StoryEvent, StoryVectors, encode_analysis, sentence_vectors
 
@@ -48,6 +50,7 @@ __all__ = [
     "Assigner",
     "Features",
     "Pass",
+    "Report",
     "StoryEvent",
     "StoryOptions",
     "StoryVectors",
@@ -62,6 +65,7 @@ __all__ = [
     "refresh_articles",
     "reports_of",
     "resolve_story",
+    "same_act",
     "sentence_vectors",
     "story_markdown",
     "story_report",
