@@ -40,6 +40,9 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+#: PLOVER types two parties do together, whoever a sentence makes the source ("Turkey and
+#: Iraq signed an agreement", "held talks"): either way round is the same act.
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)

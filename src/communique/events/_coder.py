@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import AGENTS, ActorIndex
-from ..records import Event, Mention, Quote, Span, date_precision, span_of
+from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
     APPEAL,
@@ -193,9 +193,7 @@ _CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
 WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset({"ton", "dollar", "worth", "amount", "number", "part", "shipment"})
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
-RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "REJECT", "ASSAULT"})
-#: Of those, the acts done together whatever their object ("signed a deal", "held talks").
-MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+RECIPROCAL = MUTUAL_TYPES | {"REJECT", "ASSAULT"}
 #: Groups that, unnamed, are coded by the country they are in (CAMEO convention).
 DOMESTIC_GROUPS = frozenset(
     [
@@ -334,8 +332,14 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
             return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
-    code = VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
+    code = _verb_code(lemma)
     return _lookup(code) if code is not None else None
+
+
+def _verb_code(lemma: str) -> Code | None:
+    """The CAMEO code of a verb on its own: the PLOVER-mode table, the hand lexicon, then
+    the generated one."""
+    return VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
 
 
 #: Verbs whose object is told to go: "ordered four diplomats to leave the country".
@@ -1375,9 +1379,7 @@ GENERIC_BACK_SENTENCES = 2
 
 def _is_act(lemma: str) -> bool:
     """Whether a verb names a political act the coder knows (not "say", "be")."""
-    return lemma not in CLAIM_WORDS and bool(
-        VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
-    )
+    return lemma not in CLAIM_WORDS and _verb_code(lemma) is not None
 
 
 def _stem(word: str) -> str:
@@ -1707,7 +1709,9 @@ def _events_of(
     mutual = reciprocal(hit.tok) or (not targets and _shared_object(hit))
     outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
     if hit.etype not in MUTUAL_TYPES and _objects(hit):
-        outside = True  # "French and Egyptian warships fired on the rebels"
+        # only acts done together are mutual whatever their object: a conflict with one
+        # is not ("French and Egyptian warships fired on the rebels")
+        outside = True
     if len(sources) > 1 and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside))):
         # coordinated subjects act on each other unless a third party is the object
         # ("Russian officials and Putin's envoy met Chinese diplomats": both met China);

@@ -45,6 +45,7 @@ from datetime import date
 
 import numpy as np
 
+from ..records import MUTUAL_TYPES
 from ._features import Features, StoryEvent
 
 #: Reports dated this many days apart or less are one act (issue 13: "date within a day").
@@ -52,7 +53,7 @@ MERGE_DAYS = 1
 
 #: Acts that are mutual: "Turkey and Iraq signed an agreement" is one act whichever of
 #: the two an outlet's sentence (and so the coder) makes the source.
-MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+MUTUAL = MUTUAL_TYPES
 
 #: Evidence sentences with at least this cosine (MiniLM sentence vectors) state the same
 #: act in other words. Tuned on tests/gold/stories/tune_*; rerun bench/stories.py if changed.
