@@ -13,7 +13,9 @@ written to guidelines by annotators who never saw the code):
    its gold story in its predicted story, averaged) and pairwise precision and recall
    (over the pairs of articles put in one story); side by side with a baseline in the
    same run: TF-IDF cosine (scikit-learn, fitted on the part, headline + text) single
-   link, its threshold the one with the best B-cubed F1 on the tuning part;
+   link, its threshold the one with the best B-cubed F1 on the tuning part; with more
+   than one part, also over all their articles pooled ("pooled": each part still grouped
+   in its own store);
 3. scores story events against the gold's hand-merged acts. Each event of the coder is
    matched to a gold act of its article whose sentence is the event's evidence sentence
    (the same sentence after whitespace is normalised, or one containing the other);
@@ -492,6 +494,8 @@ def main(argv: list[str] | None = None) -> None:
     parts = {p: load_part(args.gold, p) for p in args.parts}
     threshold = best_baseline_threshold(parts["tune"]) if "tune" in parts else 0.26
     rows, dedup = [], []
+    # every part's articles, each part grouped in its own store: method → (pred, gold)
+    pooled: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
     seconds = {}
     for part, articles in parts.items():
         t0 = time.perf_counter()
@@ -543,6 +547,9 @@ def main(argv: list[str] | None = None) -> None:
         base = single_link(ids, tfidf_similarity(articles), threshold)
         n_outlets = len({a["outlet"] for a in articles})
         for name, clusters in (("ours", pred), (f"tfidf single-link @{threshold:.2f}", base)):
+            all_pred, all_gold = pooled.setdefault(name, ({}, {}))
+            all_pred.update({a: f"{part}:{s}" for a, s in clusters.items()})
+            all_gold.update(gold)
             b, pw = bcubed(clusters, gold), pairwise(clusters, gold)
             rows.append(
                 [
@@ -575,6 +582,22 @@ def main(argv: list[str] | None = None) -> None:
                 file=sys.stderr,
             )
         store.close()
+    if len(parts) > 1:
+        for name, (all_pred, all_gold) in pooled.items():
+            b, pw = bcubed(all_pred, all_gold), pairwise(all_pred, all_gold)
+            rows.append(
+                [
+                    "pooled",
+                    len(all_gold),
+                    len(set(all_gold.values())),
+                    len({a["outlet"] for arts in parts.values() for a in arts}),
+                    name,
+                    len(set(all_pred.values())),
+                    *b,
+                    pw[0],
+                    pw[1],
+                ]
+            )
     if parts:
         report(rows, dedup, full_ms)
     if args.speed:

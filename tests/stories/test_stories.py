@@ -3,7 +3,9 @@ story events, and the outlet comparison on a sample story."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -481,3 +483,89 @@ def test_a_month_agrees_with_a_day_inside_it() -> None:
     assert same_act(report("a", "2024"), report("b", "2024-08-25"))
     assert not same_act(report("a", "2024-07"), report("b", "2024-08-25"))
     assert not same_act(report("a", "2024-08-20"), report("b", "2024-08-25"))
+
+
+# -- new happenings: a retaliation days later is a story of its own -----------------------
+def _store_with_events(tmp: Path, items: list[tuple[str, int, list[StoryEvent]]]) -> Store:
+    """Articles of one text (their vectors equal: text alone would put them in one story)
+    published in January 2024 on the given days, with the given events."""
+    store = Store.open(tmp)
+    vec = _unit(np.eye(384)[0])
+    with store.conn:
+        for aid, day, told in items:
+            events = [dataclasses.replace(e, event_id=n) for n, e in enumerate(told)]
+            published = f"2024-01-{day:02d}"
+            ev = np.tile(vec, (len(events), 1)) if events else np.zeros((0, 384))
+            f = Features(
+                aid,
+                date.fromisoformat(published).toordinal(),
+                {"DEU": 3, "RUS": 3},
+                vec,
+                tuple(events),
+                ev.astype(np.float32),
+            )
+            store.conn.execute(
+                "INSERT INTO articles(id, text, title, published, outlet) VALUES (?,?,?,?,?)",
+                (aid, "x", aid, published + "T12:00", "O" + aid[-1]),
+            )
+            store.conn.execute("INSERT INTO story_features VALUES (?,?,?,?,?,?)", f.row())
+            store.conn.executemany(
+                "INSERT INTO story_keys(key, day, article_id) VALUES (?,?,?)",
+                [(k, f.day, aid) for k in f.keys],
+            )
+    return store
+
+
+def _lead(source: str, target: str, type_: str, day: int, *, lead: bool = True) -> StoryEvent:
+    when = f"2024-01-{day:02d}"
+    return StoryEvent(0, source, target, type_, False, False, when, "event", 0, "", lead)
+
+
+def test_a_retaliation_days_later_is_a_new_story_and_reactions_stay(tmp_path: Path) -> None:
+    items = [
+        # day 8: Germany expels Russian diplomats, told by two outlets
+        ("a1", 8, [_lead("DEU", "RUS", "SANCTION", 8)]),
+        ("a2", 8, [_lead("DEU", "RUS", "SANCTION", 8)]),
+        # day 11: the EU backs Germany (a reaction in words, days later: the same story)
+        ("a3", 11, [_lead("EUR", "DEU", "SUPPORT", 11)]),
+        # day 12: Russia expels German diplomats (its lead also retells Germany's act)
+        ("a4", 12, [_lead("RUS", "DEU", "SANCTION", 12), _lead("DEU", "RUS", "SANCTION", 8)]),
+        # day 12: Germany's measure retold in the lead, Russia's further down
+        (
+            "a5",
+            12,
+            [_lead("DEU", "RUS", "SANCTION", 8), _lead("RUS", "DEU", "SANCTION", 12, lead=False)],
+        ),
+        # day 13: an analysis with no act in its lead
+        ("a6", 13, []),
+    ]
+    store = _store_with_events(tmp_path / "r.db", items)
+    assign_stories(store, encoder=Any)  # type: ignore[arg-type] - features are stored
+    got = dict(store.query("SELECT article_id, story_id FROM story_articles"))
+    assert got["a2"] == got["a3"] == "sa1", "the same measure and a reaction: one story"
+    assert got["a4"] == "sa4", "a measure days later by the other party: a new story"
+    # like both stories, but their happenings are one the answer to the other: not merged
+    assert got["a5"] in {"sa1", "sa4"} and got["a6"] in {"sa1", "sa4"}
+    assert not store.query("SELECT * FROM story_merged")
+    rebuild_stories(store, options=StoryOptions(new_after_days=None), encoder=Any)  # type: ignore[arg-type]
+    assert set(dict(store.query("SELECT article_id, story_id FROM story_articles")).values()) == {
+        "sa1"
+    }, "without the test for new happenings, text puts them all in one story"
+
+
+def test_only_measures_and_encounters_dated_in_the_lead_are_acts_of_their_own() -> None:
+    from communique.stories import lead_acts
+
+    day = date(2024, 1, 12).toordinal()
+    told = lead_acts(
+        [
+            _lead("RUS", "DEU", "SANCTION", 12),
+            _lead("CHN", "PHL", "CONSULT", 12),
+            _lead("RUS", "DEU", "ACCUSE", 12),  # words
+            _lead("RUS", "DEU", "ASSAULT", 12, lead=False),  # not in the lead
+            _lead("IND", "IND", "CONSULT", 12),  # one party taken twice
+            dataclasses.replace(_lead("RUS", "DEU", "COERCE", 12), dated_by="published"),
+            dataclasses.replace(_lead("RUS", "DEU", "COERCE", 12), hypothetical=True),
+        ]
+    )
+    assert told == [(day, "measure", "RUS"), (day, "encounter", "CHN")]

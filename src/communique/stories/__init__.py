@@ -6,14 +6,19 @@ side (:mod:`._compare`)."""
 from __future__ import annotations
 
 from ._assign import (
+    ENCOUNTERS,
     LINK,
+    MEASURES,
+    NEW_AFTER_DAYS,
     WINDOW_DAYS,
     Assigner,
+    Happening,
     Pass,
     StoryOptions,
     assign_stories,
     clear_stories,
     keep_features,
+    lead_acts,
     rebuild_stories,
     record_outlets,
     refresh_articles,
@@ -39,16 +44,20 @@ from ._events import (
 from ._features import Features, StoryEvent, StoryVectors, encode_analysis, sentence_vectors
 
 __all__ = [
+    "ENCOUNTERS",
     "LEFT_OUT_BY",
     "LINK",
     "MAIN_ACTORS",
+    "MEASURES",
     "MERGE_DAYS",
     "MUTUAL",
+    "NEW_AFTER_DAYS",
     "OTHER_TYPE_EVIDENCE",
     "SAME_EVIDENCE",
     "WINDOW_DAYS",
     "Assigner",
     "Features",
+    "Happening",
     "Pass",
     "Report",
     "StoryEvent",
@@ -59,6 +68,7 @@ __all__ = [
     "encode_analysis",
     "group_acts",
     "keep_features",
+    "lead_acts",
     "list_stories",
     "rebuild_stories",
     "record_outlets",

@@ -10,8 +10,19 @@ Candidates come from an index, not a scan: the stored articles published within
 
 and a story's score is the mean of its candidates' (average link; ``linkage="single"``:
 the best one). The article joins every story scored ``link`` or more — several are
-merged. Articles are taken in a fixed order — publication time, then id — so the same
-articles give the same stories, in one run or article by article.
+merged — except a story whose happening its lead answers with a new one. Text alone does
+not tell a retaliation from the act it answers (Russia expelling four German diplomats
+four days after Germany expelled four Russians: the same words, actors and week), while
+reactions and analyses days later must stay in the story. So each story has a
+*happening*: its first day and the acts of their own (measures: sanctions, expulsions,
+force; encounters: talks, agreements) that the leads of its articles of its first days
+tell. An article whose lead tells such an act taken days after the story's first day, by
+a party that took none of the story's own acts of its kind, is about a new happening and
+does not join it; nor are two stories merged when one's happening is new after the
+other's (the article joins the better linked). Reactions in words (condemnations,
+protests, demands, support) never start a new happening. Articles are taken in a fixed
+order — publication time, then id — so the same articles give the same stories, in one
+run or article by article.
 
 A story's id is ``s`` + the id of the article that started it; when stories merge, the
 one that began first keeps its id and the others are recorded in ``story_merged``."""
@@ -29,7 +40,7 @@ import numpy as np
 from ..stance import Encoder, shared_encoder
 from ..store import Store
 from ._events import OTHER_TYPE_EVIDENCE, SAME_EVIDENCE, group_acts, reports_of
-from ._features import Features, StoryVectors, features
+from ._features import Features, StoryEvent, StoryVectors, day_of, features
 
 #: Defaults, tuned on tests/gold/stories/tune_* (bench/stories.py --tune); rerun
 #: bench/stories.py when one is changed.
@@ -46,6 +57,25 @@ LINKAGE = "average"
 #: Articles assigned per write transaction.
 COMMIT_EVERY = 200
 
+#: Acts that are a happening of their own when an article's lead tells them as taken days
+#: after a story began (the guidelines' "a retaliation that is its own announcement", the
+#: next round of talks): measures — PLOVER material conflict but for PROTEST, which like a
+#: condemnation answers in words — and meetings and agreements. Reactions in words
+#: (ACCUSE, PROTEST, REJECT, REQUEST, SUPPORT, THREATEN), aid and analyses told days
+#: later stay in the story they answer.
+MEASURES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+ENCOUNTERS = frozenset({"CONSULT", "AGREE"})
+
+#: A story's happening is what the leads of its articles of its first day and of this many
+#: days after tell; a measure or an encounter taken later than that, by a party that took
+#: none of the story's own of its kind, is a new happening (a new story). Tuned on
+#: tests/gold/stories/tune* (1 and 2 score the same); rerun bench/stories.py if changed.
+NEW_AFTER_DAYS = 1
+
+#: An act of its own told in a lead: (the day it was taken, "measure" or "encounter", its
+#: source).
+LeadAct = tuple[int, str, str | None]
+
 
 @dataclasses.dataclass(frozen=True)
 class StoryOptions:
@@ -60,6 +90,7 @@ class StoryOptions:
     linkage: str = LINKAGE
     same_evidence: float = SAME_EVIDENCE
     other_type_evidence: float = OTHER_TYPE_EVIDENCE
+    new_after_days: int | None = NEW_AFTER_DAYS  # None: new happenings are not told apart
 
 
 def actor_cosine(a: dict[str, int], b: dict[str, int]) -> float:
@@ -107,6 +138,42 @@ def link_scores(
         mine = event_keys(new.events)
         score = score + opts.event_weight * np.array([actor_cosine(mine, e) for e in events])
     return np.asarray(score, dtype=np.float64)
+
+
+def lead_acts(events: Sequence[StoryEvent]) -> list[LeadAct]:
+    """The acts of their own (measures and encounters) an article's lead tells — its
+    headline or first paragraph — with a day of their own: not negated or hypothetical,
+    and not an actor acting on itself (the coder took one party twice)."""
+    out = []
+    for e in events:
+        kind = "measure" if e.type in MEASURES else "encounter" if e.type in ENCOUNTERS else None
+        if (
+            kind
+            and e.in_lead
+            and e.dated_by == "event"
+            and not (e.negated or e.hypothetical)
+            and (e.source is None or e.source != e.target)
+        ):
+            day = day_of(e.date) if e.date and len(e.date) >= 10 else 0
+            if day:
+                out.append((day, kind, e.source))
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Happening:
+    """What a story is about, as the leads of its first articles tell it: its first
+    (publication) day and the acts of their own they tell as taken by then."""
+
+    first: int
+    acts: tuple[LeadAct, ...]
+
+    def answered_by(self, acts: Iterable[LeadAct], after: int) -> bool:
+        """Whether ``acts`` include a new happening: one taken more than ``after`` days
+        after the story's first day by a party that took none of the story's own acts of
+        its kind (a retaliation, a counter-measure, talks held days later)."""
+        own = {(kind, src) for _, kind, src in self.acts}
+        return any(day > self.first + after and (kind, src) not in own for day, kind, src in acts)
 
 
 @dataclasses.dataclass
@@ -213,6 +280,8 @@ class Assigner:
                 linked = max(got) if self.opts.linkage == "single" else sum(got) / len(got)
                 if linked >= self.opts.link:
                     best[sid] = linked
+        if best and self.opts.new_after_days is not None:
+            best = self._same_happening(best, lead_acts(f.events))
         if not best:
             story = "s" + article_id
             score: float | None = None
@@ -234,6 +303,42 @@ class Assigner:
         if self._pending >= COMMIT_EVERY:
             self.flush()
         return story
+
+    def happening(self, story: str) -> Happening:
+        """A story's happening (see :class:`Happening`), read from its articles of its first
+        days."""
+        until = self.opts.new_after_days or 0
+        conn = self.store.conn
+        first = int(
+            conn.execute(
+                "SELECT min(day) FROM story_articles WHERE story_id = ?", (story,)
+            ).fetchone()[0]
+        )
+        acts: set[LeadAct] = set()
+        for (events,) in conn.execute(
+            """SELECT f.events FROM story_articles s JOIN story_features f
+               ON f.article_id = s.article_id WHERE s.story_id = ? AND s.day <= ?""",
+            (story, first + until),
+        ):
+            told = lead_acts([StoryEvent(*e) for e in json.loads(events)])
+            acts.update(a for a in told if a[0] <= first + until)
+        return Happening(first, tuple(sorted(acts, key=str)))
+
+    def _same_happening(self, linked: dict[str, float], acts: list[LeadAct]) -> dict[str, float]:
+        """Of the stories an article is linked to, those it may join: not those whose
+        happening its lead ``acts`` answer with a new one, and, best linked first, none
+        whose happening is a new one after another's it joins (they would be merged)."""
+        after = self.opts.new_after_days or 0
+        hap = {sid: self.happening(sid) for sid in linked}
+        kept: dict[str, float] = {}
+        for sid in sorted(linked, key=lambda k: (-linked[k], k)):
+            h = hap[sid]
+            if h.answered_by(acts, after) or any(
+                hap[k].answered_by(h.acts, after) or h.answered_by(hap[k].acts, after) for k in kept
+            ):
+                continue
+            kept[sid] = linked[sid]
+        return kept
 
     def _merge(self, stories: list[str]) -> str:
         """Merge ``stories`` into the one that began first (then the smaller id); returns

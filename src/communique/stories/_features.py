@@ -48,6 +48,10 @@ class StoryEvent:
     dated_by: str  # "event" or "published"
     repeats: int  # further sentences of the article stating it (Event.also)
     evidence: str
+    # told in the headline or the text's first paragraph (the lead, as the event exports
+    # define it); False in features stored before it was kept (stories then tell no new
+    # happening by them until their features are computed again)
+    in_lead: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,8 +132,10 @@ def sentence_vectors(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
 
 _EVENTS = """
     SELECT e.id, sa.code, sa.id, ta.code, ta.id, e.type, e.negated, e.hypothetical, e.date,
-           e.evidence_text, coalesce(json_array_length(e.also), 0)
-    FROM events e
+           e.evidence_text, coalesce(json_array_length(e.also), 0),
+           (e.in_title OR instr(a.text, char(10)) = 0
+              OR e.evidence_start < instr(a.text, char(10)))
+    FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor_id
     LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor_id
     WHERE e.article_id = ? ORDER BY e.id"""
@@ -192,6 +198,7 @@ def features(
                 dated_by="event" if r[8] else "published",
                 repeats=int(r[10]),
                 evidence=r[9] or "",
+                in_lead=bool(r[11]),
             )
         )
     texts = (lead(title, text), *(e.evidence for e in events))
