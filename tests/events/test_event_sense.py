@@ -262,9 +262,11 @@ def test_an_act_noun_without_an_antecedent_gets_no_target(pipeline: Any) -> None
     coded = _coded(_analyze(pipeline, "The Russian embassy rejected the accusations."))
     assert [(c[0], c[1], c[2]) for c in coded] == [("RUS", None, "REJECT")], coded
     # "the decision" is not the act that takes it up ("condemned"), nor one told long before
+    # outside the lead (a lead's act is taken up from anywhere: the test below)
     text = (
-        "Berlin expelled two Russian diplomats. Officials gave no details. The embassy was"
-        " closed for the day. Most staff stayed home. Moscow condemned the decision."
+        "Officials gave no details on Monday. The embassy was closed for the day. Berlin"
+        " expelled two Russian diplomats. Most staff stayed home. The streets were quiet."
+        " Moscow condemned the decision."
     )
     coded = _coded(_analyze(pipeline, text))
     assert ("RUS", None, "ACCUSE") in {(c[0], c[1], c[2]) for c in coded}, coded
@@ -757,3 +759,76 @@ def test_coordinated_peoples_qualifying_one_group_are_each_a_side(pipeline: Any)
     # a conflict with an object, even one that is no actor, is not mutual
     coded = _coded(_analyze(pipeline, "French and Egyptian warships fired on the rebels."))
     assert not [c for c in coded if {c[0], c[1]} == {"FRA", "EGY"}], coded
+
+
+#: Sentences that name no actor and state no act, to put distance between two that do.
+_FILLER = " ".join(
+    [
+        "The statement gave few details.",
+        "Officials spoke on condition of anonymity.",
+        "The operators restored most services within three days.",
+        "Hospitals were not affected.",
+        "The outage hit about 40,000 households.",
+        "Engineers worked through the night.",
+        "Billing systems were the worst hit.",
+        "Payments resumed on Friday.",
+        "The investigation continues.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "want"),
+    [
+        (
+            "Britain and Poland on Wednesday accused Russia of a cyberattack on power grids.",
+            "The Russian embassy in London rejected the accusations.",
+            {("RUS", "GBR", "REJECT"), ("RUS", "POL", "REJECT")},
+        ),
+        (
+            "The United States on Thursday imposed sanctions on five Chinese shipping firms.",
+            "China's foreign ministry condemned the decision.",
+            {("CHN", "USA", "ACCUSE")},
+        ),
+    ],
+)
+def test_an_act_taken_up_far_from_its_telling_is_the_leads(
+    pipeline: Any, lead: str, later: str, want: set[tuple[str, str, str]]
+) -> None:
+    an = _analyze(pipeline, f"{lead} {_FILLER} {later}")
+    coded = {(c[0], c[1], c[2]) for c in _coded(an) if later in c[3].evidence.text}
+    assert coded == want, coded
+
+
+def test_this_relationship_is_with_the_partner_named_before(pipeline: Any) -> None:
+    text = (
+        'Peskov said Russia has its "own relationship with China and we value this relationship."'
+    )
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert ("RUS", "CHN", "SUPPORT") in coded, coded
+    # no relationship told before: no partner
+    coded = {
+        (c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, "Russia values this relationship."))
+    }
+    assert coded == {("RUS", None, "SUPPORT")}, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Israeli jets struck Hamas targets in Gaza.", {("ISR", "PSE", "ASSAULT")}),
+        ("Russia struck Ukrainian energy facilities overnight.", {("RUS", "UKR", "ASSAULT")}),
+        ("Kyiv was struck by Russian drones overnight.", {("RUS", "UKR", "ASSAULT")}),
+        # other senses: what is struck is no actor or place, or what strikes cannot use force
+        ("Iran struck a deal with Russia on Tuesday.", set()),
+        ("China's exports hit a record high in October.", set()),
+        ("US sanctions hit Russia's economy.", set()),
+        ("The court struck down the law.", set()),
+        ("Russia hit Croatia with three goals to win the Davis Cup match 2-1.", set()),
+    ],
+)
+def test_strike_and_hit_are_force_only_on_an_actor_or_place(
+    pipeline: Any, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert {c for c in coded if c[2] == "ASSAULT"} == want, coded

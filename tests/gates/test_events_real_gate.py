@@ -80,7 +80,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     assert share >= 0.75, share
     verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.491 correct, 0.318 partial, 0.191 wrong (173 events, 2026-12-05, issue
-    # 10's sixth session; 0.479 / 0.327 / 0.194 after the fifth, 0.422 / 0.329 / 0.249
-    # before it)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.49, verdicts
+    # measured 0.517 correct, 0.295 partial, 0.188 wrong (176 events, 2026-12-05, issue
+    # 10's seventh session; 0.491 / 0.318 / 0.191 after the sixth, 0.479 / 0.327 / 0.194
+    # after the fifth, 0.422 / 0.329 / 0.249 before it)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.51, verdicts

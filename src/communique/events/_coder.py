@@ -21,7 +21,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -43,8 +43,10 @@ from ._lexicon import (
     REFUSE,
     RELATION_NOUNS,
     RELATION_UP,
+    TARGETED_FORCE,
     VERBS,
     VERBS_PLOVER,
+    WEAPONS,
     Code,
 )
 from ._sense import (
@@ -501,6 +503,8 @@ def _sentence_hits(
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
         hit = _control(tok) or _deontic(tok, idx, quotes) or _relation(tok) or _undergone(tok, idx)
+        if hit is None and _force_on_target(tok, idx):
+            hit = _Hit(tok, tok, TARGETED_FORCE[tok.lemma_.lower()], "ASSAULT", "lexical", (tok,))
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -527,6 +531,32 @@ def _sentence_hits(
         hits.append(_modal(hit))
     hits += _claims(sent, idx, quotes, hits)
     return hits
+
+
+def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
+    """ "Russian missiles hit Kyiv", "Kyiv was struck by drones": a verb of
+    :data:`TARGETED_FORCE` used on its own (not "struck down", "hit back") whose object
+    is an actor or a place; any other object ("struck a deal", "hit a record") is
+    another sense."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in TARGETED_FORCE:
+        return False
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if not objects and reduced_passive(tok):
+        objects, doers = doers, []
+    if not any(_forceful(d, idx) for d in doers):
+        return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
+    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) for o in objects)
+
+
+def _forceful(doer: Any, idx: ActorIndex) -> bool:
+    """Can the phrase headed by ``doer`` use force: an actor named by it, a group of one
+    ("Saudi jets"), or a weapon ("Russian missiles")?"""
+    lemma = doer.lemma_.lower()
+    return idx.at(doer.i) is not None or lemma in AGENTS or lemma in WEAPONS
 
 
 #: Actor kinds and sectors that speak for a state or an organisation of states.
@@ -1361,8 +1391,32 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and hit.kind in ("lexical", "control"):
         obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return _author_of_act(obj, idx), False
+            return _author_of_act(obj, idx) or _relation_partner(obj, idx), False
     return uniq, False
+
+
+def _relation_partner(obj: Any, idx: ActorIndex) -> list[Mention]:
+    """ "Russia has its own relationship with China and we value this relationship": a
+    relationship taken up by a definite noun is with the partner named where it was last
+    told, in the same sentence or the two before."""
+    if obj.lemma_.lower() not in RELATION_NOUNS or not any(
+        c.dep_ in ("det", "poss") and c.lower_ in _BACK | _OWN for c in obj.children
+    ):
+        return []
+    doc, start = obj.doc, obj.sent.start
+    for _ in range(GENERIC_BACK_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : obj.i]):
+        if tok.lemma_.lower() in RELATION_NOUNS:
+            found = _noun_args(tok, idx, frozenset({"with", "between"}))
+            if found:
+                return found
+    return []
+
+
+#: Possessives a relationship is told with ("our relationship", "their ties").
+_OWN = frozenset(["our", "its", "their"])
 
 
 #: Determiners that point back: "rejected the accusations", "welcomed this decision".
@@ -1375,6 +1429,9 @@ BACK_SENTENCES = 8
 #: condemned the decision."): looked for in fewer sentences, the act verb nearest first.
 _GENERIC_ACTS = frozenset(["decision", "move", "step", "measure", "action", "announcement"])
 GENERIC_BACK_SENTENCES = 2
+#: The lead: the article's first sentences, where a later "the decision" or "the
+#: accusations" finds its act when the sentences just before do not tell it.
+LEAD_SENTENCES = 2
 
 
 def _is_act(lemma: str) -> bool:
@@ -1407,11 +1464,32 @@ def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
     for _ in range(GENERIC_BACK_SENTENCES if lemma in _GENERIC_ACTS else BACK_SENTENCES):
         if start > 0:
             start = doc[start - 1].sent.start
-    for tok in reversed(doc[start : obj.i]):
+    found = _act_author(reversed(doc[start : obj.i]), obj, lemma, stem, idx)
+    if found or start == 0:
+        return found
+    # not told just before: news takes up its lead's act ("The US, Britain and Poland
+    # accused Russia's GRU of a cyberattack. ... The Russian Embassy rejected the
+    # accusations"), so the act is looked for in the first sentences too
+    end = start
+    for n, sent in enumerate(doc.sents):
+        if n == LEAD_SENTENCES or sent.start >= start:
+            break
+        end = sent.end
+    return _act_author(iter(doc[:end]), obj, lemma, stem, idx)
+
+
+def _act_author(
+    toks: Iterator[Any], obj: Any, lemma: str, stem: str, idx: ActorIndex
+) -> list[Mention]:
+    """The placed subject of the first verb among ``toks`` naming the act ``obj`` takes up
+    (any act the coder knows, for a generic noun such as "the decision")."""
+    for tok in toks:
         if tok.pos_ != "VERB" or tok.i == obj.head.i:
             continue  # not the act whose object this is ("condemned the decision")
         verb = tok.lemma_.lower()
-        if _same_act(stem, _stem(verb)) or (lemma in _GENERIC_ACTS and _is_act(verb)):
+        if _same_act(stem, _stem(verb)) or (
+            lemma in _GENERIC_ACTS and (_is_act(verb) or _lexical(tok) is not None)
+        ):
             found = [m for m in _subject_of(tok, idx, [], 0) if _code(idx, m) is not None]
             if found:
                 return found

@@ -84,6 +84,47 @@ VERBS = _table(
     }
 )
 
+#: Verbs that are force only when what they hit is an actor or a place: "Russian missiles
+#: hit Kyiv", "Israeli jets struck Hamas targets" (not "struck a deal with Iran", "exports hit
+#: a record", "workers struck").
+TARGETED_FORCE: MappingProxyType[str, str] = MappingProxyType({"strike": "190", "hit": "190"})
+#: What does the hitting in force ("Russian missiles hit Kyiv"), besides actors and their
+#: groups: not "US sanctions hit Russia's economy".
+WEAPONS = frozenset(
+    [
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "bomb",
+        "airstrike",
+        "strike",
+        "artillery",
+        "jet",
+        "warplane",
+        "aircraft",
+        "plane",
+        "helicopter",
+        "warship",
+        "ship",
+        "submarine",
+        "tank",
+        "troop",
+        "soldier",
+        "force",
+        "army",
+        "military",
+        "fighter",
+        "militant",
+        "gunman",
+        "sniper",
+        "mortar",
+        "projectile",
+        "munition",
+        "torpedo",
+    ]
+)
+
 #: Verbs whose PLOVER-GSR type differs from the 2021 conversion of their CAMEO code:
 #: demolishing homes is COERCE there (CAMEO 1712 "destroy property" → ASSAULT in 2021),
 #: resigning RETREAT (CAMEO 0831 "accede to demands for change in leadership").

@@ -43,6 +43,8 @@ CONTEST_VERBS = frozenset(
         "blank",
         "sweep",
         "face",
+        "hit",
+        "strike",
     ]
 )
 #: Nouns that put a sentence in a contest: sport, elections and votes, markets and results.
