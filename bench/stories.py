@@ -496,6 +496,7 @@ def main(argv: list[str] | None = None) -> None:
     rows, dedup = [], []
     # every part's articles, each part grouped in its own store: method → (pred, gold)
     pooled: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    counts: list[dict[str, Any]] = []  # each part's de-duplication, pooled at the end
     seconds = {}
     for part, articles in parts.items():
         t0 = time.perf_counter()
@@ -565,6 +566,7 @@ def main(argv: list[str] | None = None) -> None:
                 ]
             )
         d = dedup_pairs(store, articles)
+        counts.append(d)
         dedup.append(
             [
                 part,
@@ -583,6 +585,20 @@ def main(argv: list[str] | None = None) -> None:
             )
         store.close()
     if len(parts) > 1:
+        tp, fp, fn = (sum(d["ours_counts"][k] for d in counts) for k in range(3))
+        dedup.append(
+            [
+                "pooled",
+                sum(d["events"] for d in counts),
+                sum(d["matched"] for d in counts),
+                sum(d["gold_same_pairs"] for d in counts),
+                sum(d["split_pairs"] for d in counts),
+                *prf(tp, fp, fn),
+                "",
+                "",
+                "",
+            ]
+        )
         for name, (all_pred, all_gold) in pooled.items():
             b, pw = bcubed(all_pred, all_gold), pairwise(all_pred, all_gold)
             rows.append(
