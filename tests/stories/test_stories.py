@@ -485,6 +485,25 @@ def test_a_month_agrees_with_a_day_inside_it() -> None:
     assert not same_act(report("a", "2024-08-20"), report("b", "2024-08-25"))
 
 
+def test_evidence_alike_needs_dates_of_a_retelling() -> None:
+    """ "Berlin expelled some 40 Russian diplomats in 2022" (background) is not this week's
+    expulsion however alike the words; a report dated by the coder days later ("Germany
+    has expelled four Russian diplomats", dated its article's day) is the act retold."""
+    from communique.stories import Report, same_act
+
+    alike = np.full(4, 0.5, dtype=np.float32)  # the same evidence vector: cosine 1
+
+    def report(article: str, target: str | None, when: str) -> Report:
+        event = StoryEvent(0, "DEU", target, "SANCTION", False, False, when, "event", 0, "")
+        return Report(article, event, "Outlet " + article, when, alike)
+
+    this_week = report("b", "RUS", "2023-09-11")
+    assert same_act(report("a", None, "2023-09-11"), this_week)
+    assert same_act(report("a", None, "2023-09-16"), this_week)
+    assert not same_act(report("a", None, "2022"), this_week)
+    assert not same_act(report("a", None, "2023-09-25"), this_week)
+
+
 # -- new happenings: a retaliation days later is a story of its own -----------------------
 def _store_with_events(tmp: Path, items: list[tuple[str, int, list[StoryEvent]]]) -> Store:
     """Articles of one text (their vectors equal: text alone would put them in one story)
