@@ -9,7 +9,7 @@ import pytest
 from communique import Analysis, Pipeline
 from communique.actors import Registry, cameo_sector
 from communique.errors import RegistryError
-from conftest import CNBC_SEED, RT_SEED, need_shared
+from conftest import CNBC_SEED, RT_SEED, analyze_sentence, need_shared
 
 
 def actors_named(a: Analysis, surface: str) -> list[tuple[str | None, str | None, str | None, str]]:
@@ -234,3 +234,28 @@ def test_a_name_built_on_a_country_name_is_not_the_country(pipeline: Pipeline) -
     assert {x[3] for x in actors_named(a, "Brazile")} == {"person"}
     a = pipeline.analyze_text("Brazile said the party needed new leaders.", published="2019-11-20")
     assert all(x[0] != "BRA" for x in actors_named(a, "Brazile"))
+
+
+def test_disputed_territories_are_the_state_they_are_recognised_as(pipeline: Pipeline) -> None:
+    for text, place, code in (
+        ("Israeli jets struck Gaza on Tuesday.", "Gaza", "PSE"),
+        ("Settlers moved into the West Bank.", "West Bank", "PSE"),
+        ("Russia annexed Crimea in 2014.", "Crimea", "UKR"),
+        ("Fighting resumed in the Donbas.", "Donbas", "UKR"),
+        ("Syria demanded the return of the Golan Heights.", "Golan Heights", "SYR"),
+    ):
+        a = analyze_sentence(pipeline, text, "2024-01-10")
+        assert [x[0] for x in actors_named(a, place)] == [code], (text, a.mentions)
+
+
+def test_the_country_is_the_state_named_before_not_its_clauses_subject(pipeline: Pipeline) -> None:
+    text = "US troops remain in Afghanistan, 18 years after Washington invaded the country."
+    a = analyze_sentence(pipeline, text, "2019-11-19")
+    assert [x[0] for x in actors_named(a, "the country")] == ["AFG"]
+    a = analyze_sentence(
+        pipeline, "Russia expelled two diplomats. The country said it would respond."
+    )
+    assert [x[0] for x in actors_named(a, "The country")] == ["RUS"]
+    # no state named in the sentence before or in its own: no antecedent
+    text = "Russia expelled two diplomats. Officials gave no details. The country will respond."
+    assert actors_named(analyze_sentence(pipeline, text), "The country") == []

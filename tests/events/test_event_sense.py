@@ -832,3 +832,8 @@ def test_strike_and_hit_are_force_only_on_an_actor_or_place(
 ) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert {c for c in coded if c[2] == "ASSAULT"} == want, coded
+
+
+def test_a_strike_on_gaza_is_on_palestine(pipeline: Any) -> None:
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, "Israeli jets struck Gaza."))}
+    assert coded == {("ISR", "PSE", "ASSAULT")}, coded

@@ -91,6 +91,24 @@ _BODY_ANAPHORS = {
     "parliament",
     "kremlin",
 }
+#: "the country", "the nation" refer back to the state named last, this many sentences
+#: before at most (0: the same sentence).
+STATE_ANAPHOR_SENTENCES = 1
+_STATE_ANAPHORS = frozenset({"country", "nation"})
+
+
+def _clause_subject_chars(tok: Any) -> tuple[int, int]:
+    """The characters of the subject of the clause whose object ``tok`` is (empty when
+    ``tok`` is no object)."""
+    verb = tok.head
+    if tok.dep_ == "pobj":
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c is not tok:
+            return c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+    return 0, 0
+
+
 #: Nouns that can refer back to any international organisation ("the bloc" → the EU).
 _IGO_NOUNS = {"alliance", "bloc", "organisation", "organization", "union", "watchdog"}
 
@@ -602,7 +620,7 @@ class ActorResolver:
             noun = root.lower_
             if len(chunk) != 2 or chunk[0].lower_ != "the" or idx.at(root.i) is not None:
                 continue
-            if noun not in _BODY_ANAPHORS:
+            if noun not in _BODY_ANAPHORS and noun not in _STATE_ANAPHORS:
                 continue
             here = sent_of[root.i]
             before = [
@@ -615,6 +633,19 @@ class ActorResolver:
                     or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
                 )
             ]
+            if noun in _STATE_ANAPHORS:
+                # "the US troops in Afghanistan, 18 years after Washington invaded the
+                # country": the state named last before, not the subject of its own clause
+                # (that would be "itself")
+                subject = _clause_subject_chars(root)
+                before = [
+                    m
+                    for m in orgs
+                    if m.span.end <= chunk.start_char
+                    and here - m.sentence <= STATE_ANAPHOR_SENTENCES
+                    and idx.actors[m.actor_id or ""].kind == "state"
+                    and not subject[0] <= m.span.start < subject[1]
+                ]
             if before:
                 antecedent = idx.actors[before[-1].actor_id or ""]
                 orgs.append(idx.add(chunk, "NOMINAL", antecedent, here))
