@@ -228,10 +228,11 @@ def main() -> None:
     print(f"with a target: {with_target / len(out):.2f}" if out else "with a target: -")
     named = [e for e in out if e.get("others")]
     if named:  # issue 10: "events with a target >= 75% where the sentence names one"
-        share = sum(1 for e in named if e["target_code"]) / len(named)
+        targeted = sum(1 for e in named if e["target_code"])
         print(
             f"with a target where the sentence names another country or organisation: "
-            f"{share:.2f} ({len(named)} events; headlines not counted)"
+            f"{targeted / len(named):.3f} ({targeted} of {len(named)} events; headlines not "
+            "counted)"
         )
     if pages:
         off = Counter(
