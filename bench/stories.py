@@ -180,6 +180,14 @@ def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip().strip("\"“”‘’'«»„").strip()
 
 
+def _party(gold: str | None, ours: str | None) -> bool:
+    """Whether our actor code (a state's, or a body's with its state first: "RUS:GOV") is
+    the gold party (a state code or an IGO's short name); both absent counts too."""
+    if not gold or not ours:
+        return not gold and not ours
+    return ours.split(":")[0][:3] == gold[:3]
+
+
 def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Pairwise same-act decisions of story events and of the interim rule, scored against
     the gold acts (see the module's docstring)."""
@@ -211,7 +219,10 @@ def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any
         if not cands:
             continue
         typed = [g for g in cands if g["plover"] == r[3]]
-        act = (typed or cands)[0]["act"]
+        # a sentence stating two acts of one type ("China and Russia criticised ..."): the
+        # one whose parties are the event's
+        parties = [g for g in typed if _party(g["source"], r[7]) and _party(g["target"], r[8])]
+        act = (parties or typed or cands)[0]["act"]
         when = r[9] or (r[10] or "")[:10]
         report = Report(
             r[7] or "?",
