@@ -9,6 +9,12 @@ targets: communique's stance model; VADER's compound score of the whole sentence
 target); and the majority class of the train part. Prints macro-F1 (the NewsMTSC metric),
 accuracy and per-class F1, then a reliability table of the model's top probability
 (binned confidence against accuracy, with the expected calibration error).
+
+The model row is the head alone (what the gate in tests/gates/test_stance_gate.py holds).
+"with defences" is what ``analyze`` gives: a target the sentence defends ("wrong to blame
+X", stance._defence) gets DEFENDED. NewsMTSC labels how the words portray the target, not
+what the holder thinks of it, so that row is listed with each defended target, not judged
+by this data alone.
 """
 
 from __future__ import annotations
@@ -53,8 +59,17 @@ def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
 
 def model_probs(part: str, nlp: Any = None) -> tuple[list[str], np.ndarray, tuple[str, ...]]:
     """Gold labels and the shipped model's probabilities on ``part``."""
+    gold, probs, labels, _ = _run(part, nlp)
+    return gold, probs, labels
+
+
+def _run(
+    part: str, nlp: Any = None
+) -> tuple[list[str], np.ndarray, tuple[str, ...], list[tuple[int, Any, Any]]]:
+    """Gold labels, the head's probabilities, their labels, and the targets the sentence
+    defends ((row, Defence, sentence) each) on ``part``."""
     from communique.nlp import load_nlp
-    from communique.stance import StanceModel
+    from communique.stance import StanceModel, defence_of
 
     exs = list(_newsmtsc.examples(part))
     nlp = nlp or load_nlp()
@@ -62,7 +77,24 @@ def model_probs(part: str, nlp: Any = None) -> tuple[list[str], np.ndarray, tupl
     docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64), strict=True))
     model = StanceModel()
     probs = model.predict([(docs[e.sentence][:], [(e.start, e.end)]) for e in exs])
-    return [e.label for e in exs], probs, model.head.labels
+    defended = []
+    for row, e in enumerate(exs):
+        d = defence_of(docs[e.sentence][:], e.start, e.end)
+        if d is not None:
+            defended.append((row, d, docs[e.sentence]))
+    return [e.label for e in exs], probs, model.head.labels, defended
+
+
+def with_defences(
+    probs: np.ndarray, labels: Sequence[str], defended: Sequence[tuple[int, Any, Any]]
+) -> np.ndarray:
+    """The probabilities analyze gives: DEFENDED for a target the sentence defends."""
+    from communique.stance import DEFENDED
+
+    out = probs.copy()
+    for row, _, _ in defended:
+        out[row] = [DEFENDED[label] for label in labels]
+    return out
 
 
 def vader(part: str) -> list[str]:
@@ -105,12 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stance: {_newsmtsc.DATA} is absent", file=sys.stderr)
         return 2
     t0 = time.time()
-    gold, probs, labels = model_probs(args.part)
+    gold, probs, labels, defended = _run(args.part)
     took = time.time() - t0
     ours = [labels[i] for i in probs.argmax(axis=1)]
+    as_analyzed = with_defences(probs, labels, defended)
     majority = Counter(e.label for e in _newsmtsc.examples("train")).most_common(1)[0][0]
     rows = {
         "communique stance model": ours,
+        "  with defences (analyze)": [labels[i] for i in as_analyzed.argmax(axis=1)],
         "VADER (sentence compound)": vader(args.part),
         f"majority class ({majority})": [majority] * len(gold),
     }
@@ -132,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     for lo, hi, n, c, a in table:
         print(f"  {lo:.2f}–{hi:.2f}  {n:10d}  {c:9.3f}  {a:8.3f}")
     print(f"expected calibration error: {ece:.3f}")
+    ece_analyzed = reliability(gold, as_analyzed, labels, args.bins)[1]
+    print(f"  with defences (analyze): {ece_analyzed:.3f}")
+    print(f"\ntargets the sentence defends (stance._defence): {len(defended)}")
+    for row, d, doc in defended:
+        print(
+            f"  gold {gold[row]}, head {ours[row]}; {d.kind}: {doc[d.attack].text!r} under "
+            f"{doc[d.cue].text!r} | {doc.text[:140]}"
+        )
     return 0
 
 
