@@ -1,6 +1,7 @@
 """Target-dependent stance on the held-out test part of NewsMTSC-train (issue 12).
 
     python bench/stance.py [--part test] [--bins 10]
+    python bench/stance.py --defences > defences.jsonl   # to label; sets stance.DEFENDED
 
 The part is fixed by bench/_newsmtsc.py (split by story / article; tools/train_stance.py
 fits on train and chooses on dev and never reads test). In the same run, on the same
@@ -128,11 +129,79 @@ def reliability(
     return rows, ece
 
 
+#: Where ``--defences`` looks: every text of the development data and the samples.
+SHARED = _newsmtsc.ROOT.parent / "shared" / "data"
+SAMPLE_TEXTS = _newsmtsc.ROOT / "samples" / "text"
+
+
+def corpus_texts() -> list[tuple[str, str]]:
+    """(corpus, text) of every sentence or article body in ../shared/data and the text
+    samples: NewsMTSC-train (all parts), PLOVER-GSR, PETRARCH2's tests, the AEB ground
+    truth, the htmldate pages (their text by trafilatura, English only)."""
+    import gzip
+    import json
+
+    import trafilatura
+
+    out = []
+    for line in (SHARED / "newsmtsc-train" / "train.jsonl").open(encoding="utf-8"):
+        out.append(("newsmtsc", json.loads(line)["sentence_normalized"]))
+    for name in ("plover-gsr", "petrarch2-unittests"):
+        for line in (SHARED / name / "gold.jsonl").open(encoding="utf-8"):
+            row = json.loads(line)
+            out.append((name, row.get("text") or row.get("sentence") or ""))
+    truth = json.loads((SHARED / "scrapinghub-aeb" / "ground-truth.json").read_text("utf-8"))
+    out += [("aeb", v.get("articleBody", "")) for v in truth.values()]
+    out += [("samples", p.read_text("utf-8")) for p in sorted(SAMPLE_TEXTS.glob("*.txt"))]
+    for page in sorted((SHARED / "htmldate-bbaw" / "pages").glob("*.html.gz")):
+        html = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+        text = trafilatura.extract(html, target_language="en")
+        if text:
+            out.append(("htmldate", text))
+    return out
+
+
+def scan_defences() -> int:
+    """Every named target the sentence defends in corpus_texts(), one JSON line each, to
+    label by hand: the labels set stance.DEFENDED (BENCHMARKS.md, Stance, "Defences")."""
+    import json
+
+    from communique.nlp import load_nlp
+    from communique.stance import defence_of
+
+    nlp = load_nlp()
+    texts = corpus_texts()
+    seen, sentences = set(), 0
+    docs = nlp.pipe([t[:100_000] for _, t in texts], batch_size=16)
+    for (corpus, _), doc in zip(texts, docs, strict=True):
+        for sent in doc.sents:
+            sentences += 1
+            for ent in sent.ents:
+                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                d = defence_of(sent, ent.start_char, ent.end_char)
+                if d is None or (sent.text, ent.text) in seen:
+                    continue
+                seen.add((sent.text, ent.text))
+                row = {"corpus": corpus, "target": ent.text, "kind": d.kind}
+                row |= {"attack": doc[d.attack].text, "cue": doc[d.cue].text, "sentence": sent.text}
+                print(json.dumps(row, ensure_ascii=False), flush=True)
+    print(f"{len(seen)} defended targets in {sentences} sentences", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--bins", type=int, default=10)
+    ap.add_argument(
+        "--defences",
+        action="store_true",
+        help="list the targets defended in all of ../shared/data and the samples instead",
+    )
     args = ap.parse_args(argv)
+    if args.defences:
+        return scan_defences()
     if not _newsmtsc.DATA.exists():
         print(f"stance: {_newsmtsc.DATA} is absent", file=sys.stderr)
         return 2

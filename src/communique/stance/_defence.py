@@ -17,7 +17,7 @@ place of the head's probabilities, and finds who holds it (:func:`defender`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ._features import target_tokens
 
@@ -273,8 +273,14 @@ MAX_CLIMB = 6
 #: PETRARCH2's tests, the AEB and htmldate pages) and the samples, each labelled by hand
 #: with what the holder thinks of the target: 4 positive, 3 neutral, 0 negative, so
 #: (4+1)/10, (3+1)/10, (0+1)/10 (BENCHMARKS.md, Stance, "Defences"). Seven is few: relabel
-#: and reset these if the lexicons or the climb change.
+#: and reset these if the lexicons or the climb change (`bench/stance.py --defences`
+#: lists the matches).
 DEFENDED = {"negative": 0.10, "neutral": 0.40, "positive": 0.50}
+
+
+#: What condemns the attack: "wrong to accuse", "rejected the accusations", "could not
+#: show solidarity with".
+DefenceKind = Literal["evaluation", "rejection", "withheld support"]
 
 
 @dataclass(frozen=True)
@@ -284,7 +290,7 @@ class Defence:
 
     attack: int
     cue: int
-    kind: str  # "evaluation", "rejection" or "withheld support"
+    kind: DefenceKind
 
 
 def _negated(tok: Any) -> bool:
@@ -362,7 +368,7 @@ def _attack_on(sent: Any, start: int, end: int) -> Any:
     return None
 
 
-def _condemns(tok: Any) -> str | None:
+def _condemns(tok: Any) -> DefenceKind | None:
     """Does ``tok`` condemn what it governs?"""
     lemma = tok.lemma_.lower()
     neg = _negated(tok)
