@@ -102,17 +102,6 @@ def _balance(recs: list[Stance]) -> Counter[str]:
     return Counter(s.polarity for s in recs)
 
 
-#: Why CNBC's seed is not right: NewsMTSC, which the head learned from, labels how a
-#: sentence portrays its target, not what the holder thinks of it. "The U.S. is wrong to
-#: accuse China …", said by Peskov in China's defence, portrays China as accused: the model
-#: says negative.
-_SEED_REASON = (
-    "the model reads how a sentence portrays the target (NewsMTSC's labels), not the "
-    "holder's attitude; measured 2026-12-05 (six int8 layers): Peskov toward CHN "
-    "positive 2, negative 2, neutral 2 (BENCHMARKS.md, Stance)"
-)
-
-
 def test_rt_seed_is_negative_toward_the_us(stance_pipeline: Any) -> None:
     an = _seed(stance_pipeline, RT_SEED)
     us = _balance(_toward(an, "USA"))
@@ -128,11 +117,17 @@ def test_peskov_is_negative_toward_the_us(stance_pipeline: Any) -> None:
     assert us["negative"] > us["positive"] + us["neutral"], us
 
 
-@pytest.mark.xfail(reason=_SEED_REASON, strict=False)
 def test_cnbc_peskov_is_positive_about_china(stance_pipeline: Any) -> None:
+    """The head reads how words portray a target (NewsMTSC's labels): "The U.S. is wrong to
+    accuse China …" portrays China as accused. Peskov defends China there, and in "couldn't
+    show any solidarity with China-bashing statements" and "not a proper time … to blame
+    … China" (stance._defence); before it, positive 2, negative 2, neutral 2."""
     an = _seed(stance_pipeline, CNBC_SEED)
-    cn = _balance([s for s in _toward(an, "CHN") if s.holder_actor_id == PESKOV])
+    recs = [s for s in _toward(an, "CHN") if s.holder_actor_id == PESKOV]
+    cn = _balance(recs)
     assert cn["positive"] > cn["negative"], cn
+    wrong = [s for s in recs if s.evidence and "wrong to accuse China" in s.evidence.text]
+    assert wrong and all(s.polarity == "positive" for s in wrong)
 
 
 def test_head_round_trip_and_probabilities(tmp_path: Path) -> None:

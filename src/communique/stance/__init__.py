@@ -7,10 +7,12 @@ The classifier (:mod:`._model`) reads word-piece vectors of MiniLM's first layer
 by :mod:`._graphfile`, loaded once per process on first use) pooled over the sentence, the
 target, its neighbourhood and its governing predicate, plus parse facts
 (:mod:`._features`), through a small softmax head trained on NewsMTSC
-(:mod:`._head`, tools/train_stance.py)."""
+(:mod:`._head`, tools/train_stance.py). A target the sentence defends ("wrong to accuse
+China", found in the parse by :mod:`._defence`) is positive whatever the head reads."""
 
 from __future__ import annotations
 
+from ._defence import DEFENDED, Defence, defence_of, defender
 from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoded, Encoder, shared_encoder
 from ._features import BLOCKS, features, parse_of
 from ._graph import derive_graph, layer_output
@@ -21,15 +23,19 @@ from ._stage import is_target, stance_records
 
 __all__ = [
     "BLOCKS",
+    "DEFENDED",
     "DIM",
     "LABELS",
     "LAYERS",
     "TOKENIZER_PATH",
     "WEIGHTS_PATH",
+    "Defence",
     "Encoded",
     "Encoder",
     "Head",
     "StanceModel",
+    "defence_of",
+    "defender",
     "derive_graph",
     "features",
     "graph_file",

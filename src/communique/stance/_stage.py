@@ -1,12 +1,17 @@
 """Stance records of one parsed article: every mention of a state, organisation or person
-(resolved or not; pronouns and places are left out) in every sentence gets a stance."""
+(resolved or not; pronouns and places are left out) in every sentence gets a stance. A
+target the sentence defends ("wrong to accuse China", :mod:`._defence`) is positive, held
+by whoever condemns the attack, never by the attacker."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from ..records import Actor, HolderKind, Mention, Quote, Stance, span_of
+from ._defence import DEFENDED, Defence, defence_of, defender
 from ._features import target_tokens
 from ._model import StanceModel
 
@@ -71,10 +76,29 @@ def subject_mention(sent: Any, target: Mention, mentions: Sequence[Mention]) -> 
     for child in pred.children:
         if child.dep_ not in _SUBJECTS or inside & {t.i for t in child.subtree}:
             continue  # the target names or qualifies the subject ("Kremlin spokesman X")
-        for m in mentions:
-            if m is not target and m.span.start <= child.idx < m.span.end:
-                return m
+        found = mention_at(child, target, mentions)
+        if found is not None:
+            return found
     return None
+
+
+def mention_at(tok: Any, target: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention, other than ``target``, that holds the token ``tok``."""
+    for m in mentions:
+        if m is not target and m.span.start <= tok.idx < m.span.end:
+            return m
+    return None
+
+
+def defending_mention(
+    sent: Any, defence: Defence, target: Mention, mentions: Sequence[Mention]
+) -> Mention | None:
+    """Outside quotes, who holds the stance toward a target the sentence defends: the
+    mention that rejects or condemns the attack on it ("Italy" in "Italy rejected the
+    accusations against Spain"), never the attacker the parse makes the subject ("The
+    U.S. wrongly accused China"); None when the writer makes the judgement."""
+    tok = defender(sent, defence)
+    return None if tok is None else mention_at(tok, target, mentions)
 
 
 def stance_records(
@@ -106,6 +130,7 @@ def stance_records(
     pairs = [(sents[i], [(m.span.start, m.span.end) for m in by_sent[i]]) for i in order]
     probs = model.predict(pairs)
     labels = model.head.labels
+    defended = np.array([DEFENDED[label] for label in labels])
     out: list[Stance] = []
     row = 0
     for i in order:
@@ -114,9 +139,19 @@ def stance_records(
         for m in by_sent[i]:
             p = probs[row]
             row += 1
+            defence = defence_of(sent, m.span.start, m.span.end)
+            if defence is not None:
+                p = defended  # the holder's side, not how the words portray the target
             best = int(p.argmax())
             q = holding_quote(m, quotes)
-            subj = None if q else subject_mention(sent, m, by_sent[i] + others.get(i, []))
+            if q is not None and defence is not None and not q.covers(doc[defence.cue].idx):
+                q = None  # the speaker attacks, another condemns it: "X wrongly accused Y"
+            near = by_sent[i] + others.get(i, [])
+            subj = None
+            if q is None and defence is not None:
+                subj = defending_mention(sent, defence, m, near)
+            elif q is None:
+                subj = subject_mention(sent, m, near)
             if subj is not None and subj.actor_id is not None and subj.actor_id == m.actor_id:
                 subj = None
             kind: HolderKind = "speaker" if q else "subject" if subj else "outlet"
