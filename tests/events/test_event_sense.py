@@ -837,3 +837,25 @@ def test_strike_and_hit_are_force_only_on_an_actor_or_place(
 def test_a_strike_on_gaza_is_on_palestine(pipeline: Any) -> None:
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, "Israeli jets struck Gaza."))}
     assert coded == {("ISR", "PSE", "ASSAULT")}, coded
+
+
+def test_a_states_partners_are_others(pipeline: Any) -> None:
+    text = "Volodymyr Zelensky urged Ukraine's allies to send more air-defence systems."
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "2023-10-19"))}
+    assert coded == {("UKR", None, "REQUEST")}, coded
+
+
+def test_no_home_target_when_the_acts_clause_names_another_state(pipeline: Any) -> None:
+    # the workers killed are at a Ukrainian port: not Russia's own
+    text = (
+        "A Russian missile strike hit the Ukrainian port of Chornomorsk, killing two dock workers."
+    )
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert ("RUS", "RUS", "ASSAULT") not in coded, coded
+    # a state named only in the clause saying who told it does not count
+    text = (
+        "The Sudanese government has accused Darfur rebels of violating a ceasefire, a member"
+        " of the Chadian team trying to broker a peace pact has said."
+    )
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
+    assert ("SDN", "SDN", "ACCUSE") in coded, coded

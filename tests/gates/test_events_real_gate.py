@@ -73,15 +73,17 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.066 / 0.059 since the sixth session (acts undergone, dated announcements,
     # coordinated peoples)
     assert r["dyad"] >= 0.066 and r["typed"] >= 0.058, r
-    named = [e for e in out if e["others"]]
-    share = sum(1 for e in named if e["target_code"]) / len(named)
-    # issue 10: "events with a target >= 75% where the sentence names one"; measured 0.756
-    # (93 of 123 events whose sentence names another country or organisation, 2026-12-05,
-    # seventh session; 0.754 before)
-    assert share >= 0.755, share
-    verdicts = events_real.audit(_lines(GOLD / "events_audit.jsonl"), out)
+    judged = _lines(GOLD / "events_audit.jsonl")
+    named, targeted, kept = events_real.target_share(judged, out)
+    # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
+    # target it was 0.754 (92 of 122), then 0.756, and is 0.748 (92 of 123) since a wrong
+    # home-state target (Esper "met officials" in Hanoi → USA) was removed: a count that
+    # rose with a wrong target measures nothing, so the floor is on the targets the audit
+    # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session)
+    assert kept / named >= 0.68, (named, targeted, kept)
+    verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
-    # measured 0.517 correct, 0.295 partial, 0.188 wrong (176 events, 2026-12-05, issue
+    # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
     # 10's seventh session; 0.491 / 0.318 / 0.191 after the sixth, 0.479 / 0.327 / 0.194
     # after the fifth, 0.422 / 0.329 / 0.249 before it)
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.51, verdicts

@@ -1067,11 +1067,13 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                     if other is not None and other.actor_id and other not in found:
                         found.append(other)
             continue
-        # "Russian officials", "Hungarian and Romanian officials", "Iran's leader"
+        # "Russian officials", "Hungarian and Romanian officials", "Iran's leader"; not
+        # "Ukraine's partners", who are others
         mods = [
             x
             for c in head.children
             if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and not (c.dep_ == "poss" and head.lemma_.lower() in _OTHERS_OF)
             for x in _expand(c)
         ]
         hit = [m for x in mods if (m := idx.at(x.i)) is not None and m.actor_id]
@@ -1100,6 +1102,28 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             if x is not None and x not in found:
                 found.append(x)
     return found
+
+
+#: Nouns for the others a state deals with: "Ukraine's partners" are not Ukraine.
+_OTHERS_OF = frozenset(
+    [
+        "partner",
+        "ally",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "backer",
+        "rival",
+        "enemy",
+        "adversary",
+        "foe",
+        "critic",
+        "creditor",
+        "donor",
+        "supporter",
+        "opponent",
+    ]
+)
 
 
 def _of_people(head: Any) -> bool:
@@ -1924,6 +1948,11 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     actor = idx.actors.get(src.actor_id or "")
     if scode is None or actor is None or actor.country is None:
         return None
+    if any(
+        (c := _code(idx, m)) is not None and c[:3] != scode[:3] and c not in ("IGO", "NGO")
+        for m in _clause_mentions(hit.tok, idx)
+    ):
+        return None  # "a Russian strike on the Ukrainian port, killing two dock workers"
     group = next((o for o in _objects(hit) if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
         if hit.etype not in _DOMESTIC_DEFAULT_TYPES or _objects(hit):
@@ -1946,6 +1975,30 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     )
     actor_id = home.actor_id if home is not None else src.actor_id
     return Mention(id=-1, span=span, label="NOMINAL", actor_id=actor_id, sentence=src.sentence)
+
+
+#: Clauses hanging from a verb that tell something else (who told it, when, why).
+_OTHER_CLAUSES = frozenset(["ccomp", "parataxis", "advcl", "relcl"])
+
+
+def _clause_mentions(tok: Any, idx: ActorIndex) -> list[Mention]:
+    """The actors named in the clause that tells the act of ``tok`` (up through the verbs it
+    hangs from, "killing" to "set fire"), not in its other clauses ("..., a member of the
+    Chadian team trying to broker a pact has said")."""
+    root = tok
+    while root.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and root.head is not root:
+        root = root.head
+    skip = {
+        t.i
+        for c in root.children
+        if c.dep_ in _OTHER_CLAUSES and not any(x.i == tok.i for x in c.subtree)
+        for t in c.subtree
+    }
+    return [
+        m
+        for m in idx.in_subtree(root)
+        if not any(i in skip for i in range(*idx.token_spans.get(m.id, (0, 0))))
+    ]
 
 
 def _objects(hit: _Hit) -> list[Any]:
