@@ -237,7 +237,7 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
-    assert held["precision"] >= 0.76  # measured 0.768 (2026-12-04); acceptance requires 0.7
+    assert held["precision"] >= 0.79  # measured 0.800 (2026-12-05, partners are others)
     assert held["recall"] >= 0.29  # measured 0.293 (2026-12-05, coordinated peoples)
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
@@ -246,7 +246,7 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.85  # measured 0.851 (2026-12-05, datives, summoned envoys)
+    assert tune["precision"] >= 0.855  # measured 0.860 (2026-12-05, partners are others)
     assert tune["recall"] >= 0.40  # measured 0.406 (2026-12-05, datives, summoned envoys)
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
