@@ -859,3 +859,13 @@ def test_no_home_target_when_the_acts_clause_names_another_state(pipeline: Any) 
     )
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert ("SDN", "SDN", "ACCUSE") in coded, coded
+
+
+def test_an_officials_protest_is_not_against_its_own_state(pipeline: Any) -> None:
+    text = "Chinese officials continue to protest about the question."
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "2024-03-25"))}
+    assert ("CHN", "CHN", "PROTEST") not in coded, coded
+    # people protesting with no target named protest against their own government
+    text = "Thousands of Bolivians marched in La Paz to protest on Sunday."
+    coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "2019-11-10"))}
+    assert ("BOL", "BOL", "PROTEST") in coded, coded

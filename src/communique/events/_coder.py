@@ -1957,6 +1957,10 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     if group is None:
         if hit.etype not in _DOMESTIC_DEFAULT_TYPES or _objects(hit):
             return None
+        if actor.sector in _OFFICIAL_SECTORS or (
+            actor.kind in _OFFICIAL_KINDS and src.label != "NORP"  # "Bolivians" are people
+        ):
+            return None  # "the Foreign Office summoned the ambassador to protest": not at home
         span = Span(hit.tok.idx, hit.tok.idx + len(hit.tok.text), hit.tok.text)
     else:
         if any(_code(idx, m) is not None for m in idx.in_subtree(group)):
