@@ -616,3 +616,18 @@ def test_in_a_statement(pipeline: Any) -> None:
     assert [p.text for p in q.content] == ["The treaty opens a new page."] and q.frame == "colon"
     (q,) = quotes_of(pipeline, "In a statement, the council said the vote would go ahead.")
     assert [p.text for p in q.content] == ["the vote would go ahead"] and q.cue_type == "say"
+
+
+def test_a_dateline_with_a_colon_is_not_the_speaker(pipeline: Any) -> None:
+    from conftest import analyze_sentence
+
+    text = (
+        "MUMBAI: Indian refiners and shipping insurers are reviewing their contracts after"
+        " the United States blacklisted five Chinese shipping companies on Thursday for"
+        " carrying Iranian crude, industry sources said on Friday."
+        "\n\nIndia stopped buying Iranian oil in May 2019."
+    )
+    an = analyze_sentence(pipeline, text, "2020-09-25")
+    assert [(q.speaker.text if q.speaker else None, q.frame) for q in an.quotes] == [
+        ("industry sources", "clause")
+    ]

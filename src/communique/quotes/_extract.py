@@ -798,6 +798,13 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
         speakerish = (m is not None and m.actor_id) or root.lemma_.lower() in PERSON_NOUNS
         if not speakerish or root.pos_ not in ("PROPN", "NOUN"):
             continue
+        if any(
+            t.lemma_.lower() in CUE_VERBS
+            and any(c.dep_ == "nsubj" and c.i > colon.i for c in t.children)
+            for t in doc[colon.i + 1 : sent.end]
+        ):
+            continue  # "MUMBAI: Indian refiners are reviewing …, industry sources said": a
+            # dateline, the statement says who made it
         end = _trim_end(doc, colon.i + 1, sent.end, colon)
         if end - colon.i - 1 < MIN_CLAUSE_TOKENS:
             continue

@@ -127,7 +127,7 @@ def subject_of(verb: Any) -> Any | None:
     coordinated verbs to the verb whose subject they share ("…, adding that")."""
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject(v)
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                 return v.head  # "Peskov, who said …"
@@ -145,6 +145,22 @@ def subject_of(verb: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _subject(v: Any) -> Any | None:
+    """The subject child of ``v``. Two is a misparse: of "MUMBAI: … insurers are reviewing
+    …, industry sources said", the nearer noun; not a floating "each" ("Germany, France
+    and Italy have each pledged") nor an abbreviation in brackets ("The National Cyber
+    Security Centre (NCSC) said")."""
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    named = [
+        c
+        for c in subjects
+        if c.pos_ in ("NOUN", "PROPN") and not (c.i > 0 and c.doc[c.i - 1].text == "(")
+    ]
+    return min(named or subjects, key=lambda c: abs(c.i - v.i))
 
 
 def _inserted_subject(v: Any) -> Any | None:
