@@ -623,16 +623,6 @@ class ActorResolver:
             if noun not in _BODY_ANAPHORS and noun not in _STATE_ANAPHORS:
                 continue
             here = sent_of[root.i]
-            before = [
-                m
-                for m in orgs
-                if m.span.end <= chunk.start_char
-                and here - m.sentence <= BODY_ANAPHOR_SENTENCES
-                and (
-                    noun in m.span.text.lower()
-                    or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
-                )
-            ]
             if noun in _STATE_ANAPHORS:
                 # "the US troops in Afghanistan, 18 years after Washington invaded the
                 # country": the state named last before, not the subject of its own clause
@@ -645,6 +635,17 @@ class ActorResolver:
                     and here - m.sentence <= STATE_ANAPHOR_SENTENCES
                     and idx.actors[m.actor_id or ""].kind == "state"
                     and not subject[0] <= m.span.start < subject[1]
+                ]
+            else:
+                before = [
+                    m
+                    for m in orgs
+                    if m.span.end <= chunk.start_char
+                    and here - m.sentence <= BODY_ANAPHOR_SENTENCES
+                    and (
+                        noun in m.span.text.lower()
+                        or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
+                    )
                 ]
             if before:
                 antecedent = idx.actors[before[-1].actor_id or ""]

@@ -1427,11 +1427,7 @@ def _relation_partner(obj: Any, idx: ActorIndex) -> list[Mention]:
         c.dep_ in ("det", "poss") and c.lower_ in _BACK | _OWN for c in obj.children
     ):
         return []
-    doc, start = obj.doc, obj.sent.start
-    for _ in range(GENERIC_BACK_SENTENCES):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    for tok in reversed(doc[start : obj.i]):
+    for tok in reversed(obj.doc[_sentences_back(obj, GENERIC_BACK_SENTENCES) : obj.i]):
         if tok.lemma_.lower() in RELATION_NOUNS:
             found = _noun_args(tok, idx, frozenset({"with", "between"}))
             if found:
@@ -1456,6 +1452,16 @@ GENERIC_BACK_SENTENCES = 2
 #: The lead: the article's first sentences, where a later "the decision" or "the
 #: accusations" finds its act when the sentences just before do not tell it.
 LEAD_SENTENCES = 2
+
+
+def _sentences_back(tok: Any, n: int) -> int:
+    """Where the sentence ``n`` sentences before ``tok``'s starts (the text's first one at
+    most)."""
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(n):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return int(start)
 
 
 def _is_act(lemma: str) -> bool:
@@ -1484,10 +1490,10 @@ def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
         return []
     lemma = obj.lemma_.lower()
     stem = _stem(lemma)
-    doc, start = obj.doc, obj.sent.start
-    for _ in range(GENERIC_BACK_SENTENCES if lemma in _GENERIC_ACTS else BACK_SENTENCES):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    doc = obj.doc
+    start = _sentences_back(
+        obj, GENERIC_BACK_SENTENCES if lemma in _GENERIC_ACTS else BACK_SENTENCES
+    )
     found = _act_author(reversed(doc[start : obj.i]), obj, lemma, stem, idx)
     if found or start == 0:
         return found
@@ -1948,11 +1954,6 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     actor = idx.actors.get(src.actor_id or "")
     if scode is None or actor is None or actor.country is None:
         return None
-    if any(
-        (c := _code(idx, m)) is not None and c[:3] != scode[:3] and c not in ("IGO", "NGO")
-        for m in _clause_mentions(hit.tok, idx)
-    ):
-        return None  # "a Russian strike on the Ukrainian port, killing two dock workers"
     group = next((o for o in _objects(hit) if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
         if hit.etype not in _DOMESTIC_DEFAULT_TYPES or _objects(hit):
@@ -1967,6 +1968,11 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
             return None  # "Russian civilian advisers": a named actor, not a domestic group
         toks = list(group.subtree)
         span = span_of(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    if any(
+        (c := _code(idx, m)) is not None and c[:3] != scode[:3] and c not in ("IGO", "NGO")
+        for m in _clause_mentions(hit.tok, idx)
+    ):
+        return None  # "a Russian strike on the Ukrainian port, killing two dock workers"
     home = next(
         (
             m
