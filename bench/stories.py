@@ -19,8 +19,13 @@ written to guidelines by annotators who never saw the code):
 3. scores story events against the gold's hand-merged acts. Each event of the coder is
    matched to a gold act of its article whose sentence is the event's evidence sentence
    (the same sentence after whitespace is normalised, or one containing the other);
-   when a sentence states several gold acts, the one of the event's PLOVER type, else the
-   first. Then over every pair of matched events from *different articles* of one gold
+   when a sentence states several gold acts, the one of the event's PLOVER type and
+   parties, else of its type, else one whose parties are the event's (the act mistyped).
+   An event that fits no act of its sentence by type or parties tells an act the gold
+   does not list there (a relative clause's background act: "asked Iran for access to
+   the sailors of the tanker, which Iranian forces seized") and is not scored; the
+   "strict" columns score it too, as the sentence's first act (the scorer before
+   2026-12-05's eighth session, which counted such events as wrong pairs). Then over every pair of matched events from *different articles* of one gold
    story: gold says "same act" when they match the same gold act, we say so when they are
    in the same story event. Precision, recall and F1 of "same act" over those pairs (with
    how many of the gold same-act pairs we put in different stories: story events cannot
@@ -188,9 +193,13 @@ def _party(gold: str | None, ours: str | None) -> bool:
     return ours.split(":")[0][:3] == gold[:3]
 
 
-def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def dedup_pairs(
+    store: Any, articles: Sequence[dict[str, Any]], *, strict: bool = False
+) -> dict[str, Any]:
     """Pairwise same-act decisions of story events and of the interim rule, scored against
-    the gold acts (see the module's docstring)."""
+    the gold acts (see the module's docstring); ``strict``: every event of a gold act
+    sentence is scored, as the first act of its sentence when it fits none (the scorer
+    before 2026-12-05's eighth session)."""
     from communique.relations import Report, same_acts
 
     by_url = {a["url"]: a for a in articles}
@@ -222,7 +231,20 @@ def dedup_pairs(store: Any, articles: Sequence[dict[str, Any]]) -> dict[str, Any
         # a sentence stating two acts of one type ("China and Russia criticised ..."): the
         # one whose parties are the event's
         parties = [g for g in typed if _party(g["source"], r[7]) and _party(g["target"], r[8])]
-        act = (parties or typed or cands)[0]["act"]
+        # an event of another type than every act of its sentence is one of them mistyped
+        # when its parties are that act's (a missing target fits any); else it tells an act
+        # the gold does not list there ("asked Iran for access to the sailors of the
+        # tanker, which Iranian forces seized": the seizure) and is not scored
+        mistyped = [
+            g
+            for g in cands
+            if _party(g["source"], r[7]) and (r[8] is None or _party(g["target"], r[8]))
+        ]
+        if strict:
+            mistyped = mistyped or cands
+        if not (parties or typed or mistyped):
+            continue
+        act = (parties or typed or mistyped)[0]["act"]
         when = r[9] or (r[10] or "")[:10]
         report = Report(
             r[7] or "?",
@@ -469,6 +491,8 @@ def report(rows: list[list[Any]], dedup: list[list[Any]], full_ms: dict[str, flo
             "interim P",
             "interim R",
             "interim F1",
+            "strict matched",
+            "strict F1",
         ],
     )
     print(
@@ -577,6 +601,7 @@ def main(argv: list[str] | None = None) -> None:
                 ]
             )
         d = dedup_pairs(store, articles)
+        d["strict"] = dedup_pairs(store, articles, strict=True)
         counts.append(d)
         dedup.append(
             [
@@ -587,6 +612,8 @@ def main(argv: list[str] | None = None) -> None:
                 d["split_pairs"],
                 *d["ours"],
                 *d["interim"],
+                d["strict"]["matched"],
+                d["strict"]["ours"][2],
             ]
         )
         if args.keep is None or seconds[part] > 1:
@@ -597,6 +624,7 @@ def main(argv: list[str] | None = None) -> None:
         store.close()
     if len(parts) > 1:
         tp, fp, fn = (sum(d["ours_counts"][k] for d in counts) for k in range(3))
+        strict = [sum(d["strict"]["ours_counts"][k] for d in counts) for k in range(3)]
         dedup.append(
             [
                 "pooled",
@@ -608,6 +636,8 @@ def main(argv: list[str] | None = None) -> None:
                 "",
                 "",
                 "",
+                sum(d["strict"]["matched"] for d in counts),
+                prf(*strict)[2],
             ]
         )
         for name, (all_pred, all_gold) in pooled.items():

@@ -1,6 +1,8 @@
-"""Stories on the held-out part of the story gold (tests/gold/stories, bench/stories.py
-prints the full table with the TF-IDF baseline and the tuning part): B-cubed F1, pairwise
-precision and event de-duplication F1 stay at least where they are (floors only rise)."""
+"""Stories on the story gold (tests/gold/stories, bench/stories.py prints the full table
+with the TF-IDF baseline): the held-out part's B-cubed F1 and pairwise precision, and
+event de-duplication F1 over the whole gold (its three parts, each grouped in its own
+store, pairs pooled) and on the held-out part, stay at least where they are (floors only
+rise)."""
 
 from __future__ import annotations
 
@@ -22,20 +24,30 @@ def test_story_floors() -> None:
         sys.path.pop(0)
     from communique.store import Store
 
-    articles = bench.load_part(bench.GOLD, "heldout")
-    assert len(articles) == 72
+    counts = {False: [0, 0, 0], True: [0, 0, 0]}  # scorer strict? → tp, fp, fn pooled
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "heldout.db"
-        bench.analyse(articles, db)
-        with Store.open(db) as store:
-            gold = {a["id"]: a["story"] for a in articles}
-            pred = bench.predicted(store, articles)
-            _p, _r, f1 = bench.bcubed(pred, gold)
-            pair_p, _pair_r, _, _ = bench.pairwise(pred, gold)
-            dedup = bench.dedup_pairs(store, articles)
+        for part in ("tune", "tune2", "heldout"):
+            articles = bench.load_part(bench.GOLD, part)
+            db = Path(tmp) / f"{part}.db"
+            bench.analyse(articles, db)
+            with Store.open(db) as store:
+                for strict, got in counts.items():
+                    d = bench.dedup_pairs(store, articles, strict=strict)
+                    got[:] = [a + b for a, b in zip(got, d["ours_counts"], strict=True)]
+                if part != "heldout":
+                    continue
+                assert len(articles) == 72
+                gold = {a["id"]: a["story"] for a in articles}
+                pred = bench.predicted(store, articles)
+                _p, _r, f1 = bench.bcubed(pred, gold)
+                pair_p, _pair_r, _, _ = bench.pairwise(pred, gold)
+                heldout = bench.dedup_pairs(store, articles)
     assert f1 >= FLOOR_BCUBED_F1, f1
     assert pair_p >= FLOOR_PAIR_PRECISION, pair_p
-    assert dedup["ours"][2] >= FLOOR_DEDUP_F1, dedup
+    assert heldout["ours"][2] >= FLOOR_DEDUP_F1, heldout
+    pooled, strict = bench.prf(*counts[False])[2], bench.prf(*counts[True])[2]
+    assert pooled >= FLOOR_POOLED_DEDUP_F1, counts
+    assert strict >= FLOOR_POOLED_STRICT_DEDUP_F1, counts
 
 
 #: Measured on the held-out part (2026-12-05, BENCHMARKS.md#stories): B-cubed F1 0.909,
@@ -43,8 +55,15 @@ def test_story_floors() -> None:
 #: reports on compatible codes) with the coder of that day; 0.848 with the coder after issue
 #: 10's fifth session (its events on the gold articles changed: tuning part 0.832 → 0.837,
 #: held-out 0.852 → 0.848); 0.862 after the sixth (coordinated peoples each a side, a
-#: month agreeing with a day inside it), which sets this floor. Issue 13 asks B-cubed F1
+#: month agreeing with a day inside it), the floor until then. Issue 13 asks B-cubed F1
 #: 0.90, pairwise precision 0.95 and de-duplication F1 0.85.
-FLOOR_BCUBED_F1 = 0.90
+#: The eighth session (a follow-up retelling the story's act with its day joins it) gave
+#: held-out B-cubed F1 0.922, and the scorer that leaves out events of acts the gold does
+#: not list in their sentence held-out de-duplication 0.905; over the whole gold 0.895
+#: (strict, every event scored as an act of its sentence: 0.842 regrouped in date order as
+#: the bench does, 0.838 as analysed here, articles grouped as they arrive).
+FLOOR_BCUBED_F1 = 0.92
 FLOOR_PAIR_PRECISION = 0.99
-FLOOR_DEDUP_F1 = 0.86
+FLOOR_DEDUP_F1 = 0.90
+FLOOR_POOLED_DEDUP_F1 = 0.89
+FLOOR_POOLED_STRICT_DEDUP_F1 = 0.83

@@ -588,3 +588,31 @@ def test_only_measures_and_encounters_dated_in_the_lead_are_acts_of_their_own() 
         ]
     )
     assert told == [(day, "measure", "RUS"), (day, "encounter", "CHN")]
+
+
+def test_a_follow_up_that_retells_the_act_with_its_day_joins_days_later(tmp_path: Path) -> None:
+    # the same text ten days on: the day penalty alone keeps it out (1 - 0.06 x 10 < 0.51)
+    items = [
+        ("a1", 8, [_lead("IRN", "GBR", "COERCE", 8)]),
+        # "ten days after Iran's Revolutionary Guards seized the tanker": the act and its day
+        (
+            "a2",
+            18,
+            [_lead("GBR", "IRN", "REQUEST", 18), _lead("IRN", "GBR", "COERCE", 8, lead=False)],
+        ),
+        # the same seizure told with another day, and an article telling none: not follow-ups
+        ("b3", 18, [_lead("IRN", "GBR", "COERCE", 3, lead=False)]),
+        ("c4", 18, [_lead("GBR", "IRN", "REQUEST", 18)]),
+    ]
+    store = _store_with_events(tmp_path / "f.db", items[:2])
+    assign_stories(store, encoder=Any)  # type: ignore[arg-type] - features are stored
+    got = dict(store.query("SELECT article_id, story_id FROM story_articles"))
+    assert got == {"a1": "sa1", "a2": "sa1"}
+    rebuild_stories(store, options=StoryOptions(retold=False), encoder=Any)  # type: ignore[arg-type]
+    got = dict(store.query("SELECT article_id, story_id FROM story_articles"))
+    assert got == {"a1": "sa1", "a2": "sa2"}, "without the rule, ten days apart is too far"
+    for other in items[2:]:
+        store = _store_with_events(tmp_path / f"{other[0]}.db", [items[0], other])
+        assign_stories(store, encoder=Any)  # type: ignore[arg-type]
+        got = dict(store.query("SELECT article_id, story_id FROM story_articles"))
+        assert got[other[0]] == "s" + other[0]

@@ -72,6 +72,12 @@ ENCOUNTERS = frozenset({"CONSULT", "AGREE"})
 #: tests/gold/stories/tune* (1 and 2 score the same); rerun bench/stories.py if changed.
 NEW_AFTER_DAYS = 1
 
+#: A follow-up told days later that retells, with its day, an act of a story's happening
+#: ("four days after Iran's Revolutionary Guards seized the ship") is about that day: its
+#: day penalty against that story counts the days from the act it retells, not from its
+#: publication. Tuned on tests/gold/stories/tune*; rerun bench/stories.py if changed.
+RETOLD = True
+
 #: An act of its own told in a lead: (the day it was taken, "measure" or "encounter", its
 #: source).
 LeadAct = tuple[int, str, str | None]
@@ -91,6 +97,7 @@ class StoryOptions:
     same_evidence: float = SAME_EVIDENCE
     other_type_evidence: float = OTHER_TYPE_EVIDENCE
     new_after_days: int | None = NEW_AFTER_DAYS  # None: new happenings are not told apart
+    retold: bool = RETOLD  # days counted from a retold act's day (see RETOLD)
 
 
 def actor_cosine(a: dict[str, int], b: dict[str, int]) -> float:
@@ -140,24 +147,27 @@ def link_scores(
     return np.asarray(score, dtype=np.float64)
 
 
-def lead_acts(events: Sequence[StoryEvent]) -> list[LeadAct]:
-    """The acts of their own (measures and encounters) an article's lead tells — its
-    headline or first paragraph — with a day of their own: not negated or hypothetical,
-    and not an actor acting on itself (the coder took one party twice)."""
+def retold_acts(events: Sequence[StoryEvent]) -> list[LeadAct]:
+    """The measures and encounters an article tells anywhere with a day of their own (not
+    negated or hypothetical): the acts by which a follow-up names the happening it
+    follows."""
     out = []
     for e in events:
         kind = "measure" if e.type in MEASURES else "encounter" if e.type in ENCOUNTERS else None
-        if (
-            kind
-            and e.in_lead
-            and e.dated_by == "event"
-            and not (e.negated or e.hypothetical)
-            and (e.source is None or e.source != e.target)
-        ):
+        if kind and e.dated_by == "event" and not (e.negated or e.hypothetical):
             day = day_of(e.date) if e.date and len(e.date) >= 10 else 0
             if day:
                 out.append((day, kind, e.source))
     return out
+
+
+def lead_acts(events: Sequence[StoryEvent]) -> list[LeadAct]:
+    """The acts of their own (measures and encounters) an article's lead tells — its
+    headline or first paragraph — with a day of their own: not negated or hypothetical,
+    and not an actor acting on itself (the coder took one party twice)."""
+    return retold_acts(
+        [e for e in events if e.in_lead and (e.source is None or e.source != e.target)]
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,6 +184,12 @@ class Happening:
         its kind (a retaliation, a counter-measure, talks held days later)."""
         own = {(kind, src) for _, kind, src in self.acts}
         return any(day > self.first + after and (kind, src) not in own for day, kind, src in acts)
+
+    def retold_day(self, acts: Iterable[LeadAct]) -> int | None:
+        """The day of the first of this happening's acts that ``acts`` tell again (the same
+        day, kind and source), if any."""
+        mine = set(self.acts)
+        return min((a[0] for a in acts if a in mine), default=None)
 
 
 @dataclasses.dataclass
@@ -277,9 +293,20 @@ class Assigner:
             for c, s in zip(cands, scores, strict=True):
                 per_story.setdefault(c[1], []).append(float(s))
             for sid, got in per_story.items():
-                linked = max(got) if self.opts.linkage == "single" else sum(got) / len(got)
+                linked = self._linked(got)
                 if linked >= self.opts.link:
                     best[sid] = linked
+            told = retold_acts(f.events) if self.opts.retold and not best else []
+            for sid in per_story if told else ():
+                day = self.happening(sid).retold_day(told)
+                if day is not None:  # a follow-up of this story's act: days from it
+                    again = [
+                        s + self.opts.day_penalty * (abs(c[2] - f.day) - abs(c[2] - day))
+                        for c, s in zip(cands, scores, strict=True)
+                        if c[1] == sid
+                    ]
+                    if (linked := self._linked(again)) >= self.opts.link:
+                        best[sid] = linked
         if best and self.opts.new_after_days is not None:
             best = self._same_happening(best, lead_acts(f.events))
         if not best:
@@ -303,6 +330,9 @@ class Assigner:
         if self._pending >= COMMIT_EVERY:
             self.flush()
         return story
+
+    def _linked(self, scores: Sequence[float]) -> float:
+        return max(scores) if self.opts.linkage == "single" else sum(scores) / len(scores)
 
     def happening(self, story: str) -> Happening:
         """A story's happening (see :class:`Happening`), read from its articles of its first
