@@ -631,3 +631,11 @@ def test_a_dateline_with_a_colon_is_not_the_speaker(pipeline: Any) -> None:
     assert [(q.speaker.text if q.speaker else None, q.frame) for q in an.quotes] == [
         ("industry sources", "clause")
     ]
+
+
+def test_a_group_of_a_state_speaks_for_itself(pipeline: Any) -> None:
+    from conftest import analyze_sentence
+
+    text = "Rwandan rebels announced that President Kagame must agree to talks."
+    an = analyze_sentence(pipeline, text, "2000-01-01")
+    assert [q.speaker_actor_id for q in an.quotes] == ["RWA:REB"]

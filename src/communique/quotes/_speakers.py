@@ -236,7 +236,7 @@ def speaker_of(
                     return Speaker(np, inner[0].actor_id, False)
     if person_noun:
         return Speaker(np, _refers_back(subj, idx), True)
-    if m is not None and m.actor_id and m.label != "AGENT":
+    if m is not None and m.actor_id:  # a group speaks too: "Rwandan rebels announced"
         return Speaker(np if m.label not in ("PERSON",) else m.span, m.actor_id, False)
     if m is not None and m.actor_id and lemma in BODY_NOUNS:
         return Speaker(np, m.actor_id, False)  # "Ukraine's energy ministry" → its government
