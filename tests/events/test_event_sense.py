@@ -869,3 +869,96 @@ def test_an_officials_protest_is_not_against_its_own_state(pipeline: Any) -> Non
     text = "Thousands of Bolivians marched in La Paz to protest on Sunday."
     coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "2019-11-10"))}
     assert ("BOL", "BOL", "PROTEST") in coded, coded
+
+
+def _encounters(pipeline: Any, text: str) -> set[tuple[Any, ...]]:
+    an = _analyze(pipeline, text, "2019-11-20")
+    return {
+        (s, t, e.cameo, e.hypothetical, e.date) for s, t, typ, e in _coded(an) if typ == "CONSULT"
+    }
+
+
+def test_a_meeting_named_by_a_noun_is_an_encounter_of_its_parties(pipeline: Any) -> None:
+    got = _encounters(pipeline, "Talks between Russia and Ukraine resumed in Istanbul on Monday.")
+    assert got == {
+        ("RUS", "UKR", "040", False, "2019-11-18"),
+        ("UKR", "RUS", "040", False, "2019-11-18"),
+    }
+    # his call, to the other: as "Trump called Zelenskiy"; on the day it names
+    got = _encounters(pipeline, "Trump's July 25 call with Zelenskiy lasted half an hour.")
+    assert got == {("USA", "UKR", "041", False, "2019-07-25")}
+    # a visit goes to its host
+    got = _encounters(pipeline, "Putin's visit to Turkey ended on Tuesday.")
+    assert got == {("RUS", "TUR", "042", False, "2019-11-19")}
+
+
+def test_an_encounter_is_held_though_someone_was_not_on_it(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline,
+        "I was not on the July 25 phone call between President Trump and President Zelenskyy.",
+        "2019-11-20",
+    )
+    got = {(s, t, e.negated) for s, t, typ, e in _coded(an) if typ == "CONSULT"}
+    assert got == {("USA", "UKR", False), ("UKR", "USA", False)}
+    an = _analyze(pipeline, "Talks between Russia and Ukraine did not resume.", "2019-11-20")
+    assert {e.negated for *_rest, e in _coded(an)} == {True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China called for talks between Israel and Hamas.",  # sought
+        "The planned summit between Biden and Xi was postponed.",  # planned
+        # called off
+        "The two sides have been unable to reschedule a meeting between Mr. Trump and his"
+        " Chinese counterpart, Xi Jinping, that was canceled.",
+    ],
+)
+def test_an_encounter_not_held_is_no_encounter(pipeline: Any, text: str) -> None:
+    assert not _encounters(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan said a call for calm was urgent.",  # an appeal, not a phone call
+        "Trump's July 25 call was discussed at length.",  # with whom is not said here
+        "Now consider what we know about Trump's visit to Walter Reed on Saturday.",  # at home
+        "Xi gave a talk at the university.",  # a lecture
+        # told in passing, not what the sentence reports
+        "Lawmakers asked questions about Trump's July 25 call with Zelenskiy.",
+        "Blinken spoke to reporters after a meeting between Israel and Egypt.",
+    ],
+)
+def test_no_encounter_without_another_party_or_in_passing(pipeline: Any, text: str) -> None:
+    assert not _encounters(pipeline, text)
+
+
+def test_an_encounter_only_mentioned_gets_no_day_it_does_not_state(pipeline: Any) -> None:
+    got = _encounters(pipeline, "An officer described Trump's call with Zelenskiy as improper.")
+    assert got and all(d is None for *_rest, d in got), got
+
+
+def test_a_material_act_named_by_a_noun_is_coded_when_the_sentence_reports_it(
+    pipeline: Any,
+) -> None:
+    def acts(text: str) -> set[tuple[Any, ...]]:
+        an = _analyze(pipeline, text, "2019-11-20")
+        nouns = {"attack", "sanctions", "Sanctions"}
+        return {
+            (s, t, typ, e.cameo, e.date) for s, t, typ, e in _coded(an) if e.trigger.text in nouns
+        }
+
+    assert ("RUS", "UKR", "ASSAULT", "190", "2019-11-19") in acts(
+        "Russia's attack on Ukraine killed 12 people on Tuesday."
+    )
+    assert ("USA", "IRN", "SANCTION", "163", "2019-11-15") in acts(
+        "Sanctions imposed by the United States on Iran took effect on Friday."
+    )
+    for text in (
+        "Germany condemned Russia's attack on Ukraine.",  # the condemnation is the news
+        "Washington threatened sanctions against Moscow.",  # threatened, not imposed
+        "The European Union's sanctions against Russia will take effect next week.",
+        "He suffered a heart attack in Moscow.",
+    ):
+        assert not {a for a in acts(text) if a[2] in ("ASSAULT", "SANCTION")}, text

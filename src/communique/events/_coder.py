@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import AGENTS, ActorIndex
+from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
@@ -290,7 +291,7 @@ class _Hit:
     verb: Any  # the clause whose subject is the source
     cameo: str
     etype: str
-    kind: str  # lexical | control | claim | deontic | relation
+    kind: str  # lexical | control | claim | deontic | relation | encounter | visit | act
     args: tuple[Any, ...]  # tokens whose objects/prepositions give targets
     hypothetical: bool = False
     speaker: Mention | None = None  # for claims and deontic requests
@@ -502,7 +503,14 @@ def _sentence_hits(
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
-        hit = _control(tok) or _deontic(tok, idx, quotes) or _relation(tok) or _undergone(tok, idx)
+        hit = (
+            _control(tok)
+            or _deontic(tok, idx, quotes)
+            or _relation(tok)
+            or _undergone(tok, idx)
+            or _encounter(tok, idx)
+            or _act_noun(tok, idx)
+        )
         if hit is None and _force_on_target(tok, idx):
             hit = _Hit(tok, tok, TARGETED_FORCE[tok.lemma_.lower()], "ASSAULT", "lexical", (tok,))
         if hit is None:
@@ -611,6 +619,329 @@ def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
         for m in _mentions_for(p, idx)
     )
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
+
+
+#: Nouns of a meeting held between parties (CAMEO 04), read when the noun names them:
+#: "Trump's July 25 call with Zelenskiy", "talks between Greece and Turkey", "a
+#: conversation in Warsaw between Sondland and a top aide to Zelenskiy". Plural "talks"
+#: only (a talk is a lecture); a "call" only with its party ("a call for calm" is an appeal).
+ENCOUNTER_NOUNS = MappingProxyType(
+    {
+        "meeting": "040",
+        "talks": "040",
+        "consultations": "040",
+        "conversation": "040",
+        "summit": "040",
+        "negotiations": "046",
+        "call": "041",
+    }
+)
+#: Nouns of a visit, by the possessor or "by"-agent to the "to"-phrase's host (CAMEO 042).
+VISIT_NOUNS = frozenset(["visit", "trip"])
+#: Modifiers of an act named by a noun that was not (yet) held or taken.
+_UNHELD = frozenset(
+    ["planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "next"]
+)
+#: Verbs whose object is an act sought, offered, planned or feared, not held or taken.
+_SEEKING = frozenset(
+    [
+        "seek",
+        "propose",
+        "plan",
+        "schedule",
+        "arrange",
+        "offer",
+        "agree",
+        "invite",
+        "expect",
+        "prepare",
+        "request",
+        "demand",
+        "urge",
+        "push",
+        "call",
+        "hope",
+        "want",
+        "consider",
+        "discuss",
+        "delay",
+        "postpone",
+        "cancel",
+        "scrap",
+        "refuse",
+        "reject",
+        "reschedule",
+        "threaten",
+        "warn",
+        "fear",
+        "weigh",
+        "avert",
+        "prevent",
+        "deter",
+        "oppose",
+    ]
+)
+#: Verbs that say an encounter took place ("talks resumed", "held a meeting"): with no date
+#: of its own it is dated as they are (the publication day at the latest); an encounter
+#: only mentioned ("described Trump's call") gets no day it does not state.
+_HOLDING = frozenset(
+    [
+        "hold",
+        "have",
+        "resume",
+        "begin",
+        "start",
+        "open",
+        "end",
+        "conclude",
+        "continue",
+        "attend",
+        "host",
+        "take",
+        "wrap",
+        "close",
+        "break",
+        "collapse",
+        "stall",
+        "finish",
+        "join",
+        "pay",
+        "make",
+    ]
+)
+#: "The talks are due / set / expected / likely to resume": ahead, not held.
+_AHEAD = frozenset(["due", "set", "expected", "likely", "scheduled", "slated", "going"])
+#: An encounter called off after it was planned: "a meeting ... that was canceled".
+_CALLED_OFF = frozenset(["cancel", "postpone", "scrap", "delay", "shelve", "suspend"])
+
+
+def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """A meeting, talks, a call or a visit named by a noun whose parties the noun phrase
+    names, told as held (:func:`_told_held`): the parties of a "between" phrase met each
+    other, a possessor met its "with" phrase (as "X met with Y" is X's act), a visitor
+    its host after "to"."""
+    if tok.pos_ != "NOUN":
+        return None
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    visit = lemma in VISIT_NOUNS
+    code = "042" if visit else ENCOUNTER_NOUNS.get(low if low in ENCOUNTER_NOUNS else lemma)
+    if code is None or (lemma == "talk" and low != "talks") or tok.dep_ == "compound":
+        return None
+    preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    if lemma == "call" and ("for" in preps or not ({"with", "between"} & preps.keys())):
+        return None  # "a call for calm", "Trump's July 25 call" (with whom is not said here)
+
+    def after(word: str) -> list[Mention]:
+        prep = preps.get(word)
+        return (
+            []
+            if prep is None
+            else [m for p in prep.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+        )
+
+    own = _mentions_for(tok, idx)  # "Trump's", "US-China", "Russian-Turkish"
+    if visit:
+        makers = own or [
+            m
+            for a in tok.children
+            if a.dep_ == "acl"
+            for g in a.children
+            if g.dep_ == "agent"
+            for p in g.children
+            if p.dep_ == "pobj"
+            for m in _mentions_for(p, idx)
+        ]
+        home = {(_code(idx, m) or "")[:3] for m in makers}
+        hosts = [m for m in after("to") if (_code(idx, m) or "")[:3] not in home]
+        if not makers or not hosts:  # "Trump's visit to Walter Reed": not to another party
+            return None
+        sides: tuple[Mention, ...] = tuple(makers)
+        others: tuple[Mention, ...] = tuple(hosts)
+    else:
+        between, partners = after("between"), after("with")
+
+        def parties(ms: list[Mention]) -> int:
+            return len({_code(idx, m) for m in ms} - {None})
+
+        if parties(between) >= 2:  # "talks between Israel and Hamas", whoever hosts them
+            sides, others = tuple(between), ()
+        elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
+            sides, others = tuple(own), tuple(partners or between)
+        elif parties(own) >= 2:  # "Russian-Turkish talks"
+            sides, others = tuple(own), ()
+        else:
+            return None
+    verb = _told_held(tok)
+    if verb is None:
+        return None
+    return _Hit(
+        tok,
+        verb,
+        code,
+        "CONSULT",
+        "visit" if visit else "encounter",
+        (tok,),
+        source_hint=sides,
+        target_hint=others,
+    )
+
+
+#: Nouns of a material act by its possessor or "by"-agent on its "on" / "against" / "of" /
+#: "into" phrase: "Russia's attack on Ukraine killed 12", "US sanctions on Iran took
+#: effect", "the Israeli air strike on Gaza". CAMEO codes; types from the CAMEO table.
+ACT_NOUNS = MappingProxyType(
+    {
+        "attack": "190",
+        "assault": "190",
+        "offensive": "190",
+        "invasion": "192",
+        "occupation": "192",
+        "blockade": "191",
+        "airstrike": "195",
+        "bombardment": "195",
+        "shelling": "194",
+        "sanction": "163",
+        "embargo": "163",
+    }
+)
+#: Compounds that make an act noun an air strike ("air strike", "missile strike").
+_AIR = frozenset(["air", "missile", "drone", "rocket"])
+
+
+def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """A material act named by a noun whose maker and target the noun phrase names, told
+    as held in what the sentence reports (see :func:`_told_held`). Both must be placed,
+    in different states: "a heart attack", "a cyber attack on a bank" and a strike by a
+    union are no events."""
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return None
+    lemma = tok.lemma_.lower()
+    code = ACT_NOUNS.get(lemma)
+    if lemma == "strike" and any(c.dep_ == "compound" and c.lower_ in _AIR for c in tok.children):
+        code = "195"
+    if code is None:
+        return None
+    makers = _mentions_for(tok, idx) + [
+        m
+        for a in tok.children
+        if a.dep_ in ("acl", "prep")
+        for g in ([a] if a.dep_ == "prep" and a.lower_ == "by" else a.children)
+        if g.dep_ in ("agent", "prep") and g.lower_ == "by"
+        for p in g.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    ]
+    targets = [
+        m
+        for a in [tok, *(c for c in tok.children if c.dep_ == "acl")]  # "imposed by X on Y"
+        for c in a.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "into")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    ]
+    home = {(_code(idx, m) or "")[:3] for m in makers} - {""}
+    targets = [m for m in targets if (c := _code(idx, m)) is not None and c[:3] not in home]
+    if not home or not targets:
+        return None
+    verb = _told_held(tok)
+    if verb is None:
+        return None
+    cameo, etype = _lookup(code)
+    return _Hit(
+        tok,
+        verb,
+        cameo,
+        etype,
+        "act",
+        (tok,),
+        source_hint=tuple(makers),
+        target_hint=tuple(targets),
+    )
+
+
+def _told_held(tok: Any) -> Any | None:
+    """The verb that tells the act a noun names as held in what its sentence reports, or
+    None: told in passing ("questions about Trump's call", "spoke after a meeting with"),
+    sought, offered, planned or called off ("called for talks between ...", "the planned
+    summit", "threatened sanctions": the call, the offer or the threat is the act, coded at
+    its verb) or still to come ("will hold talks", "talks are due to resume")."""
+    verb = _governor(tok)
+    if verb is tok or _setting(tok) or not _main_clause(verb):
+        return None
+    if not _told_by(tok, verb) and _lexical(verb) is not None:
+        return None  # "condemned a Russian attack on Odesa": the condemnation is the news
+    if any(c.dep_ == "amod" and c.lower_ in _UNHELD for c in tok.children) or any(
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _CALLED_OFF for c in tok.children
+    ):
+        return None
+    if (
+        verb.lemma_.lower() in _SEEKING
+        or _wished(verb)
+        or _unrealised(verb)
+        or uncertain(verb)
+        or any(
+            (c.dep_ == "aux" and c.lower_ in _FUTURE | _POSSIBLE)
+            or (c.dep_ in ("acomp", "xcomp") and c.lower_ in _AHEAD)
+            for c in verb.children
+        )
+    ):
+        return None
+    return verb
+
+
+def _main_clause(verb: Any) -> bool:
+    """Is ``verb`` what its sentence reports: the root, a verb coordinated with it, or the
+    clause a report's verb introduces ("officials said talks between X and Y resumed")?"""
+    t = verb
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "ccomp" and t.head.lemma_.lower() in CUE_VERBS:
+        t = t.head
+    return bool(t.dep_ == "ROOT")
+
+
+#: Prepositions of the setting of another act: "spoke to reporters after a meeting with
+#: Blinken", "agreed at talks in Geneva", "despite hours of negotiations".
+_SETTING = frozenset(
+    ["after", "before", "at", "during", "despite", "following", "since", "amid", "until"]
+)
+
+
+def _setting(noun: Any) -> bool:
+    t = noun
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _SETTING
+
+
+def _told_by(noun: Any, verb: Any) -> bool:
+    """Does ``verb`` tell the act ``noun`` names as taking place (so that its date is the
+    act's): the noun is its subject ("Russia's attack killed 12 on Tuesday") or the verb
+    one of holding ("talks resumed", "held a meeting")? Otherwise the verb tells
+    something about the act ("condemned a Russian attack", "described Trump's call")."""
+    t = noun
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if verb.lemma_.lower() in _HOLDING:
+        return True
+    # the subject of what it did, not of what it was ("Trump's call was irregular")
+    return t.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_ != "be"
+
+
+def _governor(noun: Any) -> Any:
+    """The verb whose argument ``noun`` is ("held talks", "talks resumed", "called for
+    talks"), or the noun itself when it qualifies another noun ("questions about the
+    call"): only a verb of its own says whether it was held."""
+    t = noun
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return noun
+    return head if head.pos_ in ("VERB", "AUX") else noun
 
 
 def _controls(head: Any) -> bool:
@@ -1807,7 +2138,18 @@ def _events_of(
         speaker_id = hit.speaker.actor_id
         quote = quote or next((q for q in quotes if q.speaker_actor_id == speaker_id), None)
     negated = _negated(hit) if hit.kind != "deontic" else False
+    if hit.kind in ("encounter", "visit", "act") and not _told_by(hit.tok, hit.verb):
+        negated = False  # "I was not on the July 25 call": the call was held
     when, when_span = _date(hit.tok, published)
+    if (
+        hit.kind in ("encounter", "visit", "act")
+        and not _told_by(hit.tok, hit.verb)
+        and (when_span is None or not any(t.idx == when_span.start for t in hit.tok.subtree))
+    ):
+        when = None  # "described Trump's call" on Tuesday: told then, not held then
+    nominal = hit.kind in ("encounter", "visit", "act")
+    if nominal and when and published and when[:10] > str(published):
+        return []  # "a meeting next week": not held yet
     hypo = hit.hypothetical
     _plover, mode, intensity = CAMEO.get(hit.cameo, (hit.etype, None, 0.0))
     if negated:
@@ -1831,6 +2173,9 @@ def _events_of(
     elif hit.kind == "relation" and targets:
         pairs = [(a, b) for a in sources for b in targets]
         pairs += [(b, a) for a in sources for b in targets]
+    elif hit.kind == "encounter" and not targets:  # the parties met each other
+        sides = _sides(sources, idx)
+        pairs = [(a, b) for a in sides for b in sides if _code(idx, a) != _code(idx, b)]
     else:
         options: list[Mention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in options]
@@ -1854,7 +2199,7 @@ def _events_of(
             "target": tgt is not None and _code(idx, tgt) is not None,
             "lexical": hit.kind == "lexical",
             "control": hit.kind == "control",
-            "inferred": hit.kind in ("claim", "deontic", "relation"),
+            "inferred": hit.kind in ("claim", "deontic", "relation", "encounter", "visit", "act"),
             "source_direct": _direct(src, hit, idx),
             "negated": negated,
             "hypothetical": hypo,
