@@ -71,16 +71,17 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # sentences about the siege; teasers state no act now, and the typed recall, which
     # that event never matched, is unchanged
     # 0.066 / 0.059 since the sixth session (acts undergone, dated announcements,
-    # coordinated peoples)
-    assert r["dyad"] >= 0.066 and r["typed"] >= 0.058, r
+    # coordinated peoples); 0.070 / 0.062 since the eighth (acts named by nouns)
+    assert r["dyad"] >= 0.069 and r["typed"] >= 0.062, r  # 38 and 34 of 544
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
     # target it was 0.754 (92 of 122), then 0.756, and is 0.748 (92 of 123) since a wrong
     # home-state target (Esper "met officials" in Hanoi → USA) was removed: a count that
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
-    # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session)
-    assert kept / named >= 0.68, (named, targeted, kept)
+    # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
+    # 0.690 (87 of 126) in the eighth
+    assert kept / named >= 0.69, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
