@@ -288,3 +288,19 @@ def test_a_headline_restating_the_bodys_act_adds_no_event(pipeline: Pipeline) ->
     accusations = [e for e in a.events if e.type == "ACCUSE"]
     assert len(accusations) == 1 and not accusations[0].in_title, a.events
     assert [e.id for e in a.events] == list(range(len(a.events)))
+
+
+def test_an_undated_headline_restates_the_bodys_dated_act(pipeline: Pipeline) -> None:
+    """The headline names the state, the body its government and the day: one act, on the
+    body's day, not a second one on the publication day."""
+    from communique.records import Article
+
+    art = Article(
+        id="t",
+        text="The Trump administration on Thursday imposed sanctions on China over Iranian oil.",
+        title="U.S. sanctions on China put refiners on alert",
+        published="2020-09-25",
+    )
+    a = next(pipeline.analyze([art], isolate=False))
+    sanctions = [e for e in a.events if e.type == "SANCTION"]
+    assert [(e.in_title, e.date) for e in sanctions] == [(False, "2020-09-24")], a.events

@@ -36,7 +36,7 @@ from .errors import InputError, PipelineError
 from .events import act_key, code_events
 from .nlp import PARSER_CHARS, load_nlp, model_id
 from .quotes import extract_quotes
-from .records import Analysis, Article, Document, Failure, MediaType
+from .records import Analysis, Article, Document, Event, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
 from .stance import StanceModel, stance_records
 
@@ -416,11 +416,29 @@ def _assemble(work: Mapping[str, Any]) -> Analysis:
 def _with_title(body: Analysis, title: Analysis) -> Analysis:
     """The body's analysis with the title's records added after its own (ids go on). A
     headline event that restates an act the body states (same source, target, type, flags
-    and date) is not a second event: the body's is the act, with its fuller sentence."""
+    and date, or any date when the headline states none and is dated by its publication:
+    "U.S. sanctions on Chinese tankers …" over a body's sanctions "on Thursday") is not a
+    second event: the body's is the act, with its fuller sentence and its day."""
     nm, nq, ne, ns = len(body.mentions), len(body.quotes), len(body.events), len(body.stance)
     known = {a.id for a in body.actors}
     acts = {act_key(e) for e in body.events}
-    new_acts = [e for e in title.events if act_key(e) not in acts]
+    states = {a.id: (a.code or a.id)[:3] for a in (*body.actors, *title.actors)}
+
+    def told(e: Event) -> tuple[Any, ...]:
+        """The act without its date, its parties as their states ("U.S." in a headline
+        is "the Trump administration" in the text)."""
+        return (
+            states.get(e.source_actor_id or ""),
+            states.get(e.target_actor_id or ""),
+            *act_key(e)[2:-1],
+        )
+
+    undated = {told(e) for e in body.events}
+    new_acts = [
+        e
+        for e in title.events
+        if act_key(e) not in acts and not (e.date_evidence is None and told(e) in undated)
+    ]
     return dataclasses.replace(
         body,
         actors=body.actors + tuple(a for a in title.actors if a.id not in known),
