@@ -962,3 +962,12 @@ def test_a_material_act_named_by_a_noun_is_coded_when_the_sentence_reports_it(
         "He suffered a heart attack in Moscow.",
     ):
         assert not {a for a in acts(text) if a[2] in ("ASSAULT", "SANCTION")}, text
+
+
+def test_coordinated_states_before_a_group_are_each_a_side(pipeline: Any) -> None:
+    for text in (
+        "US and British forces attacked the rebels on Monday.",  # a noun, then an adjective
+        "American and British warships fired on the rebels.",
+    ):
+        got = {s[:3] for s, _t, typ, _e in _coded(_analyze(pipeline, text)) if typ == "ASSAULT"}
+        assert got == {"USA", "GBR"}, text

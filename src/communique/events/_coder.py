@@ -1389,10 +1389,11 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 m = _coded_modifier(head, idx, m) or m
             if m not in found:
                 found.append(m)
-            # "American and Chinese officials": the group took the last adjective's state;
-            # the coordinated adjectives before it name groups of their own
+            # "American and Chinese officials", "US and British forces": the group took the
+            # last modifier's state; the coordinated modifiers before it name groups of
+            # their own
             for c in head.children:
-                coordinated = _expand(c) if c.dep_ in ("amod", "compound") else []
+                coordinated = _expand(c) if c.dep_ in ("amod", "compound", "nmod") else []
                 for x in coordinated if len(coordinated) > 1 else []:
                     other = idx.at(x.i)
                     if other is not None and other.actor_id and other not in found:
