@@ -971,3 +971,17 @@ def test_coordinated_states_before_a_group_are_each_a_side(pipeline: Any) -> Non
     ):
         got = {s[:3] for s, _t, typ, _e in _coded(_analyze(pipeline, text)) if typ == "ASSAULT"}
         assert got == {"USA", "GBR"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the CNBC seed: Peskov judges attacking third countries, he does not attack
+        '"Without proof, we consider it wrong to attack third countries in this situation,"'
+        " Peskov said.",
+        "It would be a mistake for Israel to attack Iran, Macron said.",
+    ],
+)
+def test_an_act_judged_right_or_wrong_is_not_done(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text))
+    assert not [c for c in coded if c[2] == "ASSAULT" and not c[3].hypothetical], coded

@@ -1111,6 +1111,10 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
         return False
     if tok.dep_ == "acl" and head.pos_ == "NOUN":
         return True
+    if (head.pos_ in ("ADJ", "NOUN") or head.lemma_ == "be") and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
+    ):
+        return True  # "we consider it wrong to attack third countries": judged, not done
     if tok.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() in _WISH_HEADS or _unrealised(head, depth + 1)
     return False
