@@ -985,3 +985,16 @@ def test_coordinated_states_before_a_group_are_each_a_side(pipeline: Any) -> Non
 def test_an_act_judged_right_or_wrong_is_not_done(pipeline: Any, text: str) -> None:
     coded = _coded(_analyze(pipeline, text))
     assert not [c for c in coded if c[2] == "ASSAULT" and not c[3].hypothetical], coded
+
+
+def test_a_present_when_or_if_clause_of_a_general_truth_is_no_act(pipeline: Any) -> None:
+    for text in (
+        "When the United States slaps tariffs on goods, it isn't foreign exporters that pay.",
+        "If the U.S. imposes a tariff on Chinese televisions, the duty is paid by an importer.",
+    ):
+        assert not _coded(_analyze(pipeline, text)), text
+    # a conditional with a future main clause stays, hypothetical; a past "when" is an act
+    (c,) = [c for c in _coded(_analyze(pipeline, "If Iran attacks Israel, the US will respond."))]
+    assert c[:3] == ("IRN", "ISR", "ASSAULT") and c[3].hypothetical
+    coded = _coded(_analyze(pipeline, "When Russia attacked Ukraine, Germany imposed sanctions."))
+    assert ("RUS", "UKR", "ASSAULT") in [c[:3] for c in coded if not c[3].hypothetical]

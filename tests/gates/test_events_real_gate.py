@@ -87,4 +87,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
     # 10's seventh session; 0.491 / 0.318 / 0.191 after the sixth, 0.479 / 0.327 / 0.194
     # after the fifth, 0.422 / 0.329 / 0.249 before it)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.51, verdicts
+    # 0.526 / 0.306 / 0.168 (173 events) since the eighth (a present "when"/"if" clause of
+    # a general truth is no act)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.52, verdicts

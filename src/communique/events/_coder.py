@@ -531,6 +531,8 @@ def _sentence_hits(
             hit = _Hit(hit.tok, hit.verb, "114", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
         if stative_use(hit.tok, lambda noun: any(_code(idx, m) for m in _mentions_for(noun, idx))):
             continue  # "Finland shares a border with Russia": a state, not an act
+        if _generic(hit.tok):
+            continue  # "when the United States slaps tariffs on goods, importers pay": a rule
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
@@ -539,6 +541,30 @@ def _sentence_hits(
         hits.append(_modal(hit))
     hits += _claims(sent, idx, quotes, hits)
     return hits
+
+
+_PRESENT = frozenset(["VBZ", "VBP"])
+
+
+def _generic(tok: Any) -> bool:
+    """An act in a present-tense "when" / "if" clause of a present-tense main clause tells
+    how things go, not what happened or is planned: "When the United States slaps tariffs
+    on goods, it isn't foreign exporters that pay", "If the U.S. imposes a tariff, the duty
+    is paid by an importer" ("If Iran attacks, the U.S. will respond" is a conditional
+    threat, kept as hypothetical)."""
+    if tok.dep_ != "advcl" or tok.tag_ not in _PRESENT or tok.head is tok:
+        return False
+    if not any(
+        (c.dep_ == "mark" and c.lower_ == "if") or (c.dep_ == "advmod" and c.lower_ in _WHEN)
+        for c in tok.children
+    ):
+        return False
+    main = tok.head
+    tenses = {main.tag_} | {c.tag_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tenses & _PRESENT) and "MD" not in tenses
+
+
+_WHEN = frozenset(["when", "whenever"])
 
 
 def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
