@@ -998,3 +998,9 @@ def test_a_present_when_or_if_clause_of_a_general_truth_is_no_act(pipeline: Any)
     assert c[:3] == ("IRN", "ISR", "ASSAULT") and c[3].hypothetical
     coded = _coded(_analyze(pipeline, "When Russia attacked Ukraine, Germany imposed sanctions."))
     assert ("RUS", "UKR", "ASSAULT") in [c[:3] for c in coded if not c[3].hypothetical]
+
+
+def test_discussing_with_someone_is_consulting_them(pipeline: Any) -> None:
+    coded = _coded(_analyze(pipeline, "Blinken discussed the crisis with Wang Yi on Tuesday."))
+    assert [c[:3] for c in coded] == [("USA", "CHN", "CONSULT")], coded
+    assert not _coded(_analyze(pipeline, "The ministers discussed the budget."))

@@ -369,6 +369,7 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("dial", "up"): "041",
         ("talk", "to"): "040",
         ("speak", "with"): "040",
+        ("discuss", "with"): "040",
         ("meet", "with"): "040",
         ("enter", "into"): "030",
         ("sign", "up"): "030",
