@@ -1004,3 +1004,11 @@ def test_discussing_with_someone_is_consulting_them(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "Blinken discussed the crisis with Wang Yi on Tuesday."))
     assert [c[:3] for c in coded] == [("USA", "CHN", "CONSULT")], coded
     assert not _coded(_analyze(pipeline, "The ministers discussed the budget."))
+
+
+def test_thanking_a_state_is_praise(pipeline: Any) -> None:
+    text = "Bhutto Zardari thanked Washington for its help but warned of the cost."
+    coded = _coded(_analyze(pipeline, text))
+    assert [(c[0][:3], c[1][:3], c[2], c[3].cameo) for c in coded] == [
+        ("PAK", "USA", "SUPPORT", "051")
+    ], coded

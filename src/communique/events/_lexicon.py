@@ -47,7 +47,7 @@ VERBS = _table(
         "042": "visit",
         "043": "host",
         "045": "mediate",
-        "051": "support back welcome value praise endorse hail commend applaud laud congratulate "
+        "051": "support back welcome value praise endorse hail commend applaud laud congratulate thank "
         "cheer salute",
         "052": "defend",
         "055": "apologize apologise",
