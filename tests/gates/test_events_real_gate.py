@@ -80,8 +80,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # home-state target (Esper "met officials" in Hanoi → USA) was removed: a count that
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
-    # 0.690 (87 of 126) in the eighth
-    assert kept / named >= 0.69, (named, targeted, kept)
+    # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end
+    assert kept / named >= 0.70, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
