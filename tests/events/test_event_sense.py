@@ -737,8 +737,9 @@ def test_tariffs_raised_are_sanctions_and_tariffs_removed_are_eased(pipeline: An
 @pytest.mark.parametrize(
     ("text", "hypothetical"),
     [
-        # a rule, or a time to come: present tense under "when"/"once"
-        ("When the United States slaps tariffs on China, American importers pay.", True),
+        # a time to come: present tense under "when"/"once" (a rule, "when the United
+        # States slaps tariffs on China, American importers pay", is no act at all: see
+        # test_a_present_when_or_if_clause_of_a_general_truth_is_no_act)
         ("When Trump meets Xi next week, he will raise the issue of fentanyl.", True),
         ("Once Iran agrees to the terms, sanctions will be lifted.", True),
         # a time past: the act happened
