@@ -21,7 +21,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -647,6 +647,8 @@ def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
 
 
+#: Hit kinds of acts named by nouns (:func:`_encounter`, :func:`_act_noun`).
+_NOMINAL_KINDS = ("encounter", "visit", "act")
 #: Nouns of a meeting held between parties (CAMEO 04), read when the noun names them:
 #: "Trump's July 25 call with Zelenskiy", "talks between Greece and Turkey", "a
 #: conversation in Warsaw between Sondland and a top aide to Zelenskiy". Plural "talks"
@@ -758,25 +760,14 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None  # "a call for calm", "Trump's July 25 call" (with whom is not said here)
 
     def after(word: str) -> list[Mention]:
-        prep = preps.get(word)
-        return (
-            []
-            if prep is None
-            else [m for p in prep.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
-        )
+        return _pobj_mentions([preps[word]] if word in preps else [], idx)
 
     own = _mentions_for(tok, idx)  # "Trump's", "US-China", "Russian-Turkish"
     if visit:
-        makers = own or [
-            m
-            for a in tok.children
-            if a.dep_ == "acl"
-            for g in a.children
-            if g.dep_ == "agent"
-            for p in g.children
-            if p.dep_ == "pobj"
-            for m in _mentions_for(p, idx)
-        ]
+        makers = own or _pobj_mentions(
+            [g for a in tok.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"],
+            idx,
+        )
         home = {(_code(idx, m) or "")[:3] for m in makers}
         hosts = [m for m in after("to") if (_code(idx, m) or "")[:3] not in home]
         if not makers or not hosts:  # "Trump's visit to Walter Reed": not to another party
@@ -847,25 +838,21 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         code = "195"
     if code is None:
         return None
-    makers = _mentions_for(tok, idx) + [
-        m
-        for a in tok.children
-        if a.dep_ in ("acl", "prep")
-        for g in ([a] if a.dep_ == "prep" and a.lower_ == "by" else a.children)
-        if g.dep_ in ("agent", "prep") and g.lower_ == "by"
-        for p in g.children
-        if p.dep_ == "pobj"
-        for m in _mentions_for(p, idx)
+    # its own phrase and a participle's: "an attack by rebels", "sanctions imposed by X on Y"
+    phrases = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+    by = [
+        g for a in phrases for g in a.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"
     ]
-    targets = [
-        m
-        for a in [tok, *(c for c in tok.children if c.dep_ == "acl")]  # "imposed by X on Y"
-        for c in a.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "into")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in _mentions_for(p, idx)
-    ]
+    makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx)
+    targets = _pobj_mentions(
+        [
+            c
+            for a in phrases
+            for c in a.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "into")
+        ],
+        idx,
+    )
     home = {(_code(idx, m) or "")[:3] for m in makers} - {""}
     targets = [m for m in targets if (c := _code(idx, m)) is not None and c[:3] not in home]
     if not home or not targets:
@@ -916,12 +903,17 @@ def _told_held(tok: Any) -> Any | None:
     return verb
 
 
+def _first_conjunct(tok: Any) -> Any:
+    """The first of the conjuncts ``tok`` is one of ("talks" in "talks and a meeting")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _main_clause(verb: Any) -> bool:
     """Is ``verb`` what its sentence reports: the root, a verb coordinated with it, or the
     clause a report's verb introduces ("officials said talks between X and Y resumed")?"""
-    t = verb
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
+    t = _first_conjunct(verb)
     if t.dep_ == "ccomp" and t.head.lemma_.lower() in CUE_VERBS:
         t = t.head
     return bool(t.dep_ == "ROOT")
@@ -935,9 +927,7 @@ _SETTING = frozenset(
 
 
 def _setting(noun: Any) -> bool:
-    t = noun
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
+    t = _first_conjunct(noun)
     return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _SETTING
 
 
@@ -946,22 +936,18 @@ def _told_by(noun: Any, verb: Any) -> bool:
     act's): the noun is its subject ("Russia's attack killed 12 on Tuesday") or the verb
     one of holding ("talks resumed", "held a meeting")? Otherwise the verb tells
     something about the act ("condemned a Russian attack", "described Trump's call")."""
-    t = noun
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
     if verb.lemma_.lower() in _HOLDING:
         return True
     # the subject of what it did, not of what it was ("Trump's call was irregular")
-    return t.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_ != "be"
+    subject = _first_conjunct(noun).dep_ in ("nsubj", "nsubjpass")
+    return subject and verb.pos_ == "VERB" and verb.lemma_ != "be"
 
 
 def _governor(noun: Any) -> Any:
     """The verb whose argument ``noun`` is ("held talks", "talks resumed", "called for
     talks"), or the noun itself when it qualifies another noun ("questions about the
     call"): only a verb of its own says whether it was held."""
-    t = noun
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
+    t = _first_conjunct(noun)
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -1923,16 +1909,15 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
     out: list[Mention] = []
     for g in noun.children:
         if g.dep_ == "prep" and (g.lower_ in preps or g.lower_ in _NOUN_ARG_PREPS):
-            for p in g.children:
-                if p.dep_ == "pobj":
-                    out += _mentions_for(p, idx)
+            out += _pobj_mentions([g], idx)
         elif g.dep_ == "acl":
-            for a in g.children:
-                if a.dep_ == "agent":
-                    out += [
-                        m for p in a.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)
-                    ]
+            out += _pobj_mentions([a for a in g.children if a.dep_ == "agent"], idx)
     return out
+
+
+def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
+    """The actor mentions of the objects of the prepositions ``preps``."""
+    return [m for g in preps for p in g.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
 
 
 # -- flags, dates, evidence ------------------------------------------------------------
@@ -2169,16 +2154,12 @@ def _events_of(
         speaker_id = hit.speaker.actor_id
         quote = quote or next((q for q in quotes if q.speaker_actor_id == speaker_id), None)
     negated = _negated(hit) if hit.kind != "deontic" else False
-    if hit.kind in ("encounter", "visit", "act") and not _told_by(hit.tok, hit.verb):
-        negated = False  # "I was not on the July 25 call": the call was held
     when, when_span = _date(hit.tok, published)
-    if (
-        hit.kind in ("encounter", "visit", "act")
-        and not _told_by(hit.tok, hit.verb)
-        and (when_span is None or not any(t.idx == when_span.start for t in hit.tok.subtree))
-    ):
-        when = None  # "described Trump's call" on Tuesday: told then, not held then
-    nominal = hit.kind in ("encounter", "visit", "act")
+    nominal = hit.kind in _NOMINAL_KINDS
+    if nominal and not _told_by(hit.tok, hit.verb):
+        negated = False  # "I was not on the July 25 call": the call was held
+        if when_span is None or not any(t.idx == when_span.start for t in hit.tok.subtree):
+            when = None  # "described Trump's call" on Tuesday: told then, not held then
     if nominal and when and published and when[:10] > str(published):
         return []  # "a meeting next week": not held yet
     hypo = hit.hypothetical
@@ -2230,7 +2211,7 @@ def _events_of(
             "target": tgt is not None and _code(idx, tgt) is not None,
             "lexical": hit.kind == "lexical",
             "control": hit.kind == "control",
-            "inferred": hit.kind in ("claim", "deontic", "relation", "encounter", "visit", "act"),
+            "inferred": hit.kind in ("claim", "deontic", "relation", *_NOMINAL_KINDS),
             "source_direct": _direct(src, hit, idx),
             "negated": negated,
             "hypothetical": hypo,
