@@ -289,22 +289,19 @@ class Assigner:
                 self.opts,
                 [c[5] for c in cands],
             )
-            per_story: dict[str, list[float]] = {}
+            per_story: dict[str, list[tuple[int, float]]] = {}  # story → (day, score)
             for c, s in zip(cands, scores, strict=True):
-                per_story.setdefault(c[1], []).append(float(s))
+                per_story.setdefault(c[1], []).append((c[2], float(s)))
             for sid, got in per_story.items():
-                linked = self._linked(got)
+                linked = self._linked([s for _, s in got])
                 if linked >= self.opts.link:
                     best[sid] = linked
             told = retold_acts(f.events) if self.opts.retold and not best else []
-            for sid in per_story if told else ():
+            for sid, got in per_story.items() if told else ():
                 day = self.happening(sid).retold_day(told)
                 if day is not None:  # a follow-up of this story's act: days from it
-                    again = [
-                        s + self.opts.day_penalty * (abs(c[2] - f.day) - abs(c[2] - day))
-                        for c, s in zip(cands, scores, strict=True)
-                        if c[1] == sid
-                    ]
+                    dp = self.opts.day_penalty
+                    again = [s + dp * (abs(d - f.day) - abs(d - day)) for d, s in got]
                     if (linked := self._linked(again)) >= self.opts.link:
                         best[sid] = linked
         if best and self.opts.new_after_days is not None:
