@@ -637,12 +637,7 @@ def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
     """ "Putin arrived in Beijing": a leader's arrival is a visit (CAMEO 042) to the host;
     only troops arriving are protection (074)."""
     hosts = tuple(
-        m
-        for c in hit.tok.children
-        if c.dep_ == "prep" and c.lower_ == "in"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in _mentions_for(p, idx)
+        _pobj_mentions((c for c in hit.tok.children if c.dep_ == "prep" and c.lower_ == "in"), idx)
     )
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
 
@@ -1228,15 +1223,15 @@ def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or (code := _UNDERGONE.get(obj.lemma_.lower())) is None:
         return None
-    makers = [
-        m
-        for head in (obj, tok)
-        for c in head.children
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in _mentions_for(p, idx)
-    ]
+    makers = _pobj_mentions(
+        (
+            c
+            for head in (obj, tok)
+            for c in head.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+        ),
+        idx,
+    )
     makers += [
         m
         for c in obj.children
@@ -1710,7 +1705,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for c in a.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # "issued a stern reminder to Iraq": the recipient is the dative's object
-                out += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+                out += _pobj_mentions([c], idx)
             elif (
                 c.dep_ in ("dobj", "dative", "iobj")
                 or (c.dep_ == "nsubjpass" and a.pos_ == "VERB")
@@ -1737,9 +1732,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "prep" and c.lower_ == "with" and reduced_passive(a):
                 continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and c.lower_ in preps:
-                out += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+                out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:
-                place += [m for p in c.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+                place += _pobj_mentions([c], idx)
     if hit.kind == "relation":
         out = _noun_args(hit.verb, idx, frozenset({"with", "between"}))
     uniq: list[Mention] = []
@@ -1749,15 +1744,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and hit.cameo == "114":
         # "Japan protested to China": with nothing complained of ("complained to the UN
         # over Israeli raids"), an official complaint is aimed at the state it is made to
-        uniq = [
-            m
-            for a in hit.args
-            for c in a.children
-            if c.dep_ == "prep" and c.lower_ == "to"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for m in _mentions_for(p, idx)
-        ]
+        uniq = _pobj_mentions(
+            (c for a in hit.args for c in a.children if c.dep_ == "prep" and c.lower_ == "to"),
+            idx,
+        )
     if not uniq and place:
         return place[:1], True
     if not uniq and hit.kind in ("lexical", "control"):
@@ -1894,14 +1884,7 @@ _DEMANDED_ACTS = frozenset(
 
 
 def _doer_of(noun: Any, idx: ActorIndex) -> list[Mention]:
-    return [
-        m
-        for g in noun.children
-        if g.dep_ == "prep" and g.lower_ == "of"
-        for p in g.children
-        if p.dep_ == "pobj"
-        for m in _mentions_for(p, idx)
-    ]
+    return _pobj_mentions((g for g in noun.children if g.dep_ == "prep" and g.lower_ == "of"), idx)
 
 
 def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mention]:
