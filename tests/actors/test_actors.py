@@ -196,6 +196,16 @@ def test_a_learned_person_is_not_of_the_country_they_are_posted_to(pipeline: Pip
     assert [x.country for x in a.actors if x.name == "Jaan Kask"] == ["EST"]
 
 
+def test_a_learned_person_is_not_of_the_country_they_study(pipeline: Pipeline) -> None:
+    text = (
+        '"The president wants a bigger deal with China," said Derek Scissors, a China scholar '
+        "with the American Enterprise Institute in Washington."
+    )
+    a = pipeline.analyze_text(text, published="2019-11-20")
+    (scissors,) = [x for x in a.actors if x.name == "Derek Scissors"]
+    assert scissors.learned and scissors.country != "CHN"
+
+
 def test_armed_groups_are_actors(pipeline: Pipeline) -> None:
     a = pipeline.analyze_text("ISIS militants attacked Iraqi forces near Mosul on Tuesday.")
     assert [(x.code, x.sector) for x in a.actors if x.name == "Islamic State"] == [("IMG", "REB")]

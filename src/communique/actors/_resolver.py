@@ -496,8 +496,9 @@ class ActorResolver:
 
     def _country_in(self, text: str) -> str | None:
         """The country a title says the person is of: "Estonian Foreign Minister", "U.S.
-        envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv")."""
-        text = _POSTED_TO.sub(" ", text)
+        envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv") nor
+        what they study ("a China scholar")."""
+        text = _STUDIED.sub(" ", _POSTED_TO.sub(" ", text))
         words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
         for w in words:
             for cand in (w, w.split()[0]):
@@ -757,6 +758,12 @@ class ActorResolver:
 _POSTED_TO = re.compile(
     r"(?:\b(?:to|in|at)|\b(?i:envoy|ambassador|representative|coordinator|emissary|negotiator)"
     r"\s+for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+)
+#: A country naming what someone studies or covers, not whose they are: "a China scholar
+#: with the American Enterprise Institute", "a Russia analyst", "our Iran correspondent".
+_STUDIED = re.compile(
+    r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?i:scholar|expert|analyst|specialist|"
+    r"watcher|researcher|correspondent|historian|hand)s?\b"
 )
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
