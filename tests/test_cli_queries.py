@@ -324,6 +324,18 @@ def test_tables_fit_80_columns(db: str, monkeypatch: pytest.MonkeyPatch) -> None
     assert header == ["date", "cameo", "intensity"]
 
 
+def test_a_squeezed_table_wraps_whole_words(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short columns that leave the text less than its usual width: the text wraps at
+    words, none is cut at the edge ("held talk" for "held talks")."""
+    monkeypatch.setenv("COLUMNS", "80")
+    cols = "source,type,target,date,quad,cameo,intensity,evidence"
+    res = runner.invoke(cli, ["events", "--db", db, "--columns", cols, "--type", "REJECT"])
+    assert res.exit_code == 0, res.output
+    assert max(len(x) for x in res.stdout.splitlines()) <= 80
+    printed = set(res.stdout.split())
+    assert {"China", "rejected", "the", "claims."} <= printed, res.stdout
+
+
 def test_search_uses_the_full_text_index(db: str) -> None:
     rows = _json(db, "alliance", kind="search")
     assert [r["outlet"] for r in rows] == ["Kestrel News"] and "[alliance]" in rows[0]["match"]

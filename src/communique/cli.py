@@ -1646,7 +1646,7 @@ def _table(rows: list[dict[str, Any]], show: list[str]) -> None:
             c,
             overflow="fold",
             ratio=1 if long else None,
-            min_width=20 if long else len(c),
+            min_width=None if long else len(c),
             max_width=max(_NAME_WIDTH, len(c)) if c in _NAMES else None,
         )
     for r in rows:  # Text, not markup: "[1]" in a sentence stays as written
