@@ -471,6 +471,19 @@ def test_an_article_restating_its_act_is_one_report(encode: Any) -> None:
     ]
 
 
+def test_a_joint_act_of_three_parties_is_one_story_event(encode: Any) -> None:
+    # "the three countries signed": the coder makes a pair of each two parties, both ways
+    signed = "The three countries signed an agreement to revive the gas pipeline."
+    agreed = "At the meeting, the three countries agreed to update the feasibility study."
+    pairs = [("DZA", "NGA"), ("NGA", "DZA"), ("DZA", "NER"), ("NER", "DZA"), ("NGA", "NER")]
+    rows = [("a", s, t, "AGREE", signed) for s, t in pairs]
+    rows += [("b", s, t, "AGREE", agreed) for s, t in pairs]
+    # another act of one of the parties in another sentence stays apart
+    rows.append(("b", "NER", "DZA", "REQUEST", "Niger demanded security guarantees."))
+    acts = _acts(encode, rows)
+    assert sorted(acts, key=len) == [{("b", "REQUEST")}, {("a", "AGREE"), ("b", "AGREE")}]
+
+
 def test_a_month_agrees_with_a_day_inside_it() -> None:
     """ "The Foreign Office demanded the release last week" (read as 2024-08) and "Britain
     has demanded its release" (2024-08-25): the same act when the parties and type agree."""

@@ -168,7 +168,8 @@ def same_act(
 
 def _restated(a: StoryEvent, b: StoryEvent) -> bool:
     """Two events of one article that are one act: the same type and flags, and either one
-    sentence coding it twice with compatible parties (a mutual act both ways round), or
+    sentence coding it twice with compatible parties (a mutual act both ways round, or
+    among three or more parties that share one: "Algeria, Nigeria and Niger signed"), or
     compatible parties sharing a known actor and dates that agree (the headline, or a
     quote, restating the text's act, one of them with a party the other lacks). A report
     without a date of its own agrees with any: mostly the act told again ("Moscow said it
@@ -179,7 +180,13 @@ def _restated(a: StoryEvent, b: StoryEvent) -> bool:
         return False
     if a.evidence == b.evidence and _parties_agree(a, b):
         return True
+    if a.evidence == b.evidence and a.type in MUTUAL and _share_party(a, b):
+        return True  # "the three countries signed an agreement": one act, three pairs
     return _parties_agree(a, b, shared=True) and _dates_agree(a, b)
+
+
+def _share_party(a: StoryEvent, b: StoryEvent) -> bool:
+    return bool({a.source, a.target} & {b.source, b.target} - {None})
 
 
 def reports_of(
