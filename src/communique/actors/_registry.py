@@ -23,6 +23,7 @@ COLUMNS = {
     "bodies": ["name", "aliases", "country", "sector", "kind"],
     "igos": ["code", "name", "aliases", "sector", "kind"],
     "people": ["id", "name", "aliases", "country", "sector", "role", "start", "end"],
+    "places": ["name", "aliases", "country", "kind"],
 }
 _CODE = re.compile(r"^[A-Z]{3}$")
 
@@ -30,7 +31,7 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One way to name an actor. ``via`` says how the name matched (name, alias, demonym,
-    capital, metonym); people carry the dates of the role the entry stands for."""
+    capital, place, metonym); people carry the dates of the role the entry stands for."""
 
     id: str
     name: str
@@ -189,6 +190,17 @@ class Registry:
         for n in _multi(row.get("capitals")):
             capital = Entry(code, name, "state", code, code, "GOV", via="capital")
             self._override(n, capital, override)
+
+    def _add_places(self, row: dict[str, str], override: bool) -> None:
+        """Cities, regions and islands: a place names its state when it is used for it ("Kharkiv
+        was shelled", "Odesa's governor"), as a capital names its government; the resolver
+        tells such uses from plain locations ("in Odesa")."""
+        code = _code(row["country"])
+        if code not in self.countries:
+            raise ValueError(f"country {code!r} is not in the countries table")
+        place = Entry(code, self.countries[code], "state", code, code, None, via="place")
+        for n in [_req(row, "name"), *_multi(row.get("aliases"))]:
+            self._override(n, place, override)
 
     def _add_bodies(self, row: dict[str, str], override: bool) -> None:
         name = _req(row, "name")

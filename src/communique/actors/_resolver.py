@@ -93,6 +93,22 @@ _BODY_ANAPHORS = {
 }
 #: "the country", "the nation" refer back to the state named last, this many sentences
 #: before at most (0: the same sentence).
+#: Plural phrases that count the states (or their people) named just before them: the
+#: counting word, and the nouns (states, or people acting for them).
+_GROUP_COUNTS = {"two": 2, "both": 2, "three": 3}
+_GROUP_STATE_NOUNS = frozenset({"country", "nation", "state", "side", "government", "capital"})
+_GROUP_NOUNS = _GROUP_STATE_NOUNS | {
+    "leader",
+    "minister",
+    "president",
+    "delegation",
+    "counterpart",
+    "negotiator",
+}
+#: Modifiers that say which group a counting phrase is, so it is not the states before.
+_GROUP_SAID_OTHERWISE = frozenset({"amod", "compound", "nmod", "appos", "acl", "relcl", "prep"})
+#: How many sentences before a counting phrase its members may be named in.
+GROUP_SENTENCES = 2
 STATE_ANAPHOR_SENTENCES = 1
 _STATE_ANAPHORS = frozenset({"country", "nation"})
 
@@ -178,6 +194,8 @@ def _home_state(idx: ActorIndex) -> Actor | None:
 def _agent_sector(head: Any) -> str | None:
     """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
     lemma = head.lemma_.lower()
+    if lemma == "general" and head.i > 0 and head.doc[head.i - 1].lower_ in _LEGAL_GENERALS:
+        return _LEGAL_GENERALS[head.doc[head.i - 1].lower_]  # "Attorney General": no soldier
     if lemma == "ministry":
         for c in head.children:
             kind = _MINISTRY_KINDS.get(c.lower_)
@@ -191,6 +209,8 @@ def _agent_sector(head: Any) -> str | None:
     return AGENTS.get(lemma)
 
 
+#: Offices called "general" that are not military ranks.
+_LEGAL_GENERALS = {"attorney": "JUD", "solicitor": "JUD", "prosecutor": "JUD", "inspector": "GOV"}
 #: Body nouns whose modifier names their kind better than they do.
 _GENERIC_BODIES = frozenset({"agency", "department"})
 
@@ -271,6 +291,14 @@ _MOTION = {
     "train",
     "way",
 }
+#: Nouns a place name modifies to name a part of it ("the Kursk region", "the port of
+#: Odesa" is an of-phrase): the phrase is a place or an actor as the noun is.
+_PLACE_NOUNS = frozenset(
+    {"region", "oblast", "province", "city", "area", "district", "port", "airport", "border"}
+)
+#: Verbs of aiming: "fired missiles at Odesa" aims at the place's state ("at" is otherwise
+#: where something happens).
+_AIMING = frozenset({"fire", "shoot", "launch", "aim", "lob", "hurl"})
 _POLITICAL_DEPS = {
     "nsubj",
     "nsubjpass",
@@ -292,6 +320,12 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
     token_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention id → tokens
+    #: A plural phrase that names several actors ("the two countries"): its head token →
+    #: its tokens, which carry one mention per actor (``members``).
+    groups: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: A place named as a location ("in Odesa", "at Kharkiv"): its tokens → its state, for
+    #: the acts that take where they happen as their target ("struck facilities in Odesa").
+    places: dict[int, Actor] = field(default_factory=dict)
 
     def add(self, span: Any, label: str, actor: Actor | None, sent_index: int) -> Mention:
         m = Mention(
@@ -334,6 +368,13 @@ class ActorIndex:
 
     def at(self, token_i: int) -> Mention | None:
         return self.by_token.get(token_i)
+
+    def members(self, token_i: int) -> list[Mention]:
+        """The mentions of the plural phrase headed by ``token_i`` (none if it is not one)."""
+        span = self.groups.get(token_i)
+        if span is None:
+            return []
+        return [m for m in self.mentions if self.token_spans[m.id] == span]
 
     def in_subtree(self, token: Any) -> list[Mention]:
         ids = {t.i for t in token.subtree}
@@ -384,6 +425,11 @@ class ActorResolver:
                 if actor.country in SURNAME_FIRST:
                     surnames.setdefault(span[0].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
+            if label == "PLACE":
+                state = self._state_of(self.registry.lookup(span.text, day))
+                for i in range(span.start, span.end):
+                    if state is not None:
+                        idx.places[i] = state
         # surnames the NER missed or mislabelled after the full name was given
         for tok in doc:
             person = surnames.get(tok.text)
@@ -396,6 +442,8 @@ class ActorResolver:
         self._definite_bodies(chunks, idx, sent_of)
         idx.finalize()
         self._placed_agents(doc, chunks, idx, sent_of)
+        idx.finalize()
+        self._plural_anaphors(chunks, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -422,7 +470,7 @@ class ActorResolver:
                 return person, "PERSON"
         if entries:
             e = _best(entries)
-            if e.via == "capital" and not _political(span):
+            if e.via in ("capital", "place") and not _political(span, e.via == "place"):
                 return None, "PLACE"
             return _actor(e), label
         if label == "PERSON":
@@ -479,7 +527,9 @@ class ActorResolver:
     def _learned(self, span: Any, day: date | None) -> Actor:
         title = _title_text(span)
         role = _role(title)
-        country = self._country_in(title)
+        # a city or region places an office holder ("Kharkiv governor"), not anyone from
+        # there ("a Texas man" is no actor of the United States)
+        country = self._country_in(title, places=role is not None)
         sector = None
         if role:
             sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
@@ -494,7 +544,7 @@ class ActorResolver:
             learned=True,
         )
 
-    def _country_in(self, text: str) -> str | None:
+    def _country_in(self, text: str, places: bool = True) -> str | None:
         """The country a title says the person is of: "Estonian Foreign Minister", "U.S.
         envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv") nor
         what they study ("a China scholar")."""
@@ -503,6 +553,8 @@ class ActorResolver:
         for w in words:
             for cand in (w, w.split()[0]):
                 for e in self.registry.lookup(cand):
+                    if e.via == "place" and not places:
+                        continue
                     if e.kind != "person" and e.country:
                         return e.country
                     if e.kind == "person" and e.country and e.country != "IGO":
@@ -611,6 +663,63 @@ class ActorResolver:
                 continue
             sector = AGENTS.get(lemma, "GOV")
             idx.add(doc[toks[0].i : toks[-1].i + 1], "AGENT", _group(home, sector), sent_of[root.i])
+
+    def _state(self, code: str) -> Actor | None:
+        """The state of a country code, as its name resolves."""
+        name = self.registry.countries.get(code, "")
+        return next(
+            (
+                _actor(e)
+                for e in self.registry.lookup(name)
+                if e.kind == "state" and e.via == "name"
+            ),
+            None,
+        )
+
+    def _state_of(self, entries: list[Entry]) -> Actor | None:
+        code = next((e.code for e in entries if e.via in ("capital", "place")), None)
+        return self._state(code) if code else None
+
+    def _plural_anaphors(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "The two countries agreed", "both sides", "the three ministers": a plural phrase
+        that counts its members names the states (or their people) named just before,
+        when exactly that many states are named in it and the GROUP_SENTENCES sentences
+        before it. Each member gets a mention over the phrase (``ActorIndex.groups``)."""
+        for chunk in chunks:
+            root = chunk.root
+            noun = root.lemma_.lower()
+            if root.tag_ not in ("NNS", "NNPS") or noun not in _GROUP_NOUNS:
+                continue
+            if any(idx.at(t.i) is not None for t in chunk):
+                continue  # "the two Koreas", "both Russian officials": named already
+            if any(c.dep_ in _GROUP_SAID_OTHERWISE for c in root.children):
+                continue  # "the only two Arab states to have signed ... - Egypt and Jordan -"
+            n = next((_GROUP_COUNTS[t.lower_] for t in chunk if t.lower_ in _GROUP_COUNTS), 0)
+            if not n:
+                continue
+            here = sent_of[root.i]
+            latest: dict[str, Mention] = {}  # country → its latest mention before the phrase
+            for m in idx.mentions:
+                a = idx.actors.get(m.actor_id or "")
+                if (
+                    a is None
+                    or not a.country
+                    or m.span.end > chunk.start_char
+                    or here - m.sentence > GROUP_SENTENCES
+                ):
+                    continue
+                if noun in _GROUP_STATE_NOUNS or a.kind == "person" or a.country not in latest:
+                    latest[a.country] = m
+            if len(latest) != n:
+                continue  # none, too few or too many states in view: not clear which
+            toks = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
+            span = chunk.doc[toks[0].i : toks[-1].i + 1]
+            for country, m in sorted(latest.items(), key=lambda kv: kv[1].span.start):
+                actor = idx.actors[m.actor_id or ""]
+                if noun in _GROUP_STATE_NOUNS:
+                    actor = self._state(country) or actor
+                idx.add(span, "NOMINAL", actor, here)
+            idx.groups[root.i] = (span.start, span.end)
 
     def _definite_bodies(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind
@@ -818,7 +927,7 @@ def _trim(span: Any) -> Any | None:
 
 
 def _best(entries: list[Entry]) -> Entry:
-    order = {"name": 0, "metonym": 1, "capital": 2, "demonym": 3}
+    order = {"name": 0, "metonym": 1, "capital": 2, "place": 2, "demonym": 3}
     return sorted(entries, key=lambda e: (order.get(e.via, 9), e.start or date.min), reverse=False)[
         0
     ]
@@ -836,16 +945,25 @@ def _starts_line(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] == "\n"
 
 
-def _political(span: Any) -> bool:
+def _political(span: Any, place: bool = False) -> bool:
     """Is a capital used for its government ("Beijing said", "Moscow's ties", "a pivot
-    towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")?"""
+    towards Beijing") rather than for the place ("in Beijing", "flew to Moscow")? A
+    ``place`` (a city or region that is no seat of government) names its state as a
+    modifier only of people or bodies ("Kharkiv officials", "the Donetsk governor"), not
+    of things named after it ("the Istanbul talks", "the Geneva Conventions")."""
     if span.text.isupper() and _starts_line(span.doc.text, span.start_char):
         return False  # a dateline: "BEIJING, Oct. 14 (Agency) --"
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
+        root = root.head  # "in the Kursk region": as "in the region"
+    elif place and root.dep_ in ("compound", "amod", "nmod"):
+        return root.head.lemma_.lower() in AGENTS or bool(_ROLE_RE.fullmatch(root.head.lower_))
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ == "at" and prep.head.lemma_.lower() in _AIMING:
+            return True
         if prep.lower_ in _PLACE_PREPS:
             return False
         if prep.lower_ in _DIRECTION_PREPS:

@@ -194,7 +194,9 @@ _CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
 #: Clauses walked up from a trigger to find a verb of wishing ("like" in "would like to see
 #: China agree" is two up).
 WISH_DEPTH = 2
-_MEASURE_NOUNS = frozenset({"ton", "dollar", "worth", "amount", "number", "part", "shipment"})
+_MEASURE_NOUNS = frozenset(
+    {"ton", "dollar", "worth", "amount", "number", "part", "shipment", "round", "series"}
+)
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = MUTUAL_TYPES | {"REJECT", "ASSAULT"}
 #: Groups that, unnamed, are coded by the country they are in (CAMEO convention).
@@ -329,12 +331,18 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                     if light is not None:
                         return _lookup(light)
                 return _lookup(hit)
-    if key is not None:
-        light = LIGHT.get((lemma, key)) or GEN_LIGHT.get((lemma, key))
-        if light is not None:
-            return _lookup(light)
+    if obj is not None and key is not None:
+        # a named person's title is the noun the verb takes ("summoned German Ambassador
+        # Alexander Graf Lambsdorff", "freed journalist Evan Gershkovich")
+        titles = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+        for k in [key, *(titles if obj.pos_ == "PROPN" else ())]:
+            light = LIGHT.get((lemma, k)) or GEN_LIGHT.get((lemma, k))
+            if light is not None:
+                return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
+    if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
+        return _lookup("0841")  # "Kyiv freed 66 Russians": people of a state released
     code = _verb_code(lemma)
     return _lookup(code) if code is not None else None
 
@@ -365,7 +373,21 @@ def _expels(tok: Any, lemma: str) -> bool:
 _TO_OBJECT = frozenset(["agree", "accede", "bow", "yield", "submit", "consent"])
 
 
+#: Verbs whose "of"-phrase says what the act is: "warned of consequences" is a threat,
+#: "warned of slowing growth" a forecast; the verb's object is whom it is aimed at.
+_OF_OBJECT = frozenset(["warn"])
+
+
 def _object(tok: Any) -> Any | None:
+    if tok.lemma_.lower() in _OF_OBJECT:
+        # the parser hangs "of" on the verb or on its object ("warned the United States
+        # of retaliation")
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if p is not None:
+                    return p
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
@@ -517,6 +539,8 @@ def _sentence_hits(
             found = _lexical(tok)
             if found is not None:
                 hit = _Hit(tok, tok, found[0], found[1], "lexical", (tok,))
+        if hit is None and _receives_guest(tok, idx):
+            hit = _Hit(tok, tok, "043", "CONSULT", "lexical", (tok,))
         if hit is None:
             continue
         if hit.etype in _CONTESTED and (
@@ -584,6 +608,21 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
     return any(o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) for o in objects)
+
+
+def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
+    """ "Erdogan received the Greek foreign minister": receiving a person or a delegation
+    is hosting a visit (CAMEO 043); receiving a letter, a call or support is not."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "receive":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    guests = [idx.actors.get(m.actor_id or "") for m in _mentions_for(obj, idx)]
+    return any(a is not None and (a.kind == "person" or a.sector) for a in guests) or (
+        obj.lemma_.lower() in ("delegation", "envoy", "ambassador", "minister")
+        and bool(_mentions_for(obj, idx))
+    )
 
 
 def _forceful(doer: Any, idx: ActorIndex) -> bool:
@@ -1389,6 +1428,10 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
     """Actor mentions a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
     found: list[Mention] = []
     for head in _expand(tok):
+        members = idx.members(head.i)
+        if members:  # "the two countries": each state named before
+            found += [x for x in members if x not in found]
+            continue
         m = idx.at(head.i)
         if m is not None and m.actor_id:
             if m.label == "NORP":
@@ -1567,6 +1610,12 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             return _mentions_for(pobj, idx) if pobj is not None else []
     if any(c.dep_ == "nsubjpass" for c in verb.children):
+        if verb.lemma_.lower() == "summon":
+            # "Russia's ambassador was summoned to the German Foreign Ministry": who
+            # summons is where the envoy is summoned to
+            return _pobj_mentions(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), idx
+            )
         return []  # "their helicopter was shot down": who acted is not said here
     if reduced_passive(verb):
         # "Hong Kong 'threatened with Chinese military intervention'": the threat's maker
@@ -1735,6 +1784,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:
                 place += _pobj_mentions([c], idx)
+                if hit.etype == "ASSAULT":  # where force is used is whom it hits
+                    place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
     if hit.kind == "relation":
         out = _noun_args(hit.verb, idx, frozenset({"with", "between"}))
     uniq: list[Mention] = []
@@ -1748,6 +1799,26 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             (c for a in hit.args for c in a.children if c.dep_ == "prep" and c.lower_ == "to"),
             idx,
         )
+    if not uniq and not place and hit.etype == "ASSAULT":
+        # "struck facilities in the Odesa region", "shelled villages near Kharkiv": force
+        # used on a place is used on its state (an arrest or a deployment there is not)
+        hit_nouns = list(_objects(hit))  # what was hit, and what a strike was on
+        hit_nouns += [
+            p
+            for o in list(hit_nouns)
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for o in hit.args:  # "shelled villages near Kharkiv": the verb's own phrase
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in _WHERE:
+                    place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
+        for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
+            for t in o.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in _WHERE:
+                    place += _located(t, idx)
     if not uniq and place:
         return place[:1], True
     if not uniq and hit.kind in ("lexical", "control"):
@@ -1895,6 +1966,24 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
             out += _pobj_mentions([g], idx)
         elif g.dep_ == "acl":
             out += _pobj_mentions([a for a in g.children if a.dep_ == "agent"], idx)
+    return out
+
+
+#: Prepositions that say where a thing lies ("facilities in Odesa", "villages near Kharkiv").
+_WHERE = frozenset({"in", "near", "outside", "around"})
+
+
+def _located(tok: Any, idx: ActorIndex) -> list[Mention]:
+    """The states of the places a noun phrase names as locations ("Odesa", "the Kursk
+    region"): a mention of the place standing for its state, which the article's actors
+    take in (the resolver keeps a location's state apart, :attr:`ActorIndex.places`)."""
+    out: list[Mention] = []
+    for t in _expand(tok):
+        for x in (t, *(c for c in t.children if c.dep_ == "compound")):
+            state, m = idx.places.get(x.i), idx.at(x.i)
+            if state is not None and m is not None and not m.actor_id:
+                idx.actors.setdefault(state.id, state)
+                out.append(dataclasses.replace(m, actor_id=state.id))
     return out
 
 
@@ -2185,6 +2274,8 @@ def _events_of(
             home = _domestic_target(hit, src, doc, idx)
             if home is not None:
                 tgt, domestic = home, True
+        if tgt is not None and place_only and _code(idx, tgt) == _code(idx, src):
+            tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
         if tgt is not None and tgt.actor_id == src.actor_id and not domestic:
             continue
         if hit.kind in ("claim", "deontic") and (tgt is None or _code(idx, tgt) == _code(idx, src)):

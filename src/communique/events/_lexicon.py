@@ -169,8 +169,21 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{(v, "strike"): ("083", "CONCEDE") for v in ("call off", "end", "suspend")},
         **{
             (v, n): "0841"
-            for v in ("release", "free")
-            for n in ("prisoner", "hostage", "detainee", "captive", "soldier", "journalist")
+            for v in ("release", "free", "return", "repatriate")
+            for n in (
+                "prisoner",
+                "hostage",
+                "detainee",
+                "captive",
+                "soldier",
+                "serviceman",
+                "servicemen",
+                "pow",
+                "journalist",
+                "crew",
+                "sailor",
+                "fisherman",
+            )
         },
         ("accept", "demand"): "083",
         # giving in to what was demanded is yielding (CAMEO 08), not agreeing (03)
@@ -328,6 +341,23 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("refuse", "assistance"): "120",
         ("issue", "ultimatum"): "139",
         ("issue", "warning"): "130",
+        # "warned of consequences / retaliation": a threat (CAMEO 13); "warned of a
+        # recession" is no act
+        **{
+            ("warn", n): "130"
+            for n in (
+                "consequence",
+                "retaliation",
+                "reprisal",
+                "repercussion",
+                "countermeasure",
+                "measure",
+                "response",
+                "action",
+                "sanction",
+                "war",
+            )
+        },
         ("issue", "threat"): "130",
         ("take", "step"): "080",
         ("make", "concession"): "080",
@@ -374,6 +404,7 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("enter", "into"): "030",
         ("sign", "up"): "030",
         ("hand", "over"): "0841",
+        ("hand", "back"): "0841",
         ("blow", "up"): "1712",
         ("beat", "up"): "182",
         ("shut", "down"): "172",

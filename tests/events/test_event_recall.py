@@ -1,0 +1,114 @@
+"""Acts the coder used to miss on news-style text (issue 10's recall): threats said as
+warnings, hosting a visitor, envoys summoned in the passive, people released, plural
+phrases that count the states named just before ("the two countries agreed")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique.records import Article
+from conftest import analyze_sentence as _analyze
+from conftest import coded_events as _coded
+
+
+def _dyads(pipeline: Any, text: str) -> set[tuple[Any, Any, str, str]]:
+    return {(s, t, ty, e.cameo) for s, t, ty, e in _coded(_analyze(pipeline, text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia warned of further measures.", ("RUS", None, "THREATEN", "130")),
+        ("Russia warned the United States of retaliation.", ("RUS", "USA", "THREATEN", "130")),
+        (
+            "Iran warned Israel of a crushing response if it attacks.",
+            ("IRN", "ISR", "THREATEN", "130"),
+        ),
+    ],
+)
+def test_a_warning_of_consequences_is_a_threat(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The IMF warned of slowing growth.", "Economists warned of a recession."]
+)
+def test_a_warning_of_what_may_happen_is_no_act(pipeline: Any, text: str) -> None:
+    assert not _dyads(pipeline, text)
+
+
+def test_receiving_a_visitor_is_hosting(pipeline: Any) -> None:
+    text = "President Recep Tayyip Erdogan received the Greek foreign minister for an hour."
+    assert ("TUR", "GRC", "CONSULT", "043") in _dyads(pipeline, text)
+    # a mission of observers is let in (CAMEO 086); a report or a call is not a visitor
+    text = "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE."
+    assert {d[3] for d in _dyads(pipeline, text)} == {"086"}
+    assert not _dyads(pipeline, "The ministry had received a report from Berlin.")
+    assert not _dyads(pipeline, "Putin received a call from Erdogan.")
+
+
+def test_an_envoy_summoned_in_the_passive_is_summoned_by_the_ministry(pipeline: Any) -> None:
+    text = "Russia's ambassador was summoned to the German Foreign Ministry on Monday."
+    assert {(s, t) for s, t, _, _ in _dyads(pipeline, text)} == {("DEU", "RUS")}
+    # the title of a named envoy is what the verb takes
+    text = (
+        "German Ambassador Alexander Graf Lambsdorff was summoned to the Russian Foreign Ministry."
+    )
+    assert {(s, t) for s, t, _, _ in _dyads(pipeline, text)} == {("RUS", "DEU")}
+    # summoned to a place, by nobody named: no act of anyone's
+    assert not _dyads(pipeline, "The envoy was summoned to Moscow.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia returned 64 Ukrainian servicemen on Monday.", ("RUS", "UKR")),
+        ("In return, Kyiv released 66 Russian servicemen on Monday.", ("UKR", "RUS")),
+        ("Kyiv freed 66 Russians, the ministry said.", ("UKR", "RUS")),
+        ("Russia has handed back 64 Ukrainian soldiers.", ("RUS", "UKR")),
+    ],
+)
+def test_people_released_or_returned(pipeline: Any, text: str, want: Any) -> None:
+    assert (*want, "RETREAT", "0841") in _dyads(pipeline, text)
+
+
+def test_people_returning_is_no_release(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "The troops returned to their base.")
+
+
+def test_a_round_of_talks_is_talks(pipeline: Any) -> None:
+    text = "India and Nigeria held a round of defence cooperation talks in New Delhi."
+    assert {("IND", "NGA", "CONSULT", "040"), ("NGA", "IND", "CONSULT", "040")} <= _dyads(
+        pipeline, text
+    )
+
+
+def _article(pipeline: Any, text: str) -> set[tuple[Any, Any, str]]:
+    an = pipeline.analyze_doc(
+        pipeline.nlp(text), Article(id="t", text=text, published="2023-12-05"), isolate=False
+    )
+    return {(s, t, ty) for s, t, ty, _ in _coded(an)}
+
+
+def test_the_two_countries_are_the_two_states_named_before(pipeline: Any) -> None:
+    text = (
+        "India and Nigeria held defence talks in New Delhi on Tuesday. "
+        "The two countries agreed to expand training for naval officers."
+    )
+    assert {("IND", "NGA", "AGREE"), ("NGA", "IND", "AGREE")} <= _article(pipeline, text)
+    text = (
+        "Turkish Foreign Minister Hakan Fidan met Greek Foreign Minister Giorgos Gerapetritis "
+        "in Ankara. The two ministers also agreed to increase cooperation."
+    )
+    assert {("TUR", "GRC", "AGREE"), ("GRC", "TUR", "AGREE")} <= _article(pipeline, text)
+
+
+def test_a_count_that_does_not_fit_names_nobody(pipeline: Any) -> None:
+    # three states in view for "the two countries": which two is not clear
+    text = (
+        "Russia, China and India held talks in Moscow. "
+        "The two countries agreed to expand trade in national currencies."
+    )
+    assert not [d for d in _article(pipeline, text) if d[2] == "AGREE"]
