@@ -269,3 +269,22 @@ def test_the_country_is_the_state_named_before_not_its_clauses_subject(pipeline:
     # no state named in the sentence before or in its own: no antecedent
     text = "Russia expelled two diplomats. Officials gave no details. The country will respond."
     assert actors_named(analyze_sentence(pipeline, text), "The country") == []
+
+
+def test_a_body_of_another_state_is_not_a_misspelt_one(pipeline: Pipeline) -> None:
+    # "Austrian military" is two letters from "Australian military": the fuzzy fallback does
+    # not take a name that says its own state for another state's body; a real misspelling
+    # still matches
+    fuzzy = pipeline.resolver._fuzzy
+    for other in ("Austrian military", "Chad's military", "Cambodian armed forces"):
+        assert fuzzy(other, None) == [], other
+    assert [e.country for e in fuzzy("Austrailian military", None)] == ["AUS"]
+    assert [e.country for e in fuzzy("Bejing", None)] == ["CHN"]
+
+
+def test_a_word_in_lower_case_is_not_a_capitalised_name() -> None:
+    reg = Registry.load()
+    for word in ("polish", "un", "us"):
+        assert not reg.case_fits(word), word
+    for name in ("Polish", "UN", "US", "Nato", "Itar-Tass", "Bejing"):
+        assert reg.case_fits(name), name
