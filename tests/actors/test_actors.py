@@ -269,3 +269,46 @@ def test_the_country_is_the_state_named_before_not_its_clauses_subject(pipeline:
     # no state named in the sentence before or in its own: no antecedent
     text = "Russia expelled two diplomats. Officials gave no details. The country will respond."
     assert actors_named(analyze_sentence(pipeline, text), "The country") == []
+
+
+def test_a_body_of_another_state_is_not_a_misspelt_one(pipeline: Pipeline) -> None:
+    # "Austrian military" is two letters from "Australian military": the fuzzy fallback does
+    # not take a name that says its own state for another state's body; a real misspelling
+    # still matches
+    fuzzy = pipeline.resolver._fuzzy
+    for other in (
+        "Austrian military",
+        "Chad's military",
+        "Cambodian armed forces",
+        "Austrian Army",
+        "Bahrain's central bank",
+        "Belarusian Prosecutor General's Office",
+    ):
+        assert fuzzy(other, None) == [], other
+    assert [e.country for e in fuzzy("Austrailian military", None)] == ["AUS"]
+    assert [e.country for e in fuzzy("Bejing", None)] == ["CHN"]
+
+
+def test_a_word_in_lower_case_is_not_a_capitalised_name() -> None:
+    reg = Registry.load()
+    for word in ("polish", "un", "us", "fed", "ice", "ePA"):
+        assert not reg.case_fits(word), word
+    for name in ("Polish", "UN", "US", "Nato", "Itar-Tass", "Bejing", "Fed", "ICE", "EPA"):
+        assert reg.case_fits(name), name
+
+
+def test_national_bodies_are_actors(pipeline: Pipeline) -> None:
+    text = (
+        "NASA awarded contracts. CBP agents detained migrants. The Crown Prosecution Service "
+        "charged him. Roscosmos said the launch was delayed. The Bank of Japan held rates. "
+        "Africa CDC and China CDC reported cases."
+    )
+    a = analyze_sentence(pipeline, text)
+    assert actors_named(a, "NASA") == [("USA", "GOV", None, "government body")]
+    assert actors_named(a, "CBP") == [("USA", "COP", None, "government body")]
+    assert actors_named(a, "Crown Prosecution Service") == [("GBR", "JUD", None, "government body")]
+    assert actors_named(a, "Roscosmos") == [("RUS", "GOV", None, "government body")]
+    assert actors_named(a, "Bank of Japan") == [("JPN", "GOV", None, "government body")]
+    assert actors_named(a, "Africa CDC") == [("IGO", "IGO", None, "IGO")]
+    assert actors_named(a, "China CDC") == [("CHN", "GOV", None, "government body")]
+    assert actors_named(a, "CDC") == []

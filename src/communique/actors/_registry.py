@@ -51,6 +51,7 @@ class Entry:
 
 
 _LEADING_THE = re.compile(r"^the\s+")
+_ARTICLE = re.compile(r"^[Tt]he\s+")  # "the Commons", "The Fed": an alias's article
 _POSSESSIVE = re.compile(r"'s$")
 _SPACES = re.compile(r"\s+")
 
@@ -83,6 +84,7 @@ class Registry:
         self._by_key: dict[str, list[Entry]] = {}
         self.countries: dict[str, str] = {}  # ISO3 → name
         self.names: set[str] = set()  # every surface form, for the phrase matcher
+        self._surfaces: dict[str, set[str]] = {}  # key → the surface forms it was given as
         self._people: list[Entry] | None = None
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -94,10 +96,21 @@ class Registry:
         if entry not in bucket:
             bucket.append(entry)
         self.names.add(surface.strip())
+        self._surfaces.setdefault(k, set()).add(surface.strip())
 
     def lookup(self, name: str, on: date | None = None) -> list[Entry]:
         """Entries a name can stand for, valid on ``on`` (all when no date is known)."""
         return [e for e in self._by_key.get(key(name), ()) if e.valid_on(on)]
+
+    def case_fits(self, text: str) -> bool:
+        """Can ``text`` be a registry name? Lookups fold case, but a word that begins in lower
+        case is not a name the registry only writes capitalised ("fed them" is not the Fed,
+        "ice" not ICE, "ePA" not the EPA, "polish" not Poland). Capitalised spellings of an
+        acronym still are ("Nato", "Itar-Tass"). True for names the registry lacks."""
+        surfaces = self._surfaces.get(key(text))
+        if not surfaces or not text.strip()[:1].islower():
+            return True
+        return any(_ARTICLE.sub("", s)[:1].islower() for s in surfaces)
 
     def __contains__(self, name: str) -> bool:
         return key(name) in self._by_key

@@ -455,8 +455,9 @@ class ActorResolver:
     ) -> tuple[Actor | None, str]:
         label = span.label_ or "REGISTRY"
         text = span.text
-        exact = self.registry.lookup(text, day)
-        entries = exact or self._fuzzy(text, day)
+        fits = self.registry.case_fits(text)  # "fed them" is not the Fed, "ePA" not the EPA
+        exact = self.registry.lookup(text, day) if fits else []
+        entries = exact or (self._fuzzy(text, day) if fits else [])
         person_like = label == "PERSON" or bool(
             entries and all(e.kind == "person" for e in entries)
         )
@@ -512,7 +513,25 @@ class ActorResolver:
             return []
         if k.startswith(hit[0]) and k[len(hit[0]) :] not in _DEMONYM_ENDINGS:
             return []  # "Brazile", "Englander": a name built on a place name, not a misspelling
-        return self.registry.lookup(hit[0], day)
+        entries = self.registry.lookup(hit[0], day)
+        named = self._states_named(text)
+        if named and all(e.country and e.country not in named for e in entries):
+            # "Austrian military" is not a misspelt "Australian military", nor "Chad's
+            # military" China's: the name says whose body it is, and it is another state's
+            return []
+        return entries
+
+    def _states_named(self, text: str) -> set[str]:
+        """The states a name names by a name, alias, demonym or capital of one or two
+        words ("Austrian", "Chad's", "South Sudan", "Kyiv")."""
+        words = text.split()
+        out: set[str] = set()
+        for n in (1, 2):
+            for i in range(len(words) - n + 1):
+                for e in self.registry.lookup(" ".join(words[i : i + n])):
+                    if e.kind == "state" and e.code:
+                        out.add(e.code)
+        return out
 
     def _person(self, span: Any, entries: list[Entry], day: date | None) -> Actor | None:
         people = [e for e in entries if e.kind == "person"]
