@@ -2270,12 +2270,12 @@ def _events_of(
             # organisation (a singer, a swimmer, "Smith") does not make an event
             continue
         src, tgt, domestic = src0, tgt0, False
+        if tgt is not None and place_only and _code(idx, tgt) == _code(idx, src):
+            tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
         if tgt is None and hit.kind in ("lexical", "control"):
             home = _domestic_target(hit, src, doc, idx)
             if home is not None:
                 tgt, domestic = home, True
-        if tgt is not None and place_only and _code(idx, tgt) == _code(idx, src):
-            tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
         if tgt is not None and tgt.actor_id == src.actor_id and not domestic:
             continue
         if hit.kind in ("claim", "deontic") and (tgt is None or _code(idx, tgt) == _code(idx, src)):
