@@ -112,3 +112,37 @@ def test_a_count_that_does_not_fit_names_nobody(pipeline: Any) -> None:
         "The two countries agreed to expand trade in national currencies."
     )
     assert not [d for d in _article(pipeline, text) if d[2] == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # in someone's words, "should" advises (an appeal, CAMEO 02), "must" demands (10)
+        ('"The U.S. should stop its wrong practices immediately," Wang Wenbin said.', "020"),
+        ('"The U.S. must stop its wrong practices immediately," Wang Wenbin said.', "100"),
+        # a request is an appeal (CAMEO 02: "make an appeal or request")
+        ("Finland requested NATO air policing over its territory.", "020"),
+    ],
+)
+def test_advice_and_requests_are_appeals_demands_are_not(
+    pipeline: Any, text: str, cameo: str
+) -> None:
+    assert {d[3] for d in _dyads(pipeline, text) if d[2] == "REQUEST"} == {cameo}
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("Customs and Border Protection did not accept the offer.", False),
+        ("Iran did not agree to the proposal.", False),
+        ("Iran would not agree to the deal unless sanctions are lifted.", True),
+    ],
+)
+def test_not_accepting_is_a_refusal(pipeline: Any, text: str, hypothetical: bool) -> None:
+    events = _analyze(pipeline, text).events
+    assert [(e.type, e.cameo, e.negated, e.hypothetical) for e in events] == [
+        ("REJECT", "120", False, hypothetical)
+    ]
+    # an agreement not yet made is no refusal
+    coded = _coded(_analyze(pipeline, "Russia is unlikely to agree to cut output."))
+    assert [(ty, e.hypothetical) for _, _, ty, e in coded] == [("AGREE", True)]

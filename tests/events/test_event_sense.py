@@ -521,8 +521,8 @@ def test_people_of_a_state_protesting_demonstrate(pipeline: Any) -> None:
     [
         # the audit's "unrealised act coded as done" cases
         "Giuliani and the president still believed Ukraine needed to investigate Burisma.",
-        "Sondland is more directly entangled than any witness yet in the Republican "
-        "president's efforts to get Ukraine to investigate political rivals.",
+        # ("efforts to get Ukraine to investigate": the act is the pressing, coded at "get";
+        # test_event_precision.py)
         "The pressure must continue for Damascus to allow the U.N. to deliver aid.",
     ],
 )

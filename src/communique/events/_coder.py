@@ -169,7 +169,7 @@ _VAGUE_EVENT_HEADS = frozenset(
 #: Where nothing else names a target, a place the act happens in ("shelled positions in
 #: Bosnia") is one for material acts.
 _PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"})
-_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
 _POSSIBLE = frozenset({"may", "might", "could", "can", "ca"})
 #: "needs to work with", "wants to meet", "is trying to": wished or planned, not done.
 _WISH_HEADS = frozenset(
@@ -525,6 +525,8 @@ def _sentence_hits(
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "get" and tok.head.pos_ == "VERB":
+            continue  # "get Ukraine to investigate": what was pressed for, coded at "get"
         hit = (
             _control(tok)
             or _deontic(tok, idx, quotes)
@@ -557,6 +559,10 @@ def _sentence_hits(
             continue  # "Finland shares a border with Russia": a state, not an act
         if _generic(hit.tok):
             continue  # "when the United States slaps tariffs on goods, importers pay": a rule
+        if _manner(hit.tok):
+            continue  # "this is how Russia negotiates": a way of acting, no act
+        if _opinion(hit.tok, idx):
+            continue  # "we agree with the judge's decision": a view shared, no agreement
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
@@ -589,6 +595,26 @@ def _generic(tok: Any) -> bool:
 
 
 _WHEN = frozenset(["when", "whenever"])
+
+
+def _manner(tok: Any) -> bool:
+    """ "This is how Russia negotiates": a present-tense "how" clause tells a way of
+    acting, not an act."""
+    return tok.tag_ in _PRESENT and any(
+        c.dep_ == "advmod" and c.lower_ == "how" and c.i < tok.i for c in tok.children
+    )
+
+
+def _opinion(tok: Any, idx: ActorIndex) -> bool:
+    """ "Agreed with the judge's decision", "agrees with the assessment": sharing a view.
+    Agreeing with someone ("Russia agreed with Turkey on a ceasefire") is an agreement,
+    and so is agreeing to or on something."""
+    if tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") or c.lower_ in ("to", "on") for c in tok.children):
+        return False
+    objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    return any(p.dep_ == "pobj" and not _can_act(p, idx) for p in objs)
 
 
 def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
@@ -1007,6 +1033,14 @@ def _control(tok: Any) -> _Hit | None:
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if comp is None:
         return None
+    if lemma == "get" and not (
+        _infinitive(comp)
+        and (
+            any(c.dep_ == "dobj" for c in tok.children)
+            or any(c.dep_ == "nsubj" for c in comp.children)
+        )
+    ):
+        return None  # "we get to choose", "we get that you are concerned": nobody pressed
     inner = _lexical(comp)
     itype = inner[1] if inner else None
     verb = tok.head if tok.pos_ == "ADJ" else tok
@@ -1176,8 +1210,12 @@ def _modal(hit: _Hit) -> _Hit:
             return dataclasses.replace(hit, hypothetical=True)
         return hit
     aux = {c.lower_ for c in hit.tok.children if c.dep_ == "aux"}
-    if hit.tok.dep_ == "conj":
-        aux |= {c.lower_ for c in hit.tok.head.children if c.dep_ == "aux"}
+    first = hit.tok
+    while first.dep_ == "conj" and first.head is not first:
+        # "we'll expand ..., develop ... and support ...": the first verb's auxiliary
+        # governs every conjunct
+        first = first.head
+        aux |= {c.lower_ for c in first.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
     if _wished(hit.tok) or _unrealised(hit.tok):
         return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
@@ -1230,7 +1268,15 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
         if len({_code(idx, m) for m in hint}) != 1:
             return None
         hint = hint[:1]
-    return _Hit(tok, head, "100", "REQUEST", "deontic", (), speaker=speaker, target_hint=hint)
+    # "should" / "ought to" advise (an appeal, CAMEO 02); "must", "has to" demand (10)
+    advise = any(c.dep_ == "aux" and c.lower_ in _ADVISING for c in tok.children)
+    code = "020" if advise else "100"
+    return _Hit(tok, head, code, "REQUEST", "deontic", (), speaker=speaker, target_hint=hint)
+
+
+_ADVISING = frozenset({"should", "ought"})
+#: Verbs of agreeing whose negation is a refusal.
+_ACCEPTING = frozenset({"accept", "agree"})
 
 
 #: Verbs whose subject undergoes the act their object names: "the United States faced
@@ -1512,6 +1558,26 @@ _OTHERS_OF = frozenset(
 )
 
 
+def _can_act(head: Any, idx: ActorIndex) -> bool:
+    """Can the phrase headed by ``head`` be someone acting: an actor, a group or body
+    ("Iranian forces", "a group of physicians"), people, or a weapon — not a thing that
+    a state modifies ("U.S. economic data", "Chinese imports")?"""
+    if idx.members(head.i) or idx.at(head.i) is not None:
+        return True
+    lemma = head.lemma_.lower()
+    return (
+        _of_people(head)
+        or lemma in WEAPONS
+        or lemma in _DOERS
+        or lemma.endswith("man")  # "militiamen", "gunmen", "policemen"
+        or head.pos_ == "PROPN"
+    )
+
+
+#: People named by what they do, who can be an act's doer.
+_DOERS = frozenset({"attacker", "assailant", "raider", "kidnapper", "hacker", "sniper", "mob"})
+
+
 def _of_people(head: Any) -> bool:
     """Does an "of"-phrase name whose people the head are ("officials of the government",
     "a number of U.S. lawmakers"), not what a thing belongs to ("the use of the Russian
@@ -1608,7 +1674,9 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     for c in verb.children:
         if c.dep_ == "agent":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            return _mentions_for(pobj, idx) if pobj is not None else []
+            if pobj is None or not _can_act(pobj, idx):
+                return []  # "the dollar was supported by U.S. economic data": no one acted
+            return _mentions_for(pobj, idx)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         if verb.lemma_.lower() == "summon":
             # "Russia's ambassador was summoned to the German Foreign Ministry": who
@@ -2037,10 +2105,20 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
-    if _unanchored_past(tok) or _other_time(tok):
+    if _unanchored_past(tok) or _other_time(tok) or _describes_thing(tok):
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
+
+
+def _describes_thing(tok: Any) -> bool:
+    """An act told only to say which thing is meant, in a relative clause whose noun is
+    its object ("the massive purchases Mr. Trump requested", "all the money NASA
+    requested"): told in passing, at no time of its own, not as the day's news."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    has = {c.dep_ for c in tok.children}
+    return "nsubj" in has and not has & {"dobj", "ccomp", "xcomp"}
 
 
 #: Nouns whose content clause tells an act they date: "Trump's Oct. 11 announcement that
@@ -2161,6 +2239,15 @@ def _attached(root: Any, tok: Any) -> bool:
     """Does a date modify the trigger's clause (or a verb governing it), through verbs and
     prepositions only?"""
     governing = {tok.i, *(a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))}
+    if (
+        tok.dep_ == "ROOT"
+        and tok.tag_ in _PARTS
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    ):
+        # a participle cannot be the main verb: "delegations meeting with mediators in
+        # Istanbul on Tuesday agreed ..." parsed with "meeting" at the root; the finite
+        # verb hung under it is the clause's own
+        governing |= {c.i for c in tok.children if c.dep_ == "advcl" and c.tag_ in _FINITE}
     t = root
     if (
         t.dep_ in ("nummod", "compound", "amod", "npadvmod")
@@ -2196,6 +2283,7 @@ def _attached(root: Any, tok: Any) -> bool:
 #: Prepositions whose noun sets the scene of an act ("In a debate on Tuesday, ...").
 _SETTING_PREPS = frozenset(["in", "at", "during"])
 _PARTS = frozenset(["VBG", "VBN"])
+_FINITE = frozenset(["VBD", "VBZ", "VBP"])
 
 
 def _historical(when: str | None, published: date | None) -> bool:
@@ -2226,6 +2314,11 @@ def _events_of(
         speaker_id = hit.speaker.actor_id
         quote = quote or next((q for q in quotes if q.speaker_actor_id == speaker_id), None)
     negated = _negated(hit) if hit.kind != "deontic" else False
+    if negated and hit.etype == "AGREE" and hit.tok.lemma_.lower() in _ACCEPTING:
+        # "did not accept the offer", "will not agree to it": a refusal, which is an act
+        # of its own (CAMEO 12), not an agreement that did not happen
+        hit = dataclasses.replace(hit, cameo="120", etype="REJECT")
+        negated = False
     when, when_span = _date(hit.tok, published)
     nominal = hit.kind in _NOMINAL_KINDS
     if nominal and not _told_by(hit.tok, hit.verb):

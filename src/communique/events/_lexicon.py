@@ -36,7 +36,7 @@ VERBS = _table(
         "129": "veto",
         "128": "defy",
         "100": "demand",
-        "020": "urge implore beseech",
+        "020": "urge implore beseech request",
         "130": "threaten",
         "163": "sanction embargo blacklist",
         "166": "expel",
@@ -445,7 +445,19 @@ INTENT = frozenset(
 )
 REFUSE = frozenset(["refuse", "decline", "reject", "fail"])
 ASK = frozenset(
-    ["urge", "ask", "demand", "press", "pressure", "call", "appeal", "push", "implore", "beg"]
+    [
+        "urge",
+        "ask",
+        "demand",
+        "press",
+        "pressure",
+        "call",
+        "appeal",
+        "push",
+        "implore",
+        "beg",
+        "get",  # "tried to get Ukraine to investigate": pressing, not Ukraine's act
+    ]
 )
 #: Of those, the ones that make an appeal (CAMEO 02x); the others demand (10x).
 APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg"])

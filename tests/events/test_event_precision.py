@@ -1,0 +1,83 @@
+"""Outputs judged wrong or partial on real news (tests/gold/events_audit.jsonl) and the
+general rule each one led to: a doer that can act, opinions and manners that are no acts,
+pressure to act coded as the pressure, the modality of coordinated verbs, the day of a
+misparsed participle's clause, and acts told only to say which thing is meant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import analyze_sentence as _analyze
+from conftest import coded_events as _coded
+
+
+def _events(pipeline: Any, text: str, published: str = "2019-11-19") -> list[Any]:
+    return [
+        (s, t, ty, e.cameo, e.date, e.hypothetical)
+        for s, t, ty, e in _coded(_analyze(pipeline, text, published))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing a state modifies does not act
+        "While the dollar was supported by recent U.S. economic data, the greenback may weaken.",
+        # sharing a view is no agreement
+        "And we are thankful for and agree with the Judge's decision to sentence him.",
+        # a way of acting, not an act
+        "This is how Russia negotiates.",
+        # "get" without anyone pressed
+        '"We get to choose our allies," Zelensky said.',
+        '"We get that you are concerned about the budget," Bosma said.',
+    ],
+)
+def test_no_act(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_doers_named_by_a_passive_still_act(pipeline: Any) -> None:
+    text = "A refugee camp was attacked by Burundian militiamen armed with machetes."
+    assert [e[:3] for e in _events(pipeline, text)] == [("BDI", None, "ASSAULT")]
+    assert [e[:3] for e in _events(pipeline, "The US was criticised by China.")] == [
+        ("CHN", "USA", "ACCUSE")
+    ]
+
+
+def test_agreeing_with_someone_is_an_agreement(pipeline: Any) -> None:
+    coded = _events(pipeline, "Russia agreed with Turkey on a ceasefire in Idlib.")
+    assert [e[:3] for e in coded] == [("RUS", "TUR", "AGREE")]
+
+
+def test_getting_someone_to_act_is_pressing_them(pipeline: Any) -> None:
+    coded = _events(pipeline, "Trump tried to get Ukraine to investigate Joe Biden.")
+    assert [e[:3] for e in coded] == [("USA", "UKR", "REQUEST")]
+    # pressed for inside another act's noun with no one pressing named: no act of Ukraine's
+    text = (
+        "Sondland is entangled in the Republican president's efforts to get Ukraine to "
+        "investigate political rival Joe Biden."
+    )
+    assert not [e for e in _events(pipeline, text) if e[0] == "UKR"]
+
+
+def test_every_coordinated_verb_takes_the_first_ones_future(pipeline: Any) -> None:
+    text = "Russia will expand exports, develop ties and support China."
+    assert ("RUS", "CHN", "AGREE", "032", "2019-11-19", True) in _events(pipeline, text)
+    text = '"We’ll support China," Lavrov said.'  # a typographic apostrophe
+    assert [e[2:4] + e[5:] for e in _events(pipeline, text)] == [("AGREE", "032", True)]
+
+
+def test_a_participle_parsed_as_the_main_verb_takes_its_clause_day(pipeline: Any) -> None:
+    text = (
+        "Ukrainian and Russian delegations meeting separately with Turkish and Qatari "
+        "mediators in Istanbul on Tuesday agreed to work towards a moratorium on attacks."
+    )
+    coded = _events(pipeline, text, "2024-02-14")
+    assert coded and {e[4] for e in coded if e[2] == "CONSULT"} == {"2024-02-13"}
+
+
+def test_an_act_that_only_says_which_thing_is_meant_has_no_day(pipeline: Any) -> None:
+    text = "Neither the House nor the Senate have provided all the money NASA requested."
+    assert [(e[2], e[4]) for e in _events(pipeline, text)] == [("REQUEST", None)]
