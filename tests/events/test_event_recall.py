@@ -146,3 +146,15 @@ def test_not_accepting_is_a_refusal(pipeline: Any, text: str, hypothetical: bool
     # an agreement not yet made is no refusal
     coded = _coded(_analyze(pipeline, "Russia is unlikely to agree to cut output."))
     assert [(ty, e.hypothetical) for _, _, ty, e in coded] == [("AGREE", True)]
+
+
+def test_they_after_a_coordinated_subject_of_states_is_those_states(pipeline: Any) -> None:
+    text = (
+        "Greek Foreign Minister Giorgos Gerapetritis and Turkish Foreign Minister Hakan Fidan "
+        "met in Ankara on Monday. They agreed to start talks on the continental shelf."
+    )
+    agreed = {(s, t) for s, t, ty in _article(pipeline, text) if ty == "AGREE"}
+    assert agreed == {("GRC", "TUR"), ("TUR", "GRC")}
+    # any other "they" is left alone: protesters, officials, companies
+    text = "Protesters and police clashed in Hong Kong. They agreed to talk."
+    assert not [d for d in _article(pipeline, text) if d[2] == "AGREE"]

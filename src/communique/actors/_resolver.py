@@ -444,6 +444,7 @@ class ActorResolver:
         self._placed_agents(doc, chunks, idx, sent_of)
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
+        self._they(doc, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -739,6 +740,33 @@ class ActorResolver:
                     actor = self._state(country) or actor
                 idx.add(span, "NOMINAL", actor, here)
             idx.groups[root.i] = (span.start, span.end)
+
+    def _they(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "Gerapetritis and Fidan met in Ankara. They agreed ...": "they" as the subject
+        of a sentence whose sentence before has a coordinated subject of actors of two or
+        more states stands for those actors (``ActorIndex.groups``). Any other "they" is
+        left alone: protesters, officials, companies."""
+        sents = list(doc.sents)
+        for tok in doc:
+            if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            here = sent_of[tok.i]
+            if here == 0 or idx.at(tok.i) is not None:
+                continue
+            root = sents[here - 1].root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            # (a title word the parser coordinated, "Turkish Foreign Minister Hakan Fidan",
+            # names no one of its own)
+            found = [idx.at(h.i) for h in (subj, *subj.conjuncts)]
+            actors = [a for m in found if m is not None and (a := idx.actors.get(m.actor_id or ""))]
+            countries = [a.country for a in actors]
+            if len(actors) < 2 or None in countries or len(set(countries)) != len(actors):
+                continue
+            for a in actors:
+                idx.add(doc[tok.i : tok.i + 1], "PRONOUN", a, here)
+            idx.groups[tok.i] = (tok.i, tok.i + 1)
 
     def _definite_bodies(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind
