@@ -158,3 +158,21 @@ def test_they_after_a_coordinated_subject_of_states_is_those_states(pipeline: An
     # any other "they" is left alone: protesters, officials, companies
     text = "Protesters and police clashed in Hong Kong. They agreed to talk."
     assert not [d for d in _article(pipeline, text) if d[2] == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Moscow denies that the aircraft entered Estonian airspace.", "EST"),
+        ("Russia denied that its forces had attacked Ukrainian civilians.", "UKR"),
+        # the denier's own state is not whom the denial is aimed at
+        ("Kremlin spokesman Dmitry Peskov denied that Moscow had any involvement.", None),
+        ("The Kremlin denied any involvement in the attack.", None),
+    ],
+)
+def test_denying_what_happened_is_a_rejection(pipeline: Any, text: str, target: Any) -> None:
+    assert [(s, t, ty, c) for s, t, ty, c in _dyads(pipeline, text)] == [
+        ("RUS", target, "REJECT", "120")
+    ]
+    # a denial of something no one claimed of anyone is nothing
+    assert not _dyads(pipeline, "He denied that he was tired.")

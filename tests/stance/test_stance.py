@@ -220,7 +220,7 @@ def test_feature_rows_do_not_depend_on_how_many_sentences_are_encoded_at_once(
     vectors are never all held at once; the rows are the same whatever the chunk."""
     import communique.stance as stance
 
-    doc = stance_pipeline.nlp(RT_SEED.read_text(encoding="utf-8"))
+    doc = stance_pipeline.nlp(need_shared(RT_SEED).read_text(encoding="utf-8"))
     pairs = [(s, [(s.start_char, s.start_char + 1)]) for s in doc.sents]
     assert len(pairs) > 3
     model = stance_pipeline.stance_model

@@ -544,6 +544,8 @@ def _sentence_hits(
         if hit is None and _receives_guest(tok, idx):
             hit = _Hit(tok, tok, "043", "CONSULT", "lexical", (tok,))
         if hit is None:
+            hit = _denial(tok, idx)
+        if hit is None:
             continue
         if hit.etype in _CONTESTED and (
             is_contest_use(hit.tok, contests()) or _party_contest(hit.tok, idx)
@@ -634,6 +636,19 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
     return any(o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) for o in objects)
+
+
+def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Moscow denies that the aircraft entered Estonian airspace": denying what someone
+    says happened rejects it (CAMEO 12); aimed at the states the denied clause names
+    (the source's own are dropped as the act's own)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "deny":
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    named = tuple(m for m in idx.in_subtree(clause) if _code(idx, m))
+    return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=named)
 
 
 def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
@@ -2309,6 +2324,11 @@ def _events_of(
     if not sources:
         return []
     targets, place_only = _targets(hit, idx)
+    if hit.target_hint and hit.etype == "REJECT":
+        # a denial is aimed at others the denied clause names, not at the denier's own
+        # ("Peskov denied that Moscow had any involvement")
+        own = {_code(idx, m) for m in sources}
+        targets = [t for t in targets if _code(idx, t) not in own]
     quote = _reporting_quote(hit.tok, quotes)
     if hit.speaker is not None:
         speaker_id = hit.speaker.actor_id
