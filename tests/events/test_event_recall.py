@@ -176,3 +176,16 @@ def test_denying_what_happened_is_a_rejection(pipeline: Any, text: str, target: 
     ]
     # a denial of something no one claimed of anyone is nothing
     assert not _dyads(pipeline, "He denied that he was tired.")
+
+
+def test_it_after_a_body_is_that_body(pipeline: Any) -> None:
+    text = (
+        "The U.S. State Department condemned the seizure. "
+        "It demanded that Tehran immediately release the ship and its crew."
+    )
+    assert ("USA", "IRN", "REQUEST") in _article(pipeline, text)
+    # a person is "he" or "she", and "it is" is no one
+    text = "Putin condemned the seizure. It demanded that Tehran release the ship."
+    assert not [d for d in _article(pipeline, text) if d[2] == "REQUEST"]
+    text = "The State Department condemned the seizure. It is clear that Iran will respond."
+    assert [d[2] for d in _article(pipeline, text)] == ["ACCUSE"]

@@ -107,6 +107,8 @@ _GROUP_NOUNS = _GROUP_STATE_NOUNS | {
 }
 #: Modifiers that say which group a counting phrase is, so it is not the states before.
 _GROUP_SAID_OTHERWISE = frozenset({"amod", "compound", "nmod", "appos", "acl", "relcl", "prep"})
+#: Verbs whose "it" subject is no one ("it is clear", "it seems", "it remains").
+_STATIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "mean", "happen", "take"})
 #: How many sentences before a counting phrase its members may be named in.
 GROUP_SENTENCES = 2
 STATE_ANAPHOR_SENTENCES = 1
@@ -445,6 +447,7 @@ class ActorResolver:
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
         self._they(doc, idx, sent_of)
+        self._it(doc, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -767,6 +770,30 @@ class ActorResolver:
             for a in actors:
                 idx.add(doc[tok.i : tok.i + 1], "PRONOUN", a, here)
             idx.groups[tok.i] = (tok.i, tok.i + 1)
+
+    def _it(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+        """ "The State Department condemned the seizure. It demanded that Tehran release the
+        ship": "it" as the subject of a sentence's main verb stands for the subject of the
+        sentence before when that is one state, body or organisation (not a person, not a
+        thing; "it is", "it seems" are no one)."""
+        sents = list(doc.sents)
+        for tok in doc:
+            if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+                continue
+            here = sent_of[tok.i]
+            if here == 0 or idx.at(tok.i) is not None:
+                continue
+            if tok.head.pos_ != "VERB" or tok.head.lemma_.lower() in _STATIVE_VERBS:
+                continue
+            root = sents[here - 1].root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.conjuncts:
+                continue
+            m = idx.at(subj.i)
+            actor = idx.actors.get(m.actor_id or "") if m is not None else None
+            if actor is None or actor.kind == "person" or not actor.code:
+                continue
+            idx.add(doc[tok.i : tok.i + 1], "PRONOUN", actor, here)
 
     def _definite_bodies(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind
