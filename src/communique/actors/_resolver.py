@@ -91,8 +91,6 @@ _BODY_ANAPHORS = {
     "parliament",
     "kremlin",
 }
-#: "the country", "the nation" refer back to the state named last, this many sentences
-#: before at most (0: the same sentence).
 #: Plural phrases that count the states (or their people) named just before them: the
 #: counting word, and the nouns (states, or people acting for them).
 _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3}
@@ -111,6 +109,8 @@ _GROUP_SAID_OTHERWISE = frozenset({"amod", "compound", "nmod", "appos", "acl", "
 _STATIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "mean", "happen", "take"})
 #: How many sentences before a counting phrase its members may be named in.
 GROUP_SENTENCES = 2
+#: "the country", "the nation" refer back to the state named last, this many sentences
+#: before at most (0: the same sentence).
 STATE_ANAPHOR_SENTENCES = 1
 _STATE_ANAPHORS = frozenset({"country", "nation"})
 
@@ -427,11 +427,11 @@ class ActorResolver:
                 if actor.country in SURNAME_FIRST:
                     surnames.setdefault(span[0].text, actor)
             idx.add(span, label, actor, sent_of[span.start])
-            if label == "PLACE":
-                state = self._state_of(self.registry.lookup(span.text, day))
-                for i in range(span.start, span.end):
-                    if state is not None:
-                        idx.places[i] = state
+            state = (
+                self._state_of(self.registry.lookup(span.text, day)) if label == "PLACE" else None
+            )
+            if state is not None:
+                idx.places.update(dict.fromkeys(range(span.start, span.end), state))
         # surnames the NER missed or mislabelled after the full name was given
         for tok in doc:
             person = surnames.get(tok.text)
