@@ -1485,8 +1485,9 @@ def serve(db: str | None, host: str, port: int) -> None:
 
 @cli.group()
 def actors() -> None:
-    """What the actor registry knows: countries, government bodies, IGOs and people with
-    dated roles (shipped tables plus any --actors FILE)."""
+    """What the actor registry knows: countries, government bodies, IGOs, people with
+    dated roles, and cities and regions with their state (shipped tables plus any --actors
+    FILE)."""
 
 
 def _registry(files: Sequence[str]) -> Any:
