@@ -81,3 +81,10 @@ def test_a_participle_parsed_as_the_main_verb_takes_its_clause_day(pipeline: Any
 def test_an_act_that_only_says_which_thing_is_meant_has_no_day(pipeline: Any) -> None:
     text = "Neither the House nor the Senate have provided all the money NASA requested."
     assert [(e[2], e[4]) for e in _events(pipeline, text)] == [("REQUEST", None)]
+
+
+def test_forces_put_on_alert_are_mobilised_other_things_are_not(pipeline: Any) -> None:
+    text = "Russia put dozens of warships and coastal missile units on alert on Friday."
+    assert [e[:4] for e in _events(pipeline, text)] == [("RUS", None, "MOBILIZE", "152")]
+    text = "U.S. sanctions on Chinese tankers put Indian refiners on alert."
+    assert not [e for e in _events(pipeline, text) if e[2] == "MOBILIZE"]

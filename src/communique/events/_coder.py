@@ -195,7 +195,7 @@ _CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
 #: China agree" is two up).
 WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset(
-    {"ton", "dollar", "worth", "amount", "number", "part", "shipment", "round", "series"}
+    {"ton", "dollar", "worth", "amount", "number", "part", "shipment", "round", "series", "dozen"}
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = MUTUAL_TYPES | {"REJECT", "ASSAULT"}
@@ -379,6 +379,11 @@ _OF_OBJECT = frozenset(["warn"])
 
 
 def _object(tok: Any) -> Any | None:
+    for c in tok.children:  # "put dozens of warships on alert": the alert is what is done
+        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None and p.lemma_.lower() == "alert" and _forces_put(tok):
+                return p
     if tok.lemma_.lower() in _OF_OBJECT:
         # the parser hangs "of" on the verb or on its object ("warned the United States
         # of retaliation")
@@ -395,11 +400,18 @@ def _object(tok: Any) -> Any | None:
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None:
                 return p
-        if c.dep_ == "prep" and c.lower_ in ("on", "in", "to"):  # "put on alert"
-            p = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if p is not None and p.lemma_.lower() in ("alert",):
-                return p
     return None
+
+
+def _forces_put(tok: Any) -> bool:
+    """Are armed forces what is put on alert ("put dozens of warships on alert", "the
+    fleet was put on high alert"), not refiners or markets ("sanctions put Indian refiners
+    on alert")?"""
+    put = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        (k := _noun_key(c)) in WEAPONS or AGENTS.get(k) == "MIL" or k in ("fleet", "unit")
+        for c in put
+    )
 
 
 def _noun_key(noun: Any) -> str:
