@@ -115,6 +115,17 @@ STATE_ANAPHOR_SENTENCES = 1
 _STATE_ANAPHORS = frozenset({"country", "nation"})
 
 
+def _subject_before(
+    tok: Any, sents: list[Any], sent_of: list[int], deps: tuple[str, ...]
+) -> Any | None:
+    """The subject (of a dependency in ``deps``) of the main verb of the sentence before
+    ``tok``'s; None in the first sentence or when that verb has none."""
+    here = sent_of[tok.i]
+    if here == 0:
+        return None
+    return next((c for c in sents[here - 1].root.children if c.dep_ in deps), None)
+
+
 def _clause_subject_chars(tok: Any) -> tuple[int, int]:
     """The characters of the subject of the clause whose object ``tok`` is (empty when
     ``tok`` is no object)."""
@@ -426,12 +437,11 @@ class ActorResolver:
                 surnames.setdefault(span[-1].text, actor)
                 if actor.country in SURNAME_FIRST:
                     surnames.setdefault(span[0].text, actor)
+            if label == "PLACE":  # a location: no actor, its state kept apart
+                if actor is not None:
+                    idx.places.update(dict.fromkeys(range(span.start, span.end), actor))
+                actor = None
             idx.add(span, label, actor, sent_of[span.start])
-            state = (
-                self._state_of(self.registry.lookup(span.text, day)) if label == "PLACE" else None
-            )
-            if state is not None:
-                idx.places.update(dict.fromkeys(range(span.start, span.end), state))
         # surnames the NER missed or mislabelled after the full name was given
         for tok in doc:
             person = surnames.get(tok.text)
@@ -446,8 +456,9 @@ class ActorResolver:
         self._placed_agents(doc, chunks, idx, sent_of)
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
-        self._they(doc, idx, sent_of)
-        self._it(doc, idx, sent_of)
+        sents = list(doc.sents)
+        self._they(doc, sents, idx, sent_of)
+        self._it(doc, sents, idx, sent_of)
         idx.finalize()
         self._pronouns(doc, idx, sent_of)
         idx.finalize()
@@ -457,6 +468,8 @@ class ActorResolver:
     def _resolve(
         self, span: Any, day: date | None, surnames: dict[str, Actor]
     ) -> tuple[Actor | None, str]:
+        """The actor a span names and its label; for a "PLACE" (a capital or place used as a
+        location) the actor is the place's state, which names no one there."""
         label = span.label_ or "REGISTRY"
         text = span.text
         fits = self.registry.case_fits(text)  # "fed them" is not the Fed, "ePA" not the EPA
@@ -476,7 +489,7 @@ class ActorResolver:
         if entries:
             e = _best(entries)
             if e.via in ("capital", "place") and not _political(span, e.via == "place"):
-                return None, "PLACE"
+                return (self._state(e.code) if e.code else None), "PLACE"
             return _actor(e), label
         if label == "PERSON":
             return self._learned(span, day), "PERSON"
@@ -699,10 +712,6 @@ class ActorResolver:
             None,
         )
 
-    def _state_of(self, entries: list[Entry]) -> Actor | None:
-        code = next((e.code for e in entries if e.via in ("capital", "place")), None)
-        return self._state(code) if code else None
-
     def _plural_anaphors(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "The two countries agreed", "both sides", "the three ministers": a plural phrase
         that counts its members names the states (or their people) named just before,
@@ -744,22 +753,18 @@ class ActorResolver:
                 idx.add(span, "NOMINAL", actor, here)
             idx.groups[root.i] = (span.start, span.end)
 
-    def _they(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    def _they(self, doc: Any, sents: list[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "Gerapetritis and Fidan met in Ankara. They agreed ...": "they" as the subject
         of a sentence whose sentence before has a coordinated subject of actors of two or
         more states stands for those actors (``ActorIndex.groups``). Any other "they" is
         left alone: protesters, officials, companies."""
-        sents = list(doc.sents)
         for tok in doc:
             if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
+            subj = _subject_before(tok, sents, sent_of, ("nsubj", "nsubjpass"))
+            if subj is None or idx.at(tok.i) is not None:
+                continue
             here = sent_of[tok.i]
-            if here == 0 or idx.at(tok.i) is not None:
-                continue
-            root = sents[here - 1].root
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
-                continue
             # (a title word the parser coordinated, "Turkish Foreign Minister Hakan Fidan",
             # names no one of its own)
             found = [idx.at(h.i) for h in (subj, *subj.conjuncts)]
@@ -771,29 +776,24 @@ class ActorResolver:
                 idx.add(doc[tok.i : tok.i + 1], "PRONOUN", a, here)
             idx.groups[tok.i] = (tok.i, tok.i + 1)
 
-    def _it(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    def _it(self, doc: Any, sents: list[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "The State Department condemned the seizure. It demanded that Tehran release the
         ship": "it" as the subject of a sentence's main verb stands for the subject of the
         sentence before when that is one state, body or organisation (not a person, not a
         thing; "it is", "it seems" are no one)."""
-        sents = list(doc.sents)
         for tok in doc:
             if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
                 continue
-            here = sent_of[tok.i]
-            if here == 0 or idx.at(tok.i) is not None:
-                continue
             if tok.head.pos_ != "VERB" or tok.head.lemma_.lower() in _STATIVE_VERBS:
                 continue
-            root = sents[here - 1].root
-            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.conjuncts:
+            subj = _subject_before(tok, sents, sent_of, ("nsubj",))
+            if subj is None or subj.conjuncts or idx.at(tok.i) is not None:
                 continue
             m = idx.at(subj.i)
             actor = idx.actors.get(m.actor_id or "") if m is not None else None
             if actor is None or actor.kind == "person" or not actor.code:
                 continue
-            idx.add(doc[tok.i : tok.i + 1], "PRONOUN", actor, here)
+            idx.add(doc[tok.i : tok.i + 1], "PRONOUN", actor, sent_of[tok.i])
 
     def _definite_bodies(self, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
         """ "the agency", "the ministry", "the alliance" → the organisation of that kind

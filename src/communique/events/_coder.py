@@ -1589,12 +1589,11 @@ def _can_act(head: Any, idx: ActorIndex) -> bool:
     """Can the phrase headed by ``head`` be someone acting: an actor, a group or body
     ("Iranian forces", "a group of physicians"), people, or a weapon — not a thing that
     a state modifies ("U.S. economic data", "Chinese imports")?"""
-    if idx.members(head.i) or idx.at(head.i) is not None:
+    if _forceful(head, idx) or idx.members(head.i):
         return True
     lemma = head.lemma_.lower()
     return (
         _of_people(head)
-        or lemma in WEAPONS
         or lemma in _DOERS
         or lemma.endswith("man")  # "militiamen", "gunmen", "policemen"
         or head.pos_ == "PROPN"
