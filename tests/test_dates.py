@@ -8,6 +8,7 @@ from communique.dates import (
     Candidate,
     choose_published,
     date_from_url,
+    is_length,
     normalise,
     parse_published,
     resolve,
@@ -196,3 +197,20 @@ def test_an_act_told_in_a_dated_announcement_takes_its_date(pipeline) -> None:  
     )
     an = analyze_sentence(pipeline, text, "2019-11-20")
     assert {(e.type, e.date) for e in an.events} == {("AGREE", "2019-10-11")}, an.events
+
+
+@pytest.mark.parametrize(
+    ("expr", "length"),
+    [
+        ("seven days", True),
+        ("within 72 hours", True),
+        ("for two weeks", True),
+        ("two days ago", False),
+        ("18 years", False),  # told apart: "18 years after the attacks" has no day
+        ("the past seven days", False),
+        ("last week", False),
+        ("in 2014", False),
+    ],
+)
+def test_a_length_of_time_is_no_point_in_it(expr: str, length: bool) -> None:
+    assert is_length(expr) is length

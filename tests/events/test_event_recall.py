@@ -189,3 +189,98 @@ def test_it_after_a_body_is_that_body(pipeline: Any) -> None:
     assert not [d for d in _article(pipeline, text) if d[2] == "REQUEST"]
     text = "The State Department condemned the seizure. It is clear that Iran will respond."
     assert [d[2] for d in _article(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Tehran vowed to retaliate against Washington.", ("IRN", "USA", "THREATEN", "130")),
+        ("Beijing will respond to Canberra's decision in kind.", ("CHN", "AUS", "THREATEN", "130")),
+        (
+            "Paris will not leave Algeria's decision to expel twelve French officials without "
+            "an answer, the ministry said.",
+            ("FRA", "DZA", "THREATEN", "130"),
+        ),
+        (
+            "Norway expelled three Russian diplomats on Friday. Russia's foreign ministry said "
+            "it would respond to the expulsions.",
+            ("RUS", "NOR", "THREATEN", "130"),
+        ),
+        (
+            '"NATO moved its troops to our border, and we will respond accordingly," Russian '
+            "Defence Minister Sergei Shoigu said.",
+            ("RUS", "IGO", "THREATEN", "130"),
+        ),
+    ],
+)
+def test_an_answer_promised_to_another_act_is_a_threat(pipeline: Any, text: str, want: Any) -> None:
+    dyads = _dyads(pipeline, text)
+    assert want in dyads
+    assert all(not (s == want[0] and t is None and ty == "THREATEN") for s, t, ty, _ in dyads)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry will respond to questions from reporters on Friday.",
+        "Asked whether Japan would retaliate, the minister declined to comment.",
+        "Russia responded to the sanctions by expelling two diplomats.",  # done: the act is
+    ],
+)
+def test_answers_that_are_no_threat(pipeline: Any, text: str) -> None:
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "THREATEN"]
+
+
+def test_the_noun_a_passive_participle_modifies_is_what_was_done_to(pipeline: Any) -> None:
+    text = "The 40 Georgian detainees handed over by Russia on Monday were all civilians."
+    assert ("RUS", "GEO", "RETREAT", "0841") in _dyads(pipeline, text)
+    text = "The two Dutch diplomats expelled by Caracas arrived home on Sunday."
+    assert ("VEN", "NLD", "SANCTION", "166") in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Canada announced new measures against Iranian officials.", ("CAN", "IRN")),
+        ("Japan imposed penalties against two of the Russian banks.", ("JPN", "RUS")),
+    ],
+)
+def test_measures_against_someone_are_a_sanction(pipeline: Any, text: str, want: Any) -> None:
+    assert (*want, "SANCTION", "163") in _dyads(pipeline, text)
+
+
+def test_measures_against_no_one_are_no_sanction(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "Canada announced measures to curb inflation.")
+
+
+def test_time_given_to_leave_is_an_expulsion_and_no_date(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline, "Lithuania gave three Belarusian diplomats five days to leave the country."
+    )
+    [(s, t, ty, e)] = _coded(an)
+    assert (s, t, ty, e.cameo) == ("LTU", "BLR", "SANCTION", "166")
+    assert e.date == an.article.published[:10]  # "five days" is how long, not when
+
+
+def test_opposing_an_actor_or_its_act_is_disapproval(pipeline: Any) -> None:
+    text = "China firmly opposes the sanctions imposed by the United States on Chinese firms."
+    assert ("CHN", "USA", "ACCUSE", "110") in _dyads(pipeline, text)
+    assert not _dyads(pipeline, "Most Americans oppose a war with Iran.")  # a view, no act
+
+
+def test_extradition_is_asked_of_a_state(pipeline: Any) -> None:
+    text = "Turkey is seeking the journalists' extradition from Sweden."
+    assert ("TUR", "SWE", "REQUEST", "020") in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus threatened to close its border with Poland.",
+        "Tehran vowed to retaliate against Washington.",
+        "Pyongyang will respond to the drills in kind, the ministry said.",
+    ],
+)
+def test_a_threat_made_is_not_hypothetical(pipeline: Any, text: str) -> None:
+    threats = [e for _, _, ty, e in _coded(_analyze(pipeline, text)) if ty == "THREATEN"]
+    assert threats and not any(e.hypothetical for e in threats)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from ._tables import MONTHS as _MONTHS
 from ._tables import WEEKDAYS as _WEEKDAYS
 
-__all__ = ["resolve"]
+__all__ = ["is_length", "resolve"]
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -50,6 +50,20 @@ def resolve(expr: str, published: date | None) -> str | None:
         if unit is not None:
             return _unit_relative(unit, published)
     return _absolute(words, published)
+
+
+def is_length(expr: str) -> bool:
+    """Whether a date expression is a length of time, not a point in it: "seven days" (to
+    leave), "within 72 hours", "for two weeks" — not "two days ago", "18 years"."""
+    s = re.sub(r"^(within|for|in|over|after)\s+", "", expr.strip().lower().replace(",", " "))
+    s = re.sub(r"\bhours?\b", "day", s)
+    span = _DURATION.fullmatch(s)
+    return (
+        span is not None
+        and span.group("dir") is None
+        and span.group("unit") not in _LONG_UNITS  # "18 years" (after ...) is told apart
+        and not s.startswith(("the ", "past ", "last "))
+    )
 
 
 #: "last week", "next month", "earlier this year": a week, a month or

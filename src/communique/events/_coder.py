@@ -37,9 +37,11 @@ from ._lexicon import (
     ASK,
     CLAIM_WORDS,
     DEONTIC,
+    IMPOSING,
     INTENT,
     INTENT_ADJ,
     LIGHT,
+    MEASURES,
     PHRASAL,
     REFUSE,
     RELATION_NOUNS,
@@ -300,6 +302,9 @@ class _Hit:
     target_hint: tuple[Mention, ...] = ()
     inner: str | None = None  # type of the infinitive under a control verb
     source_hint: tuple[Mention, ...] = ()  # the act's makers, when not the clause's subject
+    #: The act is a statement made ("vowed to retaliate", "will respond to the expulsions"):
+    #: the future in its words is what it says, not whether it was made.
+    said: bool = False
 
 
 def _lookup(code: Code) -> tuple[str, str]:
@@ -341,10 +346,20 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                 return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
+    if lemma in IMPOSING and key in MEASURES and obj is not None and _against(tok, obj):
+        return _lookup("163")
     if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
         return _lookup("0841")  # "Kyiv freed 66 Russians": people of a state released
     code = _verb_code(lemma)
     return _lookup(code) if code is not None else None
+
+
+def _against(verb: Any, obj: Any) -> bool:
+    """Whether an "against"-phrase of the verb or its object names whom it is aimed at."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "against" and any(p.dep_ == "pobj" for p in c.children)
+        for c in (*verb.children, *obj.children)
+    )
 
 
 def _verb_code(lemma: str) -> Code | None:
@@ -353,6 +368,8 @@ def _verb_code(lemma: str) -> Code | None:
     return VERBS_PLOVER.get(lemma) or VERBS.get(lemma) or GEN_VERBS.get(lemma)
 
 
+#: People a state sends away by giving them time to leave.
+_ENVOYS = frozenset(["diplomat", "ambassador", "envoy", "attaché", "attache", "staff", "official"])
 #: Verbs whose object is told to go: "ordered four diplomats to leave the country".
 _SEND_AWAY = frozenset({"order", "tell", "instruct", "ask"})
 
@@ -365,6 +382,14 @@ def _expels(tok: Any, lemma: str) -> bool:
         return "persona non grata" in words
     if lemma in _SEND_AWAY and any(c.dep_ == "dobj" for c in tok.children):
         return any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children)
+    if lemma == "give" and any(
+        c.dep_ in ("dobj", "dative") and _noun_key(c) in _ENVOYS for c in tok.children
+    ):
+        # "gave the four diplomats a week to leave": the time given is the expulsion
+        return any(
+            t.lemma_.lower() == "leave" and t.dep_ in ("relcl", "advcl", "acl", "xcomp")
+            for t in tok.subtree
+        )
     return False
 
 
@@ -558,7 +583,11 @@ def _sentence_hits(
         if hit is None:
             hit = _denial(tok, idx)
         if hit is None:
+            hit = _response_threat(tok, idx)
+        if hit is None:
             continue
+        if hit.tok.lemma_.lower() == "oppose" and not _opposes_actor(hit.tok, idx):
+            continue  # "most Americans oppose a war with Iran": an opinion, no act at anyone
         if hit.etype in _CONTESTED and (
             is_contest_use(hit.tok, contests()) or _party_contest(hit.tok, idx)
         ):
@@ -661,6 +690,126 @@ def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None
     named = tuple(m for m in idx.in_subtree(clause) if _code(idx, m))
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=named)
+
+
+#: Verbs of answering another's act; said of the future ("will respond to the
+#: expulsions", "vowed to retaliate against Berlin") they are a threat (CAMEO 13).
+_RESPONSES = frozenset(["retaliate", "respond", "reciprocate"])
+#: Verbs that promise what their infinitive says ("vowed to retaliate").
+_VOWS = frozenset(["vow", "promise", "pledge", "swear"])
+#: Nouns of an answer: "will not leave the decision without a response".
+_RESPONSE_NOUNS = frozenset(["response", "answer", "retaliation", "reply"])
+#: How an answer is said to come when no act is named: "will respond in kind".
+_RESPONSE_MANNER = frozenset(["kind", "accordingly", "appropriately", "firmly", "decisively"])
+
+
+def _response_threat(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """An answer promised to another's act is a threat aimed at whoever did that act:
+    "Russia will respond to the expulsions", "Moscow vowed to retaliate against Berlin",
+    "Moscow will not leave Berlin's decision without a response" (not "will respond to
+    questions", "responded to the crisis by sending aid": done, and what was done is the
+    act)."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if lemma in _VOWS:
+        answer = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() in _RESPONSES),
+            None,
+        )
+        if answer is None or any(c.dep_ == "neg" for c in answer.children):
+            return None
+        args: tuple[Any, ...] = (tok, answer)
+    elif lemma in _RESPONSES and aux & _FUTURE and not negated:
+        answer, args = tok, (tok,)
+    elif lemma == "leave" and aux & _FUTURE and negated:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        # the parser may hang "without a response" on the object's own clause
+        without = [
+            t
+            for t in (*tok.children, *obj.subtree)
+            if t.dep_ == "pobj"
+            and t.head.lower_ == "without"
+            and t.lemma_.lower() in _RESPONSE_NOUNS
+        ]
+        if not without:
+            return None
+        hint = _answered(obj, idx)
+        if not hint:
+            return None
+        # the response is the trigger: "not ... without" says it will come, no negation
+        makers = tuple(_subject_of(tok, idx, [], 0))
+        resp = without[0]
+        return _Hit(
+            resp,
+            resp,
+            "130",
+            "THREATEN",
+            "lexical",
+            (),
+            target_hint=tuple(hint),
+            source_hint=makers,
+            said=True,
+        )
+    else:
+        return None
+    targets: list[Mention] = []
+    named = False
+    for c in answer.children:
+        if c.dep_ == "prep" and c.lower_ in ("against", "to"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                named = named or p.lemma_.lower() != "question"
+                targets += _pobj_mentions([c], idx) if c.lower_ == "against" else _answered(p, idx)
+        elif c.dep_ in ("advmod", "prep") and (
+            c.lower_ in _RESPONSE_MANNER
+            or any(p.lower_ in _RESPONSE_MANNER for p in c.children if p.dep_ == "pobj")
+        ):
+            named = True
+    if answer.lemma_.lower() == "respond" and not named:
+        return None  # "will respond later", "would respond to questions"
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in answer.children):
+        return None  # "asked whether the United States would retaliate": a question
+    if not targets and answer.dep_ == "conj" and answer.head.pos_ == "VERB":
+        # "NATO brought its infrastructure to our border, and we will respond": the
+        # answer is to whoever did what the clause before tells
+        targets = _subject_of(answer.head, idx, [], 0)
+    if any(c.lower_ in ("question", "questions", "request", "letter") for c in answer.subtree):
+        return None
+    return _Hit(tok, tok, "130", "THREATEN", "lexical", args, target_hint=tuple(targets), said=True)
+
+
+def _answered(act: Any, idx: ActorIndex) -> list[Mention]:
+    """Who did the act answered: "to Washington's move" (its possessor, or an actor it
+    names), "to the expulsions" (whoever was just told to expel)."""
+    own = [
+        m
+        for c in act.children
+        if c.dep_ in ("poss", "compound", "amod")
+        for m in _mentions_for(c, idx)
+    ]
+    return own or _noun_args(act, idx, frozenset({"by"})) or _author_of_act(act, idx)
+
+
+def _opposes_actor(tok: Any, idx: ActorIndex) -> bool:
+    """ "China opposes the sanctions imposed by the United States", "Russia opposes NATO
+    expansion": opposing is an act (CAMEO 110) when a state or body opposes an actor or
+    an actor's act, not when people hold a view ("most Americans oppose a war")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(m.label == "NORP" for m in _mentions_for(subj, idx)):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    named = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound", "amod"))]
+    if any(_code(idx, m) for n in named for m in _mentions_for(n, idx)):
+        return True
+    return any(_code(idx, m) for m in _noun_args(obj, idx, frozenset({"by"})))
 
 
 def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
@@ -1089,8 +1238,9 @@ def _control_hit(
         if yielded is not None and yielded[1] == "CONCEDE":
             return _Hit(tok, verb, yielded[0], "CONCEDE", "control", args)
     if lemma == "threaten":
+        # a threat made is an act done: what it threatens is its content (tests/gold)
         code = _THREAT_CODE.get(itype or "", "130")
-        return _Hit(tok, verb, code, "THREATEN", "control", args, hypothetical=True)
+        return _Hit(tok, verb, code, "THREATEN", "control", args)
     if lemma in REFUSE:
         if lemma == "fail" and itype not in COOP:
             return None
@@ -1104,6 +1254,10 @@ def _control_hit(
         else:
             code = _ASK_CODE.get(itype or "", "100")
         return _Hit(tok, verb, code, "REQUEST", "control", args)
+    if lemma == "decide" and inner is not None and itype is not None:
+        # "decided to take countermeasures against two U.S. companies": a decision taken
+        # is the act itself, done (an official decision puts it in force)
+        return _Hit(comp, verb, inner[0], itype, "control", args)
     # intent: agree / offer / promise / plan / willing ...
     if itype in COOP:
         return _Hit(tok, verb, _INTENT_CODE[itype], "AGREE", "control", args, hypothetical=True)
@@ -1230,7 +1384,9 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
 def _modal(hit: _Hit) -> _Hit:
     """Future and possibility: intent to cooperate is AGREE, intent of force THREATEN; acts
     asked about ("whether"), conditional, only likely ("unlikely to") or in a question are
-    hypothetical, whatever kind of trigger names them."""
+    hypothetical, whatever kind of trigger names them; a threat made is not."""
+    if hit.said:
+        return hit
     if hit.kind != "lexical":
         aux = {c.lower_ for c in hit.verb.children if c.dep_ == "aux"}
         if uncertain(hit.verb) or aux & (_FUTURE | _POSSIBLE):
@@ -1245,21 +1401,21 @@ def _modal(hit: _Hit) -> _Hit:
         aux |= {c.lower_ for c in first.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
     if _wished(hit.tok) or _unrealised(hit.tok):
-        return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
+        return dataclasses.replace(hit, hypothetical=True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
         if hit.etype in COOP:
             code = _INTENT_CODE.get(hit.etype, "030")
-            return _Hit(hit.tok, hit.verb, code, "AGREE", hit.kind, hit.args, True)
+            return dataclasses.replace(hit, cameo=code, etype="AGREE", hypothetical=True)
         if hit.etype in MATERIAL_CONFLICT:
             code = _THREAT_CODE.get(hit.etype, "130")
-            return _Hit(hit.tok, hit.verb, code, "THREATEN", hit.kind, hit.args, True)
-        return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
+            return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
+        return dataclasses.replace(hit, hypothetical=True)
     if aux & _POSSIBLE or cond:
         if hit.etype in MATERIAL_CONFLICT and aux & {"may", "might"}:
             code = _THREAT_CODE.get(hit.etype, "130")
-            return _Hit(hit.tok, hit.verb, code, "THREATEN", hit.kind, hit.args, True)
-        return _Hit(hit.tok, hit.verb, hit.cameo, hit.etype, hit.kind, hit.args, True)
+            return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
+        return dataclasses.replace(hit, hypothetical=True)
     return hit
 
 
@@ -1551,7 +1707,11 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             # "activists from the Fatah party"
             for c in head.children:
                 if c.dep_ == "prep" and (
-                    (c.lower_ == "of" and head.pos_ in ("NOUN", "PROPN") and _of_people(head))
+                    (
+                        c.lower_ == "of"
+                        and head.pos_ in ("NOUN", "PROPN", "NUM")
+                        and _of_people(head)
+                    )
                     or (c.lower_ == "from" and head.lemma_.lower() in _MEMBER_NOUNS)
                 ):
                     for p in c.children:
@@ -1609,6 +1769,8 @@ def _of_people(head: Any) -> bool:
     "a number of U.S. lawmakers"), not what a thing belongs to ("the use of the Russian
     language")?"""
     lemma = head.lemma_.lower()
+    if head.pos_ == "NUM":
+        return True  # "two of the Iranian officials"
     return lemma in _MEMBER_NOUNS or lemma in AGENTS or lemma in _PEOPLE_HEADS
 
 
@@ -1616,6 +1778,10 @@ def _of_people(head: Any) -> bool:
 _PEOPLE_HEADS = frozenset(
     [
         "number",
+        "network",
+        "several",
+        "both",
+        "each",
         "dozen",
         "hundred",
         "thousand",
@@ -1861,6 +2027,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 # the target, never where from or where to
                 if c.lemma_.lower() in _DEMANDED_ACTS:
                     out += _doer_of(c, idx)
+                elif c.lemma_.lower() in _HANDED_OVER:
+                    # "seeking Assange's extradition from the UK": the person handed over
+                    # is not whom it is asked of
+                    out = [m for m in out if m not in own] + _noun_args(c, idx, preps)
                 elif not own:
                     # "condemned a Russian attack on Ukraine": an object with its own actor
                     # is that actor's act, and its "on"-phrase that act's target
@@ -1880,6 +2050,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 place += _pobj_mentions([c], idx)
                 if hit.etype == "ASSAULT":  # where force is used is whom it hits
                     place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
+    if not out and _patient_modified(hit.tok):
+        # "64 Ukrainian soldiers handed over by Russia", "the German diplomats expelled by
+        # Moscow": a passive participle's noun is what the act was done to
+        out += _mentions_for(hit.tok.head, idx)
     if hit.kind == "relation":
         out = _noun_args(hit.verb, idx, frozenset({"with", "between"}))
     uniq: list[Mention] = []
@@ -1922,6 +2096,18 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     return uniq, False
 
 
+def _patient_modified(verb: Any) -> bool:
+    """A passive participle modifying a noun, its doer in a "by"-phrase: "soldiers handed
+    over by Russia" (not "troops guarding the border", "a deal signed last year")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _relation_partner(obj: Any, idx: ActorIndex) -> list[Mention]:
     """ "Russia has its own relationship with China and we value this relationship": a
     relationship taken up by a definite noun is with the partner named where it was last
@@ -1944,6 +2130,8 @@ _OWN = frozenset(["our", "its", "their"])
 
 #: Determiners that point back: "rejected the accusations", "welcomed this decision".
 _BACK = frozenset(["the", "this", "these", "that", "those", "such"])
+#: Act nouns whose verb's stem differs from theirs ("the expulsions" take up "expelled").
+_ACT_VERB_OF = {"expulsion": "expel", "detention": "detain"}
 _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
@@ -1992,12 +2180,16 @@ def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
     if obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK for c in obj.children):
         return []
     lemma = obj.lemma_.lower()
-    stem = _stem(lemma)
+    stem = _stem(_ACT_VERB_OF.get(lemma, lemma))
     doc = obj.doc
     start = _sentences_back(
         obj, GENERIC_BACK_SENTENCES if lemma in _GENERIC_ACTS else BACK_SENTENCES
     )
-    found = _act_author(reversed(doc[start : obj.i]), obj, lemma, stem, idx)
+    # whoever takes the act up did not make it ("The Federal Foreign Office rejected the
+    # expulsions" after "Germany expelled ..." and "Russia ordered ... to leave")
+    taker = obj.head.head if obj.dep_ == "pobj" else obj.head
+    own = {_code(idx, m) for m in _subject_of(taker, idx, [], 0)} if taker.pos_ == "VERB" else set()
+    found = _act_author(reversed(doc[start : obj.i]), obj, lemma, stem, idx, own)
     if found or start == 0:
         return found
     # not told just before: news takes up its lead's act ("The US, Britain and Poland
@@ -2008,27 +2200,39 @@ def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:
         if n == LEAD_SENTENCES or sent.start >= start:
             break
         end = sent.end
-    return _act_author(iter(doc[:end]), obj, lemma, stem, idx)
+    return _act_author(iter(doc[:end]), obj, lemma, stem, idx, own)
 
 
 def _act_author(
-    toks: Iterator[Any], obj: Any, lemma: str, stem: str, idx: ActorIndex
+    toks: Iterator[Any], obj: Any, lemma: str, stem: str, idx: ActorIndex, own: set[str | None]
 ) -> list[Mention]:
-    """The placed subject of the first verb among ``toks`` naming the act ``obj`` takes up
-    (any act the coder knows, for a generic noun such as "the decision")."""
+    """The placed subject, other than the taker's own state (``own``), of the first verb
+    among ``toks`` naming the act ``obj`` takes up (any act the coder knows, for a generic
+    noun such as "the decision"; the same CAMEO code for "the expulsions", "ordered ... to
+    leave")."""
+    verb_of = _ACT_VERB_OF.get(lemma)
+    code = _verb_code(verb_of) if verb_of else None
     for tok in toks:
         if tok.pos_ != "VERB" or tok.i == obj.head.i:
             continue  # not the act whose object this is ("condemned the decision")
         verb = tok.lemma_.lower()
-        if _same_act(stem, _stem(verb)) or (
-            lemma in _GENERIC_ACTS and (_is_act(verb) or _lexical(tok) is not None)
+        if (
+            _same_act(stem, _stem(verb))
+            or (lemma in _GENERIC_ACTS and (_is_act(verb) or _lexical(tok) is not None))
+            or (code is not None and (_lexical(tok) or ("",))[0] == code)
         ):
-            found = [m for m in _subject_of(tok, idx, [], 0) if _code(idx, m) is not None]
+            found = [
+                m
+                for m in _subject_of(tok, idx, [], 0)
+                if _code(idx, m) is not None and _code(idx, m) not in own
+            ]
             if found:
                 return found
     return []
 
 
+#: Acts of handing a person over: the person is not the one the act is asked of.
+_HANDED_OVER = frozenset(["extradition", "handover", "repatriation"])
 #: Demanded acts whose "of"-argument is who must act ("the withdrawal of X").
 _DEMANDED_ACTS = frozenset(
     [
@@ -2113,6 +2317,9 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
     for span in _date_spans(tok.sent):
         if not _attached(span.root, tok):
             continue  # a date inside a noun phrase ("the annexation of Crimea in 2014")
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if dates.is_length(span.text) and after not in _COUNTED_FROM:
+            continue  # "gave them seven days to leave": how long, not when
         if clause is not None and span.root.i not in {t.i for t in clause.subtree}:
             continue  # "called on Wednesday ... after Japan lodged a protest": not its day
         if perfect and _before(dates.resolve(span.text, published), published):
@@ -2135,6 +2342,10 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
+
+
+#: Words after a length of time that make it a point: "four days after Iran seized".
+_COUNTED_FROM = frozenset(["after", "before", "later", "earlier", "ago", "since"])
 
 
 def _describes_thing(tok: Any) -> bool:

@@ -26,6 +26,7 @@ def _table(groups: dict[str, str]) -> MappingProxyType[str, Code]:
 VERBS = _table(
     {
         "112": "accuse blame",
+        "110": "oppose",
         "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
         "assail excoriate vilify deride reprimand "
         "castigate lambast lambaste censure disparage",
@@ -371,6 +372,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("issue", "appeal"): "020",
         ("issue", "reminder"): "100",
         ("issue", "call"): "020",
+        ("seek", "extradition"): "020",
         ("seek", "refuge"): "103",
         ("seek", "asylum"): "103",
         ("seek", "help"): "103",
@@ -383,6 +385,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("welcome", "delegation"): "043",
     }
 )
+
+#: Verbs that put measures in force, and the nouns of measures: "announced measures
+#: against Iranian officials" is a sanction (CAMEO 163) when the measures are against
+#: someone ("measures to curb inflation" are none).
+IMPOSING = frozenset(
+    ["announce", "impose", "adopt", "introduce", "take", "unveil", "approve", "implement"]
+)
+MEASURES = frozenset(["measure", "countermeasure", "penalty"])
 
 #: Verb + particle or preposition → CAMEO code ("call for", "pull out").
 PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
