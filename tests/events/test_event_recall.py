@@ -284,3 +284,34 @@ def test_extradition_is_asked_of_a_state(pipeline: Any) -> None:
 def test_a_threat_made_is_not_hypothetical(pipeline: Any, text: str) -> None:
     threats = [e for _, _, ty, e in _coded(_analyze(pipeline, text)) if ty == "THREATEN"]
     assert threats and not any(e.hypothetical for e in threats)
+
+
+def test_claims_called_groundless_are_rejected(pipeline: Any) -> None:
+    text = (
+        "Canada and Australia accused Beijing of the cyberattack on Monday. The Chinese "
+        "embassy called the accusations groundless."
+    )
+    dyads = _dyads(pipeline, text)
+    assert {("CHN", "CAN", "REJECT", "120"), ("CHN", "AUS", "REJECT", "120")} <= dyads
+    text = (
+        "Canada accused Beijing of the cyberattack. The Chinese embassy called the "
+        "accusations serious."
+    )
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sweden has suspended development aid to Mali.", ("SWE", "MLI", "SANCTION")),
+        ("The Dutch premier cancelled a planned visit to Turkey.", ("NLD", "TUR", "SANCTION")),
+        (
+            "Ethiopia threatened to close the border unless Eritrea withdrew its troops.",
+            ("ETH", "ERI", "THREATEN"),
+        ),
+    ],
+)
+def test_whom_a_cut_or_a_conditional_threat_is_aimed_at(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}

@@ -237,8 +237,10 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 @pytest.mark.slow
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
-    assert held["precision"] >= 0.79  # measured 0.800 (2026-12-05, partners are others)
-    assert held["recall"] >= 0.29  # measured 0.293 (2026-12-05, coordinated peoples)
+    # measured 0.810 / 0.311 (2026-12-05, tenth session: whom a cut or a conditional
+    # threat is aimed at); 0.800 / 0.293 before it
+    assert held["precision"] >= 0.80
+    assert held["recall"] >= 0.31
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
@@ -246,8 +248,9 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    assert tune["precision"] >= 0.855  # measured 0.860 (2026-12-05, partners are others)
-    assert tune["recall"] >= 0.40  # measured 0.406 (2026-12-05, datives, summoned envoys)
+    # measured 0.865 / 0.422 (2026-12-05, tenth session); 0.860 / 0.406 before it
+    assert tune["precision"] >= 0.86
+    assert tune["recall"] >= 0.42
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

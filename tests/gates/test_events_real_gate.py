@@ -63,8 +63,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # pages (191 events, impeachment hearings and trade-war pages dense with testimony and
     # tariffs) were annotated later: each set keeps its own floors, which only rise
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
-    # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session
-    assert r["dyad"] >= 0.099 and r["typed"] >= 0.084, r
+    # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session; 0.102 / 0.088 since
+    # the tenth
+    assert r["dyad"] >= 0.101 and r["typed"] >= 0.087, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -74,7 +75,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.066 / 0.059 since the sixth session (acts undergone, dated announcements,
     # coordinated peoples); 0.070 / 0.062 since the eighth (acts named by nouns)
     # 0.074 / 0.064 (40 and 35 of 544) since the ninth (places, bodies, counted groups)
-    assert r["dyad"] >= 0.073 and r["typed"] >= 0.064, r
+    # 0.075 / 0.066 (41 and 36) since the tenth (answers promised, measures against)
+    assert r["dyad"] >= 0.075 and r["typed"] >= 0.066, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -83,8 +85,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
-    # in the ninth
-    assert kept / named >= 0.705, (named, targeted, kept)
+    # in the ninth; 0.720 (95 of 132) in the tenth
+    assert kept / named >= 0.715, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -94,4 +96,5 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # a general truth is no act)
     # 0.543 / 0.293 / 0.163 (184 events) since the ninth (a doer that can act, opinions
     # and manners no acts, refusals, the day of a misparsed participle's clause)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.54, verdicts
+    # 0.551 / 0.289 / 0.160 (187 events) since the tenth (threats made, answers promised)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.55, verdicts

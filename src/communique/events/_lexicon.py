@@ -394,6 +394,32 @@ IMPOSING = frozenset(
 )
 MEASURES = frozenset(["measure", "countermeasure", "penalty"])
 
+#: Words that call a claim wrong: "called the accusations groundless", "described the
+#: accusations as 'groundless Russophobia'" (REJECT 120, aimed at whoever made them).
+DISAPPROVING = frozenset(
+    [
+        "groundless",
+        "baseless",
+        "unfounded",
+        "unsubstantiated",
+        "false",
+        "fabricated",
+        "fabrication",
+        "invented",
+        "lie",
+        "absurd",
+        "ridiculous",
+        "nonsense",
+        "propaganda",
+        "slander",
+        "hysteria",
+        "mania",
+        "provocation",
+        "unjustified",
+        "unacceptable",
+    ]
+)
+
 #: Verb + particle or preposition → CAMEO code ("call for", "pull out").
 PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
     {
