@@ -88,3 +88,33 @@ def test_forces_put_on_alert_are_mobilised_other_things_are_not(pipeline: Any) -
     assert [e[:4] for e in _events(pipeline, text)] == [("RUS", None, "MOBILIZE", "152")]
     text = "U.S. sanctions on Chinese tankers put Indian refiners on alert."
     assert not [e for e in _events(pipeline, text) if e[2] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming, not asking: "calling them invented" is no appeal
+        "Moscow has denied the accusations, calling them invented.",
+        # a country beaten is a team, whoever beats it ("by beating", parsed without a subject
+        # of its own)
+        "Austria punched its ticket by beating North Macedonia.",
+        # the one accused or criticised does what the gerund says, not the speaker
+        "The United States criticized South Africa for holding naval exercises with Russia.",
+    ],
+)
+def test_naming_sport_and_gerunds_of_the_object(pipeline: Any, text: str) -> None:
+    got = _events(pipeline, text)
+    assert not [e for e in got if e[2] in ("REQUEST", "ASSAULT")], got
+    assert not [e for e in got if e[2] == "COOPERATE" and e[0] == "USA"], got
+
+
+def test_exercises_alone_show_force_with_others_they_are_cooperation(pipeline: Any) -> None:
+    got = _events(pipeline, "Russia launched surprise naval drills in the Baltic Sea on Friday.")
+    assert [(s, ty, c) for s, _, ty, c, _, _ in got] == [("RUS", "MOBILIZE", "150")]
+    got = _events(pipeline, "China and Russia held joint naval drills in the Sea of Japan.")
+    assert {(s, t, ty) for s, t, ty, *_ in got} == {
+        ("CHN", "RUS", "COOPERATE"),
+        ("RUS", "CHN", "COOPERATE"),
+    }
+    got = _events(pipeline, "South Africa held naval exercises with Russia.")
+    assert {(s, t, ty) for s, t, ty, *_ in got} == {("ZAF", "RUS", "COOPERATE")}

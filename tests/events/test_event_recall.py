@@ -315,3 +315,20 @@ def test_whom_a_cut_or_a_conditional_threat_is_aimed_at(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Szijjarto announced the deal in Moscow after meeting Russian Deputy Prime "
+            "Minister Alexander Novak.",
+            ("HUN", "RUS", "CONSULT"),
+        ),
+        ("The EU called for Russia to withdraw its troops.", ("IGO", "RUS", "REQUEST")),
+    ],
+)
+def test_the_doer_of_after_meeting_and_the_one_called_for(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}

@@ -248,9 +248,9 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    # measured 0.865 / 0.422 (2026-12-05, tenth session); 0.860 / 0.406 before it
+    # measured 0.868 / 0.432 (2026-12-05, tenth session); 0.860 / 0.406 before it
     assert tune["precision"] >= 0.86
-    assert tune["recall"] >= 0.42
+    assert tune["recall"] >= 0.43
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

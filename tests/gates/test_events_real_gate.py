@@ -85,8 +85,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
-    # in the ninth; 0.720 (95 of 132) in the tenth
-    assert kept / named >= 0.715, (named, targeted, kept)
+    # in the ninth; 0.726 (98 of 135) in the tenth
+    assert kept / named >= 0.72, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -96,5 +96,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # a general truth is no act)
     # 0.543 / 0.293 / 0.163 (184 events) since the ninth (a doer that can act, opinions
     # and manners no acts, refusals, the day of a misparsed participle's clause)
-    # 0.551 / 0.289 / 0.160 (187 events) since the tenth (threats made, answers promised)
+    # 0.553 / 0.289 / 0.158 (190 events) since the tenth (threats made, answers promised,
+    # claims called groundless, "after meeting X")
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.55, verdicts

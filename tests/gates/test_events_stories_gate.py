@@ -14,8 +14,10 @@ from conftest import ROOT
 #: Measured 2026-12-05 (tenth session: answers promised are threats, measures against
 #: someone are sanctions, a passive participle's noun is its target, threats made are
 #: not hypothetical): TUNING recall 0.458 / precision 0.745, HELD-OUT 0.458 / 0.627
-#: (0.338 / 0.731 and 0.393 / 0.572 at the ninth session's start).
-FLOORS = {"tune": (0.45, 0.74), "heldout": (0.45, 0.62)}
+#: (0.338 / 0.731 and 0.393 / 0.572 at the ninth session's start); later in the tenth
+#: ("after meeting X", "called for X to", claims called groundless, exercises alone are a
+#: show of force): 0.463 / 0.747 and 0.463 / 0.626.
+FLOORS = {"tune": (0.46, 0.74), "heldout": (0.46, 0.62)}
 
 
 @pytest.mark.slow

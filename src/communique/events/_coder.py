@@ -198,7 +198,19 @@ _CONTESTED = MATERIAL_CONFLICT | {"PROTEST", "SUPPORT"}
 #: China agree" is two up).
 WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset(
-    {"ton", "dollar", "worth", "amount", "number", "part", "shipment", "round", "series", "dozen"}
+    {
+        "ton",
+        "dollar",
+        "worth",
+        "amount",
+        "number",
+        "part",
+        "shipment",
+        "round",
+        "series",
+        "dozen",
+        "day",
+    }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = MUTUAL_TYPES | {"REJECT", "ASSAULT"}
@@ -563,6 +575,8 @@ def _sentence_hits(
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
+        if _for_to(tok) and tok.head.lemma_.lower() in ASK:
+            continue  # "called for Russia to withdraw": coded at "called"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "get" and tok.head.pos_ == "VERB":
             continue  # "get Ukraine to investigate": what was pressed for, coded at "get"
         hit = (
@@ -611,6 +625,10 @@ def _sentence_hits(
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
+        if hit.cameo == "062" and hit.kind == "lexical" and not _joint(hit.tok):
+            # "Russia launched surprise naval drills": exercises alone show force (CAMEO
+            # 150); held with others they are military cooperation (062)
+            hit = dataclasses.replace(hit, cameo="150", etype="MOBILIZE")
         if hit.cameo == "074" and not _troops(hit.verb):
             hit = _visit(hit, idx)
         hits.append(_modal(hit))
@@ -853,6 +871,36 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not doers:
         return None
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=tuple(doers))
+
+
+#: Words that make exercises joint: "joint drills", "combined exercises".
+_JOINT = frozenset(["joint", "combined", "multinational", "bilateral", "trilateral"])
+
+
+def _joint(verb: Any) -> bool:
+    """Are the exercises a verb holds held with someone: a "with"-phrase, a joint or
+    combined exercise, or a coordinated subject ("French and Egyptian warships launched
+    war games")?"""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    partners = [
+        p
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    # "with Russia and China", not "with more than 30 ships"
+    if any(_noun_key(p) not in WEAPONS and AGENTS.get(_noun_key(p)) != "MIL" for p in partners):
+        return True
+    if any(c.lower_ in _JOINT for h in heads[1:] for c in h.children):
+        return True
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        c.dep_ == "conj" or (c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children))
+        for s in subj
+        for c in s.children
+    )
 
 
 def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
@@ -1250,8 +1298,12 @@ def _control(tok: Any) -> _Hit | None:
     comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if comp is None and lemma in ASK:
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        # "called for Russia to withdraw": a for-to clause the parser hangs as an adverbial
+        comp = comp or next((c for c in tok.children if _for_to(c)), None)
     if comp is None:
         return None
+    if lemma == "call" and not _infinitive(comp):
+        return None  # "calling them invented", "called the move illegal": naming, not asking
     if lemma == "get" and not (
         _infinitive(comp)
         and (
@@ -1383,6 +1435,16 @@ _DIRECTIVE = frozenset(
 #: Verbs whose wh-clause is a question ("asked why ..."), not a statement ("this is how
 #: Russia negotiates", "explained how the army withdrew").
 _ASKING = frozenset(["ask", "wonder", "question", "inquire", "query", "doubt", "demand"])
+
+
+def _for_to(tok: Any) -> bool:
+    """A "for X to VERB" clause hung on a verb ("called for Russia to withdraw")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.i != tok.i
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and _infinitive(tok)
+    )
 
 
 def _infinitive(tok: Any) -> bool:
@@ -1956,6 +2018,16 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         return _mentions_for(verb.head, idx)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., saying ..." / "Speaking on ..."
         return _subject_of(verb.head, idx, quotes, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _WHEN_DOING
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "announced the deal after meeting Russia's deputy prime minister": the verb the
+        # phrase hangs on has the subject
+        return _subject_of(verb.head.head, idx, quotes, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _subject_of(verb.head, idx, quotes, depth + 1)  # "sent troops to attack"
     return []
@@ -1980,6 +2052,12 @@ def _tense(verb: Any) -> str | None:
     if tags & {"VBZ", "VBP"}:
         return "present"
     return None
+
+
+#: Prepositions whose gerund is done by the clause's subject ("after meeting Novak", "by
+#: expelling two diplomats"); not "accused Berlin of destroying", "criticised South Africa
+#: for holding exercises", whose doer is the object.
+_WHEN_DOING = frozenset(["after", "before", "while", "since", "upon", "by", "following"])
 
 
 def _agrees(verb: Any, head: Any) -> bool:
@@ -2073,7 +2151,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     place: list[Mention] = []
     for a in hit.args:
         if (
-            a.dep_ == "ccomp" and a is not hit.tok and a is not hit.verb
+            (a.dep_ == "ccomp" or _for_to(a)) and a is not hit.tok and a is not hit.verb
         ):  # "demanded that Hamas renounce ...": the one asked
             out += [m for c in a.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
             continue
@@ -2662,6 +2740,14 @@ def _events_of(
     if not sources:
         return []
     targets, place_only = _targets(hit, idx)
+    if (
+        hit.verb.dep_ == "pcomp"
+        and not targets
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hit.verb.children)
+    ):
+        # a doer found through "after meeting ...", "before working with ...": only for
+        # an act aimed at someone named ("before working with Boeing" is a career)
+        return []
     if hit.target_hint and hit.etype == "REJECT":
         # a denial is aimed at others the denied clause names, not at the denier's own
         # ("Peskov denied that Moscow had any involvement")

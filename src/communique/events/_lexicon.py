@@ -250,7 +250,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("carry", "strike"): "195",
         ("carry", "attack"): "190",
         ("launch", "war game"): "062",
-        ("hold", "exercise"): "062",
+        # exercises: military cooperation when held with someone, a show of force alone
+        # (the coder tells which: events/_coder.py, _joint)
+        **{
+            (v, n): "062"
+            for v in ("hold", "launch")
+            for n in ("exercise", "drill", "war game", "manoeuvre", "maneuver")
+        },
+        **{("scramble", n): "150" for n in ("jet", "fighter", "aircraft", "plane", "warplane")},
         ("open", "fire"): "193",
         ("set", "fire"): "1712",
         ("blow", "line"): "1712",

@@ -202,6 +202,10 @@ def is_contest_use(trigger: Any, in_contest_article: bool = False) -> bool:
     if _SCORE.search(trigger.sent.text):
         return True
     lemma = trigger.lemma_.lower()
+    if lemma == "beat" and any(
+        c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "ORG") for c in trigger.children
+    ):
+        return True  # "by beating North Macedonia": a country or a club beaten is a team
     return lemma in CONTEST_VERBS and (in_contest_article or contest(trigger.sent))
 
 
