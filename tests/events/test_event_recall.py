@@ -332,3 +332,9 @@ def test_the_doer_of_after_meeting_and_the_one_called_for(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_decision_taken_is_the_act(pipeline: Any) -> None:
+    text = "China decided on Thursday to take countermeasures against two U.S. arms makers."
+    got = [(s, t, ty, e.hypothetical) for s, t, ty, e in _coded(_analyze(pipeline, text))]
+    assert ("CHN", "USA", "SANCTION", False) in got
