@@ -852,7 +852,7 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+    if obj is None or obj.lemma_.lower() not in _CLAIMS:
         return None
     words = [t for c in tok.children if c.dep_ not in _NOT_THE_NAME for t in c.subtree]
     # the parser often hangs the name on the object ("the decision «an unfriendly and
@@ -862,8 +862,6 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
         for t in obj.subtree
         if t.i > obj.i and (t.pos_ == "ADJ" or t.dep_ in ("appos", "oprd", "conj", "amod"))
     ]
-    if obj.lemma_.lower() not in _CLAIMS:
-        return None
     if not any(t.lemma_.lower() in DISAPPROVING for t in words if t.i > obj.i):
         return None
     doers = _mentions_for(obj, idx) or _author_of_act(obj, idx)
