@@ -864,8 +864,7 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
     ]
     if not any(t.lemma_.lower() in DISAPPROVING for t in words if t.i > obj.i):
         return None
-    doers = _mentions_for(obj, idx) or _author_of_act(obj, idx)
-    doers = doers or _noun_args(obj, idx, frozenset({"by"}))
+    doers = _answered(obj, idx)  # whoever made the claim
     if not doers:
         return None
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=tuple(doers))
