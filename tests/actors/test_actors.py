@@ -312,3 +312,59 @@ def test_national_bodies_are_actors(pipeline: Pipeline) -> None:
     assert actors_named(a, "Africa CDC") == [("IGO", "IGO", None, "IGO")]
     assert actors_named(a, "China CDC") == [("CHN", "GOV", None, "government body")]
     assert actors_named(a, "CDC") == []
+
+
+def test_a_learned_person_takes_the_title_they_are_the_apposition_of(pipeline: Pipeline) -> None:
+    a = pipeline.analyze_text(
+        "In June, the then UK Home Secretary, Sajid Javid, formally approved an extradition "
+        "request from the US.",
+        published="2019-11-19",
+    )
+    (javid,) = [x for x in a.actors if x.name == "Sajid Javid"]
+    assert javid.country == "GBR", javid
+    # whose envoy, not where posted ("India" is the word the name hangs on)
+    a = analyze_sentence(
+        pipeline, "Iran's ambassador to India, Ali Chegeni, said Tehran hoped India would buy oil."
+    )
+    (envoy,) = [x for x in a.actors if x.name == "Ali Chegeni"]
+    assert envoy.country == "IRN", envoy
+
+
+def test_a_learned_person_is_of_the_national_body_in_their_title(pipeline: Pipeline) -> None:
+    # the longest name in the title first: "National Security Council", not "Security Council"
+    a = pipeline.analyze_text(
+        "Former National Security Council official Timothy Morrison told investigators that he"
+        " witnessed a key September conversation.",
+        published="2019-11-20",
+    )
+    (morrison,) = [x for x in a.actors if x.name == "Timothy Morrison"]
+    assert morrison.country == "USA", morrison
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            "Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent"
+            " Gbagbo.",
+            "Rebels in the Ivory Coast",
+            ("CIV", "REB"),
+        ),
+        (
+            "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy.",
+            "Opposition groups in Zimbabwe",
+            ("ZWE", "OPP"),
+        ),
+        ("Protesters in Hong Kong blocked roads.", "Protesters in Hong Kong", ("HKG", "CVL")),
+    ],
+)
+def test_a_group_in_a_state_is_that_states(
+    pipeline: Pipeline, text: str, name: str, want: tuple[str, str]
+) -> None:
+    a = analyze_sentence(pipeline, text, "2003-01-10")
+    got = {
+        (x.code, x.sector)
+        for m in a.mentions
+        if m.span.text == name and (x := a.actor(m.actor_id)) is not None
+    }
+    assert got == {want}, got

@@ -338,3 +338,86 @@ def test_a_decision_taken_is_the_act(pipeline: Any) -> None:
     text = "China decided on Thursday to take countermeasures against two U.S. arms makers."
     got = [(s, t, ty, e.hypothetical) for s, t, ty, e in _coded(_analyze(pipeline, text))]
     assert ("CHN", "USA", "SANCTION", False) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a relative pronoun stands for the name its clause hangs on
+            "He hoped for talks with the Taliban, who have long refused to negotiate peace "
+            "with Kabul.",
+            ("AFG", "AFG", "REJECT"),
+        ),
+        (  # ... through a verb coordinated with the clause's first
+            "The Palestinian Authority - which considers the US biased and has rejected the"
+            " Trump administration as a mediator - called for an emergency meeting.",
+            ("PSE", "USA", "REJECT"),
+        ),
+        (
+            "The meeting was hosted by Putin, who criticised the United States.",
+            ("RUS", "USA", "ACCUSE"),
+        ),
+    ],
+)
+def test_a_relative_clause_acts_for_its_name(pipeline: Any, text: str, want: Any) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_relative_clause_that_describes_its_name_is_no_act(pipeline: Any) -> None:
+    # the simple present of a relative clause tells what its noun does as a rule
+    text = "Oman, which mediates between Tehran and Washington on several issues, did not comment."
+    assert not _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the subject's talks, with their partner
+            "Szijjarto made the announcement after talks with Russian Deputy Prime Minister "
+            "Alexander Novak.",
+            {("HUN", "RUS", "CONSULT")},
+        ),
+        (  # a meeting between two parties where the clause's act took place
+            "The agreement was reached in Ankara at a meeting between Turkish Energy Minister "
+            "Alparslan Bayraktar and Iraqi Oil Minister Hayan Abdul-Ghani.",
+            {("TUR", "IRQ", "CONSULT"), ("IRQ", "TUR", "CONSULT")},
+        ),
+        (  # "their meeting": the subject's parties met each other
+            "At their meeting in Ankara, the foreign ministers of Greece and Turkey agreed on "
+            "more than many observers expected.",
+            {("GRC", "TUR", "CONSULT"), ("TUR", "GRC", "CONSULT")},
+        ),
+    ],
+)
+def test_an_encounter_that_is_the_setting_of_the_subjects_act(
+    pipeline: Any, text: str, want: set[Any]
+) -> None:
+    assert want <= {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_setting_encounter_is_dated_as_the_act_held_at_it(pipeline: Any) -> None:
+    text = "Lavrov spoke at talks with China on Tuesday."
+    got = {(s, t, e.date) for s, t, _, e in _coded(_analyze(pipeline, text, "2023-03-01"))}
+    assert ("RUS", "CHN", "2023-02-28") in got
+    # "after": held before the act, on no day the sentence gives
+    text = "Hungary signed the deal after talks with Russia."
+    got = {(s, t, e.date) for s, t, _, e in _coded(_analyze(pipeline, text, "2023-03-01"))}
+    assert ("HUN", "RUS", None) in got
+
+
+def test_dismissed_criticism_is_rejected_and_brussels_is_the_eu(pipeline: Any) -> None:
+    text = (
+        "The European Commission criticised Hungary. Szijjarto dismissed criticism from Brussels."
+    )
+    assert ("HUN", "IGO", "REJECT") in {d[:3] for d in _dyads(pipeline, text)}
+    # with no EU body named, Brussels is Belgium's government
+    text = "Szijjarto dismissed criticism from Brussels."
+    assert ("HUN", "BEL", "REJECT") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_light_verb_reads_its_coordinated_objects(pipeline: Any) -> None:
+    text = (
+        "The United States is providing aerial photographs and other military intelligence "
+        "to Macedonia."
+    )
+    assert ("USA", "MKD", "AID", "072") in _dyads(pipeline, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -59,6 +59,9 @@ AGENT_NAMES = {
     "DIP": "diplomatic service",
 }
 _INSTITUTIONS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
+#: Groups a state "in"-phrase places as that state's ("authorities in Kyiv", "rebels in
+#: the Ivory Coast", "protesters in Hong Kong").
+_PLACED_IN = _INSTITUTIONS | {"REB", "OPP", "CVL"}
 #: Bodies a person leads, named after them ("the Trump administration").
 _LED_BODIES = {"administration", "government", "cabinet"}
 #: What kind of ministry a modifier makes it ("defence ministry" → MIL).
@@ -447,6 +450,7 @@ class ActorResolver:
             person = surnames.get(tok.text)
             if person is not None and tok.pos_ == "PROPN" and idx.at(tok.i) is None:
                 idx.add(doc[tok.i : tok.i + 1], "PERSON", person, sent_of[tok.i])
+        _seat_of_union(doc, idx, sent_of, self.registry)
         self._agents(doc, idx, sent_of)
         chunks = tuple(doc.noun_chunks)  # found once: three passes read them
         self._nominals(doc, chunks, day, idx, sent_of)
@@ -585,9 +589,8 @@ class ActorResolver:
         envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv") nor
         what they study ("a China scholar")."""
         text = _STUDIED.sub(" ", _POSTED_TO.sub(" ", text))
-        words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
-        for w in words:
-            for cand in (w, w.split()[0]):
+        for run in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", text):
+            for cand in _longest_first(run.split()):
                 for e in self.registry.lookup(cand):
                     if e.via == "place" and not places:
                         continue
@@ -620,8 +623,15 @@ class ActorResolver:
             if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.i < start:
                 # "the government in Berlin", "authorities in Kyiv"
                 group_noun = root.head.head
-                sector = AGENTS.get(group_noun.lemma_.lower())
-                if sector in _INSTITUTIONS and idx.at(group_noun.i) is None:
+                sector = AGENTS.get(group_noun.lemma_.lower()) or next(
+                    (  # "opposition groups in Zimbabwe"
+                        AGENTS[c.lemma_.lower()]
+                        for c in group_noun.children
+                        if c.dep_ == "compound" and c.lemma_.lower() in AGENTS
+                    ),
+                    None,
+                )
+                if sector in _PLACED_IN and idx.at(group_noun.i) is None:
                     first = min(
                         t.i for t in group_noun.subtree if t.dep_ != "det" or t.i == group_noun.i
                     )
@@ -1077,12 +1087,26 @@ def _title_text(span: Any) -> str:
             continue
         break
     parts = [doc[i : span.start].text]
+    head = title = span.root.head
+    if title.dep_ == "pobj" and title.head.dep_ == "prep":
+        title = title.head.head  # "Iran's ambassador to India, Ali Chegeni"
+    if span.root.dep_ == "appos" and head.i < span.start and _ROLE_RE.search(title.text):
+        # "the then UK Home Secretary, Sajid Javid": the name is the title's apposition
+        parts.append(doc[title.left_edge.i : head.i + 1].text)
     for child in span.root.children:
         if child.dep_ == "appos" or (
             child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end
         ):
             parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
     return " ".join(p for p in parts if p)
+
+
+def _longest_first(words: list[str]) -> Iterator[str]:
+    """Every run of consecutive ``words``, longest first, then left to right: "Former
+    National Security Council" tries "National Security Council" before "National"."""
+    for size in range(min(len(words), 5), 0, -1):
+        for i in range(len(words) - size + 1):
+            yield " ".join(words[i : i + size])
 
 
 def _role(title: str) -> str | None:
@@ -1100,6 +1124,27 @@ def _role(title: str) -> str | None:
         else:
             break
     return " ".join(out)
+
+
+#: The European Union's bodies, whose seat names them ("criticism from Brussels").
+_UNION = ("igo:EUR", "igo:EUC", "igo:EUCO")
+
+
+def _seat_of_union(doc: Any, idx: ActorIndex, sent_of: list[int], registry: Registry) -> None:
+    """ "Brussels" used as an actor is the European Union in an article that names one of
+    its bodies (the EU, the Commission, the Council), and Belgium's government in any
+    other: "Szijjarto dismissed criticism from Brussels" after "the European Commission
+    said"."""
+    if not any(m.actor_id in _UNION for m in idx.mentions):
+        return
+    union = next((_actor(e) for e in registry.lookup("European Union") if e.id == _UNION[0]), None)
+    if union is None:  # a registry without the EU
+        return
+    for m in list(idx.mentions):
+        if m.actor_id == "BEL:GOV" and m.span.text == "Brussels":
+            start, end = idx.token_spans[m.id]
+            idx.remove_within(start, end)
+            idx.add(doc[start:end], m.label, union, sent_of[start])
 
 
 def _sentence_index(doc: Any) -> list[int]:

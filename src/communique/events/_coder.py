@@ -353,7 +353,10 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         # a named person's title is the noun the verb takes ("summoned German Ambassador
         # Alexander Graf Lambsdorff", "freed journalist Evan Gershkovich")
         titles = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-        for k in [key, *(titles if obj.pos_ == "PROPN" else ())]:
+        # and what the object is coordinated with ("providing aerial photographs and other
+        # military intelligence")
+        others = [_noun_key(c) for c in obj.conjuncts if c.pos_ == "NOUN"]
+        for k in [key, *(titles if obj.pos_ == "PROPN" else ()), *(k for k in others if k)]:
             light = LIGHT.get((lemma, k)) or GEN_LIGHT.get((lemma, k))
             if light is not None:
                 return _lookup(light)
@@ -1104,14 +1107,33 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         def parties(ms: list[Mention]) -> int:
             return len({_code(idx, m) for m in ms} - {None})
 
+        setting = _setting(tok)
         if parties(between) >= 2:  # "talks between Israel and Hamas", whoever hosts them
             sides, others = tuple(between), ()
         elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
             sides, others = tuple(own), tuple(partners or between)
         elif parties(own) >= 2:  # "Russian-Turkish talks"
             sides, others = tuple(own), ()
+        elif (
+            setting
+            and _first_conjunct(tok).head.lower_ in _HELD_BY_SUBJECT
+            and (partners or any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children))
+        ):
+            # "made the announcement after talks with Novak", "at their meeting in Ankara,
+            # Greece and Turkey agreed": the subject's talks
+            sides, others = (), tuple(partners)
         else:
             return None
+        if setting and not (sides or _first_conjunct(tok).head.lower_ in _HELD_BY_SUBJECT):
+            setting = False  # "spoke after a meeting" without its parties: nothing to code
+        if setting and sides and not _scene_of(tok, sides, idx):
+            return None  # "Blinken spoke after a meeting between Israel and Egypt": in passing
+        verb = _told_held(tok, setting_ok=setting)
+        if verb is None:
+            return None
+        return _Hit(
+            tok, verb, code, "CONSULT", "encounter", (tok,), source_hint=sides, target_hint=others
+        )
     verb = _told_held(tok)
     if verb is None:
         return None
@@ -1197,23 +1219,24 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     )
 
 
-def _told_held(tok: Any) -> Any | None:
+def _told_held(tok: Any, setting_ok: bool = False) -> Any | None:
     """The verb that tells the act a noun names as held in what its sentence reports, or
     None: told in passing ("questions about Trump's call", "spoke after a meeting with"),
     sought, offered, planned or called off ("called for talks between ...", "the planned
     summit", "threatened sanctions": the call, the offer or the threat is the act, coded at
     its verb) or still to come ("will hold talks", "talks are due to resume")."""
     verb = _governor(tok)
-    if verb is tok or _setting(tok) or not _main_clause(verb):
+    setting = _setting(tok)
+    if verb is tok or (setting and not setting_ok) or not _main_clause(verb):
         return None
-    if not _told_by(tok, verb) and _lexical(verb) is not None:
+    if not setting and not _told_by(tok, verb) and _lexical(verb) is not None:
         return None  # "condemned a Russian attack on Odesa": the condemnation is the news
     if any(c.dep_ == "amod" and c.lower_ in _UNHELD for c in tok.children) or any(
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _CALLED_OFF for c in tok.children
     ):
         return None
     if (
-        verb.lemma_.lower() in _SEEKING
+        (verb.lemma_.lower() in _SEEKING and not setting)  # not "agreed at talks in Geneva"
         or _wished(verb)
         or _unrealised(verb)
         or uncertain(verb)
@@ -1248,6 +1271,29 @@ def _main_clause(verb: Any) -> bool:
 _SETTING = frozenset(
     ["after", "before", "at", "during", "despite", "following", "since", "amid", "until"]
 )
+
+
+#: Settings whose encounter the clause's subject took part in, or held as it acted: "signed
+#: the deal after talks with Russia", "agreed at a meeting between Turkey and Iraq".
+_HELD_BY_SUBJECT = frozenset(["after", "at", "during", "following"])
+
+
+def _scene_of(noun: Any, parties: tuple[Mention, ...], idx: ActorIndex) -> bool:
+    """Is the encounter ``noun`` names as a setting the scene of its clause's own act: the
+    clause's subject is one of its ``parties``, or the clause names no doer ("the agreement
+    was reached at a meeting between Turkey and Iraq")?"""
+    verb = _governor(noun)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return True
+    doers = {_code(idx, m) for m in _mentions_for(subj, idx)} - {None}
+    return bool(doers & {_code(idx, m) for m in parties})
+
+
+def _during(noun: Any) -> bool:
+    """Is ``noun`` the setting its verb's act took place in ("at talks", "during a
+    meeting"), so held when that act was?"""
+    return _setting(noun) and _first_conjunct(noun).head.lower_ in ("at", "during")
 
 
 def _setting(noun: Any) -> bool:
@@ -2030,6 +2076,24 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     return []
 
 
+def _describes(verb: Any) -> bool:
+    """Is ``verb`` a relative clause in the simple present that describes what its noun
+    does as a rule ("Oman, which mediates between Tehran and Washington", "India, which
+    holds its own exercise with Brazil"), not an act of this story ("the Taliban, who
+    have long refused", "Putin, who criticised")?"""
+    v = verb
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+        if v.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            return False
+        v = v.head
+    return (
+        v.dep_ == "relcl"
+        and v.tag_ in ("VBZ", "VBP")
+        and verb.tag_ in ("VBZ", "VBP", "VB")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _quote_closed(inner: Any, verb: Any) -> bool:
     """Does a quotation that opens inside ``inner``'s clause close before ``verb``, and is
     ``verb`` in the reporting verb's tense, not the quoted one's ("said Russia 'does not
@@ -2132,6 +2196,10 @@ def _pronoun(
             v = v.head
         if v.dep_ == "ccomp" and v.head is not v:
             return _subject_of(v.head, idx, quotes, depth + 1)
+    if low in ("who", "which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+        # "the Taliban, who have long refused to negotiate": the relative pronoun stands
+        # for the name the clause hangs on
+        return _mentions_for(verb.head, idx)
     return []
 
 
@@ -2733,6 +2801,8 @@ def _events_of(
     base: int,
     score: Callable[[dict[str, bool]], float],
 ) -> list[Event]:
+    if _describes(hit.verb):
+        return []
     sources = _sources(hit, idx, quotes)
     if not sources:
         return []
@@ -2764,8 +2834,11 @@ def _events_of(
     nominal = hit.kind in _NOMINAL_KINDS
     if nominal and not _told_by(hit.tok, hit.verb):
         negated = False  # "I was not on the July 25 call": the call was held
-        if when_span is None or not any(t.idx == when_span.start for t in hit.tok.subtree):
-            when = None  # "described Trump's call" on Tuesday: told then, not held then
+        own_date = when_span is not None and any(t.idx == when_span.start for t in hit.tok.subtree)
+        # "described Trump's call" on Tuesday: told then, not held then; "agreed at talks in
+        # Geneva on Tuesday": held then
+        if not own_date and not _during(hit.tok):
+            when = None
     if nominal and when and published and when[:10] > str(published):
         return []  # "a meeting next week": not held yet
     hypo = hit.hypothetical
