@@ -314,31 +314,35 @@ def test_national_bodies_are_actors(pipeline: Pipeline) -> None:
     assert actors_named(a, "CDC") == []
 
 
-def test_a_learned_person_takes_the_title_they_are_the_apposition_of(pipeline: Pipeline) -> None:
-    a = pipeline.analyze_text(
-        "In June, the then UK Home Secretary, Sajid Javid, formally approved an extradition "
-        "request from the US.",
-        published="2019-11-19",
-    )
-    (javid,) = [x for x in a.actors if x.name == "Sajid Javid"]
-    assert javid.country == "GBR", javid
-    # whose envoy, not where posted ("India" is the word the name hangs on)
-    a = analyze_sentence(
-        pipeline, "Iran's ambassador to India, Ali Chegeni, said Tehran hoped India would buy oil."
-    )
-    (envoy,) = [x for x in a.actors if x.name == "Ali Chegeni"]
-    assert envoy.country == "IRN", envoy
-
-
-def test_a_learned_person_is_of_the_national_body_in_their_title(pipeline: Pipeline) -> None:
-    # the longest name in the title first: "National Security Council", not "Security Council"
-    a = pipeline.analyze_text(
-        "Former National Security Council official Timothy Morrison told investigators that he"
-        " witnessed a key September conversation.",
-        published="2019-11-20",
-    )
-    (morrison,) = [x for x in a.actors if x.name == "Timothy Morrison"]
-    assert morrison.country == "USA", morrison
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (  # the name in apposition to its title
+            "In June, the then UK Home Secretary, Sajid Javid, formally approved an extradition "
+            "request from the US.",
+            "Sajid Javid",
+            "GBR",
+        ),
+        (  # whose envoy, not where posted ("India" is the word the name hangs on)
+            "Iran's ambassador to India, Ali Chegeni, said Tehran hoped India would buy oil.",
+            "Ali Chegeni",
+            "IRN",
+        ),
+        (  # the longest name in the title first: "National Security Council", not "Security
+            # Council"
+            "Former National Security Council official Timothy Morrison told investigators that"
+            " he witnessed a key September conversation.",
+            "Timothy Morrison",
+            "USA",
+        ),
+    ],
+)
+def test_a_learned_person_is_of_the_country_their_title_names(
+    pipeline: Pipeline, text: str, name: str, want: str
+) -> None:
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    (person,) = [x for x in a.actors if x.name == name]
+    assert person.country == want, person
 
 
 @pytest.mark.parametrize(
