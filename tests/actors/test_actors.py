@@ -372,3 +372,22 @@ def test_a_group_in_a_state_is_that_states(
         if m.span.text == name and (x := a.actor(m.actor_id)) is not None
     }
     assert got == {want}, got
+
+
+def test_a_territorys_chief_executive_heads_its_government(pipeline: Pipeline) -> None:
+    a = analyze_sentence(pipeline, "Hong Kong Chief Executive Carrie Lam met Xi.", "2019-11-20")
+    (lam,) = [x for x in a.actors if x.name == "Carrie Lam"]
+    assert (lam.country, lam.sector) == ("HKG", "GOV"), lam
+    # a company's is a businessman
+    a = analyze_sentence(pipeline, "Apple chief executive Tim Cook met Xi.", "2019-11-20")
+    (cook,) = [x for x in a.actors if x.name == "Tim Cook"]
+    assert cook.sector == "BUS", cook
+
+
+def test_a_name_the_ner_joined_to_a_date_is_the_name(pipeline: Pipeline) -> None:
+    # the NER took "Trump’s July 25" as one organisation
+    text = "Lawmakers will ask about Trump’s July 25 call when the envoy testifies."
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    assert [a.actor(m.actor_id).name for m in a.mentions if m.span.text == "Trump"] == [
+        "Donald Trump"
+    ]

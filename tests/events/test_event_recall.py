@@ -421,3 +421,14 @@ def test_a_light_verb_reads_its_coordinated_objects(pipeline: Any) -> None:
         "to Macedonia."
     )
     assert ("USA", "MKD", "AID", "072") in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin's visit to Beijing on Tuesday ended with a deal.",  # the capital's state
+        "Putin's visit to Shanghai on Tuesday ended with a deal.",  # a city's
+    ],
+)
+def test_a_visit_to_a_city_is_a_visit_to_its_state(pipeline: Any, text: str) -> None:
+    assert ("RUS", "CHN", "CONSULT", "042") in _dyads(pipeline, text)

@@ -573,6 +573,8 @@ class ActorResolver:
         sector = None
         if role:
             sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
+            if sector == "BUS" and self._territory_before(title):
+                sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam" heads a government
         return Actor(
             id=f"learned:{slug(span.text)}",
             name=span.text,
@@ -582,6 +584,18 @@ class ActorResolver:
             sector=sector,
             role=role,
             learned=True,
+        )
+
+    def _territory_before(self, title: str) -> bool:
+        """Does a state's or territory's own name come just before "chief executive" in
+        ``title``?"""
+        m = re.search(r"\bchief executive\b", title, re.I)
+        before = title[: m.start()].split() if m else []
+        return any(
+            e.kind == "state" and e.via == "name"
+            for n in (1, 2, 3)
+            if len(before) >= n
+            for e in self.registry.lookup(" ".join(before[-n:]))
         )
 
     def _country_in(self, text: str, places: bool = True) -> str | None:
@@ -1000,6 +1014,10 @@ def _trim(span: Any) -> Any | None:
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("'s", "’s") and any(t.like_num for t in doc[k + 1 : end]):
+            end = k  # "Trump’s July 25" (the NER's ORG): the name before a date it took in
+            break
     if span.label_ == "PERSON":
         while start < end and _ROLE_RE.fullmatch(doc[start].text):
             start += 1

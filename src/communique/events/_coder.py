@@ -1096,7 +1096,11 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             idx,
         )
         home = {(_code(idx, m) or "")[:3] for m in makers}
-        hosts = [m for m in after("to") if (_code(idx, m) or "")[:3] not in home]
+        # a visit to a capital or a city is a visit to its state ("Lam's trip to Beijing")
+        dest = after("to") or [
+            m for p in preps.get("to", tok).children if p.dep_ == "pobj" for m in _located(p, idx)
+        ]
+        hosts = [m for m in dest if (_code(idx, m) or "")[:3] not in home]
         if not makers or not hosts:  # "Trump's visit to Walter Reed": not to another party
             return None
         sides: tuple[Mention, ...] = tuple(makers)
