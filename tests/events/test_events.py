@@ -248,9 +248,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 @pytest.mark.slow
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
-    # measured 0.868 / 0.432 (2026-12-05, tenth session); 0.860 / 0.406 before it
-    assert tune["precision"] >= 0.86
-    assert tune["recall"] >= 0.43
+    # measured 0.868 / 0.432 (2026-12-05, tenth session); 0.860 / 0.406 before it;
+    # 0.872 / 0.448 since the eleventh (relative clauses, groups "in" a state)
+    assert tune["precision"] >= 0.87
+    assert tune["recall"] >= 0.44
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

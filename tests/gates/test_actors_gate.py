@@ -9,9 +9,11 @@ import pytest
 from communique import Pipeline
 from conftest import DATA, ROOT, need_shared
 
-#: Measured 0.779 code / 0.485 sector (bench/actors.py); floors a little under.
-CODE_FLOOR = 0.77
-SECTOR_FLOOR = 0.475
+#: Measured 0.779 code / 0.485 sector (bench/actors.py); floors a little under. 0.792 /
+#: 0.500 since issue 10's eleventh session (titles a name is the apposition of, a
+#: territory's chief executive).
+CODE_FLOOR = 0.78
+SECTOR_FLOOR = 0.49
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from conftest import ROOT
 #: (0.338 / 0.731 and 0.393 / 0.572 at the ninth session's start); later in the tenth
 #: ("after meeting X", "called for X to", claims called groundless, exercises alone are a
 #: show of force): 0.463 / 0.747 and 0.463 / 0.626.
-FLOORS = {"tune": (0.46, 0.74), "heldout": (0.46, 0.62)}
+FLOORS = {"tune": (0.47, 0.75), "heldout": (0.47, 0.62)}
 
 
 @pytest.mark.slow
