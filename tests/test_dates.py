@@ -214,3 +214,17 @@ def test_an_act_told_in_a_dated_announcement_takes_its_date(pipeline) -> None:  
 )
 def test_a_length_of_time_is_no_point_in_it(expr: str, length: bool) -> None:
     assert is_length(expr) is length
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("in September", "2019-09"),
+        ("early September", "2019-09"),
+        ("November", "2019-11"),
+        ("in December", None),  # last year's or next year's: not said
+        ("September 2018", "2018-09"),
+    ],
+)
+def test_a_month_alone_is_this_years_once_it_has_begun(text: str, want: str | None) -> None:
+    assert resolve(text, date(2019, 11, 20)) == want

@@ -432,3 +432,27 @@ def test_a_light_verb_reads_its_coordinated_objects(pipeline: Any) -> None:
 )
 def test_a_visit_to_a_city_is_a_visit_to_its_state(pipeline: Any, text: str) -> None:
     assert ("RUS", "CHN", "CONSULT", "042") in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia suspended talks with Ukraine.", ("RUS", "UKR", "SANCTION", "164")),
+        ("Russia broke off talks with Ukraine.", ("RUS", "UKR", "SANCTION", "164")),
+        ("The US called off negotiations with Iran.", ("USA", "IRN", "SANCTION", "164")),
+        (  # "the talks" are with whoever held them with the subject's state before
+            "Washington and the Taliban had been holding direct talks pursuing an agreement. "
+            "They were on the verge of a deal when President Trump scuttled the talks in "
+            "September.",
+            ("USA", "AFG", "SANCTION", "164"),
+        ),
+    ],
+)
+def test_talks_halted(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+def test_a_month_named_alone_is_this_years_when_it_has_begun(pipeline: Any) -> None:
+    text = "President Trump scuttled the talks with the Taliban in September."
+    got = [(e.date, e.date_precision) for *_r, e in _coded(_analyze(pipeline, text, "2019-11-20"))]
+    assert got == [("2019-09", "month")]

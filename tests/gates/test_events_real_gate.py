@@ -64,8 +64,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # tariffs) were annotated later: each set keeps its own floors, which only rise
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session; 0.102 / 0.088 since
-    # the tenth; 0.113 / 0.091 since the eleventh
-    assert r["dyad"] >= 0.112 and r["typed"] >= 0.090, r
+    # the tenth; 0.119 / 0.093 since the eleventh
+    assert r["dyad"] >= 0.118 and r["typed"] >= 0.093, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -76,8 +76,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # coordinated peoples); 0.070 / 0.062 since the eighth (acts named by nouns)
     # 0.074 / 0.064 (40 and 35 of 544) since the ninth (places, bodies, counted groups)
     # 0.075 / 0.066 (41 and 36) since the tenth (answers promised, measures against)
-    # 0.083 / 0.068 (45 and 37) since the eleventh (relative clauses, settings, titles)
-    assert r["dyad"] >= 0.082 and r["typed"] >= 0.068, r
+    # 0.086 / 0.070 (47 and 38) since the eleventh (relative clauses, settings, titles,
+    # talks halted)
+    assert r["dyad"] >= 0.086 and r["typed"] >= 0.069, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -86,7 +87,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
-    # in the ninth; 0.726 (98 of 135) in the tenth; 0.734 (102 of 139) in the eleventh
+    # in the ninth; 0.726 (98 of 135) in the tenth; 0.736 (103 of 140) in the eleventh
     assert kept / named >= 0.73, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
@@ -98,6 +99,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.543 / 0.293 / 0.163 (184 events) since the ninth (a doer that can act, opinions
     # and manners no acts, refusals, the day of a misparsed participle's clause)
     # 0.553 / 0.289 / 0.158 (190 events) since the tenth (threats made, answers promised,
-    # claims called groundless, "after meeting X"); 0.554 / 0.287 / 0.159 (195 events)
+    # claims called groundless, "after meeting X"); 0.556 / 0.291 / 0.153 (196 events)
     # since the eleventh
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.55, verdicts

@@ -145,6 +145,10 @@ def _ago(m: re.Match[str], published: date | None) -> str | None:
     return (published - timedelta(days=n)).isoformat()
 
 
+#: Words that place a time within a month without a day ("early September").
+_PART_OF_MONTH = frozenset(["early", "late", "mid", "mid-", "the", "end", "beginning", "of"])
+
+
 def _absolute(words: list[str], published: date | None) -> str | None:
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     if month is None:
@@ -176,6 +180,15 @@ def _absolute(words: list[str], published: date | None) -> str | None:
             return None
     if month and year:
         return f"{year:04d}-{month:02d}"
+    if (
+        month
+        and published is not None
+        and month <= published.month
+        and all(w in _MONTHS or w in _PART_OF_MONTH for w in words)
+    ):
+        # "in September" in a November article: this year's, told as past; a month after
+        # publication's ("in December") may be last year's or next year's: left unresolved
+        return f"{published.year:04d}-{month:02d}"
     if year and len(words) <= 2:
         return f"{year:04d}"
     return _dateparser(" ".join(words), published)

@@ -341,13 +341,13 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     key = _noun_key(obj) if obj is not None else None
     for c in tok.children:
         if c.dep_ in ("prt", "prep"):
+            if c.dep_ == "prt" and key:  # "called off the strike", "broke off talks"
+                pk = (f"{lemma} {c.lower_}", key)
+                light = LIGHT.get(pk) or GEN_LIGHT.get(pk)
+                if light is not None:
+                    return _lookup(light)
             hit = PHRASAL.get((lemma, c.lower_)) or GEN_PHRASAL.get((lemma, c.lower_))
             if hit is not None:
-                if c.dep_ == "prt" and key:  # "called off the strike", "blew up power lines"
-                    pk = (f"{lemma} {c.lower_}", key)
-                    light = LIGHT.get(pk) or GEN_LIGHT.get(pk)
-                    if light is not None:
-                        return _lookup(light)
                 return _lookup(hit)
     if obj is not None and key is not None:
         # a named person's title is the noun the verb takes ("summoned German Ambassador
@@ -2323,7 +2323,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and hit.kind in ("lexical", "control"):
         obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return _author_of_act(obj, idx) or _relation_partner(obj, idx), False
+            found = _author_of_act(obj, idx) or _relation_partner(obj, idx)
+            return found or _talks_partner(obj, idx), False
     return uniq, False
 
 
@@ -2384,6 +2385,34 @@ def _relation_partner(obj: Any, idx: ActorIndex) -> list[Mention]:
             found = _noun_args(tok, idx, frozenset({"with", "between"}))
             if found:
                 return found
+    return []
+
+
+#: Nouns of talks a definite noun takes up ("scuttled the talks").
+_TALKS = frozenset(["talk", "talks", "negotiation"])
+
+
+def _talks_partner(obj: Any, idx: ActorIndex) -> list[Mention]:
+    """ "Washington and the Taliban had been holding direct talks ... Trump scuttled the
+    talks": talks taken up by a definite noun are with the parties of the talks told last
+    in the sentences before (their "with" or "between" phrase, or the subject of the verb
+    that held them), other than the taker's own state."""
+    if obj.lemma_.lower() not in _TALKS or not any(
+        c.dep_ == "det" and c.lower_ in _BACK for c in obj.children
+    ):
+        return []
+    taker = obj.head
+    own = {_code(idx, m) for m in _subject_of(taker, idx, [], 0)} if taker.pos_ == "VERB" else set()
+    for tok in reversed(obj.doc[_sentences_back(obj, BACK_SENTENCES) : obj.i]):
+        if tok.lemma_.lower() not in _TALKS or tok.pos_ != "NOUN":
+            continue
+        parties = _noun_args(tok, idx, frozenset({"with", "between"}))
+        held = _governor(tok)
+        if held is not tok and held.pos_ == "VERB" and _first_conjunct(tok).dep_ == "dobj":
+            parties += _subject_of(held, idx, [], 0)
+        others = [m for m in parties if _code(idx, m) is not None and _code(idx, m) not in own]
+        if others:
+            return others
     return []
 
 

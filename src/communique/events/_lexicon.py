@@ -312,8 +312,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("downgrade", "tie"): "161",
         ("recall", "ambassador"): "161",
         ("cancel", "visit"): "160",
-        ("suspend", "talk"): "164",
-        ("halt", "talk"): "164",
+        # "scuttled the talks", "broke off negotiations": talks halted (CAMEO 164)
+        **{
+            (v, n): "164"
+            for v in ("suspend", "halt", "scuttle", "abandon", "freeze", "break off", "call off")
+            for n in ("talk", "negotiation")
+        },
         ("end", "mediation"): "165",
         ("halt", "mediation"): "165",
         ("deny", "entry"): "160",
