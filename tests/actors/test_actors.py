@@ -391,3 +391,17 @@ def test_a_name_the_ner_joined_to_a_date_is_the_name(pipeline: Pipeline) -> None
     assert [a.actor(m.actor_id).name for m in a.mentions if m.span.text == "Trump"] == [
         "Donald Trump"
     ]
+
+
+def test_a_counted_group_named_again_is_that_group(pipeline: Pipeline) -> None:
+    text = (
+        "Russia expelled four German diplomats on Friday. Moscow gave the four diplomats a "
+        "week to leave."
+    )
+    a = analyze_sentence(pipeline, text, "2024-05-10")
+    got = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "four diplomats"]
+    assert [(x.code, x.sector) for x in got if x is not None] == [("DEU", "GOV")]
+    # another number is another group
+    text = "Russia expelled four German diplomats. The two diplomats left."
+    a = analyze_sentence(pipeline, text, "2024-05-10")
+    assert not [m for m in a.mentions if m.span.text == "two diplomats"]

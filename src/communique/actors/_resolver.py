@@ -460,6 +460,7 @@ class ActorResolver:
         self._placed_agents(doc, chunks, idx, sent_of)
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
+        _counted_again(chunks, idx, sent_of)
         sents = list(doc.sents)
         self._they(doc, sents, idx, sent_of)
         self._it(doc, sents, idx, sent_of)
@@ -1163,6 +1164,41 @@ def _seat_of_union(doc: Any, idx: ActorIndex, sent_of: list[int], registry: Regi
             start, end = idx.token_spans[m.id]
             idx.remove_within(start, end)
             idx.add(doc[start:end], m.label, union, sent_of[start])
+
+
+#: Sentences before a counted group named again ("the four diplomats") in which it is
+#: looked for.
+COUNTED_SENTENCES = 4
+
+
+def _counted_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
+    """ "Russia expelled four German diplomats. Moscow gave the four diplomats a week to
+    leave": a definite phrase that counts a group named just before with the same noun and
+    number ("the four diplomats") is that group."""
+    for chunk in chunks:
+        root = chunk.root
+        if root.tag_ != "NNS" or idx.at(root.i) is not None:
+            continue
+        if not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children
+        ):
+            continue
+        count = next((c.lower_ for c in root.children if c.dep_ == "nummod"), None)
+        if count is None:
+            continue
+        here = sent_of[root.i]
+        for m in reversed(idx.mentions):
+            start, end = idx.token_spans[m.id]
+            if start >= chunk.start or here - m.sentence > COUNTED_SENTENCES or not m.actor_id:
+                continue
+            head = chunk.doc[start:end].root
+            if head.lemma_ == root.lemma_ and any(
+                c.dep_ == "nummod" and c.lower_ == count for c in head.children
+            ):
+                toks = [t for t in chunk if t.dep_ != "det" and not t.is_punct]
+                span = chunk.doc[toks[0].i : toks[-1].i + 1]
+                idx.add(span, "NOMINAL", idx.actors[m.actor_id], here)
+                break
 
 
 def _sentence_index(doc: Any) -> list[int]:
