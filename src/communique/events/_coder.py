@@ -1097,8 +1097,9 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         )
         home = {(_code(idx, m) or "")[:3] for m in makers}
         # a visit to a capital or a city is a visit to its state ("Lam's trip to Beijing")
+        to = [preps["to"]] if "to" in preps else []
         dest = after("to") or [
-            m for p in preps.get("to", tok).children if p.dep_ == "pobj" for m in _located(p, idx)
+            m for g in to for p in g.children if p.dep_ == "pobj" for m in _located(p, idx)
         ]
         hosts = [m for m in dest if (_code(idx, m) or "")[:3] not in home]
         if not makers or not hosts:  # "Trump's visit to Walter Reed": not to another party
@@ -2085,17 +2086,18 @@ def _describes(verb: Any) -> bool:
     does as a rule ("Oman, which mediates between Tehran and Washington", "India, which
     holds its own exercise with Brazil"), not an act of this story ("the Taliban, who
     have long refused", "Putin, who criticised")?"""
+
+    def simple_present(v: Any) -> bool:
+        return v.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in v.children
+        )
+
     v = verb
     while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-        if v.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        if not simple_present(v):
             return False
         v = v.head
-    return (
-        v.dep_ == "relcl"
-        and v.tag_ in ("VBZ", "VBP")
-        and verb.tag_ in ("VBZ", "VBP", "VB")
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
+    return v.dep_ == "relcl" and simple_present(v)
 
 
 def _quote_closed(inner: Any, verb: Any) -> bool:
