@@ -118,3 +118,18 @@ def test_exercises_alone_show_force_with_others_they_are_cooperation(pipeline: A
     }
     got = _events(pipeline, "South Africa held naval exercises with Russia.")
     assert {(s, t, ty) for s, t, ty, *_ in got} == {("ZAF", "RUS", "COOPERATE")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a call with nobody named: phoning in to a programme
+        "Phoning in from London, British screenwriter Nicole Taylor remembered the anxiety.",
+        # the one told, whom the parser makes a verb: no visit by the teller
+        "U.S. Ambassador Gordon Sondland told visiting Ukraine officials they would need to "
+        "deliver.",
+    ],
+)
+def test_no_call_without_a_party_and_no_visit_by_the_teller(pipeline: Any, text: str) -> None:
+    got = {(s, t, ty) for s, t, ty, _e in _coded(_analyze(pipeline, text))}
+    assert not {g for g in got if g[2] == "CONSULT"}, got

@@ -571,6 +571,11 @@ def one_per_act(events: list[Event]) -> list[Event]:
 
 
 # -- triggers ----------------------------------------------------------------------------
+#: Verbs whose object is the one told; a participle right after one qualifies that object
+#: ("told visiting Ukraine officials").
+_TOLD = frozenset(["tell", "inform", "brief", "warn", "ask", "urge", "assure", "remind"])
+
+
 def _sentence_hits(
     sent: Any, idx: ActorIndex, quotes: list[Quote], contests: Callable[[], bool]
 ) -> list[_Hit]:
@@ -582,6 +587,13 @@ def _sentence_hits(
             continue  # "called for Russia to withdraw": coded at "called"
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "get" and tok.head.pos_ == "VERB":
             continue  # "get Ukraine to investigate": what was pressed for, coded at "get"
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "xcomp"
+            and tok.i == tok.head.i + 1
+            and tok.head.lemma_.lower() in _TOLD
+        ):
+            continue  # "Sondland told visiting Ukraine officials": who was told, parsed as a verb
         hit = (
             _called_wrong(tok, idx)
             or _control(tok)
@@ -2850,6 +2862,8 @@ def _events_of(
         # a doer found through "after meeting ...", "before working with ...": only for
         # an act aimed at someone named ("before working with Boeing" is a career)
         return []
+    if hit.cameo == "041" and hit.kind == "lexical" and not targets and len(sources) < 2:
+        return []  # "Phoning in from London, Harper remembered": a call with nobody
     if hit.target_hint and hit.etype == "REJECT":
         # a denial is aimed at others the denied clause names, not at the denier's own
         # ("Peskov denied that Moscow had any involvement")
