@@ -133,3 +133,27 @@ def test_exercises_alone_show_force_with_others_they_are_cooperation(pipeline: A
 def test_no_call_without_a_party_and_no_visit_by_the_teller(pipeline: Any, text: str) -> None:
     got = {(s, t, ty) for s, t, ty, _e in _coded(_analyze(pipeline, text))}
     assert not {g for g in got if g[2] == "CONSULT"}, got
+
+
+def test_a_question_put_is_no_demand(pipeline: Any) -> None:
+    text = (
+        "BBC presenter Emily Maitlis repeatedly demanded how Prince Andrew could be so sure "
+        "what he was doing."
+    )
+    assert not _coded(_analyze(pipeline, text))
+    # a demand that someone act still is one
+    got = {
+        (s, t, ty)
+        for s, t, ty, _e in _coded(
+            _analyze(pipeline, "Russia demanded that Ukraine withdraw its troops.")
+        )
+    }
+    assert ("RUS", "UKR", "REQUEST") in got
+
+
+def test_defending_oneself_backs_no_one(pipeline: Any) -> None:
+    text = (
+        "When Kiev demands that we stop defending ourselves, what kind of moratorium can there"
+        " be, Russian Foreign Minister Sergei Lavrov said."
+    )
+    assert "SUPPORT" not in {ty for _s, _t, ty, _e in _coded(_analyze(pipeline, text))}

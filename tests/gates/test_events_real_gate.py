@@ -87,7 +87,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
-    # in the ninth; 0.726 (98 of 135) in the tenth; 0.736 (103 of 140) in the eleventh
+    # in the ninth; 0.726 (98 of 135) in the tenth; 0.741 (103 of 139) in the eleventh
     assert kept / named >= 0.73, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
@@ -99,6 +99,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.543 / 0.293 / 0.163 (184 events) since the ninth (a doer that can act, opinions
     # and manners no acts, refusals, the day of a misparsed participle's clause)
     # 0.553 / 0.289 / 0.158 (190 events) since the tenth (threats made, answers promised,
-    # claims called groundless, "after meeting X"); 0.556 / 0.291 / 0.153 (196 events)
-    # since the eleventh
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.55, verdicts
+    # claims called groundless, "after meeting X"); 0.562 / 0.294 / 0.144 (194 events)
+    # since the eleventh (questions put and self-defence no acts)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.56, verdicts

@@ -625,6 +625,14 @@ def _sentence_hits(
             continue  # "Russia beat Croatia 3-1": a result, not force
         if hit.etype == "PROTEST" and other_sense_of_protest(hit.tok):
             continue  # "as demonstrated by his departure": showing, not protesting
+        if (
+            hit.etype == "REQUEST"
+            and hit.kind in ("lexical", "control")
+            and _asks_question(hit.tok)
+        ):
+            continue  # "Maitlis demanded how Andrew could be so sure": a question put
+        if hit.tok.lemma_.lower() in _GUARDING and _reflexive_object(hit.tok):
+            continue  # "demands that we stop defending ourselves": self-defence, no support
         if hit.cameo == "140" and _official(hit, idx):
             # "Japan protests to China": a state protesting complains officially (CAMEO
             # 114); demonstrating is what people and groups do
@@ -652,6 +660,26 @@ def _sentence_hits(
 
 
 _PRESENT = frozenset(["VBZ", "VBP"])
+#: Verbs of guarding someone, which done to oneself back no one.
+_GUARDING = frozenset(["defend", "protect", "shield"])
+_REFLEXIVE = frozenset(["itself", "themselves", "ourselves", "himself", "herself", "myself"])
+
+
+def _asks_question(tok: Any) -> bool:
+    """Does the verb put a question ("demanded how Andrew could be so sure", "asked
+    whether ..."): its clause opens with a question word or "whether"/"if"?"""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.i < tok.i:
+            continue
+        if any(t.tag_ in ("WRB", "WP", "WDT") and t.i < c.i for t in c.children):
+            return True
+        if any(t.dep_ == "mark" and t.lower_ in ("whether", "if") for t in c.children):
+            return True
+    return False
+
+
+def _reflexive_object(tok: Any) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children)
 
 
 def _generic(tok: Any) -> bool:
