@@ -456,3 +456,15 @@ def test_a_month_named_alone_is_this_years_when_it_has_begun(pipeline: Any) -> N
     text = "President Trump scuttled the talks with the Taliban in September."
     got = [(e.date, e.date_precision) for *_r, e in _coded(_analyze(pipeline, text, "2019-11-20"))]
     assert got == [("2019-09", "month")]
+
+
+def test_a_protest_note_handed_over_is_a_formal_protest(pipeline: Any) -> None:
+    text = (
+        "Estonia's foreign ministry summoned Russia's chargé d'affaires to hand over a protest"
+        " note."
+    )
+    got = _dyads(pipeline, text)
+    assert ("EST", "RUS", "ACCUSE", "114") in got  # the envoy summoned
+    assert not {d for d in got if d[2] == "RETREAT"}, got  # no release of anyone
+    # a note is no protest unless it says so
+    assert not _dyads(pipeline, "China sent a note to the United States.")

@@ -469,7 +469,7 @@ def _noun_key(noun: Any) -> str:
         return str(comp[0].lemma_.lower())  # "mediation mission" → mediation
     if comp:
         two = f"{comp[0].lower_} {lemma}"
-        if two in ("hunger strike", "martial law", "war game"):
+        if two in ("hunger strike", "martial law", "war game", "protest note"):
             return two
     return str(lemma)
 

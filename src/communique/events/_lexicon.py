@@ -266,6 +266,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("file", "protest"): "114",
         ("issue", "protest"): "114",
         ("deliver", "protest"): "114",
+        # "handed over a protest note": a formal protest, not a release (084)
+        **{(v, "protest note"): "114" for v in ("hand over", "hand", "deliver", "send")},
         # summoning a state's envoy is its formal protest to that state
         ("summon", "ambassador"): "114",
         ("summon", "envoy"): "114",
@@ -273,6 +275,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("summon", "chargé"): "114",
         ("summon", "charge"): "114",
         ("summon", "d'affaires"): "114",
+        ("summon", "d'affaire"): "114",  # the lemma spaCy gives "Russia's chargé d'affaires"
         ("lodge", "complaint"): "114",
         ("file", "complaint"): "114",
         ("file", "lawsuit"): "115",
