@@ -468,3 +468,16 @@ def test_a_protest_note_handed_over_is_a_formal_protest(pipeline: Any) -> None:
     assert not {d for d in got if d[2] == "RETREAT"}, got  # no release of anyone
     # a note is no protest unless it says so
     assert not _dyads(pipeline, "China sent a note to the United States.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("India agreed to buy oil from Russia.", ("IND", "RUS", "AGREE")),
+        ("India refused to buy oil from Russia.", ("IND", "RUS", "REJECT")),
+    ],
+)
+def test_the_seller_is_whom_a_purchase_agreed_or_refused_is_with(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}

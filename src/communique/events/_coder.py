@@ -2249,6 +2249,10 @@ def _pronoun(
     return []
 
 
+#: Verbs of getting something from someone, whose "from"-phrase names the other party.
+_ACQUIRING = frozenset(["buy", "purchase", "import", "borrow", "acquire", "obtain"])
+
+
 def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     """Target mentions, and whether they come only from an "in <place>" phrase."""
     if hit.target_hint:
@@ -2258,6 +2262,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         return (_mentions_for(subj, idx) if subj is not None else []), False
     preps = _PREPS_ALL | _PREPS_EXTRA.get(hit.etype, frozenset())
     preps |= _PREPS_EXTRA.get(hit.inner or "", frozenset())
+    if hit.kind == "control" and any(a.lemma_.lower() in _ACQUIRING for a in hit.args):
+        preps |= {"from"}  # "agreed to buy more gas from Russia's Gazprom": the seller
     out: list[Mention] = []
     place: list[Mention] = []
     for a in hit.args:
