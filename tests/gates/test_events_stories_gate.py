@@ -16,8 +16,10 @@ from conftest import ROOT
 #: not hypothetical): TUNING recall 0.458 / precision 0.745, HELD-OUT 0.458 / 0.627
 #: (0.338 / 0.731 and 0.393 / 0.572 at the ninth session's start); later in the tenth
 #: ("after meeting X", "called for X to", claims called groundless, exercises alone are a
-#: show of force): 0.463 / 0.747 and 0.463 / 0.626.
-FLOORS = {"tune": (0.47, 0.75), "heldout": (0.47, 0.62)}
+#: show of force): 0.463 / 0.747 and 0.463 / 0.626. The eleventh (relative clauses,
+#: encounters as settings, talks halted, protest notes, a purchase's seller): 0.495 / 0.762
+#: and 0.473 / 0.628.
+FLOORS = {"tune": (0.49, 0.76), "heldout": (0.47, 0.62)}
 
 
 @pytest.mark.slow
