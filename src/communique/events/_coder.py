@@ -668,14 +668,21 @@ _REFLEXIVE = frozenset(["itself", "themselves", "ourselves", "himself", "herself
 def _asks_question(tok: Any) -> bool:
     """Does the verb put a question ("demanded how Andrew could be so sure", "asked
     whether ..."): its clause opens with a question word or "whether"/"if"?"""
-    for c in tok.children:
-        if c.dep_ != "ccomp" or c.i < tok.i:
-            continue
-        if any(t.tag_ in ("WRB", "WP", "WDT") and t.i < c.i for t in c.children):
-            return True
-        if any(t.dep_ == "mark" and t.lower_ in ("whether", "if") for t in c.children):
-            return True
-    return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > tok.i
+        and (
+            _question_word(c)
+            or any(t.dep_ == "mark" and t.lower_ in ("whether", "if") for t in c.children)
+        )
+        for c in tok.children
+    )
+
+
+def _question_word(clause: Any) -> bool:
+    """Does ``clause`` open with a question word ("why the United States had not ...",
+    "how Andrew could be so sure")?"""
+    return any(t.tag_ in ("WRB", "WP", "WDT") and t.i < clause.i for t in clause.children)
 
 
 def _reflexive_object(tok: Any) -> bool:
@@ -1130,6 +1137,7 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         return _pobj_mentions([preps[word]] if word in preps else [], idx)
 
     own = _mentions_for(tok, idx)  # "Trump's", "US-China", "Russian-Turkish"
+    setting = False  # a visit is never read as a setting
     if visit:
         makers = own or _pobj_mentions(
             [g for a in tok.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"],
@@ -1169,17 +1177,9 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             sides, others = (), tuple(partners)
         else:
             return None
-        if setting and not (sides or _first_conjunct(tok).head.lower_ in _HELD_BY_SUBJECT):
-            setting = False  # "spoke after a meeting" without its parties: nothing to code
         if setting and sides and not _scene_of(tok, sides, idx):
             return None  # "Blinken spoke after a meeting between Israel and Egypt": in passing
-        verb = _told_held(tok, setting_ok=setting)
-        if verb is None:
-            return None
-        return _Hit(
-            tok, verb, code, "CONSULT", "encounter", (tok,), source_hint=sides, target_hint=others
-        )
-    verb = _told_held(tok)
+    verb = _told_held(tok, setting_ok=setting)
     if verb is None:
         return None
     return _Hit(
@@ -1552,9 +1552,7 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
     if tok.dep_ == "ccomp" and tok.head.i != tok.i:
         if tok.head.lemma_.lower() in _DIRECTIVE:
             return True  # "demanded that Ukraine withdraw its troops": asked for, not done
-        if tok.head.lemma_.lower() in _ASKING and any(
-            c.tag_ in ("WRB", "WP", "WDT") and c.i < tok.i for c in tok.children
-        ):
+        if tok.head.lemma_.lower() in _ASKING and _question_word(tok):
             return True  # "asked why the United States had not sanctioned Russia"
     if not _infinitive(tok):
         return False
