@@ -481,3 +481,23 @@ def test_the_seller_is_whom_a_purchase_agreed_or_refused_is_with(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Young Algerians blocked roads leading to the city centre on Sunday.",
+        "Algerian landowners began a hunger strike outside Parliament.",
+    ],
+)
+def test_a_protest_whose_object_is_its_form_is_at_home(pipeline: Any, text: str) -> None:
+    assert ("DZA", "DZA", "PROTEST") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_protest_whose_purpose_names_a_state_is_not_at_home(pipeline: Any) -> None:
+    text = (
+        "Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's"
+        " decision to send them back to Bulgaria."
+    )
+    got = {d[:3] for d in _dyads(pipeline, text)}
+    assert not {d for d in got if d[0] == d[1]}, got

@@ -238,9 +238,10 @@ def gsr_scores(pipeline: Any) -> dict[str, dict[str, Any]]:
 def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     held = gsr_scores["held-out"]
     # measured 0.810 / 0.311 (2026-12-05, tenth session: whom a cut or a conditional
-    # threat is aimed at); 0.800 / 0.293 before it
-    assert held["precision"] >= 0.80
-    assert held["recall"] >= 0.31
+    # threat is aimed at); 0.800 / 0.293 before it; 0.817 / 0.323 since the twelfth (a
+    # protest whose object is its own form is at the protesters' rulers)
+    assert held["precision"] >= 0.81
+    assert held["recall"] >= 0.32
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
@@ -249,9 +250,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
 def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     tune = gsr_scores["tune"]
     # measured 0.868 / 0.432 (2026-12-05, tenth session); 0.860 / 0.406 before it;
-    # 0.872 / 0.448 since the eleventh (relative clauses, groups "in" a state)
+    # 0.872 / 0.448 since the eleventh (relative clauses, groups "in" a state); 0.875 /
+    # 0.458 since the twelfth
     assert tune["precision"] >= 0.87
-    assert tune["recall"] >= 0.44
+    assert tune["recall"] >= 0.45
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -3075,7 +3075,11 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
         return None
     group = next((o for o in _objects(hit) if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
-        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or _objects(hit):
+        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(
+            idx.in_subtree(o) for o in _objects(hit)
+        ):
+            # a protest at someone named is at them; one whose object is its own form or
+            # place ("began a hunger strike", "blocked roads") is at the protesters' rulers
             return None
         if actor.sector in _OFFICIAL_SECTORS or (
             actor.kind in _OFFICIAL_KINDS and src.label != "NORP"  # "Bolivians" are people
@@ -3087,9 +3091,17 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
             return None  # "Russian civilian advisers": a named actor, not a domestic group
         toks = list(group.subtree)
         span = span_of(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    # the act's clause and its purpose ("began a hunger strike to protest against Sweden's
+    # decision": at Sweden)
+    purpose = [
+        m
+        for c in hit.verb.children
+        if c.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for m in idx.in_subtree(c)
+    ]
     if any(
         (c := _code(idx, m)) is not None and c[:3] != scode[:3] and c not in ("IGO", "NGO")
-        for m in _clause_mentions(hit.tok, idx)
+        for m in [*_clause_mentions(hit.tok, idx), *purpose]
     ):
         return None  # "a Russian strike on the Ukrainian port, killing two dock workers"
     home = next(
