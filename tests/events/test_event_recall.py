@@ -501,3 +501,12 @@ def test_a_protest_whose_purpose_names_a_state_is_not_at_home(pipeline: Any) -> 
     )
     got = {d[:3] for d in _dyads(pipeline, text)}
     assert not {d for d in got if d[0] == d[1]}, got
+
+
+def test_force_used_at_home_is_against_home(pipeline: Any) -> None:
+    got = {d[:3] for d in _dyads(pipeline, "Syrian government forces bombed a hospital in Idlib.")}
+    assert ("SYR", "SYR", "ASSAULT") in got
+    # troops moved at home are aimed at no one
+    assert ("RUS", None, "MOBILIZE") in {
+        d[:3] for d in _dyads(pipeline, "Russia deployed troops in Belgorod.")
+    }

@@ -2959,7 +2959,10 @@ def _events_of(
             continue
         src, tgt, domestic = src0, tgt0, False
         if tgt is not None and place_only and _code(idx, tgt) == _code(idx, src):
-            tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
+            if hit.etype in ("ASSAULT", "COERCE"):
+                domestic = True  # "exploded bombs in Kabul": force at home hits home
+            else:
+                tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
         if tgt is None and hit.kind in ("lexical", "control"):
             home = _domestic_target(hit, src, doc, idx)
             if home is not None:
