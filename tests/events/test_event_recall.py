@@ -510,3 +510,8 @@ def test_force_used_at_home_is_against_home(pipeline: Any) -> None:
     assert ("RUS", None, "MOBILIZE") in {
         d[:3] for d in _dyads(pipeline, "Russia deployed troops in Belgorod.")
     }
+
+
+def test_demands_from_an_unnamed_group_at_home(pipeline: Any) -> None:
+    text = "The Thai government rejected demands from protesters for new elections."
+    assert ("THA", "THA", "REJECT") in {d[:3] for d in _dyads(pipeline, text)}

@@ -3076,7 +3076,17 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     actor = idx.actors.get(src.actor_id or "")
     if scode is None or actor is None or actor.country is None:
         return None
-    group = next((o for o in _objects(hit) if o.lemma_.lower() in DOMESTIC_GROUPS), None)
+    objs = _objects(hit)
+    # "accepted demands from Shona rebels": whose demand it is
+    objs += [
+        p
+        for o in objs
+        for g in o.children
+        if g.dep_ == "prep" and g.lower_ == "from"
+        for p in g.children
+        if p.dep_ == "pobj"
+    ]
+    group = next((o for o in objs if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
         if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(
             idx.in_subtree(o) for o in _objects(hit)
