@@ -64,8 +64,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # tariffs) were annotated later: each set keeps its own floors, which only rise
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session; 0.102 / 0.088 since
-    # the tenth; 0.119 / 0.093 since the eleventh
-    assert r["dyad"] >= 0.118 and r["typed"] >= 0.093, r
+    # the tenth; 0.119 / 0.093 since the eleventh; 0.122 / 0.096 since the twelfth, which
+    # counts the sentences where an article states an act again (the event's `also`)
+    assert r["dyad"] >= 0.121 and r["typed"] >= 0.096, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -77,8 +78,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.074 / 0.064 (40 and 35 of 544) since the ninth (places, bodies, counted groups)
     # 0.075 / 0.066 (41 and 36) since the tenth (answers promised, measures against)
     # 0.086 / 0.070 (47 and 38) since the eleventh (relative clauses, settings, titles,
-    # talks halted)
-    assert r["dyad"] >= 0.086 and r["typed"] >= 0.069, r
+    # talks halted); 0.096 / 0.075 (52 and 41) since the twelfth counts an act stated
+    # again, one event with several evidence spans (issue 10, item 7), as found there too
+    assert r["dyad"] >= 0.095 and r["typed"] >= 0.075, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
