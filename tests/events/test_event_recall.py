@@ -515,3 +515,16 @@ def test_force_used_at_home_is_against_home(pipeline: Any) -> None:
 def test_demands_from_an_unnamed_group_at_home(pipeline: Any) -> None:
     text = "The Thai government rejected demands from protesters for new elections."
     assert ("THA", "THA", "REJECT") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_an_object_pronoun_takes_up_the_noun_before_it(pipeline: Any) -> None:
+    text = "Russia has no territorial claims against Finland and does not intend to threaten it."
+    assert ("RUS", "FIN", "THREATEN") in {d[:3] for d in _dyads(pipeline, text)}
+    text = (
+        "Hong Kong police pinned 800 students inside a university and threatened to use live"
+        " ammunition on them."
+    )
+    assert ("HKG", "HKG", "THREATEN") in {d[:3] for d in _dyads(pipeline, text)}
+    # the subject is the actor, not what "it" takes up
+    got = _dyads(pipeline, "Iran seized the tanker and released it.")
+    assert not {d for d in got if d[1] == "IRN"}, got

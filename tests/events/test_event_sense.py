@@ -1013,3 +1013,11 @@ def test_thanking_a_state_is_praise(pipeline: Any) -> None:
     assert [(c[0][:3], c[1][:3], c[2], c[3].cameo) for c in coded] == [
         ("PAK", "USA", "SUPPORT", "051")
     ], coded
+
+
+def test_a_present_perfect_past_the_lead_has_no_date(pipeline: Any) -> None:
+    lead = "Japan has lodged a protest with China. Tokyo officials met on Monday. Talks ended."
+    text = lead + " Vietnam has accused Beijing of encroaching into its waters."
+    dates = {(c[0], c[1]): c[3].date for c in _coded(_analyze(pipeline, text, "2019-11-20"))}
+    assert dates[("JPN", "CHN")] == "2019-11-20", dates  # the lead's news is the day's
+    assert dates[("VNM", "CHN")] is None, dates  # it happened; the text does not say when

@@ -65,8 +65,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     r = events_real.recall(gold[:FIRST_GOLD_EVENTS], out, "all")
     # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session; 0.102 / 0.088 since
     # the tenth; 0.119 / 0.093 since the eleventh; 0.122 / 0.096 since the twelfth, which
-    # counts the sentences where an article states an act again (the event's `also`)
-    assert r["dyad"] >= 0.121 and r["typed"] >= 0.096, r
+    # counts the sentences where an article states an act again (the event's `also`);
+    # 0.125 / 0.099 with object pronouns taken up ("threaten it")
+    assert r["dyad"] >= 0.124 and r["typed"] >= 0.099, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -79,8 +80,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.075 / 0.066 (41 and 36) since the tenth (answers promised, measures against)
     # 0.086 / 0.070 (47 and 38) since the eleventh (relative clauses, settings, titles,
     # talks halted); 0.096 / 0.075 (52 and 41) since the twelfth counts an act stated
-    # again, one event with several evidence spans (issue 10, item 7), as found there too
-    assert r["dyad"] >= 0.095 and r["typed"] >= 0.075, r
+    # again, one event with several evidence spans (issue 10, item 7), as found there too;
+    # 0.108 / 0.083 (59 and 45) with object pronouns taken up
+    assert r["dyad"] >= 0.108 and r["typed"] >= 0.082, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -89,8 +91,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # rose with a wrong target measures nothing, so the floor is on the targets the audit
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
-    # in the ninth; 0.726 (98 of 135) in the tenth; 0.741 (103 of 139) in the eleventh
-    assert kept / named >= 0.73, (named, targeted, kept)
+    # in the ninth; 0.726 (98 of 135) in the tenth; 0.741 (103 of 139) in the eleventh;
+    # 0.759 (107 of 141) in the twelfth (object pronouns taken up)
+    assert kept / named >= 0.75, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -102,5 +105,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # and manners no acts, refusals, the day of a misparsed participle's clause)
     # 0.553 / 0.289 / 0.158 (190 events) since the tenth (threats made, answers promised,
     # claims called groundless, "after meeting X"); 0.562 / 0.294 / 0.144 (194 events)
-    # since the eleventh (questions put and self-defence no acts)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.56, verdicts
+    # since the eleventh (questions put and self-defence no acts); 0.571 / 0.286 / 0.143
+    # (196 events) since the twelfth (a perfect past the lead undated, pronouns taken up)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.57, verdicts

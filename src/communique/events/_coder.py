@@ -1844,9 +1844,42 @@ def _expand(tok: Any) -> list[Any]:
     return out
 
 
+#: Where an object pronoun stands: the acted-on, not the actor.
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+#: Dependents that are part of a noun phrase, not its head.
+_NP_PARTS = frozenset({"compound", "poss", "nmod", "amod", "appos", "npadvmod"})
+
+
+def _antecedent(pron: Any) -> Any | None:
+    """The noun phrase an object "it" or "them" takes up in its sentence: the nearest head
+    noun before it that is no subject (the actors of a sentence are its subjects; what
+    they act on is taken up again: "has no claims against Finland and does not intend to
+    threaten it", "pinning 800 students inside and threatened to use live ammunition on
+    them", "other partners, including Europe, Japan, Canada and Mexico, threatening them";
+    not "Iran seized the tanker and released it"). "It" takes a singular noun, "them" a
+    plural one or a coordination (its first member); nouns of the other number are passed
+    over ("use live ammunition on them")."""
+    low = pron.lower_
+    if low not in ("it", "them") or pron.dep_ not in _OBJECT_DEPS:
+        return None
+    for t in reversed(list(pron.doc[pron.sent.start : pron.i])):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in _NP_PARTS:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass"):
+            return None  # the nearest is a subject (or in one): the actor, not taken up
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        if many == (low == "them"):
+            return t
+    return None
+
+
 def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
     """Actor mentions a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
     found: list[Mention] = []
+    if depth == 0 and idx.at(tok.i) is None and (ante := _antecedent(tok)) is not None:
+        return _mentions_for(ante, idx, depth + 1)
     for head in _expand(tok):
         members = idx.members(head.i)
         if members:  # "the two countries": each state named before
@@ -2676,7 +2709,7 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
-    if _unanchored_past(tok) or _other_time(tok) or _describes_thing(tok):
+    if _unanchored_past(tok) or _other_time(tok) or _describes_thing(tok) or _perfect_of(tok):
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
@@ -2766,6 +2799,35 @@ def _clause_head(tok: Any) -> Any:
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     return clause
+
+
+def _perfect_of(tok: Any) -> bool:
+    """Is the act told in a present perfect, its own or that of the verb its participle or
+    infinitive hangs on ("have laid siege ... and threatened to use live ammunition", "has
+    injected drama into trade talks, publicly threatening them")? A perfect with no date
+    says the act happened, not when: no date rather than the publication day; but an
+    article's lead tells the day's news in the perfect ("Japan has lodged a protest with
+    China"), so in its first two sentences the publication day stands."""
+    if _in_lead(tok):
+        return False
+    v = tok
+    while v.head.i != v.i and (
+        v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG")
+    ):
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in v.children):
+            return True
+        v = v.head
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in v.children)
+
+
+def _in_lead(tok: Any) -> bool:
+    """Is ``tok`` in the first two sentences of its text?"""
+    for n, sent in enumerate(tok.doc.sents):
+        if n >= 2:
+            return False
+        if sent.start <= tok.i < sent.end:
+            return True
+    return False
 
 
 def _present_perfect(tok: Any) -> bool:
@@ -3086,6 +3148,7 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
         for p in g.children
         if p.dep_ == "pobj"
     ]
+    objs = [_antecedent(o) or o for o in objs]  # "live ammunition on them" (the students)
     group = next((o for o in objs if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
         if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(
