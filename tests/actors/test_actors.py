@@ -405,3 +405,28 @@ def test_a_counted_group_named_again_is_that_group(pipeline: Pipeline) -> None:
     text = "Russia expelled four German diplomats. The two diplomats left."
     a = analyze_sentence(pipeline, text, "2024-05-10")
     assert not [m for m in a.mentions if m.span.text == "two diplomats"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        # issue 10: a farm-bureau president is no officer of the state
+        (
+            "In a letter to the president in May, Zippy Duvall, the president of the American"
+            " Farm Bureau, said farmers faced hardship.",
+            "Zippy Duvall",
+            ("USA", None),
+        ),
+        (
+            "Volodymyr Zelensky, the President of Ukraine, met Xi.",
+            "Volodymyr Zelensky",
+            ("UKR", "GOV"),
+        ),
+    ],
+)
+def test_the_head_of_a_body_we_do_not_know_holds_no_office(
+    pipeline: Pipeline, text: str, name: str, want: tuple[str, str | None]
+) -> None:
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    (person,) = [x for x in a.actors if x.name == name]
+    assert (person.country, person.sector) == want, person

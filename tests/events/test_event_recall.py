@@ -528,3 +528,39 @@ def test_an_object_pronoun_takes_up_the_noun_before_it(pipeline: Any) -> None:
     # the subject is the actor, not what "it" takes up
     got = _dyads(pipeline, "Iran seized the tanker and released it.")
     assert not {d for d in got if d[1] == "IRN"}, got
+
+
+def test_a_pronoun_source_is_told_by_its_name(pipeline: Any) -> None:
+    text = (
+        "John Williams, the president of the Federal Reserve Bank of New York, said in a"
+        " speech last week that the uncertainty is weighing on growth. Mr. Trump's theatrical"
+        " embrace is not limited to China. He has threatened Japan with tariffs."
+    )
+    got = [(s, t, e.source.text) for s, t, _ty, e in _coded(_analyze(pipeline, text))]
+    # "He" is the possessor of the subject just before (Trump), not the last subject
+    assert ("USA", "JPN", "Trump") in got, got
+    # "US" is a name, not the pronoun "us"
+    got = [e.source.text for *_r, e in _coded(_analyze(pipeline, "The US condemned Russia."))]
+    assert got == ["US"], got
+
+
+def test_an_object_after_a_long_as_phrase_is_the_object(pipeline: Any) -> None:
+    text = (
+        "Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian"
+        " unrest in Montenegro."
+    )
+    assert ("ALB", "SRB", "ACCUSE") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_who_after_a_group_is_the_group_though_hung_on_a_thing(pipeline: Any) -> None:
+    text = (
+        "He hoped the swap would pave the way for direct talks between his government and the"
+        " Taliban, who have long refused to negotiate peace with Kabul."
+    )
+    assert ("AFG", "AFG", "REJECT") in {d[:3] for d in _dyads(pipeline, text)}
+    # after a person's name "who" may be another's: not taken
+    text = (
+        "He hoped for direct talks between the minister and Sergei Lavrov, who has long"
+        " criticized NATO."
+    )
+    assert not {d for d in _dyads(pipeline, text) if d[0] == "RUS"}

@@ -66,8 +66,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # measured 0.093 / 0.082; 0.099 / 0.085 since the ninth session; 0.102 / 0.088 since
     # the tenth; 0.119 / 0.093 since the eleventh; 0.122 / 0.096 since the twelfth, which
     # counts the sentences where an article states an act again (the event's `also`);
-    # 0.125 / 0.099 with object pronouns taken up ("threaten it")
-    assert r["dyad"] >= 0.124 and r["typed"] >= 0.099, r
+    # 0.125 / 0.099 with object pronouns taken up ("threaten it"); 0.133 / 0.102 with "who"
+    # after a group's name hung on a thing, a pronoun's antecedent the subject's possessor
+    assert r["dyad"] >= 0.133 and r["typed"] >= 0.101, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -81,8 +82,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.086 / 0.070 (47 and 38) since the eleventh (relative clauses, settings, titles,
     # talks halted); 0.096 / 0.075 (52 and 41) since the twelfth counts an act stated
     # again, one event with several evidence spans (issue 10, item 7), as found there too;
-    # 0.108 / 0.083 (59 and 45) with object pronouns taken up
-    assert r["dyad"] >= 0.108 and r["typed"] >= 0.082, r
+    # 0.108 / 0.083 (59 and 45) with object pronouns taken up; 0.114 / 0.085 (62 and 46)
+    # with "who" after a group's name and the possessor of a subject as an antecedent
+    assert r["dyad"] >= 0.113 and r["typed"] >= 0.084, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -106,5 +108,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.553 / 0.289 / 0.158 (190 events) since the tenth (threats made, answers promised,
     # claims called groundless, "after meeting X"); 0.562 / 0.294 / 0.144 (194 events)
     # since the eleventh (questions put and self-defence no acts); 0.571 / 0.286 / 0.143
-    # (196 events) since the twelfth (a perfect past the lead undated, pronouns taken up)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.57, verdicts
+    # (196 events) since the twelfth (a perfect past the lead undated, pronouns taken up);
+    # 0.589 / 0.274 / 0.137 (197 events) with a pronoun source told by its name and a
+    # body's president not the state's
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.58, verdicts

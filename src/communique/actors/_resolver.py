@@ -242,6 +242,9 @@ FUZZY_MIN_SCORE = 88
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 #: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
+#: Roles that head a body ("the president of the American Farm Bureau"), not a portfolio
+#: ("Minister of State", "Secretary of Defense").
+_HEADS = re.compile(r"\b(president|head|chair(man|woman|person)?|director|leader)\b", re.I)
 ROLE_SECTORS: list[tuple[str, str]] = [
     (
         r"\b(foreign|external affairs) minister|secretary of state|foreign secretary|diplomat|ambassador|envoy|consul\b",
@@ -576,6 +579,8 @@ class ActorResolver:
             sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
             if sector == "BUS" and self._territory_before(title):
                 sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam" heads a government
+            elif sector == "GOV" and _HEADS.search(role) and self._heads_other_body(title, role):
+                sector = None  # "the president of the American Farm Bureau": no office
         return Actor(
             id=f"learned:{slug(span.text)}",
             name=span.text,
@@ -585,6 +590,21 @@ class ActorResolver:
             sector=sector,
             role=role,
             learned=True,
+        )
+
+    def _heads_other_body(self, title: str, role: str) -> bool:
+        """Is the office one of a body the registry does not know ("the president of the
+        American Farm Bureau": a demonym is no body), not of a state named ("President of
+        Ukraine") nor of a known body ("Secretary of the Security Council")?"""
+        m = re.search(re.escape(role) + r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*)+)", title, re.I)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        return not any(
+            e.kind not in ("state", "person") or e.via in ("name", "alias")
+            for cand in _longest_first(words)
+            for e in self.registry.lookup(cand)
+            if e.kind != "person"
         )
 
     def _territory_before(self, title: str) -> bool:
@@ -950,8 +970,10 @@ class ActorResolver:
                 m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
             ]
             if before:
-                # a subject is a likelier antecedent than a name in a possessive or apposition
-                subjects = [m for m in before if _root_dep(doc, idx, m) in ("nsubj", "nsubjpass")]
+                # a subject is a likelier antecedent than a name in a possessive or apposition;
+                # the possessor of a subject is one ("Mr. Trump's embrace is not limited to
+                # China. He has injected ...")
+                subjects = [m for m in before if _subjectish(doc, idx, m)]
                 nearest = max(subjects or before, key=lambda m: m.span.end)
                 antecedent = idx.actors[nearest.actor_id or ""]
                 people.append(
@@ -995,9 +1017,11 @@ def _role_head(tok: Any) -> str:
 SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
 
 
-def _root_dep(doc: Any, idx: ActorIndex, m: Mention) -> str:
+def _subjectish(doc: Any, idx: ActorIndex, m: Mention) -> bool:
     start, end = idx.token_spans[m.id]
-    return str(doc[start:end].root.dep_)
+    root = doc[start:end].root
+    subj = ("nsubj", "nsubjpass")
+    return root.dep_ in subj or (root.dep_ == "poss" and root.head.dep_ in subj)
 
 
 def _matchable(name: str) -> bool:

@@ -2277,11 +2277,44 @@ def _pronoun(
         # "the Taliban, who have long refused to negotiate": the relative pronoun stands
         # for the name the clause hangs on
         return _mentions_for(verb.head, idx)
+    if low == "who" and verb.dep_ == "relcl" and _thing(verb.head, idx) and pron.i > 1:
+        # "talks between his government and the Taliban, who have long refused": "who" is
+        # no thing; the parser hung the clause on "talks", the name before the comma is
+        # whom it tells of (a group's or a state's: a person's may be another's)
+        before = pron.doc[pron.i - 2] if pron.doc[pron.i - 1].text == "," else None
+        m = idx.at(before.i) if before is not None else None
+        if m is not None and m.actor_id and idx.actors[m.actor_id].kind != "person":
+            return _mentions_for(before, idx)
     return []
+
+
+def _thing(tok: Any, idx: ActorIndex) -> bool:
+    """Is ``tok`` a common noun that names no one ("talks", not "officials")?"""
+    return (
+        tok.pos_ == "NOUN"
+        and idx.at(tok.i) is None
+        and tok.lemma_.lower() not in AGENTS
+        and tok.lemma_.lower() not in DOMESTIC_GROUPS
+    )
 
 
 #: Verbs of getting something from someone, whose "from"-phrase names the other party.
 _ACQUIRING = frozenset(["buy", "purchase", "import", "borrow", "acquire", "obtain"])
+
+
+def _shifted_objects(verb: Any) -> list[Any]:
+    """An object put after a long "as"-phrase, which the parser hangs on that phrase
+    ("denounced as an ugly crime Serbia's suppression of ..."): the verb has no object of
+    its own, and the "as"-noun an apposition or a second object of "as")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            nouns = [p for p in c.children if p.dep_ == "pobj"]
+            out += nouns[1:]
+            out += [x for p in nouns[:1] for x in p.children if x.dep_ == "appos" and x.i > p.i]
+    return out
 
 
 def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
@@ -2305,12 +2338,14 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             continue
         if hit.etype == "REQUEST" and a is not hit.tok and out:
             continue  # "urged the EC to support X": the one urged is the target
-        for c in a.children:
+        shifted = _shifted_objects(a)
+        for c in [*a.children, *shifted]:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # "issued a stern reminder to Iraq": the recipient is the dative's object
                 out += _pobj_mentions([c], idx)
             elif (
                 c.dep_ in ("dobj", "dative", "iobj")
+                or c in shifted
                 or (c.dep_ == "nsubjpass" and a.pos_ == "VERB")
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
@@ -2820,6 +2855,50 @@ def _perfect_of(tok: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in v.children)
 
 
+#: Pronouns that stand for an actor named elsewhere.
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "his",
+        "its",
+        "their",
+        "them",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "who",
+        "which",
+        "that",
+    ]
+)
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.lower() in _PRONOUNS and text in (text.lower(), text.capitalize())  # not "US"
+
+
+def _named_span(m: Mention, idx: ActorIndex) -> Span:
+    """Where a source is named: a pronoun ("He has injected drama into trade talks") is
+    told by the nearest name of its actor before it ("Mr. Trump"), or after it when none
+    comes before ("When he arrived, Trump said"); the evidence stays the act's sentence."""
+    if not _is_pronoun(m.span.text) or not m.actor_id:
+        return m.span
+    named = [x for x in idx.mentions if x.actor_id == m.actor_id and not _is_pronoun(x.span.text)]
+    before = [x for x in named if x.span.start < m.span.start]
+    if before:
+        return max(before, key=lambda x: x.span.start).span
+    after = [x for x in named if x.span.start > m.span.start]
+    return min(after, key=lambda x: x.span.start).span if after else m.span
+
+
 def _in_lead(tok: Any) -> bool:
     """Is ``tok`` in the first two sentences of its text?"""
     for n, sent in enumerate(tok.doc.sents):
@@ -3057,7 +3136,7 @@ def _events_of(
                 trigger=Span(hit.tok.idx, hit.tok.idx + len(hit.tok.text), hit.tok.text),
                 source_actor_id=src.actor_id,
                 target_actor_id=tgt.actor_id if tgt else None,
-                source=src.span,
+                source=_named_span(src, idx),
                 target=tgt.span if tgt else None,
                 mode=mode,
                 cameo=hit.cameo,
