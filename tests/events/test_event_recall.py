@@ -564,3 +564,11 @@ def test_who_after_a_group_is_the_group_though_hung_on_a_thing(pipeline: Any) ->
         " criticized NATO."
     )
     assert not {d for d in _dyads(pipeline, text) if d[0] == "RUS"}
+
+
+def test_them_is_the_subject_of_the_sentence_before(pipeline: Any) -> None:
+    text = "Russian warplanes bombed two villages on Monday. Ukraine's air force shot them down."
+    assert ("UKR", "RUS", "ASSAULT") in {d[:3] for d in _dyads(pipeline, text)}
+    # "it" is as often an act or a thing
+    text = "Pistorius spoke on Monday. Germany would help Finland if Helsinki requested it."
+    assert not {d for d in _dyads(pipeline, text) if d[0] == d[1]}

@@ -1866,13 +1866,28 @@ def _antecedent(pron: Any) -> Any | None:
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in _NP_PARTS:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass"):
-            return None  # the nearest is a subject (or in one): the actor, not taken up
+            break  # the nearest is a subject (or in one): the actor, not taken up
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
-        many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
-        if many == (low == "them"):
+        if _many(t) == (low == "them"):
             return t
-    return None
+    # none in its sentence: "them" is the subject of the sentence before, what it was
+    # about ("Two Russian military aircraft entered Estonia's airspace. NATO jets took off
+    # to intercept them.")
+    # ("it" is as often an act or a thing: "if Helsinki requested it")
+    start = pron.sent.start
+    if start == 0 or low != "them":
+        return None
+    before = pron.doc[start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or not _many(subj):
+        return None
+    return subj
+
+
+def _many(t: Any) -> bool:
+    """Does the noun phrase headed by ``t`` name more than one?"""
+    return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
 
 
 def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
