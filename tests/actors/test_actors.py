@@ -430,3 +430,24 @@ def test_the_head_of_a_body_we_do_not_know_holds_no_office(
     a = analyze_sentence(pipeline, text, "2019-11-20")
     (person,) = [x for x in a.actors if x.name == name]
     assert (person.country, person.sector) == want, person
+
+
+def test_a_person_we_could_not_place_is_placed_by_a_later_title(pipeline: Pipeline) -> None:
+    text = (
+        "Ambassador Gordon Sondland testified on Wednesday. U.S. envoy Sondland talked to"
+        " Ukraine about investigations."
+    )
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    placed = {(m.span.text, a.actor(m.actor_id).country) for m in a.mentions if m.actor_id}
+    assert ("Gordon Sondland", "USA") in placed, placed  # the first mention too
+
+
+def test_he_is_first_someone_named_in_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Gordon Sondland, the U.S. ambassador to the European Union, testified. The envoy"
+        " faced questions about Trump's July 25 call when he asked Ukraine President"
+        " Volodymyr Zelenskiy for investigations."
+    )
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    (he,) = [m for m in a.mentions if m.span.text == "he"]
+    assert a.actor(he.actor_id).name == "Donald Trump"

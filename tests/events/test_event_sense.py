@@ -1021,3 +1021,12 @@ def test_a_present_perfect_past_the_lead_has_no_date(pipeline: Any) -> None:
     dates = {(c[0], c[1]): c[3].date for c in _coded(_analyze(pipeline, text, "2019-11-20"))}
     assert dates[("JPN", "CHN")] == "2019-11-20", dates  # the lead's news is the day's
     assert dates[("VNM", "CHN")] is None, dates  # it happened; the text does not say when
+
+
+def test_a_when_clause_after_a_dated_noun_takes_its_date(pipeline: Any) -> None:
+    text = (
+        "The envoy is likely to face questions about Trump’s July 25 call when he asked"
+        " Ukraine President Volodymyr Zelenskiy for the political investigations."
+    )
+    coded = _coded(_analyze(pipeline, text, "2019-11-20"))
+    assert [(c[0], c[1], c[3].date) for c in coded] == [("USA", "UKR", "2019-07-25")], coded

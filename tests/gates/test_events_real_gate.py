@@ -83,8 +83,10 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # talks halted); 0.096 / 0.075 (52 and 41) since the twelfth counts an act stated
     # again, one event with several evidence spans (issue 10, item 7), as found there too;
     # 0.108 / 0.083 (59 and 45) with object pronouns taken up; 0.114 / 0.085 (62 and 46)
-    # with "who" after a group's name and the possessor of a subject as an antecedent
-    assert r["dyad"] >= 0.113 and r["typed"] >= 0.084, r
+    # with "who" after a group's name and the possessor of a subject as an antecedent;
+    # 0.127 / 0.090 (69 and 49) with a person placed by a later title ("U.S. envoy
+    # Sondland")
+    assert r["dyad"] >= 0.126 and r["typed"] >= 0.089, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -94,7 +96,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # does not judge wrong, measured 0.683 (84 of 123, 2026-12-05, seventh session);
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
     # in the ninth; 0.726 (98 of 135) in the tenth; 0.741 (103 of 139) in the eleventh;
-    # 0.759 (107 of 141) in the twelfth (object pronouns taken up)
+    # 0.759 (107 of 141) in the twelfth (object pronouns taken up), 0.752 (109 of 145)
+    # at its end (a person placed by a later title: four more sentences naming others)
     assert kept / named >= 0.75, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
@@ -110,5 +113,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # since the eleventh (questions put and self-defence no acts); 0.571 / 0.286 / 0.143
     # (196 events) since the twelfth (a perfect past the lead undated, pronouns taken up);
     # 0.589 / 0.274 / 0.137 (197 events) with a pronoun source told by its name and a
-    # body's president not the state's
+    # body's president not the state's; 0.582 / 0.279 / 0.139 (201 events) with a person
+    # placed by a later title and "he" first someone of its own sentence
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.58, verdicts

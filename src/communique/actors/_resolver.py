@@ -439,6 +439,8 @@ class ActorResolver:
             actor, label = self._resolve(span, day, surnames)
             if actor is None and label == "SKIP":
                 continue
+            if actor is not None and actor.learned and actor.id in idx.actors:
+                idx.actors[actor.id] = actor  # placed by a later title: every mention is
             if actor and actor.kind == "person" and len(span) >= 2:
                 surnames.setdefault(span[-1].text, actor)
                 if actor.country in SURNAME_FIRST:
@@ -489,7 +491,21 @@ class ActorResolver:
         if len(span) == 1 and text in surnames and (person_like or not exact):
             # the surname of someone named in full before: "Donna Brazile … Brazile said",
             # even when the tagger reads it as a place the registry does not hold
-            return surnames[text], "PERSON"
+            known = surnames[text]
+            if known.learned and known.country is None:
+                # "Ambassador Gordon Sondland ... U.S. envoy Sondland": the person we could
+                # not place is placed by what a later title says of them
+                here = self._learned(span, day)
+                if here.country is not None:
+                    known = dataclasses.replace(
+                        known,
+                        code=here.code,
+                        country=here.country,
+                        sector=here.sector or known.sector,
+                        role=here.role or known.role,
+                    )
+                    surnames[text] = known
+            return known, "PERSON"
         if person_like:
             person = self._person(span, entries, day)
             if person:
@@ -970,11 +986,15 @@ class ActorResolver:
                 m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
             ]
             if before:
-                # a subject is a likelier antecedent than a name in a possessive or apposition;
-                # the possessor of a subject is one ("Mr. Trump's embrace is not limited to
+                # a person named in the pronoun's own sentence comes first ("questions
+                # about Trump's July 25 call when he asked Zelenskiy"); a subject is a
+                # likelier antecedent than a name in a possessive or apposition; the
+                # possessor of a subject is one ("Mr. Trump's embrace is not limited to
                 # China. He has injected ...")
-                subjects = [m for m in before if _subjectish(doc, idx, m)]
-                nearest = max(subjects or before, key=lambda m: m.span.end)
+                here = [m for m in before if m.sentence == sent_of[tok.i]]
+                pool = here or before
+                subjects = [m for m in pool if _subjectish(doc, idx, m)]
+                nearest = max(subjects or pool, key=lambda m: m.span.end)
                 antecedent = idx.actors[nearest.actor_id or ""]
                 people.append(
                     idx.add(doc[tok.i : tok.i + 1], "PRONOUN", antecedent, sent_of[tok.i])

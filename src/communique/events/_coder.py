@@ -2752,7 +2752,7 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if best is None or score > best[0]:
             best = (score, span)
     if best is None:
-        best = _content_date(tok)
+        best = _content_date(tok) or _when_of_dated_noun(tok)
     if best is not None:
         span = best[1]
         resolved = dates.resolve(span.text, published)
@@ -2777,6 +2777,46 @@ def _describes_thing(tok: Any) -> bool:
         return False
     has = {c.dep_ for c in tok.children}
     return "nsubj" in has and not has & {"dobj", "ccomp", "xcomp"}
+
+
+def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
+    """The date of a dated noun a "when"-clause follows ("Trump's July 25 call when he
+    asked Zelenskiy for investigations"): the act happened then, whatever the parser hung
+    the clause on."""
+    clause = _clause_head(tok)
+    when = next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None or when.i == 0 or when.i != clause.left_edge.i:
+        return None
+    noun = when.doc[when.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for span in _date_spans(tok.sent):
+        if noun.left_edge.i <= span.start and span.end <= noun.i:
+            return (True, 0), span
+    # the NER took the date into a name ("Trump’s July 25" as one organisation)
+    for t in noun.children:
+        if t.i < noun.i and t.dep_ in ("nmod", "compound") and t.lower_ in _MONTHS:
+            num = [c for c in t.children if c.dep_ == "nummod" and c.i == t.i + 1]
+            return (True, 0), t.doc[t.i : (num[0].i if num else t.i) + 1]
+    return None
+
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 
 
 #: Nouns whose content clause tells an act they date: "Trump's Oct. 11 announcement that
