@@ -241,10 +241,10 @@ FUZZY_MIN_CHARS = 6
 FUZZY_MIN_SCORE = 88
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
-#: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
 #: Roles that head a body ("the president of the American Farm Bureau"), not a portfolio
 #: ("Minister of State", "Secretary of Defense").
 _HEADS = re.compile(r"\b(president|head|chair(man|woman|person)?|director|leader)\b", re.I)
+#: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
 ROLE_SECTORS: list[tuple[str, str]] = [
     (
         r"\b(foreign|external affairs) minister|secretary of state|foreign secretary|diplomat|ambassador|envoy|consul\b",
