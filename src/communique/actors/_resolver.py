@@ -617,7 +617,7 @@ class ActorResolver:
             return False
         words = m.group(1).split()
         return not any(
-            e.kind not in ("state", "person") or e.via in ("name", "alias")
+            e.kind != "state" or e.via in ("name", "alias")
             for cand in _longest_first(words)
             for e in self.registry.lookup(cand)
             if e.kind != "person"

@@ -2795,28 +2795,10 @@ def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
             return (True, 0), span
     # the NER took the date into a name ("Trump’s July 25" as one organisation)
     for t in noun.children:
-        if t.i < noun.i and t.dep_ in ("nmod", "compound") and t.lower_ in _MONTHS:
+        if t.i < noun.i and t.dep_ in ("nmod", "compound") and t.lower_ in dates.MONTHS:
             num = [c for c in t.children if c.dep_ == "nummod" and c.i == t.i + 1]
             return (True, 0), t.doc[t.i : (num[0].i if num else t.i) + 1]
     return None
-
-
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 #: Nouns whose content clause tells an act they date: "Trump's Oct. 11 announcement that
@@ -2898,55 +2880,24 @@ def _perfect_of(tok: Any) -> bool:
     says the act happened, not when: no date rather than the publication day; but an
     article's lead tells the day's news in the perfect ("Japan has lodged a protest with
     China"), so in its first two sentences the publication day stands."""
-    if _in_lead(tok):
-        return False
-    v = tok
-    while v.head.i != v.i and (
+    chain = [tok]
+    while (v := chain[-1]).head.i != v.i and (
         v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG")
     ):
-        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in v.children):
-            return True
-        v = v.head
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in v.children)
-
-
-#: Pronouns that stand for an actor named elsewhere.
-_PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "his",
-        "its",
-        "their",
-        "them",
-        "we",
-        "us",
-        "our",
-        "i",
-        "me",
-        "my",
-        "who",
-        "which",
-        "that",
-    ]
-)
-
-
-def _is_pronoun(text: str) -> bool:
-    return text.lower() in _PRONOUNS and text in (text.lower(), text.capitalize())  # not "US"
+        chain.append(v.head)
+    perfect = any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for v in chain for c in v.children
+    )
+    return perfect and not _in_lead(tok)
 
 
 def _named_span(m: Mention, idx: ActorIndex) -> Span:
     """Where a source is named: a pronoun ("He has injected drama into trade talks") is
     told by the nearest name of its actor before it ("Mr. Trump"), or after it when none
     comes before ("When he arrived, Trump said"); the evidence stays the act's sentence."""
-    if not _is_pronoun(m.span.text) or not m.actor_id:
+    if m.label != "PRONOUN" or not m.actor_id:
         return m.span
-    named = [x for x in idx.mentions if x.actor_id == m.actor_id and not _is_pronoun(x.span.text)]
+    named = [x for x in idx.mentions if x.actor_id == m.actor_id and x.label != "PRONOUN"]
     before = [x for x in named if x.span.start < m.span.start]
     if before:
         return max(before, key=lambda x: x.span.start).span
@@ -3272,11 +3223,11 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     actor = idx.actors.get(src.actor_id or "")
     if scode is None or actor is None or actor.country is None:
         return None
-    objs = _objects(hit)
+    direct = _objects(hit)
     # "accepted demands from Shona rebels": whose demand it is
-    objs += [
+    objs = direct + [
         p
-        for o in objs
+        for o in direct
         for g in o.children
         if g.dep_ == "prep" and g.lower_ == "from"
         for p in g.children
@@ -3285,9 +3236,7 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     objs = [_antecedent(o) or o for o in objs]  # "live ammunition on them" (the students)
     group = next((o for o in objs if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
-        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(
-            idx.in_subtree(o) for o in _objects(hit)
-        ):
+        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(idx.in_subtree(o) for o in direct):
             # a protest at someone named is at them; one whose object is its own form or
             # place ("began a hunger strike", "blocked roads") is at the protesters' rulers
             return None
