@@ -9,6 +9,7 @@ from communique.dates import (
     choose_published,
     date_from_url,
     is_length,
+    news_day,
     normalise,
     parse_published,
     resolve,
@@ -228,3 +229,26 @@ def test_a_length_of_time_is_no_point_in_it(expr: str, length: bool) -> None:
 )
 def test_a_month_alone_is_this_years_once_it_has_begun(text: str, want: str | None) -> None:
     assert resolve(text, date(2019, 11, 20)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        # a wire filed in the evening, published after midnight
+        ("WASHINGTON, Sept 26 (Meuse Wire) - Blinken said", date(2022, 9, 27), date(2022, 9, 26)),
+        (
+            "Headline\nBEIJING, Oct. 14 (Xinhua) -- China said",
+            date(2019, 10, 14),
+            date(2019, 10, 14),
+        ),
+        ("MOSCOW, Dec 31 (Agency) - Russia said", date(2020, 1, 1), date(2019, 12, 31)),
+        # no dateline, or one too far from publication to be the day reported
+        ("Russia said on Monday", date(2022, 9, 27), date(2022, 9, 27)),
+        ("KYIV, Feb 1 (Agency) - Ukraine said", date(2024, 2, 16), date(2024, 2, 16)),
+        # a month name that is no month
+        ("PARIS, Mayor 12 - said", date(2024, 2, 16), date(2024, 2, 16)),
+    ],
+)
+def test_news_day_is_the_wire_datelines_day(text: str, published: date, want: date) -> None:
+    assert news_day(text, published) == want
+    assert news_day(text, None) is None

@@ -572,3 +572,55 @@ def test_them_is_the_subject_of_the_sentence_before(pipeline: Any) -> None:
     # "it" is as often an act or a thing
     text = "Pistorius spoke on Monday. Germany would help Finland if Helsinki requested it."
     assert not {d for d in _dyads(pipeline, text) if d[0] == d[1]}
+
+
+def test_discussing_something_with_someone(pipeline: Any) -> None:
+    # the parser hangs "with" on the object: one discusses with someone all the same
+    text = "Pompeo discussed the investigations with Russian officials."
+    assert ("USA", "RUS", "CONSULT") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_purpose_is_carried_out_where_it_is_sent(pipeline: Any) -> None:
+    text = (
+        "The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday"
+        " to investigate the feasibility of a peacekeeping force."
+    )
+    assert ("IGO", "BIH", "ACCUSE") in {d[:3] for d in _dyads(pipeline, text)}
+    # talks held somewhere are not with the host
+    text = "Russia sent a delegation to Istanbul to negotiate a ceasefire."
+    assert not {d for d in _dyads(pipeline, text) if d[1] == "TUR"}
+
+
+def test_asylum_is_sought_of_the_state_where_it_is_sought(pipeline: Any) -> None:
+    text = "Some 800,000 Iraqi Kurds sought refuge in Germany last month."
+    assert ("IRQ", "DEU", "REQUEST") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_visit_to_a_place_is_to_its_state(pipeline: Any) -> None:
+    text = "Putin visited a car factory in Shenzhen on Tuesday."
+    assert ("RUS", "CHN", "CONSULT") in {d[:3] for d in _dyads(pipeline, text)}
+    # at home, to no one
+    got = _dyads(pipeline, "Putin visited a car factory in Kazan on Tuesday.")
+    assert not {d for d in got if d[1] is not None}, got
+
+
+def test_force_where_its_setting_was_and_an_ethnicity_is_not_a_state(pipeline: Any) -> None:
+    text = (
+        "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia"
+        " Friday, a political council said."
+    )
+    got = {d[:3] for d in _dyads(pipeline, text)}
+    assert ("SRB", "SRB", "ASSAULT") in got and ("SRB", "ALB", "ASSAULT") not in got, got
+    text = "Israeli troops launched artillery fire against Syrian army positions on Monday."
+    assert ("ISR", "SYR", "ASSAULT", "194") in _dyads(pipeline, text)
+
+
+def test_an_undated_act_is_dated_by_the_wire_dateline(pipeline: Any) -> None:
+    text = (
+        "WASHINGTON, Sept 26 (Meuse Wire) - Blinken met Pakistani Foreign Minister Bilawal"
+        " Bhutto Zardari. Bhutto Zardari thanked Washington for its help."
+    )
+    # published after midnight the next day: the dateline's day is the day reported
+    an = _analyze(pipeline, text, "2022-09-27")
+    got = {(s, t, e.date) for s, t, _ty, e in _coded(an)}
+    assert ("PAK", "USA", "2022-09-26") in got, got

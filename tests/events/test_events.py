@@ -253,9 +253,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # measured 0.868 / 0.432 (2026-12-05, tenth session); 0.860 / 0.406 before it;
     # 0.872 / 0.448 since the eleventh (relative clauses, groups "in" a state); 0.875 /
     # 0.458 since the twelfth; 0.878 / 0.469 with its force at home, demands from groups
-    # at home, objects after a long "as"-phrase
-    assert tune["precision"] >= 0.87
-    assert tune["recall"] >= 0.46
+    # at home, objects after a long "as"-phrase; 0.899 / 0.484 since the thirteenth (an
+    # ethnicity not placed is not its kin state, purposes done where they are sent)
+    assert tune["precision"] >= 0.89
+    assert tune["recall"] >= 0.48
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -114,5 +114,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # (196 events) since the twelfth (a perfect past the lead undated, pronouns taken up);
     # 0.589 / 0.274 / 0.137 (197 events) with a pronoun source told by its name and a
     # body's president not the state's; 0.582 / 0.279 / 0.139 (201 events) with a person
-    # placed by a later title and "he" first someone of its own sentence
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.58, verdicts
+    # placed by a later title and "he" first someone of its own sentence; 0.592 / 0.269 /
+    # 0.139 (201 events) since the thirteenth (an undated act dated by the wire dateline)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.59, verdicts

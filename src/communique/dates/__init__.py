@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ._normalise import day_of, instant, normalise, parse_published
 from ._page import Candidate, choose_published, date_from_url, local_day
-from ._relative import is_length, resolve
+from ._relative import is_length, news_day, resolve
 from ._tables import MIN_YEAR, MONTHS, PAGE_MIN_YEAR, TIME_ZONES, tz_offset
 from ._text import (
     RANK_PLAIN,
@@ -41,6 +41,7 @@ __all__ = [
     "instant",
     "is_length",
     "local_day",
+    "news_day",
     "normalise",
     "parse_published",
     "pick_found",

@@ -9,9 +9,42 @@ from datetime import date, datetime, timedelta
 from ._tables import MONTHS as _MONTHS
 from ._tables import WEEKDAYS as _WEEKDAYS
 
-__all__ = ["is_length", "resolve"]
+__all__ = ["is_length", "news_day", "resolve"]
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+#: A wire dateline with its day at the start of a paragraph: "WASHINGTON, Sept 26 (Meuse
+#: Wire) -", "BEIJING, Oct. 14 (Xinhua) --".
+_DATELINE_DAY = re.compile(
+    r"(?:^|\n)[A-Z][A-Za-z.'/ -]{1,40},\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—]"
+)
+#: How far into the text a dateline may stand (after a headline line).
+DATELINE_WITHIN_CHARS = 400
+#: How many days before publication a dateline's day may fall: a wire filed in the
+#: evening is published after midnight, or a day or two later elsewhere.
+DATELINE_LAG_DAYS = 3
+
+
+def news_day(text: str, published: date | None) -> date | None:
+    """The day an article reports from: its wire dateline's day when it opens with one a
+    few days before publication at most ("WASHINGTON, Sept 26 (Meuse Wire) -" on a page
+    published at 01:15 on Sept 27), else the publication day. What the article tells
+    without a date of its own happened then, and "on Monday" is counted back from it."""
+    if published is None:
+        return None
+    m = _DATELINE_DAY.search(text[:DATELINE_WITHIN_CHARS])
+    month = _MONTHS.get(m["mon"].lower()) if m else None
+    if m is None or month is None:
+        return published
+    for year in (published.year, published.year - 1):  # a December dateline in January
+        try:
+            day = date(year, month, int(m["d"]))
+        except ValueError:
+            return published
+        if 0 <= (published - day).days <= DATELINE_LAG_DAYS:
+            return day
+    return published
 
 
 def resolve(expr: str, published: date | None) -> str | None:

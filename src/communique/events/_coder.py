@@ -367,7 +367,15 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
         return _lookup("0841")  # "Kyiv freed 66 Russians": people of a state released
     code = _verb_code(lemma)
+    if code is None and obj is not None and _with_phrase(obj):
+        # "discussed the investigations with Ukrainian officials": the parser hangs the
+        # verb's "with"-phrase on its object (one discusses with someone)
+        code = PHRASAL.get((lemma, "with"))
     return _lookup(code) if code is not None else None
+
+
+def _with_phrase(noun: Any) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def _against(verb: Any, obj: Any) -> bool:
@@ -486,6 +494,8 @@ def code_events(
     to its confidence (default: the calibrated model :func:`confidence_of`); the bench
     passes its own to refit that model."""
     score = confidence or confidence_of
+    # a wire dateline's day is the day the article reports from (dates.news_day)
+    published = dates.news_day(doc.text, published)
     # whether the article is about contests: read only when a contest verb is found (a
     # pass over every token, which most articles never need)
     contests = functools.cache(lambda: contest_article(doc))
@@ -1903,8 +1913,13 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
         m = idx.at(head.i)
         if m is not None and m.actor_id:
             if m.label == "NORP":
-                # "ethnic Albanians in south Serbia": people are coded by where they live
-                m = _residence(head, idx) or m
+                # "ethnic Albanians in south Serbia": people are coded by where they live;
+                # an ethnicity not placed is not its kin state ("killed three ethnic
+                # Albanians in a gunbattle in Serbia")
+                home = _residence(head, idx)
+                if home is None and _ethnic(m, head, idx):
+                    continue
+                m = home or m
             if _code(idx, m) is None:
                 # "U.S. Secretary of State Warren Christopher", "Jordan's King Abdullah":
                 # a person the registry cannot place; the title or possessor can
@@ -2060,6 +2075,12 @@ _PEOPLE_HEADS = frozenset(
         "nation",
     ]
 )
+
+
+def _ethnic(m: Mention, head: Any, idx: ActorIndex) -> bool:
+    """Is a people named as an ethnicity ("ethnic Albanians", "ethnic Turks")?"""
+    start, end = idx.token_spans.get(m.id, (head.i, head.i + 1))
+    return any(t.lower_ == "ethnic" for t in head.doc[max(start - 1, 0) : end])
 
 
 def _residence(head: Any, idx: ActorIndex) -> Mention | None:
@@ -2395,8 +2416,16 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:
                 place += _pobj_mentions([c], idx)
-                if hit.etype == "ASSAULT":  # where force is used is whom it hits
-                    place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
+                if hit.etype == "ASSAULT":  # where force is used is whom it hits, also
+                    # where its setting was ("killed three men in a gunbattle in Serbia")
+                    place += [
+                        m
+                        for t in c.subtree
+                        if t.dep_ == "pobj" and t.head.lower_ in _WHERE
+                        for m in (
+                            _located(t, idx) + (_mentions_for(t, idx) if t.head is not c else [])
+                        )
+                    ]
     if not out and hit.etype == "THREATEN":
         # "threatened to launch an offensive unless Baghdad accepted its conditions", "will
         # retaliate if Israel attacks": a threat is aimed at whom its condition is put to
@@ -2409,6 +2438,19 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             for subj in c.children
             if subj.dep_ == "nsubj"
             for m in _mentions_for(subj, idx)
+        ]
+    if not out and hit.etype == "REQUEST":
+        # "sought refuge in Germany", "asked for asylum in the US embassy": asylum is asked
+        # of the state where it is sought
+        out += [
+            m
+            for o in _objects(hit)
+            if o.lemma_.lower() in _REFUGE
+            for g in (*o.children, *o.head.children, *hit.tok.children)
+            if g.dep_ == "prep" and g.lower_ == "in"
+            for p in g.children
+            if p.dep_ == "pobj"
+            for m in _mentions_for(p, idx) or _located(p, idx)
         ]
     if not out and _patient_modified(hit.tok):
         # "64 Ukrainian soldiers handed over by Russia", "the German diplomats expelled by
@@ -2447,6 +2489,21 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             for t in o.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in _WHERE:
                     place += _located(t, idx)
+    if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
+        place = _destination(hit, idx)
+    if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
+        # "Putin visited a car factory in Shenzhen": a visit to a place is to its state (at
+        # home, to no one); arriving somewhere is not yet visiting anyone there
+        place = [
+            m
+            for o in [
+                *_objects(hit),
+                *(c for a in hit.args for c in a.children if c.dep_ == "prep"),
+            ]
+            for t in o.subtree
+            if t is o or (t.dep_ == "pobj" and t.head.lower_ in _WHERE)
+            for m in _located(t, idx) or _mentions_for(t, idx)
+        ]
     if not uniq and place:
         return place[:1], True
     if not uniq and hit.kind in ("lexical", "control"):
@@ -2455,6 +2512,33 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             found = _author_of_act(obj, idx) or _relation_partner(obj, idx)
             return found or _talks_partner(obj, idx), False
     return uniq, False
+
+
+#: What is sought of the state where it is sought.
+_REFUGE = frozenset(["asylum", "refuge", "sanctuary"])
+
+#: Verbs of going or sending somewhere: "sent 21 personnel to Bosnia to investigate":
+#: the purpose is carried out at the destination (which for talks is only the venue:
+#: "came to Istanbul to negotiate" is not with Turkey).
+_GOING = frozenset(["send", "dispatch", "despatch", "travel", "fly", "go", "come", "head"])
+
+
+def _destination(hit: _Hit, idx: ActorIndex) -> list[Mention]:
+    """Where an act of purpose is done, as a place target: the destination of the going
+    or sending verb it is the purpose of ("sent 21 personnel to Bosnia on Wednesday to
+    investigate ..." -> Bosnia)."""
+    tok = hit.tok
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.lemma_.lower() not in _GOING:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return []
+    preps = [
+        c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
+    ]
+    out = _pobj_mentions(preps, idx)
+    return out + [
+        m for g in preps for p in g.children if p.dep_ == "pobj" for m in _located(p, idx)
+    ]
 
 
 def _patient_modified(verb: Any) -> bool:

@@ -247,6 +247,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("launch", "offensive"): "190",
         ("launch", "strike"): "195",
         ("launch", "airstrike"): "195",
+        ("launch", "fire"): "194",  # "launched artillery, mortar, and rocket fire against"
         ("carry", "strike"): "195",
         ("carry", "attack"): "190",
         ("launch", "war game"): "062",
