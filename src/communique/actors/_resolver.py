@@ -440,7 +440,7 @@ class ActorResolver:
             if actor is None and label == "SKIP":
                 continue
             if actor is not None and actor.learned and actor.id in idx.actors:
-                idx.actors[actor.id] = actor  # placed by a later title: every mention is
+                idx.actors[actor.id] = actor  # placed by a later title: for every mention
             if actor and actor.kind == "person" and len(span) >= 2:
                 surnames.setdefault(span[-1].text, actor)
                 if actor.country in SURNAME_FIRST:

@@ -1628,7 +1628,7 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
     head = tok
     if not must and tok.lemma_ in ("have", "need") and tok.pos_ == "VERB":
         x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        must = x is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+        must = x is not None and _infinitive(x)
     if not must:
         return None
     if any(c.dep_ == "neg" for c in head.children):
@@ -2183,7 +2183,7 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         # "announced the deal after meeting Russia's deputy prime minister": the verb the
         # phrase hangs on has the subject
         return _subject_of(verb.head.head, idx, quotes, depth + 1)
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and _infinitive(verb):
         return _subject_of(verb.head, idx, quotes, depth + 1)  # "sent troops to attack"
     return []
 
@@ -2420,8 +2420,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # where its setting was ("killed three men in a gunbattle in Serbia")
                     place += [
                         m
-                        for t in c.subtree
-                        if t.dep_ == "pobj" and t.head.lower_ in _WHERE
+                        for t in _place_nouns(c)
                         for m in (
                             _located(t, idx) + (_mentions_for(t, idx) if t.head is not c else [])
                         )
@@ -2486,9 +2485,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 if c.dep_ == "prep" and c.lower_ in _WHERE:
                     place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
-            for t in o.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ in _WHERE:
-                    place += _located(t, idx)
+            for t in _place_nouns(o):
+                place += _located(t, idx)
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
     if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
@@ -2500,8 +2498,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 *_objects(hit),
                 *(c for a in hit.args for c in a.children if c.dep_ == "prep"),
             ]
-            for t in o.subtree
-            if t is o or (t.dep_ == "pobj" and t.head.lower_ in _WHERE)
+            for t in (o, *_place_nouns(o))
             for m in _located(t, idx) or _mentions_for(t, idx)
         ]
     if not uniq and place:
@@ -2530,7 +2527,7 @@ def _destination(hit: _Hit, idx: ActorIndex) -> list[Mention]:
     tok = hit.tok
     if tok.dep_ not in ("advcl", "xcomp") or tok.head.lemma_.lower() not in _GOING:
         return []
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not _infinitive(tok):
         return []
     preps = [
         c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
@@ -2774,6 +2771,12 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
 
 #: Prepositions that say where a thing lies ("facilities in Odesa", "villages near Kharkiv").
 _WHERE = frozenset({"in", "near", "outside", "around"})
+
+
+def _place_nouns(tok: Any) -> list[Any]:
+    """The nouns of the place phrases ("in", "near", ...) within ``tok``'s phrase: "a
+    gunbattle in southeastern Serbia", "facilities in the Odesa region"."""
+    return [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE]
 
 
 def _located(tok: Any, idx: ActorIndex) -> list[Mention]:
@@ -3339,7 +3342,7 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     purpose = [
         m
         for c in hit.verb.children
-        if c.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        if c.dep_ == "advcl" and _infinitive(c)
         for m in idx.in_subtree(c)
     ]
     if any(
