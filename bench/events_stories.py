@@ -20,6 +20,8 @@ Scores, per part:
   direction: the writers labelled one direction, the coder emits both.
 - no-target: emitted events without a target code, and the share of gold acts whose
   target is null.
+- date right: of the gold acts found, the share with an event of the same day (or no
+  date where the gold has none: the writers date an act only when the text tells it).
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def emitted(pipe: Any, arts: list[dict[str, Any]]) -> dict[str, list[dict[str, A
                 "type": e.type,
                 "trigger": e.trigger.text,
                 "in_title": e.in_title,
+                "date": e.date,
             }
             for e in an.events
             if not e.negated and not e.hypothetical
@@ -133,7 +136,7 @@ def _pair(e: dict[str, Any], g: dict[str, Any]) -> bool:
 
 
 def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    gold_n = found = typed = 0
+    gold_n = found = typed = dated = 0
     null_target = 0
     for a in arts:
         for g in a["acts"]:
@@ -148,6 +151,7 @@ def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
             ]
             found += bool(cands)
             typed += any(e["type"] == g["plover"] for e in cands)
+            dated += any(e["date"] == g.get("date") for e in cands)
     emitted_n = right = right_typed = no_target = 0
     for a in arts:
         for e in out[a["id"]]:
@@ -174,6 +178,7 @@ def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
         "typed precision": right_typed / emitted_n if emitted_n else 0.0,
         "no-target out": no_target,
         "gold null target": null_target,
+        "date right": dated / found if found else 0.0,
     }
 
 

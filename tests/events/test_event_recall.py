@@ -624,3 +624,46 @@ def test_an_undated_act_is_dated_by_the_wire_dateline(pipeline: Any) -> None:
     an = _analyze(pipeline, text, "2022-09-27")
     got = {(s, t, e.date) for s, t, _ty, e in _coded(an)}
     assert ("PAK", "USA", "2022-09-26") in got, got
+
+
+def test_an_undated_act_happened_on_the_day_the_lead_tells(pipeline: Any) -> None:
+    lead = (
+        "The foreign ministers of Greece and Turkey announced on Tuesday that their"
+        " countries would begin exploratory talks. Officials said the mood was good."
+    )
+    act = " Fidan rejected Greek plans for two marine parks in the Aegean."
+
+    def dates(text: str) -> set[tuple[str, str, str | None]]:
+        # published on Wednesday 2024-10-16, the morning after
+        return {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2024-10-16"))}
+
+    assert ("TUR", "GRC", "2024-10-15") in dates(lead + act)
+    # a lead on the publication day's news keeps that day ("on Wednesday, a day after")
+    same_day = lead.replace("on Tuesday", "on Wednesday")
+    assert ("TUR", "GRC", "2024-10-16") in dates(same_day + act)
+    # a day in a relative clause or a plan is not the day of the news
+    relative = (
+        "India has asked Iran for consular access to the sailors of a tanker, which was"
+        " seized on Saturday, the ministry said. Officials gave no details."
+    )
+    assert ("TUR", "GRC", "2024-10-16") in dates(relative + act)
+    plan = "Greece and Turkey will meet on Monday, officials said. The mood was good."
+    assert ("TUR", "GRC", "2024-10-16") in dates(plan + act)
+    # an incident is answered on days of its own: only statements and meetings carry
+    incident = "Greek coast guard ships entered the disputed waters on Tuesday. Nobody was hurt."
+    assert ("TUR", "GRC", "2024-10-16") in dates(incident + act)
+
+
+def test_a_clause_on_a_noun_is_not_dated_by_the_verb_above_it(pipeline: Any) -> None:
+    text = (
+        "Finnish President Sauli Niinisto said last Thursday that his country's membership"
+        " was not directed against anyone, an assertion that Moscow has rejected."
+    )
+    got = {(s, ty, e.date) for s, _t, ty, e in _coded(_analyze(pipeline, text, "2023-04-12"))}
+    assert ("RUS", "REJECT", "2023-04-06") not in got, got
+    assert {(s, ty) for s, ty, _d in got} >= {("RUS", "REJECT")}, got
+    # a verb's own content is still dated by it
+    text = "Russia said on Monday that it had expelled two Finnish diplomats."
+    got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2023-04-12"))}
+    assert ("RUS", "FIN", "2023-04-10") in got, got
+

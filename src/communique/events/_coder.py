@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -514,7 +515,82 @@ def code_events(
                 events.append(ev)
     if published is not None:
         events = _dates_carried(events, doc.text, published.isoformat())
+        events = _on_lead_day(events, _lead_day(doc, published), published.isoformat())
     return one_per_act(events)
+
+
+#: How many days before publication the lead's day may fall: a report published the
+#: morning after, or after a weekend.
+LEAD_LAG_DAYS = 3
+#: Verbs of a lead whose day is the day of the article's other acts: what was said, and
+#: the meetings it was said at ("said on Wednesday", "held talks on Tuesday"); a lead's
+#: incident ("seized a tanker on Friday") is answered later, on days the text keeps.
+_OCCASION_VERBS = CUE_VERBS | {"meet", "hold", "talk"}
+#: Auxiliaries of a clause that is not told as done: "will meet on Friday".
+_NOT_DONE_AUX = frozenset(
+    ["will", "would", "shall", "should", "may", "might", "can", "could", "must", "to", "'ll"]
+)
+
+
+def _lead_day(doc: Any, published: date) -> date | None:
+    """The day of what the article reports, when its lead tells it: an article published
+    on Wednesday morning that opens "Lavrov said on Wednesday ..." or "The ministers met
+    in Ankara. They announced on Tuesday that ..." reports Tuesday's statements. The first
+    day named in the first two sentences (the first alone when it tells its news in the
+    present perfect: that is the day's news) on a clause told as done (the sentence's
+    own verb or one it reports, in the past: not "will meet on Monday", not a relative
+    clause's "the tanker, which was seized on Friday") decides, when it is the day of a
+    statement or meeting one to three days before publication; else none."""
+    lead = list(itertools.islice(doc.sents, 2))
+    if len(lead) == 2 and _news_in_perfect(lead[0]):
+        lead = lead[:1]
+    for sent in lead:
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            when = dates.resolve(ent.text, published)
+            if when is None or len(when) != 10:
+                continue
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ not in ("ROOT", "ccomp", "conj") or not _told_done(verb):
+                continue
+            if verb.lemma_.lower() not in _OCCASION_VERBS:
+                return None
+            # the first such day decides: a lead on the publication day's news ("warned
+            # Turkey on Tuesday, a day after ... on Monday") keeps that day
+            day = date.fromisoformat(when)
+            return day if 1 <= (published - day).days <= LEAD_LAG_DAYS else None
+    return None
+
+
+def _news_in_perfect(sent: Any) -> bool:
+    """Does a sentence tell its news in the present perfect ("Japan has lodged a protest
+    with China")? Such a lead is the day's news; a day the next sentence names is of
+    something else ("Four Chinese ships entered the waters on Monday")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in sent.root.children)
+
+
+def _told_done(verb: Any) -> bool:
+    """Is a verb told in the past as done ("announced", "were made", "said")?"""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _NOT_DONE_AUX:
+        return False
+    return verb.tag_ == "VBD" or bool(aux & {"was", "were"})
+
+
+def _on_lead_day(events: list[Event], lead: date | None, published: str) -> list[Event]:
+    """Acts the article tells at no time of their own happened on its lead's day (see
+    :func:`_lead_day`), not on the publication day."""
+    if lead is None:
+        return events
+    return [
+        dataclasses.replace(ev, date=lead.isoformat(), date_precision="day")
+        if ev.date == published and ev.date_evidence is None
+        else ev
+        for ev in events
+    ]
 
 
 #: How far back (in characters) a date stated for the same actor carries over.
@@ -3046,8 +3122,16 @@ _TIME_PREPS = frozenset(["in", "during", "since", "after", "before", "until", "t
 
 def _attached(root: Any, tok: Any) -> bool:
     """Does a date modify the trigger's clause (or a verb governing it), through verbs and
-    prepositions only?"""
-    governing = {tok.i, *(a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))}
+    prepositions only? A clause with its own subject on a noun is not governed by the verb
+    above the noun: "Niinistö said last Thursday that his country's membership was 'not
+    directed against anyone', an assertion that Moscow has rejected" is not dated last
+    Thursday."""
+    governing = {tok.i}
+    v = tok
+    while not _noun_clause(v) and v.head.i != v.i:
+        v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            governing.add(v.i)
     if (
         tok.dep_ == "ROOT"
         and tok.tag_ in _PARTS
@@ -3087,6 +3171,17 @@ def _attached(root: Any, tok: Any) -> bool:
         if t.pos_ not in ("ADP", "VERB", "AUX", "ADV", "SCONJ"):
             return False
     return False
+
+
+def _noun_clause(v: Any) -> bool:
+    """Is ``v`` the verb of a relative or content clause with its own subject on a noun
+    ("the deal Iran signed", "an assertion that Moscow has rejected"; not "a decision to
+    impose sanctions")?"""
+    return v.dep_ == "relcl" or (
+        v.dep_ == "acl"
+        and v.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    )
 
 
 #: Prepositions whose noun sets the scene of an act ("In a debate on Tuesday, ...").
