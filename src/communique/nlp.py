@@ -43,6 +43,13 @@ def paragraph_boundaries(doc: Any) -> Any:
     starts = (doc.to_array("SENT_START") == 1).nonzero()[0].tolist()
     for start in [0] + [i for i in starts if i]:
         _dateline(doc, start)
+    # no sentence ends on "and" or "or": the parser, given the dateline's start, split
+    # "DOHA/BERLIN – Germany and | Qatar signed ..."
+    conj = doc.vocab.strings["CC"]
+    for i in (doc.to_array("TAG") == conj).nonzero()[0].tolist():
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and doc[i].lower_ in ("and", "or") and nxt.is_sent_start is None:
+            nxt.is_sent_start = False
     return doc
 
 
@@ -62,6 +69,8 @@ def _dateline(doc: Any, start: int) -> None:
         spaced = bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
         if tok.text in _DATELINE_DASHES and spaced and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
+            if tok.i + 2 < len(doc) and not doc[tok.i + 2].is_space:
+                doc[tok.i + 2].is_sent_start = False  # the story's first word is not alone
             return
         if "\n" in tok.text:
             return

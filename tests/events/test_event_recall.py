@@ -667,3 +667,46 @@ def test_a_clause_on_a_noun_is_not_dated_by_the_verb_above_it(pipeline: Any) -> 
     got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2023-04-12"))}
     assert ("RUS", "FIN", "2023-04-10") in got, got
 
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Qatar and Germany on Tuesday signed a memorandum on hydrogen cooperation.",
+            ("QAT", "DEU", "AGREE", "057"),
+        ),
+        (
+            "The Egyptian parliament ratified the maritime border agreement with Saudi Arabia.",
+            ("EGY", "SAU", "AGREE", "057"),
+        ),
+        (
+            "Ukrainian prosecutors indicted two Russian officers for war crimes.",
+            ("UKR", "RUS", "ACCUSE", "1121"),
+        ),
+        ("Israeli forces blockaded Gaza for a week.", ("ISR", "PSE", "COERCE", "191")),
+        (
+            "Norway brokered a ceasefire between Colombia and the FARC rebels.",
+            ("NOR", "COL", "CONSULT", "045"),
+        ),
+        (
+            "Serbian opposition parties boycotted the vote in parliament.",
+            ("SRB", "SRB", "PROTEST", "143"),
+        ),
+    ],
+)
+def test_common_political_verbs(pipeline: Any, text: str, want: tuple[Any, ...]) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+def test_staying_away_from_a_match_is_no_act(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "Some Belgian fans boycotted the match against Italy.")
+
+
+def test_a_dateline_does_not_split_its_story_sentence(pipeline: Any) -> None:
+    text = (
+        "The minister calls the deal a diversification. Activists see it differently.\n\n"
+        "DOHA/BERLIN – Germany and Qatar signed a memorandum of understanding on green"
+        " hydrogen in Doha on Tuesday, in a deal the German government hopes will help.\n\n"
+        "Habeck said the deal was good."
+    )
+    assert ("DEU", "QAT", "AGREE", "057") in _dyads(pipeline, text)

@@ -315,7 +315,10 @@ def test_an_infinitive_under_a_noun_is_not_a_done_act(pipeline: Any) -> None:
 def test_after_a_passive_the_one_it_happened_to_acts_next(pipeline: Any) -> None:
     text = "Montenegro's prime minister has been indicted by the U.N. court and will resign."
     coded = _coded(_analyze(pipeline, text))
-    assert coded and {c[0] for c in coded} == {"MNE"}, coded
+    resigning = [c for c in coded if c[3].trigger.text == "resign"]
+    assert resigning and {c[0] for c in resigning} == {"MNE"}, coded
+    # the indictment is the court's act on him
+    assert ("IGO", "MNE", "ACCUSE") in {c[:3] for c in coded}, coded
 
 
 def test_a_thing_of_a_nation_is_not_the_nation(pipeline: Any) -> None:

@@ -32,6 +32,7 @@ VERBS = _table(
         "castigate lambast lambaste censure disparage",
         "090": "investigate probe",
         "115": "sue",
+        "1121": "indict prosecute",
         "114": "complain",
         "120": "reject rubbish spurn rebuff repudiate",
         "129": "veto",
@@ -47,7 +48,7 @@ VERBS = _table(
         "041": "telephone phone",
         "042": "visit",
         "043": "host",
-        "045": "mediate",
+        "045": "mediate broker",
         "051": "support back welcome value praise endorse hail commend applaud laud congratulate thank "
         "cheer salute",
         "052": "defend",
@@ -60,6 +61,7 @@ VERBS = _table(
         "0874": "surrender",
         "140": "protest",
         "141": "demonstrate rally march picket",
+        "143": "boycott",
         "1451": "riot",
         "154": "mobilize mobilise",
         "152": "deploy",
@@ -73,10 +75,11 @@ VERBS = _table(
         "087": "withdraw retreat evacuate",
         "181": "kidnap abduct hijack",
         "182": "beat wound injure",
-        "1823": "kill murder",
+        "1823": "kill murder slaughter behead",
         "1822": "torture",
         "186": "assassinate",
         "190": "attack invade ambush",
+        "191": "blockade besiege",
         "192": "occupy annex capture retake recapture",
         "193": "shoot",
         "194": "shell bombard",
@@ -136,6 +139,8 @@ VERBS_PLOVER: MappingProxyType[str, Code] = MappingProxyType(
         "bulldoze": ("1712", "COERCE"),
         "resign": ("0831", "RETREAT"),
         "step down": ("0831", "RETREAT"),
+        # ratifying a treaty is signing it into force (057), an agreement in PLOVER-GSR
+        "ratify": ("057", "AGREE"),
     }
 )
 
@@ -210,6 +215,21 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("sign", "deal"): ("057", "AGREE"),
         ("sign", "treaty"): ("057", "AGREE"),
         ("sign", "accord"): ("057", "AGREE"),
+        **{
+            ("sign", n): ("057", "AGREE")
+            for n in (
+                "pact",
+                "protocol",
+                "memorandum",
+                "declaration",
+                "convention",
+                "charter",
+                "ceasefire",
+                "truce",
+                "armistice",
+                "communique",
+            )
+        },
         ("reach", "agreement"): "030",
         ("reach", "deal"): "030",
         ("reach", "consensus"): "030",
@@ -301,6 +321,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("block", "highway"): "144",
         ("expel", "diplomat"): "166",
         ("expel", "inspector"): "1662",
+        ("freeze", "asset"): "163",
         ("suspend", "aid"): "162",
         ("halt", "aid"): "162",
         ("cut", "aid"): "162",
@@ -469,6 +490,7 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("beat", "up"): "182",
         ("shut", "down"): "172",
         ("point", "at"): "112",
+        ("charge", "with"): "1121",
         ("lash", "out"): "111",
         ("hit", "out"): "111",
         ("side", "with"): "051",

@@ -48,9 +48,8 @@ CONTEST_VERBS = frozenset(
     ]
 )
 #: Nouns that put a sentence in a contest: sport, elections and votes, markets and results.
-CONTEST_NOUNS = frozenset(
+SPORT_NOUNS = frozenset(
     [
-        # sport
         "match",
         "game",
         "final",
@@ -81,7 +80,10 @@ CONTEST_NOUNS = frozenset(
         "opener",
         "playoff",
         "play-off",
-        # elections and votes
+    ]
+)
+ELECTION_NOUNS = frozenset(
+    [
         "election",
         "vote",
         "poll",
@@ -93,7 +95,10 @@ CONTEST_NOUNS = frozenset(
         "candidate",
         "governorship",
         "incumbent",
-        # markets and results
+    ]
+)
+MARKET_NOUNS = frozenset(
+    [
         "forecast",
         "estimate",
         "expectation",
@@ -111,6 +116,7 @@ CONTEST_NOUNS = frozenset(
         "competitor",
     ]
 )
+CONTEST_NOUNS = SPORT_NOUNS | ELECTION_NOUNS | MARKET_NOUNS
 #: Share of an article's sentences with a contest cue above which the article is a contest
 #: report (a match, an election night, a market wrap). Set on general grounds (a news
 #: article on politics rarely has one sentence in three about a score, a vote or a market).
@@ -198,7 +204,8 @@ def contest_article(doc: Any) -> bool:
 
 def is_contest_use(trigger: Any, in_contest_article: bool = False) -> bool:
     """A result, not an act: a contest verb ("beat", "defeat", "rallied") in a sentence
-    about a contest or in a contest article, or any trigger beside a score ("6-4")."""
+    about a contest or in a contest article, a boycott of a game, or any trigger beside a
+    score ("6-4")."""
     if _SCORE.search(trigger.sent.text):
         return True
     lemma = trigger.lemma_.lower()
@@ -206,6 +213,10 @@ def is_contest_use(trigger: Any, in_contest_article: bool = False) -> bool:
         c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "ORG") for c in trigger.children
     ):
         return True  # "by beating North Macedonia": a country or a club beaten is a team
+    if lemma == "boycott":
+        # staying away from a match is no political act, from a vote a protest (CAMEO 143)
+        nouns = {t.lemma_.lower() for t in trigger.sent if t.pos_ in ("NOUN", "PROPN")}
+        return not nouns & ELECTION_NOUNS and bool(nouns & SPORT_NOUNS or in_contest_article)
     return lemma in CONTEST_VERBS and (in_contest_article or contest(trigger.sent))
 
 
