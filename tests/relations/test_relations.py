@@ -268,6 +268,20 @@ def test_top_dyads(db: str) -> None:
     assert [(d.source, d.target, d.events) for d in feb] == [("USA", "CHN", 2)]
 
 
+def test_top_dyads_leave_out_acts_at_home(tmp_path: Path) -> None:
+    # an act at home (USA -> USA) is no dyad: the dyad page takes two different actors
+    home = _article(
+        "Kestrel News",
+        "2020-03-02T10:00Z",
+        [("USA", "ACCUSE", "USA", -2.0, day("2020-03-02"))] * 3
+        + [("USA", "ACCUSE", "CHN", -2.0, day("2020-03-02"))],
+    )
+    with Store.open(tmp_path / "home.db") as store:
+        store.add(home, store.start_run(["built in the test"]))
+        top = top_dyads(store, 5)
+    assert [(d.source, d.target) for d in top] == [("USA", "CHN")]
+
+
 def test_plot_files_are_valid_png_and_svg(db: str, tmp_path: Path) -> None:
     s = _series(db, "USA", "CHN", by="week")
     png = plot_series(s, tmp_path / "r.png")

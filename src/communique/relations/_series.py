@@ -525,8 +525,9 @@ def top_dyads(
     published_since: str | None = None,
     registry: Any = None,
 ) -> list[Dyad]:
-    """The ``n`` directed dyads with the most acts dated within ``since``..``until`` (acts
-    counted once, realised only unless ``all_events``), most acts first.
+    """The ``n`` directed dyads of two different actors with the most acts dated within
+    ``since``..``until`` (acts counted once, realised only unless ``all_events``), most
+    acts first.
     ``published_since`` reads only the events of articles published since then (through
     the index on publication dates: a store's recent dyads without reading all of it)."""
     if n < 1:
@@ -539,7 +540,9 @@ def top_dyads(
     reports = _reports(store, f, not all_events, registry, left_out, False)
     by_dyad: dict[tuple[str, str], list[Act]] = {}
     for act in same_acts(reports):
-        if _in_bounds(act.date, since, until):
+        # an act at home ("demonstrators blocked roads in Algiers": DZA → DZA) is no
+        # relation between two actors, and a dyad's series takes two different ones
+        if act.source != act.target and _in_bounds(act.date, since, until):
             by_dyad.setdefault((act.source, act.target), []).append(act)
     rows = []
     for (src, tgt), acts in by_dyad.items():
