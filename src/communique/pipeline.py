@@ -403,8 +403,9 @@ def _has_title(article: Article) -> bool:
 def _assemble(work: Mapping[str, Any]) -> Analysis:
     idx: ActorIndex = work["actor_index"]
     used = {m.actor_id for m in idx.mentions if m.actor_id}
-    # an act on a place names the place's state ("struck facilities in Odesa")
-    used |= {e.target_actor_id for e in work["events"] if e.target_actor_id}
+    # an act on a place names the place's state ("struck facilities in Odesa"), and an
+    # unnamed group acting in one is of its state ("demonstrators blocked roads in Algiers")
+    used |= {a for e in work["events"] for a in (e.source_actor_id, e.target_actor_id) if a}
     return Analysis(
         article=work["article"],
         actors=tuple(a for a in idx.actors.values() if a.id in used),

@@ -710,3 +710,35 @@ def test_a_dateline_does_not_split_its_story_sentence(pipeline: Any) -> None:
         "Habeck said the deal was good."
     )
     assert ("DEU", "QAT", "AGREE", "057") in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Demonstrators blocked roads in Algiers on Monday.", ("DZA", "DZA", "PROTEST")),
+        ("Protesters in Lagos burned tyres to protest the new law.", ("NGA", "NGA", "PROTEST")),
+        ("Militants attacked a police station in Peshawar.", ("PAK", "PAK", "ASSAULT")),
+        (
+            "Liberian riot police used tear gas to disperse demonstrators protesting election"
+            " results in Monrovia.",
+            ("LBR", "LBR", "PROTEST"),
+        ),
+        # a sentence of running text is no headline: a past tense the tagger took for a
+        # participle still has its subject
+        (
+            "Climate activists protested outside the Economy Ministry in Berlin on Tuesday.",
+            ("DEU", "DEU", "PROTEST"),
+        ),
+    ],
+)
+def test_an_unnamed_group_is_of_the_state_where_it_acts(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_an_unnamed_group_acted_on_is_no_source(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "More than 100 protesters killed in Iran unrest")
+    assert not _dyads(pipeline, "Protesters were killed in Tehran.")
+    # soldiers and troops fight abroad: a place is not their state
+    assert not _dyads(pipeline, "Soldiers attacked a village in southern Lebanon.")

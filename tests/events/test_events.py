@@ -240,9 +240,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # measured 0.810 / 0.311 (2026-12-05, tenth session: whom a cut or a conditional
     # threat is aimed at); 0.800 / 0.293 before it; 0.817 / 0.323 since the twelfth (a
     # protest whose object is its own form is at the protesters' rulers); 0.820 / 0.329 with
-    # force at home coded against home
-    assert held["precision"] >= 0.81
-    assert held["recall"] >= 0.32
+    # force at home coded against home; 0.823 / 0.335 since the fourteenth (common political
+    # verbs the lexicon lacked)
+    assert held["precision"] >= 0.82
+    assert held["recall"] >= 0.33
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
@@ -254,9 +255,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # 0.872 / 0.448 since the eleventh (relative clauses, groups "in" a state); 0.875 /
     # 0.458 since the twelfth; 0.878 / 0.469 with its force at home, demands from groups
     # at home, objects after a long "as"-phrase; 0.899 / 0.484 since the thirteenth (an
-    # ethnicity not placed is not its kin state, purposes done where they are sent)
+    # ethnicity not placed is not its kin state, purposes done where they are sent); 0.893 /
+    # 0.500 since the fourteenth (unnamed groups of the state where they act)
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.48
+    assert tune["recall"] >= 0.49
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

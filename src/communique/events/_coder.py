@@ -2193,7 +2193,93 @@ def _sources(hit: _Hit, idx: ActorIndex, quotes: list[Quote]) -> list[Mention]:
         return [hit.speaker]
     if hit.kind == "relation":
         return [m for m in _mentions_for(hit.verb, idx)]
-    return _subject_of(hit.verb, idx, quotes, 0)
+    found = _subject_of(hit.verb, idx, quotes, 0)
+    if not any(_code(idx, m) for m in found):
+        placed = _placed_agent(hit.verb, idx)
+        if placed is not None:
+            return [placed]
+    return found
+
+
+#: Unnamed agents of collective action: their country is where they act ("Demonstrators
+#: blocked roads in Algiers" is Algerians, "Rebels attacked an army post in northern Mali"
+#: Malian rebels). Not soldiers, troops or forces, who fight abroad, nor officials.
+GENERIC_AGENTS = frozenset(
+    [
+        "protester",
+        "protestor",
+        "demonstrator",
+        "rioter",
+        "marcher",
+        "striker",
+        "rebel",
+        "insurgent",
+        "militant",
+        "guerrilla",
+        "guerilla",
+        "separatist",
+        "gunman",
+        "prisoner",
+        "inmate",
+        "student",
+        "worker",
+        "farmer",
+        "supporter",
+        "activist",
+        "police",
+        "policeman",
+        "villager",
+        "resident",
+    ]
+)
+
+
+def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
+    """The subject of ``verb`` (or of the verb its clause hangs on: "burned tyres to
+    protest", "demonstrators protesting") when it is an unnamed group of
+    :data:`GENERIC_AGENTS` that a place phrase of its own ("protesters in Lagos") or of
+    those verbs ("blocked roads in Algiers", "rioted at a jail in Dili") puts in one state:
+    a mention of the group, as a people, standing for that state."""
+    if reduced_passive(verb) or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+        return None  # "More than 100 protesters killed in Iran unrest": who was acted on
+    chain, subj = [verb], None
+    while subj is None and len(chain) <= 3:
+        v = chain[-1]
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ == "acl" and v.tag_ == "VBG":
+            subj = v.head  # "demonstrators protesting election results"
+        elif subj is None and (v.dep_ in ("xcomp", "conj") or _infinitive(v)):
+            chain.append(v.head)
+        elif subj is None:
+            return None
+    if subj is None or subj.lemma_.lower() not in GENERIC_AGENTS:
+        return None
+    nouns = _place_nouns(subj) + [
+        t
+        for v in chain
+        for c in v.children
+        if c.dep_ in ("prep", "dobj", "npadvmod")
+        for t in _place_nouns(c)
+    ]
+    # "in the capital city of Algiers": the place is named in the "of" phrase
+    nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in c.children]
+    states = set()
+    for noun in nouns:
+        named = [m for m in _mentions_for(noun, idx) if _is_state(idx, m)]
+        states |= {m.actor_id for m in named + _located(noun, idx)}
+        if (where := idx.places.get(noun.i)) is not None:  # "an army base in northern Mali"
+            idx.actors.setdefault(where.id, where)
+            states.add(where.id)
+    if len(states) != 1:
+        return None
+    toks = [t for t in subj.subtree if t.i < verb.i] or [subj]
+    span = span_of(subj.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    return Mention(id=-1, span=span, label="NORP", actor_id=states.pop(), sentence=-1)
+
+
+def _is_state(idx: ActorIndex, m: Mention) -> bool:
+    actor = idx.actors.get(m.actor_id or "")
+    return actor is not None and actor.kind == "state"
 
 
 def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> list[Mention]:
@@ -3116,8 +3202,9 @@ def _date_spans(sent: Any) -> list[Any]:
 
 
 _YEAR_TOKEN = re.compile(r"1[89]\d\d|20\d\d")
-#: Prepositions of time: "in the 1967 war" dates an act, "including the 2016 election" not.
-_TIME_PREPS = frozenset(["in", "during", "since", "after", "before", "until", "throughout"])
+#: Prepositions of time: "in the 1967 war", "on Tuesday evening" date an act, "including the
+#: 2016 election" not.
+_TIME_PREPS = frozenset(["in", "on", "during", "since", "after", "before", "until", "throughout"])
 
 
 def _attached(root: Any, tok: Any) -> bool:

@@ -273,11 +273,31 @@ def reduced_passive(verb: Any) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "dative"}:
         return False
+    if (
+        verb.lemma_.lower() in _DONE_WITHOUT_OBJECT
+        and verb.dep_ == "ROOT"
+        and _full_stop(verb.sent)
+    ):
+        # "Climate activists protested outside the ministry.": a verb that takes no object
+        # has no passive; in running text its participle is a past tense misread
+        return False
     if verb.tag_ == "VBN":
         return True
     return verb.lemma_.lower() in _PASSIVE_PARTICLE_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children
     )
+
+
+#: Acts done without an object (protesting, rioting, clashing): no passive reading.
+_DONE_WITHOUT_OBJECT = frozenset(
+    ["protest", "demonstrate", "rally", "march", "riot", "picket", "strike", "mutiny", "clash"]
+)
+
+
+def _full_stop(sent: Any) -> bool:
+    """Does a sentence end with a full stop (before any closing quotation marks)?"""
+    text: str = sent.text
+    return text.rstrip().rstrip("\"'”’").endswith(".")
 
 
 #: Verbs of protest that have other senses with an object or a clause: "demonstrated that
