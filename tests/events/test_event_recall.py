@@ -652,6 +652,9 @@ def test_an_undated_act_happened_on_the_day_the_lead_tells(pipeline: Any) -> Non
     # an incident is answered on days of its own: only statements and meetings carry
     incident = "Greek coast guard ships entered the disputed waters on Tuesday. Nobody was hurt."
     assert ("TUR", "GRC", "2024-10-16") in dates(incident + act)
+    # a verbal act is a statement: criticism faced, a condemnation
+    faced = "Athens faced stiff criticism on Tuesday over its plans. Officials said little."
+    assert ("TUR", "GRC", "2024-10-15") in dates(faced + act)
 
 
 def test_a_clause_on_a_noun_is_not_dated_by_the_verb_above_it(pipeline: Any) -> None:
@@ -735,6 +738,13 @@ def test_an_unnamed_group_is_of_the_state_where_it_acts(
     pipeline: Any, text: str, want: tuple[Any, ...]
 ) -> None:
     assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_a_protest_outside_an_embassy_is_at_its_state(pipeline: Any) -> None:
+    text = "Activists protested outside the Turkish embassy in Athens on Monday."
+    assert ("GRC", "TUR", "PROTEST") in {d[:3] for d in _dyads(pipeline, text)}
+    text = "Hundreds of Serbs protested in front of the US embassy in Belgrade."
+    assert ("SRB", "USA", "PROTEST") in {d[:3] for d in _dyads(pipeline, text)}
 
 
 def test_an_unnamed_group_acted_on_is_no_source(pipeline: Any) -> None:

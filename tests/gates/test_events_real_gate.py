@@ -97,8 +97,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.690 (87 of 126) in the eighth, 0.701 (89 of 127) at its end; 0.708 (92 of 130)
     # in the ninth; 0.726 (98 of 135) in the tenth; 0.741 (103 of 139) in the eleventh;
     # 0.759 (107 of 141) in the twelfth (object pronouns taken up), 0.752 (109 of 145)
-    # at its end (a person placed by a later title: four more sentences naming others)
-    assert kept / named >= 0.75, (named, targeted, kept)
+    # at its end (a person placed by a later title: four more sentences naming others);
+    # 0.768 (116 of 151) in the fourteenth (common verbs, a dateline's sentence unsplit)
+    assert kept / named >= 0.76, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -115,5 +116,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.589 / 0.274 / 0.137 (197 events) with a pronoun source told by its name and a
     # body's president not the state's; 0.582 / 0.279 / 0.139 (201 events) with a person
     # placed by a later title and "he" first someone of its own sentence; 0.592 / 0.269 /
-    # 0.139 (201 events) since the thirteenth (an undated act dated by the wire dateline)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.59, verdicts
+    # 0.139 (201 events) since the thirteenth (an undated act dated by the wire dateline);
+    # 0.601 / 0.269 / 0.130 (208 events) since the fourteenth (the lead's day of statements)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.60, verdicts

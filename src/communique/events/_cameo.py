@@ -583,10 +583,10 @@ ROWS: tuple[tuple[str, str, str | None, str | None, float, str], ...] = (
     ("2042", "ASSAULT", "unconventional", "cbrn", -10.0, "Detonate nuclear weapons"),
 )
 
-#: PLOVER type → quad class (PLOVER README).
 #: CAMEO code → its label in the CAMEO codebook ("Express intent to cooperate").
 LABELS: MappingProxyType[str, str] = MappingProxyType({r[0]: r[5] for r in ROWS})
 
+#: PLOVER type → quad class (PLOVER README).
 QUAD: MappingProxyType[str, str] = MappingProxyType(
     {
         "AGREE": "verbal_coop",

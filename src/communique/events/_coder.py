@@ -127,6 +127,8 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "COERCE": frozenset({"from"}),
     "SANCTION": frozenset({"from"}),
     "THREATEN": frozenset({"to"}),
+    # a protest outside an embassy or a ministry is aimed at whose it is
+    "PROTEST": frozenset({"outside"}),
 }
 #: Lemmas en_core_web_sm 3.8 gets wrong for trigger verbs ("staged" → "stag").
 _LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake"})
@@ -523,9 +525,11 @@ def code_events(
 #: morning after, or after a weekend.
 LEAD_LAG_DAYS = 3
 #: Verbs of a lead whose day is the day of the article's other acts: what was said, and
-#: the meetings it was said at ("said on Wednesday", "held talks on Tuesday"); a lead's
-#: incident ("seized a tanker on Friday") is answered later, on days the text keeps.
-_OCCASION_VERBS = CUE_VERBS | {"meet", "hold", "talk"}
+#: the meetings it was said at ("said on Wednesday", "held talks on Tuesday", "faced
+#: criticism on Tuesday"), besides the verbal acts of the lexicon ("condemned on
+#: Monday"); a lead's incident ("seized a tanker on Friday") is answered later, on days
+#: the text keeps.
+_OCCASION_VERBS = CUE_VERBS | {"meet", "hold", "talk", "face"}
 #: Auxiliaries of a clause that is not told as done: "will meet on Friday".
 _NOT_DONE_AUX = frozenset(
     ["will", "would", "shall", "should", "may", "might", "can", "could", "must", "to", "'ll"]
@@ -556,13 +560,26 @@ def _lead_day(doc: Any, published: date) -> date | None:
                 verb = verb.head
             if verb.dep_ not in ("ROOT", "ccomp", "conj") or not _told_done(verb):
                 continue
-            if verb.lemma_.lower() not in _OCCASION_VERBS:
+            if not _occasion(verb):
                 return None
             # the first such day decides: a lead on the publication day's news ("warned
             # Turkey on Tuesday, a day after ... on Monday") keeps that day
             day = date.fromisoformat(when)
             return day if 1 <= (published - day).days <= LEAD_LAG_DAYS else None
     return None
+
+
+def _occasion(verb: Any) -> bool:
+    """Is ``verb`` a statement or a meeting (:data:`_OCCASION_VERBS`, or a verb the lexicon
+    codes as a verbal act)?"""
+    lemma = verb.lemma_.lower()
+    if lemma in _OCCASION_VERBS:
+        return True
+    code = VERBS.get(lemma)
+    if code is None:
+        return False
+    plover = code[1] if isinstance(code, tuple) else CAMEO.get(code, ("",))[0]
+    return QUAD.get(plover) in ("verbal_coop", "verbal_conflict")
 
 
 def _news_in_perfect(sent: Any) -> bool:
@@ -2576,6 +2593,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and (c.lower_ in preps or _cut_to(hit, a, c)):
                 out += _pobj_mentions([c], idx)
+            elif c.dep_ == "prep" and hit.etype == "PROTEST" and _in_front_of(c):
+                # "protested in front of the US embassy in Belgrade"
+                out += [m for p in c.children for m in _pobj_mentions(p.children, idx)]
             elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:
                 place += _pobj_mentions([c], idx)
                 if hit.etype == "ASSAULT":  # where force is used is whom it hits, also
@@ -2933,6 +2953,14 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
 
 #: Prepositions that say where a thing lies ("facilities in Odesa", "villages near Kharkiv").
 _WHERE = frozenset({"in", "near", "outside", "around"})
+
+
+def _in_front_of(prep: Any) -> bool:
+    """Is ``prep`` the "in" of "in front of"?"""
+    return prep.lower_ == "in" and any(
+        p.dep_ == "pobj" and p.lower_ == "front" and any(g.lower_ == "of" for g in p.children)
+        for p in prep.children
+    )
 
 
 def _place_nouns(tok: Any) -> list[Any]:
