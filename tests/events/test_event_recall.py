@@ -752,3 +752,9 @@ def test_an_unnamed_group_acted_on_is_no_source(pipeline: Any) -> None:
     assert not _dyads(pipeline, "Protesters were killed in Tehran.")
     # soldiers and troops fight abroad: a place is not their state
     assert not _dyads(pipeline, "Soldiers attacked a village in southern Lebanon.")
+
+
+def test_on_a_day_s_evening_dates_the_act(pipeline: Any) -> None:
+    text = "Climate activists protested outside the ministry in Berlin on Tuesday evening."
+    got = {(s, e.date) for s, _t, _ty, e in _coded(_analyze(pipeline, text, "2023-05-17"))}
+    assert ("DEU", "2023-05-16") in got, got

@@ -2219,8 +2219,10 @@ def _sources(hit: _Hit, idx: ActorIndex, quotes: list[Quote]) -> list[Mention]:
 
 
 #: Unnamed agents of collective action: their country is where they act ("Demonstrators
-#: blocked roads in Algiers" is Algerians, "Rebels attacked an army post in northern Mali"
-#: Malian rebels). Not soldiers, troops or forces, who fight abroad, nor officials.
+#: blocked roads in Algiers" are Algerians, "Militants attacked a police station in
+#: Peshawar" Pakistani militants). Not soldiers, troops or forces, who fight abroad, nor
+#: officials. (The resolver places its PLACEABLE_AGENTS in the article's home state first;
+#: these are placed only when it has not.)
 GENERIC_AGENTS = frozenset(
     [
         "protester",
@@ -3230,9 +3232,8 @@ def _date_spans(sent: Any) -> list[Any]:
 
 
 _YEAR_TOKEN = re.compile(r"1[89]\d\d|20\d\d")
-#: Prepositions of time: "in the 1967 war", "on Tuesday evening" date an act, "including the
-#: 2016 election" not.
-_TIME_PREPS = frozenset(["in", "on", "during", "since", "after", "before", "until", "throughout"])
+#: Prepositions of time: "in the 1967 war" dates an act, "including the 2016 election" not.
+_TIME_PREPS = frozenset(["in", "during", "since", "after", "before", "until", "throughout"])
 
 
 def _attached(root: Any, tok: Any) -> bool:
@@ -3260,7 +3261,11 @@ def _attached(root: Any, tok: Any) -> bool:
     if (
         t.dep_ in ("nummod", "compound", "amod", "npadvmod")
         and t.head.dep_ == "pobj"
-        and t.head.head.lower_ in _TIME_PREPS
+        and (
+            t.head.head.lower_ in _TIME_PREPS
+            # "on Tuesday evening", not "voted on the 2020 budget"
+            or (t.head.head.lower_ == "on" and not _YEAR_TOKEN.fullmatch(t.text))
+        )
     ):
         t = t.head  # "seized in the 1967 war": the date of a time phrase's noun
     if t.head.pos_ == "ADP" and t.head.head.dep_ in ("nsubj", "nsubjpass"):
