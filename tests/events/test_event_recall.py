@@ -758,3 +758,13 @@ def test_on_a_day_s_evening_dates_the_act(pipeline: Any) -> None:
     text = "Climate activists protested outside the ministry in Berlin on Tuesday evening."
     got = {(s, e.date) for s, _t, _ty, e in _coded(_analyze(pipeline, text, "2023-05-17"))}
     assert ("DEU", "2023-05-16") in got, got
+
+
+def test_an_act_going_on_has_no_day(pipeline: Any) -> None:
+    text = "Separately, the US is seeking the journalist's extradition from the UK."
+    got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2019-11-20"))}
+    assert ("USA", "GBR", None) in got, got
+    # a plan told with "going to" is no act going on; the statement's day stands
+    text = "Russia is going to ask the United Nations to open an investigation."
+    got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2019-11-20"))}
+    assert ("RUS", "IGO", "2019-11-20") in got, got

@@ -3038,7 +3038,13 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
-    if _unanchored_past(tok) or _other_time(tok) or _describes_thing(tok) or _perfect_of(tok):
+    if (
+        _unanchored_past(tok)
+        or _other_time(tok)
+        or _describes_thing(tok)
+        or _perfect_of(tok)
+        or _ongoing(tok)
+    ):
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
@@ -3046,6 +3052,22 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
 
 #: Words after a length of time that make it a point: "four days after Iran seized".
 _COUNTED_FROM = frozenset(["after", "before", "later", "earlier", "ago", "since"])
+
+
+def _ongoing(tok: Any) -> bool:
+    """Is the act told as going on ("is investigating WeWork", "is seeking Assange's
+    extradition")? It has no day of its own."""
+    if any(c.dep_ == "aux" for c in tok.children) and tok.tag_ != "VBG":
+        return False  # "we are going to the General Assembly and we will ask"
+    clause = _clause_head(tok)
+    return (
+        clause.tag_ == "VBG"
+        and clause.lemma_.lower() != "go"  # "is going to ask": a plan
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+            for c in clause.children
+        )
+    )
 
 
 def _describes_thing(tok: Any) -> bool:
