@@ -531,9 +531,7 @@ LEAD_LAG_DAYS = 3
 #: the text keeps.
 _OCCASION_VERBS = CUE_VERBS | {"meet", "hold", "talk", "face"}
 #: Auxiliaries of a clause that is not told as done: "will meet on Friday".
-_NOT_DONE_AUX = frozenset(
-    ["will", "would", "shall", "should", "may", "might", "can", "could", "must", "to", "'ll"]
-)
+_NOT_DONE_AUX = _FUTURE | _POSSIBLE | {"should", "must", "to"}
 
 
 def _lead_day(doc: Any, published: date) -> date | None:
@@ -586,7 +584,7 @@ def _news_in_perfect(sent: Any) -> bool:
     """Does a sentence tell its news in the present perfect ("Japan has lodged a protest
     with China")? Such a lead is the day's news; a day the next sentence names is of
     something else ("Four Chinese ships entered the waters on Monday")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in sent.root.children)
+    return _perfect_aux(sent.root)
 
 
 def _told_done(verb: Any) -> bool:
@@ -2182,7 +2180,7 @@ def _residence(head: Any, idx: ActorIndex) -> Mention | None:
         if c.dep_ == "prep" and c.lower_ in ("in", "of"):
             for p in c.children:
                 m = idx.at(p.i) if p.dep_ == "pobj" else None
-                if m is not None and m.actor_id and idx.actors[m.actor_id].kind == "state":
+                if m is not None and _is_state(idx, m):
                     return m
     return None
 
@@ -2291,9 +2289,13 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
             states.add(where.id)
     if len(states) != 1:
         return None
-    toks = [t for t in subj.subtree if t.i < verb.i] or [subj]
-    span = span_of(subj.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    span = _tokens_span([t for t in subj.subtree if t.i < verb.i] or [subj])
     return Mention(id=-1, span=span, label="NORP", actor_id=states.pop(), sentence=-1)
+
+
+def _tokens_span(toks: list[Any]) -> Span:
+    """The span of the text from the first of ``toks`` to the end of the last."""
+    return span_of(toks[0].doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
 def _is_state(idx: ActorIndex, m: Mention) -> bool:
@@ -3186,10 +3188,12 @@ def _perfect_of(tok: Any) -> bool:
         v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG")
     ):
         chain.append(v.head)
-    perfect = any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for v in chain for c in v.children
-    )
-    return perfect and not _in_lead(tok)
+    return any(_perfect_aux(v) for v in chain) and not _in_lead(tok)
+
+
+def _perfect_aux(verb: Any) -> bool:
+    """Has ``verb`` the auxiliary of a present perfect ("has lodged", "have met")?"""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
 
 def _named_span(m: Mention, idx: ActorIndex) -> Span:
@@ -3513,12 +3517,8 @@ def _sides(sources: list[Mention], idx: ActorIndex) -> list[Mention]:
     meeting Hakan Fidan). Two people or bodies of one country stay two sides ("Trump and
     Pelosi met")."""
 
-    def state(m: Mention) -> bool:
-        a = idx.actors.get(m.actor_id or "")
-        return a is not None and a.kind == "state"
-
-    people = {_code(idx, m) for m in sources if not state(m)}
-    kept = [m for m in sources if not (state(m) and _code(idx, m) in people)]
+    people = {_code(idx, m) for m in sources if not _is_state(idx, m)}
+    kept = [m for m in sources if not (_is_state(idx, m) and _code(idx, m) in people)]
     return kept if len(kept) > 1 else sources
 
 
@@ -3572,8 +3572,7 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     else:
         if any(_code(idx, m) is not None for m in idx.in_subtree(group)):
             return None  # "Russian civilian advisers": a named actor, not a domestic group
-        toks = list(group.subtree)
-        span = span_of(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        span = _tokens_span(list(group.subtree))
     # the act's clause and its purpose ("began a hunger strike to protest against Sweden's
     # decision": at Sweden)
     purpose = [
