@@ -249,6 +249,21 @@ def test_wire_dateline_is_not_the_subject(pipeline: Pipeline) -> None:
     assert "US-China trade talks resumed in Geneva." in sentences, "a hyphen is no dateline dash"
 
 
+def test_the_tokenizer_is_the_packages_own(pipeline: Pipeline) -> None:
+    """load_nlp starts the model from an empty tokenizer and reads the package's: the same
+    tokenizer, byte for byte and token for token, as spaCy's own load gives."""
+    import spacy
+
+    from communique.nlp import MODEL_NAMES
+
+    plain = spacy.load(MODEL_NAMES[0])
+    bare = ["vocab"]  # the vocabulary grows with every text read
+    assert pipeline.nlp.tokenizer.to_bytes(exclude=bare) == plain.tokenizer.to_bytes(exclude=bare)
+    text = (CNBC_SEED.read_text() + RT_SEED.read_text())[:20_000]
+    assert [t.text for t in pipeline.nlp.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+    assert pipeline.nlp.tokenizer.prefix_search is not None
+
+
 def test_the_headline_is_analysed_apart(pipeline: Pipeline) -> None:
     """A headline carries attributions and acts too; its records say so and point into the
     title (issue 11, item 5)."""

@@ -76,17 +76,39 @@ def _dateline(doc: Any, start: int) -> None:
             return
 
 
+#: A tokenizer made empty, for a model whose tokenizer is read from its package: spaCy's
+#: default one adds the language's 1,300 special cases and compiles its affix patterns,
+#: and reading the package's tokenizer then drops all of that and sets them again (the
+#: same bytes either way, tested); this saves about 0.05 s of every process's start.
+UNFILLED_TOKENIZER = "communique.unfilled_tokenizer.v1"
+_TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": UNFILLED_TOKENIZER}}}
+
+
+def _unfilled_tokenizer() -> Any:
+    from spacy.tokenizer import Tokenizer
+
+    def create(nlp: Any) -> Any:
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
 def load_nlp(name: str | None = None) -> Any:
     """Load the English pipeline by package name; raise a clear error when it is missing."""
     import spacy  # imported here: importing communique must stay cheap
     from spacy.language import Language
+    from spacy.util import registry
 
     if not Language.has_factory("communique_paragraphs"):
         Language.component("communique_paragraphs", func=paragraph_boundaries)
+    if UNFILLED_TOKENIZER not in registry.tokenizers:
+        registry.tokenizers(UNFILLED_TOKENIZER, func=_unfilled_tokenizer)
     names = (name,) if name else MODEL_NAMES
     for n in names:
         try:
-            nlp = spacy.load(n, disable=list(DISABLED))
+            nlp: Any = spacy.load(n, disable=list(DISABLED), config=_TOKENIZER_CONFIG)
+            if nlp.tokenizer.prefix_search is None:  # the package stores no tokenizer
+                nlp = spacy.load(n, disable=list(DISABLED))
         except OSError:
             continue
         if "parser" in nlp.pipe_names:
