@@ -768,3 +768,62 @@ def test_an_act_going_on_has_no_day(pipeline: Any) -> None:
     text = "Russia is going to ask the United Nations to open an investigation."
     got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2019-11-20"))}
     assert ("RUS", "IGO", "2019-11-20") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A top aide to Zelenskiy met Pompeo in Warsaw.", ("UKR", "USA", "CONSULT")),
+        ("An adviser to Putin criticised Merkel.", ("RUS", "DEU", "ACCUSE")),
+        ("Pompeo met an aide to Zelenskiy.", ("USA", "UKR", "CONSULT")),
+    ],
+)
+def test_an_aide_is_of_the_principal_s_state(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_an_envoy_to_a_country_is_not_of_it(pipeline: Any) -> None:
+    an = _analyze(pipeline, "An envoy to Ukraine criticised Merkel.")
+    assert not any(s == "UKR" for s, _t, _ty, _e in _coded(an))
+
+
+def test_no_object_negates_the_act(pipeline: Any) -> None:
+    for text in (
+        "Russia imposed no new sanctions on Ukraine.",
+        "Russia held no talks with Ukraine.",
+    ):
+        (event,) = [e for _s, t, _ty, e in _coded(_analyze(pipeline, text)) if t == "UKR"]
+        assert event.negated, text
+    (event,) = [e for *_x, e in _coded(_analyze(pipeline, "Russia held talks with Ukraine."))]
+    assert not event.negated
+
+
+def test_names_set_off_by_dashes_are_the_subject(pipeline: Any) -> None:
+    text = (
+        "The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan "
+        "- also sharply criticised the US policy shift, with Jordanian Foreign Minister Ayman "
+        'Safadi warning of "dangerous consequences".'
+    )
+    got = {d[:3] for d in _dyads(pipeline, text)}
+    # the "with"-phrase after the comma is a setting, not whom they criticised
+    assert got == {("EGY", "USA", "ACCUSE"), ("JOR", "USA", "ACCUSE")}, got
+    got = {
+        d[:3] for d in _dyads(pipeline, "Two neighbours — Russia and Belarus — condemned Poland.")
+    }
+    assert got == {("RUS", "POL", "ACCUSE"), ("BLR", "POL", "ACCUSE")}, got
+
+
+def test_coercion_of_what_is_somewhere_is_of_its_state(pipeline: Any) -> None:
+    text = (
+        "The British government on Monday outlawed the largest Protestant extremist "
+        "organization in Northern Ireland."
+    )
+    assert ("GBR", "GBR", "COERCE") in {d[:3] for d in _dyads(pipeline, text)}
+
+
+def test_an_offer_of_aid_and_a_capital_given_it(pipeline: Any) -> None:
+    assert ("JPN", "KEN", "AGREE", "033") in _dyads(pipeline, "Japan offered Kenya a loan.")
+    text = "The Turkish minister said Ankara had offered Baghdad new talks on the pipeline."
+    assert ("TUR", "IRQ", "AGREE", "036") in _dyads(pipeline, text)

@@ -256,9 +256,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # 0.458 since the twelfth; 0.878 / 0.469 with its force at home, demands from groups
     # at home, objects after a long "as"-phrase; 0.899 / 0.484 since the thirteenth (an
     # ethnicity not placed is not its kin state, purposes done where they are sent); 0.893 /
-    # 0.500 since the fourteenth (unnamed groups of the state where they act)
+    # 0.500 since the fourteenth (unnamed groups of the state where they act); 0.894 /
+    # 0.505 since the fifteenth (coercion of what is somewhere, aides, offers)
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.49
+    assert tune["recall"] >= 0.50
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -207,6 +207,25 @@ def _home_state(idx: ActorIndex) -> Actor | None:
     return next((a for a in idx.actors.values() if a.kind == "state" and a.code == code), None)
 
 
+#: People who work for someone, so that "an aide to Zelenskiy" is of Zelenskiy's state and
+#: branch ("an envoy to Ukraine" is posted there: not here).
+STAFF_NOUNS = frozenset(
+    ["aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant"]
+)
+
+
+def _staff_of(root: Any) -> Any | None:
+    """The staff noun a principal is the object of: "(a top) aide to Zelenskiy", "a
+    spokesman for Putin"."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    if noun.i > root.i or noun.lemma_.lower() not in STAFF_NOUNS or noun.pos_ != "NOUN":
+        return None
+    return noun
+
+
 def _agent_sector(head: Any) -> str | None:
     """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
     lemma = head.lemma_.lower()
@@ -328,6 +347,8 @@ _POLITICAL_DEPS = {
     "appos",
     "dobj",
     "pobj",
+    "dative",  # "Ankara had offered Baghdad a new agreement"
+    "iobj",
 }
 
 
@@ -664,6 +685,15 @@ class ActorResolver:
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head  # "French and Egyptian warships": as the first conjunct
             head = root.head
+            staff = _staff_of(root)
+            if staff is not None and actor.country and idx.at(staff.i) is None:
+                # "a top aide to Zelenskiy", "a spokesman for Putin": the principal's people
+                state = actor if actor.kind == "state" else self._state(actor.country)
+                if state is not None:
+                    first = min([t.i for t in staff.lefts if t.dep_ != "det"] + [staff.i])
+                    branch = (actor.sector if actor.kind != "state" else None) or "GOV"
+                    self._add_agent(doc, idx, sent_of, state, branch, first, staff.i + 1)
+                continue
             if actor.kind == "person":
                 # "the Trump administration" → the government the person led
                 if root.dep_ == "compound" and head.lemma_.lower() in _LED_BODIES and head.i >= end:

@@ -2330,7 +2330,10 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         if c.dep_ == "nsubj":
             if c.pos_ == "PRON" and idx.at(c.i) is None:
                 return _pronoun(c, verb, idx, quotes, depth)
-            return _mentions_for(c, idx)
+            found = _mentions_for(c, idx)
+            if not any(_code(idx, m) for m in found):
+                return _set_off(c.i, verb, idx) or found
+            return found
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
         # "urged the United States to stop imposing sanctions": the one urged acts
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -2368,7 +2371,45 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         return _subject_of(verb.head.head, idx, quotes, depth + 1)
     if verb.dep_ == "advcl" and _infinitive(verb):
         return _subject_of(verb.head, idx, quotes, depth + 1)  # "sent troops to attack"
+    if verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        # the subject parsed as a clause of its own, the names set off after it
+        return _set_off(verb.sent.start, verb, idx)
     return []
+
+
+_DASHES = frozenset(["-", "–", "—", "--"])
+
+
+def _set_off(floor: int, verb: Any, idx: ActorIndex) -> list[Mention]:
+    """Who an unnamed subject is, said between dashes just before its verb: "The only two
+    Arab states to have signed peace treaties with Israel - Egypt and Jordan - also
+    sharply criticised the US policy shift" (the parser hangs the names elsewhere, or the
+    whole subject). Only names, joined by "and" or commas, between the dashes, after the
+    token ``floor`` (the subject's head, or the sentence's start)."""
+    doc = verb.doc
+    close = verb.i - 1
+    while close > floor and doc[close].dep_ in ("advmod", "aux", "auxpass", "neg"):
+        close -= 1
+    if close <= floor or doc[close].text not in _DASHES:
+        return []
+    open_ = close - 1
+    while open_ > floor and doc[open_].text not in _DASHES:
+        open_ -= 1
+    if open_ <= floor or close - open_ < 2:
+        return []
+    found: list[Mention] = []
+    i = open_ + 1
+    while i < close:
+        m = idx.at(i)
+        if m is not None and _code(idx, m) is not None:
+            if m not in found:
+                found.append(m)
+            i = max(i + 1, idx.token_spans.get(m.id, (i, i + 1))[1])
+        elif doc[i].lower_ in ("and", ",", "the"):
+            i += 1
+        else:
+            return []
+    return found
 
 
 def _describes(verb: Any) -> bool:
@@ -2595,6 +2636,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                         out += _noun_args(p, idx, preps)
             elif c.dep_ == "prep" and c.lower_ == "with" and reduced_passive(a):
                 continue  # the instrument of a passive threat names its maker, not a target
+            elif c.dep_ == "prep" and c.lower_ == "with" and c.doc[c.i - 1].text == ",":
+                continue  # "criticised the shift, with Jordan's minister warning": a setting
             elif c.dep_ == "prep" and (c.lower_ in preps or _cut_to(hit, a, c)):
                 out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and hit.etype == "PROTEST" and _in_front_of(c):
@@ -2673,6 +2716,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
             for t in _place_nouns(o):
                 place += _located(t, idx)
+    if not uniq and not place and "COERCE" in (hit.etype, hit.inner):
+        # "outlawed the largest extremist organization in Northern Ireland", "threatened to
+        # institute a curfew in Algiers": coercion of what is somewhere is of its state
+        place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
     if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
@@ -2996,6 +3043,10 @@ def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
 def _negated(hit: _Hit) -> bool:
     toks = [hit.tok, hit.verb, *(c for c in hit.tok.children if c.dep_ == "aux")]
     if any(c.dep_ == "neg" or c.lower_ == "never" for t in toks for c in t.children):
+        return True
+    if any(  # "held no talks", "imposed no new sanctions"
+        c.dep_ == "det" and c.lower_ == "no" for o in _objects(hit) for c in o.children
+    ):
         return True
     t = hit.tok
     return t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)

@@ -408,6 +408,19 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("take", "step"): "080",
         ("make", "concession"): "080",
         ("offer", "concession"): ("080", "AGREE"),
+        # an offer made is an intent stated (CAMEO 03): "Japan offered Kenya a loan" (not
+        # an agreement offered: coded AGREE like the agreement itself, it would be taken
+        # for a second telling of it)
+        **{
+            (v, n): "033"
+            for v in ("offer", "pledge", "promise")
+            for n in ("aid", "assistance", "credit", "loan", "grant", "funding", "help")
+        },
+        **{
+            (v, n): "036"
+            for v in ("offer", "propose")
+            for n in ("talk", "negotiation", "dialogue", "mediation")
+        },
         ("make", "appeal"): "020",
         ("issue", "appeal"): "020",
         ("issue", "reminder"): "100",
