@@ -827,3 +827,19 @@ def test_an_offer_of_aid_and_a_capital_given_it(pipeline: Any) -> None:
     assert ("JPN", "KEN", "AGREE", "033") in _dyads(pipeline, "Japan offered Kenya a loan.")
     text = "The Turkish minister said Ankara had offered Baghdad new talks on the pipeline."
     assert ("TUR", "IRQ", "AGREE", "036") in _dyads(pipeline, text)
+
+
+def test_a_titled_surname_is_whoever_held_the_title_then(pipeline: Any) -> None:
+    """The registry does not take "Bush" alone (two presidents bore it): the title and the
+    day say which."""
+    text = "President Bush criticised Russia."
+    for day, name in (("1990-05-20", "George H. W. Bush"), ("2003-05-20", "George W. Bush")):
+        an = _analyze(pipeline, text, day)
+        assert [an.actor(m.actor_id).name for m in an.mentions if m.span.text == "Bush"] == [
+            name
+        ], day
+        assert ("USA", "RUS", "ACCUSE") in {(s, t, ty) for s, t, ty, _e in _coded(an)}
+    an = _analyze(pipeline, text, "2012-05-20")  # no President Bush then
+    assert not any(
+        m.actor_id and an.actor(m.actor_id).code for m in an.mentions if m.span.text == "Bush"
+    )

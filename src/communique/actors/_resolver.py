@@ -537,7 +537,7 @@ class ActorResolver:
                 return (self._state(e.code) if e.code else None), "PLACE"
             return _actor(e), label
         if label == "PERSON":
-            return self._learned(span, day), "PERSON"
+            return self._titled_surname(span, day) or self._learned(span, day), "PERSON"
         if label in ("ORG", "FAC", "NORP"):
             group = self._state_group(span)
             if group is not None:
@@ -604,6 +604,24 @@ class ActorResolver:
             e = known[0]
             return Actor(e.id, e.name, "person", e.code, e.country, None, None)
         return None
+
+    def _titled_surname(self, span: Any, day: date | None) -> Actor | None:
+        """A surname the registry does not take alone, since two people bear it, told by
+        the title before it: "President Bush" in 2003 is the one Bush who was president
+        then (George W.), in 1990 his father."""
+        if len(span) != 1 or day is None:
+            return None
+        title = _title_text(span)
+        role = _role(title)
+        if role is None:
+            return None
+        country = self._country_in(title, places=False)
+        holders = {
+            e.id: e
+            for e in self.registry.roles(role, country, day)
+            if e.name.split()[-1] == span.text
+        }
+        return _actor(next(iter(holders.values()))) if len(holders) == 1 else None
 
     def _learned(self, span: Any, day: date | None) -> Actor:
         title = _title_text(span)
