@@ -2716,9 +2716,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
             for t in _place_nouns(o):
                 place += _located(t, idx)
-    if not uniq and not place and "COERCE" in (hit.etype, hit.inner):
-        # "outlawed the largest extremist organization in Northern Ireland", "threatened to
-        # institute a curfew in Algiers": coercion of what is somewhere is of its state
+    if not uniq and not place and hit.etype == "COERCE":
+        # "outlawed the largest extremist organization in Northern Ireland": coercion of
+        # what is somewhere is of its state
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
