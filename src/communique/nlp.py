@@ -53,8 +53,9 @@ def paragraph_boundaries(doc: Any) -> Any:
     return doc
 
 
-#: Dashes that close a wire dateline ("BEIJING, Oct. 14 (Xinhua) --", "WASHINGTON —").
-_DATELINE_DASHES = {"--", "—", "–", "-"}
+#: Dashes as tokens: those that close a wire dateline ("BEIJING, Oct. 14 (Xinhua) --",
+#: "WASHINGTON —") and set off an aside ("two Arab states - Egypt and Jordan - said").
+DASHES = frozenset(["--", "—", "–", "-"])
 #: A dateline is at most this many tokens before its dash.
 DATELINE_MAX_TOKENS = 12
 
@@ -67,7 +68,7 @@ def _dateline(doc: Any, start: int) -> None:
         return
     for tok in doc[start + 1 : start + DATELINE_MAX_TOKENS]:
         spaced = bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
-        if tok.text in _DATELINE_DASHES and spaced and tok.i + 1 < len(doc):
+        if tok.text in DASHES and spaced and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
             if tok.i + 2 < len(doc) and not doc[tok.i + 2].is_space:
                 doc[tok.i + 2].is_sent_start = False  # the story's first word is not alone

@@ -30,6 +30,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import AGENTS, ActorIndex
+from ..nlp import DASHES
 from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
@@ -2377,9 +2378,6 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     return []
 
 
-_DASHES = frozenset(["-", "–", "—", "--"])
-
-
 def _set_off(floor: int, verb: Any, idx: ActorIndex) -> list[Mention]:
     """Who an unnamed subject is, said between dashes just before its verb: "The only two
     Arab states to have signed peace treaties with Israel - Egypt and Jordan - also
@@ -2390,10 +2388,10 @@ def _set_off(floor: int, verb: Any, idx: ActorIndex) -> list[Mention]:
     close = verb.i - 1
     while close > floor and doc[close].dep_ in ("advmod", "aux", "auxpass", "neg"):
         close -= 1
-    if close <= floor or doc[close].text not in _DASHES:
+    if close <= floor or doc[close].text not in DASHES:
         return []
     open_ = close - 1
-    while open_ > floor and doc[open_].text not in _DASHES:
+    while open_ > floor and doc[open_].text not in DASHES:
         open_ -= 1
     if open_ <= floor or close - open_ < 2:
         return []
