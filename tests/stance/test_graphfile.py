@@ -29,16 +29,21 @@ def derived() -> bytes:
 
 
 def _default_session_vectors(graph: bytes, text: str) -> np.ndarray:
-    """The text's vectors from a session with onnxruntime's default options."""
+    """The text's vectors from a session with onnxruntime's default options (but the
+    graph optimisations the derived graph must be run without)."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
-    from communique.stance import TOKENIZER_PATH
+    from communique.stance import SESSION_DISABLED_OPTIMIZERS, TOKENIZER_PATH
 
     tok = Tokenizer.from_file(str(TOKENIZER_PATH))
     tok.no_padding()
     x = np.asarray([tok.encode(text).ids], dtype=np.int64)
-    sess = ort.InferenceSession(graph, providers=["CPUExecutionProvider"])
+    sess = ort.InferenceSession(
+        graph,
+        providers=["CPUExecutionProvider"],
+        disabled_optimizers=list(SESSION_DISABLED_OPTIMIZERS),
+    )
     feed = {"input_ids": x, "attention_mask": np.ones_like(x), "token_type_ids": np.zeros_like(x)}
     return np.asarray(sess.run(["hidden"], feed)[0][0])
 

