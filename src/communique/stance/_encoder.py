@@ -29,8 +29,8 @@ TOKENIZER_PATH = Path(__file__).parent / "data" / "minilm-tokenizer.json"
 MAX_TOKENS = 256
 
 #: Transformer layers run (of MiniLM's six): the stance head reads layer LAYERS' vectors.
-#: All six, with int8 products (0.27 of float32's CPU time, rebuilt): fewer layers scored higher on
-#: dev but read two of issue 12's named sentences as neutral (BENCHMARKS.md, Stance;
+#: All six, with int8 products (0.27 of float32's CPU time): fewer layers scored higher
+#: on dev but read two of issue 12's named sentences as neutral (BENCHMARKS.md, Stance;
 #: tools/train_stance.py --layers; retrain the head if this changes).
 LAYERS = 6
 

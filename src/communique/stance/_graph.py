@@ -6,20 +6,21 @@ onnxruntime multiplies as int8.
 The PyPI file stores each weight as int8 codes and a scale, turned back into float32 by a
 ``Cast`` and a ``Mul`` in the graph, so onnxruntime multiplies float32 matrices; and its
 attention is exported as some forty small operators a layer (reshapes, transposes, a
-mask computed with ``Where`` and ``IsNaN``), whose dispatch cost more than their
-arithmetic on sentence-sized inputs. Here the weights are folded into float32 constants
-and each layer is written anew with onnxruntime's own operators (``Attention``,
-``BiasGelu``; ``MatMul``, ``Add`` and ``LayerNormalization`` for the rest: the same
-function, within a few millionths of the file's output in float32), then onnxruntime's dynamic quantisation makes the products
-int8 (``MatMulInteger`` and ``QAttention`` with activations quantised on the fly, weights
-per output column). The int8 weights keep seven bits (``reduce_range``): a CPU without
-VNNI multiplies u8×s8 pairs into a saturating 16-bit sum, which eight-bit weights overflow
-(vectors within cosine 0.966 of a VNNI CPU's for the same input, and different stance
-labels); seven cannot, so every x86 CPU computes the same integer products and the
-vectors agree to within float rounding (BENCHMARKS.md, Stance). Deterministic: the same
-file gives the same bytes. Nothing is written except a temporary file the quantiser needs,
-deleted before this returns; nothing is downloaded. onnx and the quantiser are imported
-when a graph is derived, not before (they cost 0.8 s of CPU to import).
+mask computed with ``Where`` and ``IsNaN``), about a quarter of the encoder's time on
+sentence-sized inputs. Here the weights are folded into float32 constants and each layer
+is written anew with onnxruntime's own operators (``Attention``, ``BiasGelu``; ``MatMul``,
+``Add`` and ``LayerNormalization`` for the rest: the same function, within a few
+millionths of the file's output in float32), then onnxruntime's dynamic quantisation
+makes the products int8 (``MatMulInteger`` and ``QAttention`` with activations quantised
+on the fly, weights per output column). The int8 weights keep seven bits
+(``reduce_range``): a CPU without VNNI multiplies u8×s8 pairs into a saturating 16-bit
+sum, which eight-bit weights overflow (vectors down to cosine 0.95 of a VNNI CPU's for
+the same input, and other stance labels); seven cannot, so every x86 CPU computes the
+same integer products, and the vectors differ only as the float kernels do (least cosine
+0.987; BENCHMARKS.md, Stance). Deterministic: the same file gives the same bytes.
+Nothing is written except a temporary file the quantiser needs, deleted before this
+returns; nothing is downloaded. onnx and the quantiser are imported when a graph is
+derived, not before (they cost 0.8 s of CPU to import).
 """
 
 from __future__ import annotations
@@ -222,10 +223,10 @@ def _rebuild(model: Any, layers: int) -> Any:
         for name in node.input:
             if name in consts:
                 const(name)
-    node = helper.make_node
+    op = helper.make_node
     nodes += [
-        node("Shape", ["input_ids"], ["pieces"], start=1, end=2),
-        node(
+        op("Shape", ["input_ids"], ["pieces"], start=1, end=2),
+        op(
             "Slice",
             [
                 const(_EMB + "position_ids"),
@@ -235,19 +236,19 @@ def _rebuild(model: Any, layers: int) -> Any:
             ],
             ["positions"],
         ),
-        node("Gather", [_EMB + "word_embeddings.weight", "input_ids"], ["words"]),
-        node("Gather", [const(_EMB + "token_type_embeddings.weight"), "token_type_ids"], ["types"]),
-        node("Gather", [_EMB + "position_embeddings.weight", "positions"], ["places"]),
-        node("Add", ["words", "types"], ["words_types"]),
-        node("Add", ["words_types", "places"], ["embedded"]),
-        node(
+        op("Gather", [_EMB + "word_embeddings.weight", "input_ids"], ["words"]),
+        op("Gather", [const(_EMB + "token_type_embeddings.weight"), "token_type_ids"], ["types"]),
+        op("Gather", [_EMB + "position_embeddings.weight", "positions"], ["places"]),
+        op("Add", ["words", "types"], ["words_types"]),
+        op("Add", ["words_types", "places"], ["embedded"]),
+        op(
             "LayerNormalization",
             ["embedded", const(_EMB + "LayerNorm.weight"), const(_EMB + "LayerNorm.bias")],
             ["static"],
             axis=-1,
             epsilon=EPSILON,
         ),
-        node("Cast", ["attention_mask"], ["mask"], to=TensorProto.INT32),
+        op("Cast", ["attention_mask"], ["mask"], to=TensorProto.INT32),
     ]
     ms = "com.microsoft"
     x = "static"
@@ -257,7 +258,7 @@ def _rebuild(model: Any, layers: int) -> Any:
         out = "hidden" if i == layers - 1 else f"layer{i}"
         attention = at + "attention.output."
         nodes += [
-            node(
+            op(
                 "Attention",
                 [
                     x,
@@ -272,7 +273,7 @@ def _rebuild(model: Any, layers: int) -> Any:
                 domain=ms,
                 num_heads=HEADS,
             ),
-            node(
+            op(
                 "MatMul",
                 [f"{at}context", value(f"{attention}w", matrix(attention + "dense"))],
                 [f"{at}attended"],
@@ -280,18 +281,18 @@ def _rebuild(model: Any, layers: int) -> Any:
             *add_norm(
                 f"{at}attended", attention + "dense.bias", x, attention + "LayerNorm", f"{at}mid"
             ),
-            node(
+            op(
                 "MatMul",
                 [f"{at}mid", value(f"{at}up.w", matrix(at + "intermediate.dense"))],
                 [f"{at}up"],
             ),
-            node(
+            op(
                 "BiasGelu",
                 [f"{at}up", const(at + "intermediate.dense.bias")],
                 [f"{at}gelu"],
                 domain=ms,
             ),
-            node(
+            op(
                 "MatMul",
                 [f"{at}gelu", value(f"{at}down.w", matrix(at + "output.dense"))],
                 [f"{at}down"],
