@@ -188,3 +188,20 @@ def test_query_filters_refuse_what_is_not_a_date_or_a_row_count(tmp_path: Path) 
         assert res.output.count("\n") == 1, res.output  # one line, no usage text
     res = runner.invoke(cli, ["events", "--db", db, "--since", "2019-11-01", "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.output)
+
+
+def test_analyze_says_when_what_it_skips_another_coder_coded(tmp_path: Path) -> None:
+    """A re-run skips what is stored; when another coder coded it (here: without stance),
+    the summary says how many and that `recode` re-codes them — and says nothing once
+    the same coder runs again."""
+    runner = CliRunner()
+    db = str(tmp_path / "c.db")
+    one = sorted((SAMPLES / "text").iterdir())[0]
+    args = ["analyze", "-q", "--workers", "1", "--db", db, str(one)]
+    assert runner.invoke(cli, [*args, "--no-stance"]).exit_code == 0
+    res = runner.invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    assert "1 of the stored articles skipped were coded by another coder" in res.output
+    assert "`communique recode` re-codes them" in res.output
+    same = runner.invoke(cli, [*args, "--no-stance"])
+    assert same.exit_code == 0 and "another coder" not in same.output, same.output

@@ -409,6 +409,12 @@ def _print_summary(s: Any) -> None:
     t.add_row("failed inputs", str(s.failed), str(s.store.get("failures", 0)))
     Console(width=shutil.get_terminal_size((160, 24)).columns).print(t)
     click.echo(f"{s.run.get('articles', 0)} articles in {s.seconds:.1f}s")
+    if s.progress.other_coder:
+        click.echo(
+            f"{s.progress.other_coder} of the stored articles skipped were coded by another "
+            "coder (another communique version, registry, model or stance setting): "
+            "`communique recode` re-codes them"
+        )
 
 
 @cli.command()

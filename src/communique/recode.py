@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .pipeline import Pipeline
 from .records import Article, Failure
-from .store import Filters, Store, iter_query, run_coder, store_error
+from .store import CodedBy, Filters, Store, iter_query, store_error
 from .stories import refresh_articles
 
 #: The record tables whose rows a recode counts before and after.
@@ -84,15 +84,8 @@ def _recode(
     ids = [r["id"] for r in iter_query(store, "articles", filters)]
     before = _counts(store)
     prog = RecodeProgress(total=len(ids))
-    coders: dict[int | None, object] = {}  # run id → what coded it, read once a run
-
-    def stale(aid: str) -> bool:
-        row = store.conn.execute("SELECT coded_run FROM articles WHERE id=?", (aid,)).fetchone()
-        if row[0] not in coders:
-            coders[row[0]] = run_coder(store, row[0])
-        return coders[row[0]] != pipe.coder
-
-    todo = [aid for aid in ids if every or stale(aid)]
+    coded = CodedBy(store, pipe.coder)
+    todo = [aid for aid in ids if every or coded.another(aid)]
     prog.current = len(ids) - len(todo)
     if not todo:  # nothing stale: no run is recorded
         return RecodeSummary(store.path, None, prog, before, before, time.perf_counter() - t0)

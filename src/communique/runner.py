@@ -24,7 +24,7 @@ from .errors import UsageError
 from .pipeline import Pipeline
 from .records import Analysis, Article, Failure
 from .sources import count_documents
-from .store import Store, store_error
+from .store import CodedBy, Store, store_error
 from .stories import StoryVectors, assign_stories, encode_analysis, keep_features, record_outlets
 
 #: Batches handed to each worker process ahead of the one being stored: enough that no
@@ -47,6 +47,9 @@ class Progress:
 
     done: int = 0  # analysed and stored
     skipped: int = 0  # already in the store (or earlier in this run)
+    #: of the skipped, how many another coder coded (another version, registry, model or
+    #: stance setting): `recode` re-codes them
+    other_coder: int = 0
     duplicates: int = 0  # linked to a first copy, not analysed
     failed: int = 0  # could not be read, cleaned or analysed
     total: int | None = None
@@ -115,6 +118,7 @@ def _run(
     prog = Progress(total=count_documents(paths))
     status = "interrupted"
     dups = DuplicateFilter(store)
+    coded = CodedBy(store, pipe.coder)
     in_flight: dict[str, str] = {}  # origin → article id, until its analysis comes back
 
     def report() -> None:
@@ -136,6 +140,7 @@ def _run(
             verdict = dups.check(item.id, item.text)
             if verdict.kind == "seen":
                 prog.skipped += 1
+                prog.other_coder += coded.another(item.id)
                 report()
             elif verdict.kind == "duplicate":
                 prog.duplicates += 1

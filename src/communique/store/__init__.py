@@ -6,7 +6,7 @@ the GDELT, POLECAT and ICEWS layouts)."""
 from __future__ import annotations
 
 from ._cells import FORMULA_STARTS, safe_cell
-from ._codings import RUN_COLUMNS, prune_codings, run_coder, run_rows, show_run
+from ._codings import RUN_COLUMNS, CodedBy, prune_codings, run_coder, run_rows, show_run
 from ._export import (
     ACTOR_ID_COLUMNS,
     EXPORT_BATCH_ROWS,
@@ -51,6 +51,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "STANCE_GROUPS",
     "TABLES",
+    "CodedBy",
     "Filters",
     "Kind",
     "Migration",

@@ -69,6 +69,28 @@ def run_coder(store: Store, run_id: int | None) -> dict[str, Any] | None:
     return json.loads(row[0]) if row is not None and row[0] else None
 
 
+class CodedBy:
+    """Which stored articles another coder coded than ``coder`` (another communique
+    version or code, actor registry, parser model or stance setting: what `recode`
+    re-codes), each run's coder read once."""
+
+    def __init__(self, store: Store, coder: object) -> None:
+        self.store, self.coder = store, coder
+        self._coders: dict[int | None, object] = {}
+
+    def another(self, article_id: str) -> bool:
+        """Was the stored article ``article_id`` coded by another coder? False when it is
+        not stored."""
+        row = self.store.conn.execute(
+            "SELECT coded_run FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        if row[0] not in self._coders:
+            self._coders[row[0]] = run_coder(self.store, row[0])
+        return self._coders[row[0]] != self.coder
+
+
 def show_run(store: Store, run_id: int) -> int:
     """Make this connection's record tables (actors, mentions, quotes, events, stance) hold
     run ``run_id``'s coding of every article it coded, current or replaced since: copies
