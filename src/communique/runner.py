@@ -163,6 +163,7 @@ def _run(
         verdict = store.insert(out, run_id, signature)
         if verdict == "stored":
             prog.skipped += 1
+            prog.other_coder += coded.another(out.article.id)
         elif verdict == "duplicate":
             prog.duplicates += 1
         else:
