@@ -160,39 +160,33 @@ def nll(logits: np.ndarray, y: np.ndarray, t: float) -> float:
     return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
 
 
-def _head(
-    train: dict[str, np.ndarray],
-    y_train: np.ndarray,
-    dev: dict[str, np.ndarray],
-    y_dev: np.ndarray,
-    blocks: tuple[str, ...],
-    kind: str,
-    c: float,
-    layers: int,
+def _tempered(
+    plain: Any, dev: dict[str, np.ndarray], y_dev: np.ndarray, n_train: int, layers: int
 ) -> tuple[Any, dict[str, Any]]:
-    """The head of one variant fitted on train, its temperature fitted on dev, and what
-    the file records of it."""
+    """The fitted head ``plain`` with its temperature fitted on dev, and what the file
+    records of it."""
     from communique.stance import LABELS, Head
 
-    xt = np.hstack([train[b] for b in blocks])
-    xd = np.hstack([dev[b] for b in blocks])
-    mean, scale = xt.mean(axis=0), xt.std(axis=0) + 1e-6
-    clf = fit(kind, c, (xt - mean) / scale, y_train)
-    plain = Head(blocks, mean.astype(np.float32), scale.astype(np.float32), layers_of(kind, clf))
-    logits = plain.logits(xd)
+    logits = plain.logits(np.hstack([dev[b] for b in plain.blocks]))
     temperature = min(TEMPERATURES, key=lambda t: nll(logits, y_dev, t))
     meta: dict[str, Any] = {
         "encoder_layers": layers,
         "dev_nll_before": round(nll(logits, y_dev, 1.0), 4),
         "dev_nll_after": round(nll(logits, y_dev, temperature), 4),
-        "train_targets": len(y_train),
+        "train_targets": n_train,
         "dev_targets": len(y_dev),
         "seed": SEED,
         "tied_within": TIED,
         "data": "NewsMTSC train.jsonl, parts train (fit) and dev (selection, temperature)",
     }
     head = Head(
-        blocks, plain.mean, plain.scale, plain.layers, temperature, LABELS, encoder_layers=layers
+        plain.blocks,
+        plain.mean,
+        plain.scale,
+        plain.layers,
+        temperature,
+        LABELS,
+        encoder_layers=layers,
     )
     return head, meta
 
@@ -234,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     train, y_train = block_matrix("train", args.cache, args.layers)
     dev, y_dev = block_matrix("dev", args.cache, args.layers)
-    results: list[tuple[float, str, tuple[str, ...], str, float]] = []
+    results: list[tuple[float, str, float, Head]] = []  # dev macro-F1, variant, strength
     with threadpool_limits(limits=1):
         for name, blocks, kind, strengths in VARIANTS:
             xt = np.hstack([train[b] for b in blocks])
@@ -246,15 +240,18 @@ def main(argv: list[str] | None = None) -> int:
                 f1 = macro_f1(y_dev, pred)
                 acc = float(np.mean(pred == y_dev))
                 print(f"{name:30s} {c:>6}: dev macro-F1 {f1:.3f}  accuracy {acc:.3f}")
-                results.append((f1, name, blocks, kind, c))
+                fitted = Head(
+                    blocks, mean.astype(np.float32), scale.astype(np.float32), layers_of(kind, clf)
+                )
+                results.append((f1, name, c, fitted))
         # the best by dev macro-F1, unless it misreads a named sentence and a head tied
         # with it (within TIED) reads them all right: then the best such head
         results.sort(key=lambda r: -r[0])  # stable: ties keep VARIANTS' order
         kept: tuple[Head, dict[str, Any]] | None = None
-        for f1, name, blocks, kind, c in results:
+        for f1, name, c, fitted in results:
             if f1 < results[0][0] - TIED:
                 break
-            head, meta = _head(train, y_train, dev, y_dev, blocks, kind, c, args.layers)
+            head, meta = _tempered(fitted, dev, y_dev, len(y_train), args.layers)
             wrong = misread(head)
             print(f"{name} ({c}), dev macro-F1 {f1:.3f}: named sentences misread {wrong or 0}")
             meta.update(variant=name, strength=c, dev_macro_f1=round(f1, 4), misread=wrong)

@@ -23,6 +23,7 @@ from typing import Any
 from .._cache import cache_dir, write_cached
 from .._memory import release_free_memory
 from ..errors import ModelNotFoundError
+from ._graph import SESSION_DISABLED_OPTIMIZERS
 
 #: Bump when what is cached changes in a way the hashed inputs do not show.
 FORMAT = "communique-stance-graph/1"
@@ -98,8 +99,6 @@ def open_session(model: Path, layers: int, quantize: bool, options: Any) -> Any:
 
 
 def _session(ort: Any, graph: Path | bytes, options: Any) -> Any:
-    from ._graph import SESSION_DISABLED_OPTIMIZERS
-
     source = str(graph) if isinstance(graph, Path) else graph
     return ort.InferenceSession(
         source,
