@@ -844,3 +844,21 @@ def test_a_titled_surname_is_whoever_held_the_title_then(pipeline: Any) -> None:
     assert not any(
         m.actor_id and an.actor(m.actor_id).code for m in an.mentions if m.span.text == "Bush"
     )
+
+
+def test_an_act_is_aimed_at_whom_a_phrase_inside_it_names(pipeline: Any) -> None:
+    """With no target at the verb, the first "to", "against", "on" or "with" phrase inside
+    what the act is about names it ("any direct assistance to the US-led war": the US)."""
+    text = (
+        "The Turkish government has refused to commit to any direct assistance to the "
+        "US-led war against Iraq."
+    )
+    assert ("TUR", "USA", "REJECT") in _acts(pipeline, text)
+    # not where someone goes, nor what a report was handed to, nor a setting
+    text = "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan."
+    assert ("KGZ", None, "AGREE") in _acts(pipeline, text)
+    text = (
+        "Afghanistan has been sharing expertise with the rebels, according to a report "
+        "submitted to the Canadian Security Intelligence Service."
+    )
+    assert ("AFG", None, "COOPERATE") in _acts(pipeline, text)

@@ -241,9 +241,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # threat is aimed at); 0.800 / 0.293 before it; 0.817 / 0.323 since the twelfth (a
     # protest whose object is its own form is at the protesters' rulers); 0.820 / 0.329 with
     # force at home coded against home; 0.823 / 0.335 since the fourteenth (common political
-    # verbs the lexicon lacked)
+    # verbs the lexicon lacked); 0.825 / 0.341 since the seventeenth (a target named inside
+    # what the act is about)
     assert held["precision"] >= 0.82
-    assert held["recall"] >= 0.33
+    assert held["recall"] >= 0.34
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
@@ -257,9 +258,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # at home, objects after a long "as"-phrase; 0.899 / 0.484 since the thirteenth (an
     # ethnicity not placed is not its kin state, purposes done where they are sent); 0.893 /
     # 0.500 since the fourteenth (unnamed groups of the state where they act); 0.894 /
-    # 0.505 since the fifteenth (coercion of what is somewhere, aides, offers)
+    # 0.505 since the fifteenth (coercion of what is somewhere, aides, offers); 0.895 /
+    # 0.510 since the seventeenth
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.50
+    assert tune["recall"] >= 0.51
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

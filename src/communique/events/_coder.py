@@ -2738,8 +2738,66 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
             found = _author_of_act(obj, idx) or _relation_partner(obj, idx)
-            return found or _talks_partner(obj, idx), False
+            found = found or _talks_partner(obj, idx)
+            if found:
+                return found, False
+        return _aimed_within(hit, idx), False
     return uniq, False
+
+
+#: Prepositions inside what an act is about that name whom it is aimed at: "refused to
+#: commit to any direct assistance to the US-led war", "threatened further action against
+#: Russia", "called for talks with Iran", "proposed sanctions on Burma".
+_AIMED = frozenset({"against", "on", "to", "toward", "towards", "with", "at"})
+#: Clauses inside an act's phrase that are acts of their own, with their own actors.
+_OWN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "conj", "appos"})
+
+
+def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
+    """With no target found at the verb, the first actor an "against", "on", "to" or
+    "with" phrase names inside what the act is about (its objects and infinitive
+    complements, not clauses with subjects of their own): "threatened to institute a
+    curfew in Algiers" has none; "refused to commit to any direct assistance to the
+    US-led war" is aimed at the US."""
+    seen: set[int] = set()
+    todo = [
+        c
+        for a in hit.args
+        for c in a.children
+        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in _AIMED | _ABOUT)
+    ]
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t.dep_ == "prep" and t.lower_ in _AIMED:
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    found = _mentions_for(p, idx)
+                    if not found:  # "the US-led war": its leader ("Ukraine's partners"
+                        # are others, left out by _mentions_for)
+                        found = [
+                            m
+                            for c in p.children
+                            if c.dep_ in ("amod", "compound", "nmod")
+                            for x in c.subtree
+                            if (m := idx.at(x.i)) is not None and m.actor_id
+                        ]
+                    if found:
+                        return found
+        for c in t.children:
+            if c.dep_ in _OWN_CLAUSES or c.dep_ in ("nsubj", "nsubjpass", "agent", "acl"):
+                continue  # "techniques used against detainees": another act's target
+            if c.dep_ == "prep" and c.lower_ not in _AIMED | _ABOUT:
+                continue  # "according to", "without returning to Kyrgyzstan", "in"
+            todo.append(c)
+    return []
+
+
+#: Prepositions through which what an act is about goes on: "an end to the occupation
+#: of X", "support for action against X".
+_ABOUT = frozenset({"of", "for", "over", "about", "into"})
 
 
 #: What is sought of the state where it is sought.
