@@ -32,7 +32,9 @@ value, the load average before and after (the machine is shared: ratios are of C
 and a worker speed-up can only be judged from a run on an idle machine), and peak RSS: of
 the one process for the in-process modes, of the largest process (the writer or a worker)
 for ``w1``/``w2``. With ``no-stance`` and ``analyze`` both, what the stance stage adds to
-the whole analyze's CPU time (issue 12's budget: 30%) and peak RSS, round by round.
+the whole analyze's CPU time (issue 12's budget: 30%) and peak RSS, round by round; and,
+from the ``analyze`` runs alone, the stance stage's CPU time over the rest of the same run
+(both halves from one process, so the machine's drift between processes cancels).
 Record the output in BENCHMARKS.md with the command that made it.
 """
 
@@ -270,6 +272,15 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
             f"CPU time to analyze (per round {', '.join(f'{x:.0f}%' for x in per)}) and "
             f"{med('analyze', 'rss_mb') - med('no-stance', 'rss_mb'):.0f} MB peak RSS; the "
             f"stance stage itself {med('analyze', 'stage:stance'):.1f} s CPU"
+        )
+    if "analyze" in runs:
+        # the same measure within each analyze process: its stance stage over the rest of
+        # its CPU time, both from one process on the machine as it was then (the runs of a
+        # mode differ by up to a third on a shared machine; a stage's share much less)
+        within = [100 * r["stage:stance"] / (r["cpu"] - r["stage:stance"]) for r in runs["analyze"]]
+        print(
+            f"within each analyze run, the stance stage over the rest of its CPU time: median "
+            f"{statistics.median(within):.0f}% (per round {', '.join(f'{x:.0f}%' for x in within)})"
         )
     if "w1" in runs and "w2" in runs:
         per = sorted(
