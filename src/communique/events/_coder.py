@@ -2749,6 +2749,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
 #: commit to any direct assistance to the US-led war", "threatened further action against
 #: Russia", "called for talks with Iran", "proposed sanctions on Burma".
 _AIMED = frozenset({"against", "on", "to", "toward", "towards", "with", "at"})
+#: Prepositions through which what an act is about goes on: "an end to the occupation
+#: of X", "support for action against X".
+_ABOUT = frozenset({"of", "for", "over", "about", "into"})
 #: Clauses inside an act's phrase that are acts of their own, with their own actors.
 _OWN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "conj", "appos"})
 
@@ -2793,11 +2796,6 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
                 continue  # "according to", "without returning to Kyrgyzstan", "in"
             todo.append(c)
     return []
-
-
-#: Prepositions through which what an act is about goes on: "an end to the occupation
-#: of X", "support for action against X".
-_ABOUT = frozenset({"of", "for", "over", "about", "into"})
 
 
 #: What is sought of the state where it is sought.
