@@ -862,3 +862,24 @@ def test_an_act_is_aimed_at_whom_a_phrase_inside_it_names(pipeline: Any) -> None
         "submitted to the Canadian Security Intelligence Service."
     )
     assert ("AFG", None, "COOPERATE") in _acts(pipeline, text)
+
+
+def test_negotiating_is_consulting_and_a_promise_to_negotiate_its_intent(pipeline: Any) -> None:
+    """CAMEO 046 "engage in negotiation" for talks under way or held; 036 "express intent
+    to meet or negotiate" for talks promised or agreed to."""
+    text = (
+        "China and member states of the Association of Southeast Asian Nations are "
+        "negotiating a code of conduct in the South China Sea."
+    )
+    assert ("CHN", "IGO", "CONSULT", "046") in _dyads(pipeline, text)
+    text = "Russia will negotiate with Ukraine on the grain corridor next week, the Kremlin said."
+    assert ("RUS", "UKR", "AGREE", "036") in _dyads(pipeline, text)
+    assert ("IRN", "USA", "AGREE", "036") in _dyads(
+        pipeline, "Iran agreed to negotiate with the United States on Monday."
+    )
+
+
+def test_talks_that_continue_have_no_day(pipeline: Any) -> None:
+    text = "The United States and China continue to negotiate a trade deal, officials said."
+    got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2019-11-18"))}
+    assert ("USA", "CHN", None) in got, got

@@ -3161,9 +3161,19 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
 _COUNTED_FROM = frozenset(["after", "before", "later", "earlier", "ago", "since"])
 
 
+#: Verbs whose infinitive or participle complement is an act going on.
+_GOING_ON = frozenset(["continue", "keep"])
+
+
 def _ongoing(tok: Any) -> bool:
     """Is the act told as going on ("is investigating WeWork", "is seeking Assange's
-    extradition")? It has no day of its own."""
+    extradition", "continue to negotiate")? It has no day of its own."""
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in _GOING_ON
+        and tok.head.tag_ in ("VBP", "VBZ", "VBG")
+    ):
+        return True  # "the two sides continue to negotiate", "keep talking"
     if any(c.dep_ == "aux" for c in tok.children) and tok.tag_ != "VBG":
         return False  # "we are going to the General Assembly and we will ask"
     clause = _clause_head(tok)

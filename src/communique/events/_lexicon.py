@@ -43,12 +43,14 @@ VERBS = _table(
         "163": "sanction embargo blacklist",
         "166": "expel",
         "030": "agree",
-        "036": "negotiate",
         "040": "meet consult confer",
         "041": "telephone phone",
         "042": "visit",
         "043": "host",
         "045": "mediate broker",
+        # negotiating is engaging in negotiation (CAMEO 046); agreeing or offering to
+        # negotiate is the intent (036), as for any consultation
+        "046": "negotiate",
         "051": "support back welcome value praise endorse hail commend applaud laud congratulate thank "
         "cheer salute",
         "052": "defend",
