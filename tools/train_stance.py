@@ -165,8 +165,6 @@ def _tempered(
 ) -> tuple[Any, dict[str, Any]]:
     """The fitted head ``plain`` with its temperature fitted on dev, and what the file
     records of it."""
-    from communique.stance import LABELS, Head
-
     logits = plain.logits(np.hstack([dev[b] for b in plain.blocks]))
     temperature = min(TEMPERATURES, key=lambda t: nll(logits, y_dev, t))
     meta: dict[str, Any] = {
@@ -179,16 +177,7 @@ def _tempered(
         "tied_within": TIED,
         "data": "NewsMTSC train.jsonl, parts train (fit) and dev (selection, temperature)",
     }
-    head = Head(
-        plain.blocks,
-        plain.mean,
-        plain.scale,
-        plain.layers,
-        temperature,
-        LABELS,
-        encoder_layers=layers,
-    )
-    return head, meta
+    return dataclasses.replace(plain, temperature=temperature, encoder_layers=layers), meta
 
 
 def misread(head: Any) -> list[str]:
