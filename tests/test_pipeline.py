@@ -319,3 +319,31 @@ def test_an_undated_headline_restates_the_bodys_dated_act(pipeline: Pipeline) ->
     a = next(pipeline.analyze([art], isolate=False))
     sanctions = [e for e in a.events if e.type == "SANCTION"]
     assert [(e.in_title, e.date) for e in sanctions] == [(False, "2020-09-24")], a.events
+
+
+def test_each_parse_keeps_its_text_once(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stages read a doc's text through doc_text: the string the pipeline parsed, kept
+    with the parse (spaCy's Doc.text joins every token again on each read)."""
+    from communique.nlp import TEXT_KEY, doc_text
+    from communique.records import Article
+
+    seen: list[object] = []
+    run = pipeline.analyze_doc
+
+    def keep(doc: object, article: Article, **kw: object) -> object:
+        seen.extend([doc, kw.get("title_doc")])
+        return run(doc, article, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "analyze_doc", keep)
+    art = Article(
+        id="t", text="Moscow  thanked Beijing.\n\nIt said so.", title="Moscow thanks Beijing"
+    )
+    next(pipeline.analyze([art], isolate=False))
+    body, title = seen
+    assert body.user_data[TEXT_KEY] == body.text == art.text  # type: ignore[attr-defined]
+    assert title.user_data[TEXT_KEY] == title.text == art.title  # type: ignore[attr-defined]
+    fresh = pipeline.nlp("A text parsed elsewhere.")
+    assert TEXT_KEY not in fresh.user_data
+    assert doc_text(fresh) == fresh.text and fresh.user_data[TEXT_KEY] == fresh.text

@@ -32,6 +32,20 @@ PARSER_CHARS = 1_000_000
 DISABLED: tuple[str, ...] = ()
 
 
+#: The ``Doc.user_data`` key under which :func:`doc_text` keeps a doc's text.
+TEXT_KEY = "communique.text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per doc and kept in its ``user_data`` (spaCy joins every
+    token's text anew on each read of ``Doc.text``: a few milliseconds an article, read
+    by several stages). The pipeline stores the parsed string there as it parses."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
 def paragraph_boundaries(doc: Any) -> Any:
     """A blank line always ends a sentence: the parser then never glues a closing quote
     mark or a heading onto the next paragraph's first sentence."""

@@ -34,7 +34,7 @@ from .clean import Given, OutletTable, to_article
 from .dates import parse_published
 from .errors import InputError, PipelineError
 from .events import act_key, code_events
-from .nlp import PARSER_CHARS, load_nlp, model_id
+from .nlp import PARSER_CHARS, TEXT_KEY, load_nlp, model_id
 from .quotes import extract_quotes
 from .records import Analysis, Article, Document, Event, Failure, MediaType
 from .sources import IngestOptions, iter_documents, sniff_media_type
@@ -271,6 +271,10 @@ class Pipeline:
         docs = iter(self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size))
         for doc, (i, article) in docs:
             title_doc = next(docs)[0] if _has_title(article) else None
+            # the parse keeps its text to the character: kept for doc_text, not joined again
+            doc.user_data[TEXT_KEY] = article.text
+            if title_doc is not None:
+                title_doc.user_data[TEXT_KEY] = article.title
             while refused and refused[0][0] < i:
                 yield refused.popleft()[1]
             yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)

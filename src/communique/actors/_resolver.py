@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..nlp import doc_text
 from ..records import Actor, Mention, Span
 from ._patterns import pattern_ids
 from ._registry import Entry, Registry, key, role_key, slug
@@ -1146,7 +1147,7 @@ def _political(span: Any, place: bool = False) -> bool:
     ``place`` (a city or region that is no seat of government) names its state as a
     modifier only of people or bodies ("Kharkiv officials", "the Donetsk governor"), not
     of things named after it ("the Istanbul talks", "the Geneva Conventions")."""
-    if span.text.isupper() and _starts_line(span.doc.text, span.start_char):
+    if span.text.isupper() and _starts_line(doc_text(span.doc), span.start_char):
         return False  # a dateline: "BEIJING, Oct. 14 (Agency) --"
     root = span.root
     while root.dep_ == "conj" and root.head is not root:

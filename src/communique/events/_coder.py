@@ -30,7 +30,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import AGENTS, ActorIndex
-from ..nlp import DASHES
+from ..nlp import DASHES, doc_text
 from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
@@ -499,14 +499,17 @@ def code_events(
     passes its own to refit that model."""
     score = confidence or confidence_of
     # a wire dateline's day is the day the article reports from (dates.news_day)
-    published = dates.news_day(doc.text, published)
+    text = doc_text(doc)
+    published = dates.news_day(text, published)
     # whether the article is about contests: read only when a contest verb is found (a
     # pass over every token, which most articles never need)
     contests = functools.cache(lambda: contest_article(doc))
     events: list[Event] = []
     seen: set[tuple[int, str | None, str | None, str]] = set()
     for s_i, sent in enumerate(doc.sents):
-        if _TEASER.match(sent.text) or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if _TEASER.match(text[sent.start_char : sent.end_char]) or not any(
+            t.pos_ in ("VERB", "AUX") for t in sent
+        ):
             continue
         hits = _sentence_hits(sent, idx, quotes, contests)
         for hit in hits:
@@ -517,7 +520,7 @@ def code_events(
                 seen.add(k)
                 events.append(ev)
     if published is not None:
-        events = _dates_carried(events, doc.text, published.isoformat())
+        events = _dates_carried(events, text, published.isoformat())
         events = _on_lead_day(events, _lead_day(doc, published), published.isoformat())
     return one_per_act(events)
 
@@ -2296,7 +2299,7 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
 
 def _tokens_span(toks: list[Any]) -> Span:
     """The span of the text from the first of ``toks`` to the end of the last."""
-    return span_of(toks[0].doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    return span_of(doc_text(toks[0].doc), toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
 def _is_state(idx: ActorIndex, m: Mention) -> bool:
@@ -3581,7 +3584,7 @@ def _events_of(
             Event(
                 id=base + len(out),
                 type=hit.etype,
-                evidence=span_of(doc.text, sent.start_char, sent.end_char),
+                evidence=span_of(doc_text(doc), sent.start_char, sent.end_char),
                 trigger=Span(hit.tok.idx, hit.tok.idx + len(hit.tok.text), hit.tok.text),
                 source_actor_id=src.actor_id,
                 target_actor_id=tgt.actor_id if tgt else None,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import ActorIndex
+from ..nlp import doc_text
 from ..records import Quote, QuoteFrame, QuoteType, Span, span_of
 from ._marks import CLOSERS, MARKS, paragraphs, quote_spans
 from ._speakers import (
@@ -351,7 +352,7 @@ class _Sents:
 
 def extract_quotes(doc: Any, idx: ActorIndex) -> list[Quote]:
     """Direct, indirect and mixed quotes of a parsed article, with their speakers."""
-    text = doc.text
+    text = doc_text(doc)
     marks = _Marks(text)
     sents = _Sents(doc, marks)
     paras = paragraphs(text)

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..nlp import doc_text
 from ._encoder import Encoder, shared_encoder
 from ._features import BLOCKS, Parse, features, parse_of
 from ._head import Head
@@ -55,23 +56,17 @@ def pair_features(
 ) -> np.ndarray:
     """One feature row per target, pairs and targets in order (the head's input; the
     training script computes its rows with this too)."""
-    docs: dict[int, str] = {}  # Doc.text and Span.text join tokens: read each doc's text once
     rows: list[np.ndarray] = []
     for at in range(0, len(pairs), CHUNK_SENTENCES):
-        rows += _rows(encoder, pairs[at : at + CHUNK_SENTENCES], blocks, docs)
+        rows += _rows(encoder, pairs[at : at + CHUNK_SENTENCES], blocks)
     if not rows:
         return np.zeros((0, 0), dtype=np.float32)
     return np.vstack(rows)
 
 
-def _rows(
-    encoder: Encoder, pairs: Sequence[Pair], blocks: Sequence[str], docs: dict[int, str]
-) -> list[np.ndarray]:
-    texts = []
-    for sent, _ in pairs:
-        if id(sent.doc) not in docs:
-            docs[id(sent.doc)] = sent.doc.text
-        texts.append(docs[id(sent.doc)][sent.start_char : sent.end_char])
+def _rows(encoder: Encoder, pairs: Sequence[Pair], blocks: Sequence[str]) -> list[np.ndarray]:
+    # Span.text joins the span's tokens anew: the doc's text, joined once, is sliced
+    texts = [doc_text(sent.doc)[sent.start_char : sent.end_char] for sent, _ in pairs]
     encoded = encoder.encode(texts)
     rows: list[np.ndarray] = []
     for (sent, targets), text, enc in zip(pairs, texts, encoded, strict=True):

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from ..nlp import doc_text
 from ..records import Actor, HolderKind, Mention, Quote, Stance, span_of
 from ._defence import DEFENDED, Defence, defence_of, defender
 from ._features import target_tokens
@@ -110,7 +111,7 @@ def stance_records(
 ) -> list[Stance]:
     """One Stance per target mention, in mention order."""
     sents = list(doc.sents)
-    text = doc.text
+    text = doc_text(doc)
     chosen: list[tuple[Mention, Any]] = []
     for m in mentions:
         actor = actors.get(m.actor_id) if m.actor_id else None
