@@ -389,3 +389,30 @@ def test_a_headline_over_a_standfirst_keeps_both() -> None:
     assert c.title == "Kremlin says it will respond to new EU sanctions"
     assert c.text.startswith("Moscow warns of 'consequences'")
     assert [r.reason for r in c.removed] == ["title", "byline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Peskov accused Washington of lying.\n", "Peskov accused Washington of lying."),
+        ("  Russia protested.  ", "Russia protested."),
+        ("12 34.\n", None),  # nothing that reads as words
+        ("Page not found\n", None),  # no sentence
+        ("   \n\n", None),
+    ],
+)
+def test_a_short_plain_snippet_is_the_article_as_it_stands(text: str, kept: str | None) -> None:
+    """A sentence given on stdin or to analyze_text has no page furniture to cut: however
+    short, it is analysed as written; a page, or text without words, is still refused."""
+    from communique.clean import OutletTable, to_article
+    from communique.records import Article, Document
+
+    got = to_article(Document("-", text, "text/plain"), OutletTable.load())
+    if kept is None:
+        assert not isinstance(got, Article) and "no article text" in got.reason
+    else:
+        assert isinstance(got, Article) and got.text == kept
+    page = to_article(
+        Document("p", f"<html><body><p>{text}</p></body></html>", "text/html"), OutletTable.load()
+    )
+    assert not isinstance(page, Article)

@@ -8,6 +8,7 @@ publication dates, given or found, are normalised by :mod:`communique.dates`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import dates
@@ -33,7 +34,8 @@ __all__ = [
     "to_article",
 ]
 
-#: Below this many characters of body text, a document is reported as "no article text".
+#: Below this many characters of body text, a page (not a plain-text snippet) is reported as
+#: "no article text".
 MIN_ARTICLE_CHARS = 40
 #: Plain text up to this long whose cleaning kept nothing is taken whole (a snippet).
 SNIPPET_CHARS = 600
@@ -66,16 +68,20 @@ def to_article(
     else:
         cleaned = clean_text(content)
     text = cleaned.text.strip()
-    if (
+    snippet = (
         doc.media_type == "text/plain"
         and len(text) < MIN_ARTICLE_CHARS
         and len(content) <= SNIPPET_CHARS
-    ):
+        and (len(content.strip()) >= MIN_ARTICLE_CHARS or _sentences(content))
+    )
+    if snippet:
         # a snippet (a sentence or two given to analyze_text or on stdin) is not a page:
-        # there is no furniture to cut, so it is the article as it stands
+        # there is no furniture to cut, so it is the article as it stands, however short
+        # when it reads as sentences ("Peskov accused Washington of lying.", not a
+        # "Page not found" file)
         text = content.strip()
         cleaned = Cleaned(text=text, extractor="snippet")
-    if len(text) < MIN_ARTICLE_CHARS:
+    elif len(text) < MIN_ARTICLE_CHARS:
         why = "; ".join(cleaned.notes) or "the cleaner kept nothing that reads as article text"
         return Failure(doc.origin, f"no article text found ({why})")
     url = url or cleaned.url
@@ -126,6 +132,20 @@ def _not_unicode(doc: Document, given: Given) -> str | None:
                     "not valid Unicode; fix the input's encoding"
                 )
     return None
+
+
+def _sentences(text: str) -> bool:
+    """Does a short text read as one or more sentences: two words or more, ending as a
+    sentence ends?"""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and any(c.isalpha() for c in text)
+        and _SENTENCE_END.search(text) is not None
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def _outlet_name(outlets: OutletTable, url: str | None, cleaned: Cleaned) -> str | None:
