@@ -416,3 +416,26 @@ def test_a_short_plain_snippet_is_the_article_as_it_stands(text: str, kept: str 
         Document("p", f"<html><body><p>{text}</p></body></html>", "text/html"), OutletTable.load()
     )
     assert not isinstance(page, Article)
+
+
+def test_links_to_other_stories_labelled_in_capitals_are_teasers() -> None:
+    """A tabloid's in-article links end on their kind in capitals ("[VIDEO]", "[INSIGHT]|"):
+    they are headlines of other stories, not the article's sentences (their acts were
+    coded as this page's events)."""
+    body = [
+        "Chris Tang, Hong Kong's new police commissioner, said in an interview that police "
+        "alone are not able to end the violence.",
+        "Protesters believe the extradition bill is an example of Hong Kong's eroding autonomy "
+        "under Beijing [and say so].",
+        "The ministry called the claim [FALSE] in a statement on Monday.",
+    ]
+    links = [
+        "China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
+        "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+        "Hong Kong 'threatened with Chinese military intervention' [REACTION]",
+    ]
+    raw = "\n\n".join([body[0], *links, *body[1:]])
+    cleaned = clean_text(raw)
+    assert cleaned.text == "\n\n".join(body)
+    cut = " ".join(r.text for r in cleaned.removed if r.reason == "teaser")
+    assert all(link in cut for link in links)

@@ -382,6 +382,12 @@ def _is_share_row(words: list[str]) -> bool:
     return hits >= 2 and hits >= SHARE_ROW_RATIO * len(words)
 
 
+#: A link to another story labelled with its kind in capitals at the end ("Hong Kong
+#: 'threatened with Chinese military intervention' [REACTION]", "... [VIDEO]", "... [INSIGHT]|"):
+#: a sentence of the article never ends on such a label.
+_LABELLED_LINK_RE = re.compile(r"\[[A-Z][A-Z &'-]{2,24}\]\s*\|?\s*$")
+
+
 def _pattern_reason(text: str, words: list[str]) -> str | None:
     """Name of the first boilerplate pattern that matches ``text`` (tokens ``words``), if any."""
     tokens = len(words)
@@ -395,6 +401,8 @@ def _pattern_reason(text: str, words: list[str]) -> str | None:
         return "icons"
     if tokens > PATTERN_MAX_TOKENS:
         return None
+    if _LABELLED_LINK_RE.search(text):
+        return "teaser"
     m = _SHORT_ANY_LOW.match(low) or _SHORT_ANY_CASED.match(text)
     if m is not None and m.lastgroup is not None:
         return _SHORT_PATTERNS[int(m.lastgroup[1:])][0]
