@@ -883,3 +883,16 @@ def test_talks_that_continue_have_no_day(pipeline: Any) -> None:
     text = "The United States and China continue to negotiate a trade deal, officials said."
     got = {(s, t, e.date) for s, t, _ty, e in _coded(_analyze(pipeline, text, "2019-11-18"))}
     assert ("USA", "CHN", None) in got, got
+
+
+def test_a_force_led_by_a_state_acts_for_it(pipeline: Any) -> None:
+    """ "X-led forces", "the X-led coalition" act for X (as source and as target); forces
+    X backs do not; coordinated objects share the phrase the last one carries."""
+    text = (
+        "Ethiopian-led forces launched artillery, mortar and rocket fire against Somali "
+        "militia camps."
+    )
+    assert ("ETH", "SOM", "ASSAULT") in _acts(pipeline, text)
+    assert ("IRQ", "USA", "ASSAULT") in _acts(pipeline, "Iraq attacked the US-led coalition.")
+    acts = _acts(pipeline, "Russian-backed separatists shelled Ukrainian positions.")
+    assert not any(s == "RUS" for s, _t, _ty in acts), acts

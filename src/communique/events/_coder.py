@@ -2051,6 +2051,18 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 for x in _expand(c)
                 if (m := idx.at(x.i)) is not None and m.actor_id
             ]
+        if not hit:
+            # "Vietnamese-led forces", "the Saudi-led coalition": a force led by a state
+            # acts for it (not one it backs: "Russian-backed separatists" are others)
+            hit = [
+                m
+                for c in head.children
+                if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() == "lead"
+                for x in c.children
+                if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                for y in _expand(x)
+                if (m := idx.at(y.i)) is not None and m.actor_id
+            ]
         if not hit and depth == 0:
             # "officials of the Sudanese government", "a number of U.S. lawmakers",
             # "activists from the Fatah party"
@@ -2627,7 +2639,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # cut or called off goes to its target ("suspended aid to Mali",
                     # "cancelled a visit to Haiti")
                     cut = frozenset({"to"}) if hit.etype == "SANCTION" else frozenset()
-                    out += _noun_args(c, idx, preps | cut)
+                    # coordinated objects share the phrase the last one carries
+                    # ("launched artillery, mortar and rocket fire against the camps")
+                    out += [m for n in _expand(c) for m in _noun_args(n, idx, preps | cut)]
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
