@@ -896,3 +896,13 @@ def test_a_force_led_by_a_state_acts_for_it(pipeline: Any) -> None:
     assert ("IRQ", "USA", "ASSAULT") in _acts(pipeline, "Iraq attacked the US-led coalition.")
     acts = _acts(pipeline, "Russian-backed separatists shelled Ukrainian positions.")
     assert not any(s == "RUS" for s, _t, _ty in acts), acts
+
+
+def test_an_object_the_parser_made_a_subject_is_still_the_target(pipeline: Any) -> None:
+    """ "granted asylum to five Panamanian officers holed up in a residence": the parser
+    makes "officers" the subject of "holed" and leaves "to" without an object."""
+    text = (
+        "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a "
+        "diplomatic residence."
+    )
+    assert ("PER", "PAN", "AID") in _acts(pipeline, text)

@@ -259,9 +259,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # ethnicity not placed is not its kin state, purposes done where they are sent); 0.893 /
     # 0.500 since the fourteenth (unnamed groups of the state where they act); 0.894 /
     # 0.505 since the fifteenth (coercion of what is somewhere, aides, offers); 0.895 /
-    # 0.510 since the seventeenth; 0.896 / 0.516 since the eighteenth (forces a state leads)
+    # 0.510 since the seventeenth; 0.896 / 0.516 since the eighteenth (forces a state leads),
+    # 0.897 / 0.521 with objects the parser made subjects
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.515
+    assert tune["recall"] >= 0.52
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

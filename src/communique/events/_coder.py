@@ -3107,7 +3107,24 @@ def _located(tok: Any, idx: ActorIndex) -> list[Mention]:
 
 def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
     """The actor mentions of the objects of the prepositions ``preps``."""
-    return [m for g in preps for p in g.children if p.dep_ == "pobj" for m in _mentions_for(p, idx)]
+    return [m for g in preps for p in _pobjs(g) for m in _mentions_for(p, idx)]
+
+
+def _pobjs(prep: Any) -> list[Any]:
+    """The objects of a preposition. A noun the parser made the subject of the participle
+    after it ("granted asylum to five officers holed up in a residence": "officers" the
+    subject of "holed", read as a past tense; the "to" left without an object) is its
+    object too."""
+    out = [p for p in prep.children if p.dep_ == "pobj"]
+    if out or prep.i + 1 >= len(prep.doc):
+        return out
+    noun = prep.doc[prep.i + 1]
+    while noun.dep_ in _NP_PARTS | {"det", "nummod", "quantmod"} and noun.head.i > noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.tag_ in ("VBN", "VBD") and verb.head.i == prep.head.i:
+        out.append(noun)
+    return out
 
 
 # -- flags, dates, evidence ------------------------------------------------------------
