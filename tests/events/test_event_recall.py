@@ -906,3 +906,31 @@ def test_an_object_the_parser_made_a_subject_is_still_the_target(pipeline: Any) 
         "diplomatic residence."
     )
     assert ("PER", "PAN", "AID") in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russian missiles struck the port of Odesa overnight.", ("RUS", "UKR", "ASSAULT")),
+        ("Russian drones hit energy facilities in Kharkiv.", ("RUS", "UKR", "ASSAULT")),
+        ("Russian missiles hit the Odesa port.", ("RUS", "UKR", "ASSAULT")),
+    ],
+)
+def test_force_on_a_thing_somewhere_hits_its_state(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    """ "hit" and "strike" are force when weapons hit a thing a place phrase puts in a state;
+    not a deal struck somewhere, nor what a storm hits."""
+    assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli negotiators struck a deal in Cairo.",
+        "Russian troops struck a deal in Kyiv.",
+        "The storm hit the port of Odesa.",
+    ],
+)
+def test_a_deal_struck_somewhere_is_no_force(pipeline: Any, text: str) -> None:
+    assert not [a for a in _acts(pipeline, text) if a[2] == "ASSAULT"]

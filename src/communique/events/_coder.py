@@ -851,7 +851,29 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         objects, doers = doers, []
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
-    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) for o in objects)
+    return any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _place_of(o, idx)
+        for o in objects
+    ) or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
+        any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
+        and any(d.lemma_.lower() in WEAPONS for d in doers)
+        and bool(_place_of(tok, idx))
+    )
+
+
+def _place_of(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The state a thing hit belongs to or lies in, by its "of", "in" or "near" phrase or
+    its modifier ("the port of Odesa", "the Odesa port"), or, for a verb, where it was
+    done ("hit energy facilities in Kharkiv")."""
+    out = [
+        m
+        for g in noun.children
+        if g.dep_ == "prep" and g.lower_ in _WHERE | {"of"}
+        for p in _pobjs(g)
+        for m in _mentions_for(p, idx) + _located(p, idx)
+        if _is_state(idx, m)
+    ]
+    return out or [m for m in _located(noun, idx) if _is_state(idx, m)]
 
 
 def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
