@@ -852,28 +852,35 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
     return any(
-        o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _place_of(o, idx)
+        o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
         for o in objects
     ) or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
         any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
         and any(d.lemma_.lower() in WEAPONS for d in doers)
-        and bool(_place_of(tok, idx))
+        and _in_a_state(tok, idx)
     )
 
 
-def _place_of(noun: Any, idx: ActorIndex) -> list[Mention]:
-    """The state a thing hit belongs to or lies in, by its "of", "in" or "near" phrase or
-    its modifier ("the port of Odesa", "the Odesa port"), or, for a verb, where it was
-    done ("hit energy facilities in Kharkiv")."""
-    out = [
-        m
-        for g in noun.children
-        if g.dep_ == "prep" and g.lower_ in _WHERE | {"of"}
-        for p in _pobjs(g)
-        for m in _mentions_for(p, idx) + _located(p, idx)
-        if _is_state(idx, m)
-    ]
-    return out or [m for m in _located(noun, idx) if _is_state(idx, m)]
+def _in_a_state(tok: Any, idx: ActorIndex) -> bool:
+    """Does an "of", "in" or "near" phrase or a modifier put the thing hit in a state ("the
+    port of Odesa", "the Odesa port"), or, for a verb, where it was done ("hit energy
+    facilities in Kharkiv")? (Read only: the index is not changed.)"""
+    for g in tok.children:
+        if g.dep_ == "prep" and g.lower_ in _WHERE | {"of"}:
+            for p in _pobjs(g):
+                if _names_place(p, idx) or any(_is_state(idx, m) for m in _mentions_for(p, idx)):
+                    return True
+    return _names_place(tok, idx)
+
+
+def _names_place(tok: Any, idx: ActorIndex) -> bool:
+    """Is the phrase headed by ``tok`` (or a modifier of it) a place the resolver put in a
+    state (see :func:`_located`)?"""
+    return any(
+        idx.places.get(x.i) is not None
+        for t in _expand(tok)
+        for x in (t, *(c for c in t.children if c.dep_ == "compound"))
+    )
 
 
 def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
