@@ -838,8 +838,9 @@ def _opinion(tok: Any, idx: ActorIndex) -> bool:
 def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     """ "Russian missiles hit Kyiv", "Kyiv was struck by drones": a verb of
     :data:`TARGETED_FORCE` used on its own (not "struck down", "hit back") whose object
-    is an actor or a place; any other object ("struck a deal", "hit a record") is
-    another sense."""
+    is an actor, a place or a thing a phrase puts in a state ("the port of Odesa"; weapons
+    hitting "energy facilities in Kharkiv"); any other object ("struck a deal", "hit a
+    record") is another sense."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in TARGETED_FORCE:
         return False
     if any(c.dep_ == "prt" for c in tok.children):
