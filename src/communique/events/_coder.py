@@ -877,11 +877,7 @@ def _in_a_state(tok: Any, idx: ActorIndex) -> bool:
 def _names_place(tok: Any, idx: ActorIndex) -> bool:
     """Is the phrase headed by ``tok`` (or a modifier of it) a place the resolver put in a
     state (see :func:`_located`)?"""
-    return any(
-        idx.places.get(x.i) is not None
-        for t in _expand(tok)
-        for x in (t, *(c for c in t.children if c.dep_ == "compound"))
-    )
+    return any(idx.places.get(x.i) is not None for x in _place_words(tok))
 
 
 def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
@@ -2825,8 +2821,9 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
             for p in t.children:
                 if p.dep_ == "pobj":
                     found = _mentions_for(p, idx)
-                    if not found:  # "the US-led war": its leader ("Ukraine's partners"
-                        # are others, left out by _mentions_for)
+                    if not found:  # an actor deeper inside a modifier than _mentions_for
+                        # looks ("the US-led war" it finds itself; "Ukraine's partners" are
+                        # others, left out by it)
                         found = [
                             m
                             for c in p.children
@@ -3126,13 +3123,18 @@ def _located(tok: Any, idx: ActorIndex) -> list[Mention]:
     region"): a mention of the place standing for its state, which the article's actors
     take in (the resolver keeps a location's state apart, :attr:`ActorIndex.places`)."""
     out: list[Mention] = []
-    for t in _expand(tok):
-        for x in (t, *(c for c in t.children if c.dep_ == "compound")):
-            state, m = idx.places.get(x.i), idx.at(x.i)
-            if state is not None and m is not None and not m.actor_id:
-                idx.actors.setdefault(state.id, state)
-                out.append(dataclasses.replace(m, actor_id=state.id))
+    for x in _place_words(tok):
+        state, m = idx.places.get(x.i), idx.at(x.i)
+        if state is not None and m is not None and not m.actor_id:
+            idx.actors.setdefault(state.id, state)
+            out.append(dataclasses.replace(m, actor_id=state.id))
     return out
+
+
+def _place_words(tok: Any) -> list[Any]:
+    """The words of the phrase headed by ``tok`` that can name a place: each conjunct and
+    its compound modifiers ("Odesa and Kherson", "the Kursk region", "the Odesa port")."""
+    return [x for t in _expand(tok) for x in (t, *(c for c in t.children if c.dep_ == "compound"))]
 
 
 def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
