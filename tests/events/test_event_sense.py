@@ -574,6 +574,18 @@ def test_a_must_without_anyone_asked_is_no_request(pipeline: Any, text: str) -> 
     assert not [c for c in _coded(_analyze(pipeline, text)) if c[2] == "REQUEST"]
 
 
+def test_rebels_saying_their_government_must_act_ask_it(pipeline: Any) -> None:
+    # a demand within one country, between its two sides; "Peskov said Russia must
+    # respond" stays no request (the speaker's own state)
+    text = (
+        "Rwandan rebels announced that President Kagame and his Rwandan Patriotic Front "
+        "must agree to major constitutional changes before they demobilize."
+    )
+    coded = _coded(_analyze(pipeline, text))
+    assert [(c[0], c[1], c[2]) for c in coded] == [("RWA", "RWA", "REQUEST")], coded
+    assert not _coded(_analyze(pipeline, "Peskov said Russia must respond."))
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

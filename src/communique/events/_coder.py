@@ -1108,6 +1108,29 @@ _OFFICIAL_KINDS = frozenset({"state", "government body", "IGO"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "MIL", "LEG", "JUD"})
 
 
+#: Sectors of a country's people and armed groups that stand against its government.
+_CHALLENGER_SECTORS = frozenset({"REB", "OPP", "CVL"})
+
+
+def _rivals(idx: ActorIndex, a: Mention, b: Mention) -> bool:
+    """Are two actors of one country on the two sides of its politics: the government and
+    its rebels, opposition or people ("Rwandan rebels announced that President Kagame must
+    agree to constitutional changes" is a demand within Rwanda; "Peskov said Russia must
+    respond" is no one asking anyone)?"""
+
+    def side(m: Mention) -> str | None:
+        actor = idx.actors.get(m.actor_id or "")
+        if actor is None:
+            return None
+        if actor.sector in _CHALLENGER_SECTORS:
+            return "challenger"
+        if actor.kind in _OFFICIAL_KINDS or actor.sector in _OFFICIAL_SECTORS:
+            return "official"
+        return None
+
+    return {side(a), side(b)} == {"challenger", "official"}
+
+
 def _official(hit: _Hit, idx: ActorIndex) -> bool:
     """Is every subject of the act a state, a government body, an IGO, or one of their
     officials (not people, parties or groups)?"""
@@ -3625,7 +3648,9 @@ def _events_of(
                 tgt, domestic = home, True
         if tgt is not None and tgt.actor_id == src.actor_id and not domestic:
             continue
-        if hit.kind in ("claim", "deontic") and (tgt is None or _code(idx, tgt) == _code(idx, src)):
+        if hit.kind in ("claim", "deontic") and (
+            tgt is None or (_code(idx, tgt) == _code(idx, src) and not _rivals(idx, src, tgt))
+        ):
             continue  # a claim needs someone to blame; "we must" is no request
         start, _end = idx.token_spans.get(src.id, (hit.tok.i, hit.tok.i))
         feats = {
