@@ -693,12 +693,16 @@ def test_a_definite_act_noun_reaches_back_past_quotes_to_its_author(pipeline: An
             " Fidan held talks in Ankara earlier in the day.",
             {("GRC", "TUR"), ("TUR", "GRC")},
         ),
-        # a third party as the object: the subjects act on it together, not on each other
+        # a third party as the object: the subjects meet it together, not each other (and
+        # it meets them: a meeting is held by both sides)
         (
             "Russian officials and a Kremlin envoy met Chinese diplomats in Beijing.",
-            {("RUS", "CHN")},
+            {("RUS", "CHN"), ("CHN", "RUS")},
         ),
-        ("Israel and Lebanon held talks with the United States.", {("ISR", "USA"), ("LBN", "USA")}),
+        (
+            "Israel and Lebanon held talks with the United States.",
+            {("ISR", "USA"), ("LBN", "USA"), ("USA", "ISR"), ("USA", "LBN")},
+        ),
         # a party named inside the object is one of the subjects: still each other
         (
             "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from"
@@ -900,9 +904,12 @@ def test_a_meeting_named_by_a_noun_is_an_encounter_of_its_parties(pipeline: Any)
         ("RUS", "UKR", "040", False, "2019-11-18"),
         ("UKR", "RUS", "040", False, "2019-11-18"),
     }
-    # his call, to the other: as "Trump called Zelenskiy"; on the day it names
+    # his call with the other: held by both, as "Trump called Zelenskiy"; on the day it names
     got = _encounters(pipeline, "Trump's July 25 call with Zelenskiy lasted half an hour.")
-    assert got == {("USA", "UKR", "041", False, "2019-07-25")}
+    assert got == {
+        ("USA", "UKR", "041", False, "2019-07-25"),
+        ("UKR", "USA", "041", False, "2019-07-25"),
+    }
     # a visit goes to its host
     got = _encounters(pipeline, "Putin's visit to Turkey ended on Tuesday.")
     assert got == {("RUS", "TUR", "042", False, "2019-11-19")}
@@ -1018,7 +1025,7 @@ def test_a_present_when_or_if_clause_of_a_general_truth_is_no_act(pipeline: Any)
 
 def test_discussing_with_someone_is_consulting_them(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "Blinken discussed the crisis with Wang Yi on Tuesday."))
-    assert [c[:3] for c in coded] == [("USA", "CHN", "CONSULT")], coded
+    assert [c[:3] for c in coded] == [("USA", "CHN", "CONSULT"), ("CHN", "USA", "CONSULT")], coded
     assert not _coded(_analyze(pipeline, "The ministers discussed the budget."))
 
 

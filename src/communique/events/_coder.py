@@ -3534,6 +3534,10 @@ def _noun_clause(v: Any) -> bool:
     )
 
 
+#: Meetings, calls and negotiations, which both parties hold with each other (CAMEO 040,
+#: 041, 044, 046).
+_MUTUAL_MEETINGS = frozenset(["040", "041", "044", "046"])
+
 #: Prepositions whose noun sets the scene of an act ("In a debate on Tuesday, ...").
 _SETTING_PREPS = frozenset(["in", "at", "during"])
 _PARTS = frozenset(["VBG", "VBN"])
@@ -3630,6 +3634,10 @@ def _events_of(
     else:
         options: list[Mention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in options]
+        if hit.cameo in _MUTUAL_MEETINGS and not place_only:
+            # "Putin met Xi", "Pompeo telephoned Lavrov", "Trump's call with Zelenskiy":
+            # each party consults the other (a visit and its hosting stay one-way)
+            pairs += [(t, s) for s, t in pairs if t is not None and _code(idx, t) != _code(idx, s)]
     out: list[Event] = []
     for src0, tgt0 in _one_target_per_code(pairs, idx):
         if _code(idx, src0) is None:
