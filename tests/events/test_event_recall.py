@@ -936,3 +936,18 @@ def test_force_on_a_thing_somewhere_hits_its_state(
 )
 def test_a_deal_struck_somewhere_is_no_force(pipeline: Any, text: str) -> None:
     assert not [a for a in _acts(pipeline, text) if a[2] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the place phrase on the verb or on what is imposed: the same target either way
+        ("The Egyptian government imposed a curfew in Cairo.", ("EGY", "EGY", "COERCE")),
+        ("The Thai government declared a state of emergency in Bangkok.", ("THA", "THA", "COERCE")),
+        ("Russian police detained an activist in Kyiv.", ("RUS", "UKR", "COERCE")),
+    ],
+)
+def test_coercion_somewhere_is_of_its_state(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert _acts(pipeline, text) == {want}

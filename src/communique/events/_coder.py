@@ -2773,10 +2773,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        for o in hit.args:  # "shelled villages near Kharkiv": the verb's own phrase
-            for c in o.children:
-                if c.dep_ == "prep" and c.lower_ in _WHERE:
-                    place += [m for p in c.children if p.dep_ == "pobj" for m in _located(p, idx)]
+        place += _verb_located(hit, idx)  # "shelled villages near Kharkiv"
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
             for t in _place_nouns(o):
                 place += _located(t, idx)
@@ -2784,6 +2781,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         # "outlawed the largest extremist organization in Northern Ireland": coercion of
         # what is somewhere is of its state
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
+        # "imposed a curfew in Cairo": the verb's own place phrase
+        place = place or _verb_located(hit, idx)
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
     if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
@@ -3139,6 +3138,20 @@ def _place_nouns(tok: Any) -> list[Any]:
     """The nouns of the place phrases ("in", "near", ...) within ``tok``'s phrase: "a
     gunbattle in southeastern Serbia", "facilities in the Odesa region"."""
     return [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE]
+
+
+def _verb_located(hit: _Hit, idx: ActorIndex) -> list[Mention]:
+    """The states of the places the act's own "in" / "near" phrases name ("shelled
+    villages near Kharkiv", "imposed a curfew in Cairo")."""
+    return [
+        m
+        for o in hit.args
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in _WHERE
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in _located(p, idx)
+    ]
 
 
 def _located(tok: Any, idx: ActorIndex) -> list[Mention]:
