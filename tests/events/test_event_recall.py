@@ -951,3 +951,12 @@ def test_coercion_somewhere_is_of_its_state(
     pipeline: Any, text: str, want: tuple[str, str, str]
 ) -> None:
     assert _acts(pipeline, text) == {want}
+
+
+def test_a_threat_of_coercion_somewhere_is_aimed_at_its_state(pipeline: Any) -> None:
+    text = "The Algerian president threatened to impose a curfew in Algiers after the unrest."
+    assert _acts(pipeline, text) == {("DZA", "DZA", "THREATEN")}
+    # a threat to deploy one's own forces at home is aimed at no one there
+    assert ("RUS", "RUS", "THREATEN") not in _acts(
+        pipeline, "Russia threatened to deploy missiles in Kaliningrad."
+    )

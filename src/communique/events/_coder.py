@@ -2783,6 +2783,11 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
         # "imposed a curfew in Cairo": the verb's own place phrase
         place = place or _verb_located(hit, idx)
+    if not uniq and not place and hit.etype == "THREATEN" and hit.inner in (None, "COERCE"):
+        # "threatened to institute a curfew in Algiers": a threat of coercion somewhere is
+        # aimed at that place's state
+        place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
+        place = place or _verb_located(hit, idx)
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
     if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
@@ -3659,8 +3664,12 @@ def _events_of(
             continue
         src, tgt, domestic = src0, tgt0, False
         if tgt is not None and place_only and _code(idx, tgt) == _code(idx, src):
-            if hit.etype in ("ASSAULT", "COERCE"):
-                domestic = True  # "exploded bombs in Kabul": force at home hits home
+            if hit.etype in ("ASSAULT", "COERCE") or (
+                hit.etype == "THREATEN" and hit.inner in (None, "COERCE", "ASSAULT")
+            ):
+                # "exploded bombs in Kabul": force at home hits home, as does a threat of
+                # it ("threatened to institute a curfew in Algiers")
+                domestic = True
             else:
                 tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
         if tgt is None and hit.kind in ("lexical", "control"):
