@@ -960,3 +960,24 @@ def test_a_threat_of_coercion_somewhere_is_aimed_at_its_state(pipeline: Any) -> 
     assert ("RUS", "RUS", "THREATEN") not in _acts(
         pipeline, "Russia threatened to deploy missiles in Kaliningrad."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Israel turned down a request by the United Nations.", {("ISR", "IGO", "REJECT")}),
+        # the parser makes "back" an adverb here: still the verb's particle
+        ("Washington rolled back tariffs on Chinese goods.", {("USA", "CHN", "RETREAT")}),
+        (
+            "Putin spoke to Erdogan by phone on Monday.",
+            {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")},
+        ),
+        # talking to no one named consults no one
+        ("Peskov spoke to reporters on Monday.", set()),
+        ("Peskov talked to reporters on Monday.", set()),
+    ],
+)
+def test_phrasal_verbs_of_common_acts(
+    pipeline: Any, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert _acts(pipeline, text) == want

@@ -344,8 +344,10 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     obj = _object(tok)
     key = _noun_key(obj) if obj is not None else None
     for c in tok.children:
-        if c.dep_ in ("prt", "prep"):
-            if c.dep_ == "prt" and key:  # "called off the strike", "broke off talks"
+        # a particle the parser made an adverb is still one ("rolled back tariffs")
+        particle = c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "advmod")
+        if particle or c.dep_ == "prep":
+            if particle and key:  # "called off the strike", "broke off talks"
                 pk = (f"{lemma} {c.lower_}", key)
                 light = LIGHT.get(pk) or GEN_LIGHT.get(pk)
                 if light is not None:
@@ -3552,6 +3554,9 @@ def _noun_clause(v: Any) -> bool:
     )
 
 
+#: Verbs of talking, a consultation only with someone named.
+_TALKING = frozenset(["talk", "speak"])
+
 #: Meetings, calls and negotiations, which both parties hold with each other (CAMEO 040,
 #: 041, 044, 046).
 _MUTUAL_MEETINGS = frozenset(["040", "041", "044", "046"])
@@ -3587,6 +3592,8 @@ def _events_of(
     if not sources:
         return []
     targets, place_only = _targets(hit, idx)
+    if not targets and len(sources) < 2 and hit.tok.lemma_.lower() in _TALKING:
+        return []  # "Peskov talked to reporters": talking to no one named consults no one
     if (
         hit.verb.dep_ == "pcomp"
         and not targets

@@ -165,13 +165,15 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("declare", "emergency"): "1724",
         ("declare", "ceasefire"): "0871",
         ("declare", "truce"): "0871",
-        **{(v, "sanction"): "085" for v in ("lift", "ease", "remove", "relax")},
-        **{(v, "embargo"): "085" for v in ("lift", "ease", "remove", "relax")},
-        **{(v, "tariff"): "085" for v in ("lift", "ease", "remove", "relax", "cut", "scrap")},
+        **{
+            (v, n): "085"
+            for v in ("lift", "ease", "remove", "relax", "cut", "scrap", "roll back")
+            for n in ("tariff", "sanction", "embargo")
+        },
         **{(v, "tariff"): "163" for v in ("raise", "slap", "announce", "increase")},
         **{
             (v, n): ("081", "CONCEDE")
-            for v in ("lift", "ease", "cancel", "relax", "remove", "shorten")
+            for v in ("lift", "ease", "cancel", "relax", "remove", "shorten", "roll back")
             for n in ("curfew", "restriction", "ban", "measure", "emergency")
         },
         **{(v, "strike"): ("083", "CONCEDE") for v in ("call off", "end", "suspend")},
@@ -494,6 +496,8 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("talk", "with"): "040",
         ("dial", "up"): "041",
         ("talk", "to"): "040",
+        ("speak", "to"): "040",
+        ("turn", "down"): "120",
         ("speak", "with"): "040",
         ("discuss", "with"): "040",
         ("meet", "with"): "040",
