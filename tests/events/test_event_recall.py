@@ -981,3 +981,21 @@ def test_phrasal_verbs_of_common_acts(
     pipeline: Any, text: str, want: set[tuple[str, str, str]]
 ) -> None:
     assert _acts(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The European Union on Friday expressed solidarity with Germany.",
+            ("IGO", "DEU", "SUPPORT"),
+        ),
+        ("Japan expressed concern over North Korea's missile launch.", ("JPN", "PRK", "ACCUSE")),
+        ("Russian jets violated Finnish airspace.", ("RUS", "FIN", "COERCE")),
+        ("Two Russian military aircraft entered Estonia's airspace.", ("RUS", "EST", "COERCE")),
+    ],
+)
+def test_stances_expressed_and_airspace_entered(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert _acts(pipeline, text) == {want}

@@ -361,6 +361,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("rally", "support"): "053",
         ("express", "support"): "051",
         ("voice", "support"): "051",
+        **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "show", "pledge")},
+        # "expressed concern over the launch": disapproval (CAMEO 110); outrage criticises
+        **{(v, n): "110" for v in ("express", "voice") for n in ("concern", "alarm", "unease")},
+        **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
+        # a state's airspace entered or violated by another's aircraft: coercion (CAMEO 17)
+        **{(v, "airspace"): "170" for v in ("violate", "enter", "breach", "intrude")},
         ("reject", "proposal"): "125",
         ("reject", "offer"): "125",
         ("reject", "invitation"): "125",
