@@ -451,3 +451,19 @@ def test_he_is_first_someone_named_in_its_own_sentence(pipeline: Pipeline) -> No
     a = analyze_sentence(pipeline, text, "2019-11-20")
     (he,) = [m for m in a.mentions if m.span.text == "he"]
     assert a.actor(he.actor_id).name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ambassador Gordon Sondland testified. Trump called him twice.", "Gordon Sondland"),
+        ("Zelensky met Putin. Putin spoke with him for an hour.", "Volodymyr Zelensky"),
+        ("Putin met Zelensky and thanked him.", "Volodymyr Zelensky"),
+    ],
+)
+def test_a_pronoun_object_is_not_its_own_clauses_subject(
+    pipeline: Pipeline, text: str, want: str
+) -> None:
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    (him,) = [m for m in a.mentions if m.span.text == "him"]
+    assert a.actor(him.actor_id).name == want  # type: ignore[union-attr]

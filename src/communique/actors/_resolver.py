@@ -1034,6 +1034,8 @@ class ActorResolver:
             before = [
                 m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
             ]
+            clause_subject = _clause_subject_tokens(tok)
+            before = [m for m in before if idx.token_spans[m.id][0] not in clause_subject]
             if before:
                 # a person named in the pronoun's own sentence comes first ("questions
                 # about Trump's July 25 call when he asked Zelenskiy"); a subject is a
@@ -1084,6 +1086,22 @@ def _role_head(tok: Any) -> str:
 
 #: Countries whose names are written family name first in English news ("Mao Ning" → Mao).
 SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
+
+
+def _clause_subject_tokens(pron: Any) -> set[int]:
+    """The tokens of the subject of the verb whose object the pronoun is: "Trump called
+    him", "Putin spoke with him" — a pronoun object is never its own clause's subject (a
+    reflexive would be)."""
+    verb = None
+    if pron.dep_ in ("dobj", "dative", "iobj"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ in ("prep", "dative"):
+        verb = pron.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "Putin met Zelensky and thanked him": the subject they share
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _subjectish(doc: Any, idx: ActorIndex, m: Mention) -> bool:
