@@ -467,3 +467,18 @@ def test_a_pronoun_object_is_not_its_own_clauses_subject(
     a = analyze_sentence(pipeline, text, "2019-11-20")
     (him,) = [m for m in a.mentions if m.span.text == "him"]
     assert a.actor(him.actor_id).name == want  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The United Nations Emergency Relief Coordinator demanded access.", "IGO"),
+        ("The EU Special Representative met Serbian officials.", "IGO"),
+    ],
+)
+def test_an_office_named_after_its_organisation_is_that_organisation(
+    pipeline: Pipeline, text: str, want: str
+) -> None:
+    a = analyze_sentence(pipeline, text, "2019-11-20")
+    first = a.mentions[0]
+    assert first.span.start <= 10 and a.actor(first.actor_id).code == want  # type: ignore[union-attr]

@@ -290,6 +290,10 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     ),
 ]
 _ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+#: Offices of organisations beside ROLE_SECTORS' titles ("Emergency Relief Coordinator").
+_OFFICES = frozenset(
+    ["coordinator", "commissioner", "representative", "rapporteur", "chief", "head", "director"]
+)
 #: Prepositions that make a capital a place ("in Beijing") ...
 _PLACE_PREPS = {
     "in",
@@ -543,6 +547,10 @@ class ActorResolver:
             group = self._state_group(span)
             if group is not None:
                 return group, "AGENT"
+        if label in ("ORG", "PERSON", "FAC"):
+            org = self._office_of(span, day)
+            if org is not None:
+                return org, label
         if label in ("GPE", "NORP", "LOC", "FAC"):
             return None, "SKIP"
         return None, "SKIP"
@@ -560,6 +568,22 @@ class ActorResolver:
             for e in self.registry.lookup(tok.text):
                 if e.kind == "state" and e.code:
                     return _group(_actor(e), sector)
+        return None
+
+    def _office_of(self, span: Any, day: date | None) -> Actor | None:
+        """An office the registry lacks, named after the organisation it belongs to: "the
+        United Nations Emergency Relief Coordinator", "the EU Special Representative" →
+        that organisation (an IGO or NGO the registry holds)."""
+        root = span.root
+        if not (_ROLE_RE.search(root.text) or root.lemma_.lower() in _OFFICES):
+            return None
+        words = [t for t in span if t.i < root.i]
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                name = " ".join(t.text for t in words[i : i + n])
+                found = [e for e in self.registry.lookup(name, day) if e.kind in ("IGO", "NGO")]
+                if found:
+                    return _actor(_best(found))
         return None
 
     def _fuzzy(self, text: str, day: date | None) -> list[Entry]:
