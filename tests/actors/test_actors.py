@@ -482,3 +482,19 @@ def test_an_office_named_after_its_organisation_is_that_organisation(
     a = analyze_sentence(pipeline, text, "2019-11-20")
     first = a.mentions[0]
     assert first.span.start <= 10 and a.actor(first.actor_id).code == want  # type: ignore[union-attr]
+
+
+def test_an_officer_of_an_organisation_is_coded_as_it(pipeline: Pipeline) -> None:
+    # the tagger reads "Oshima" as a place; the apposition says it is an office holder
+    text = (
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Iraq "
+        "allow humanitarian workers in."
+    )
+    a = analyze_sentence(pipeline, text, "2005-01-01")
+    (ev,) = a.events
+    src, tgt = a.actor(ev.source_actor_id), a.actor(ev.target_actor_id)
+    assert (src.name, src.kind, src.code, tgt.code) == ("Oshima", "person", "IGO", "IRQ")  # type: ignore[union-attr]
+    # an organisation one is posted to is not one's own
+    a = analyze_sentence(pipeline, "Ambassador to the United Nations Jane Doerr spoke.")
+    (doerr,) = [m for m in a.mentions if m.span.text == "Jane Doerr"]
+    assert a.actor(doerr.actor_id).code is None  # type: ignore[union-attr]

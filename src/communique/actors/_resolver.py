@@ -294,6 +294,23 @@ _ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
 _OFFICES = frozenset(
     ["coordinator", "commissioner", "representative", "rapporteur", "chief", "head", "director"]
 )
+_OFFICE_IN = re.compile(r"\b(?:" + "|".join(_OFFICES) + r")\b", re.I)
+
+
+def _named_in_apposition(span: Any) -> bool:
+    """Is the span a proper name set off by an apposition naming an office ("Oshima, the
+    United Nations Emergency Relief Coordinator,")?"""
+    root = span.root
+    if root.pos_ != "PROPN":
+        return False
+    return any(
+        c.dep_ == "appos"
+        and c.i > root.i
+        and (_ROLE_RE.search(c.text) is not None or c.lemma_.lower() in _OFFICES)
+        for c in root.children
+    )
+
+
 #: Prepositions that make a capital a place ("in Beijing") ...
 _PLACE_PREPS = {
     "in",
@@ -551,8 +568,10 @@ class ActorResolver:
             org = self._office_of(span, day)
             if org is not None:
                 return org, label
-        if label in ("GPE", "NORP", "LOC", "FAC"):
-            return None, "SKIP"
+        if label in ("GPE", "LOC", "FAC") and _named_in_apposition(span):
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a name the
+            # tagger took for a place, whose apposition says what office the person holds
+            return self._learned(span, day), "PERSON"
         return None, "SKIP"
 
     def _state_group(self, span: Any) -> Actor | None:
@@ -654,7 +673,20 @@ class ActorResolver:
         # a city or region places an office holder ("Kharkiv governor"), not anyone from
         # there ("a Texas man" is no actor of the United States)
         country = self._country_in(title, places=role is not None)
-        sector = None
+        code, sector = country, None
+        if country is None and (role or _OFFICE_IN.search(title)):
+            # "the United Nations Emergency Relief Coordinator": an organisation's officer
+            org = self._organisation_in(title)
+            if org is not None:
+                return Actor(
+                    id=f"learned:{slug(span.text)}",
+                    name=span.text,
+                    kind="person",
+                    code=org.code,
+                    sector=org.code,
+                    role=role,
+                    learned=True,
+                )
         if role:
             sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
             if sector == "BUS" and self._territory_before(title):
@@ -665,12 +697,24 @@ class ActorResolver:
             id=f"learned:{slug(span.text)}",
             name=span.text,
             kind="person",
-            code=country,
+            code=code,
             country=country,
             sector=sector,
             role=role,
             learned=True,
         )
+
+    def _organisation_in(self, title: str) -> Entry | None:
+        """The IGO or NGO the registry holds that a title names ("the UN relief
+        coordinator", "a spokesman for the World Food Programme"); never one the person
+        is posted to ("Ambassador to the United Nations")."""
+        text = _STUDIED.sub(" ", _POSTED_TO.sub(" ", title))
+        for run in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", text):
+            for cand in _longest_first(run.split()):
+                found = [e for e in self.registry.lookup(cand) if e.kind in ("IGO", "NGO")]
+                if found:
+                    return _best(found)
+        return None
 
     def _heads_other_body(self, title: str, role: str) -> bool:
         """Is the office one of a body the registry does not know ("the president of the
