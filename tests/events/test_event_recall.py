@@ -999,3 +999,20 @@ def test_stances_expressed_and_airspace_entered(
     pipeline: Any, text: str, want: tuple[str, str, str]
 ) -> None:
     assert _acts(pipeline, text) == {want}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Iraq wants Turkey to pay about 1.5 billion dollars.", {("IRQ", "TUR", "REQUEST")}),
+        ("Washington encouraged Baghdad to resolve the dispute.", {("USA", "IRQ", "REQUEST")}),
+        # a wish to act oneself is that act, planned; a meeting one side wants is its own
+        ("Iraq wants to meet Turkey.", {("IRQ", "TUR", "CONSULT")}),
+        # a people's wish is an opinion, no one asked
+        ("Most Americans want Congress to investigate Trump.", set()),
+    ],
+)
+def test_wanting_someone_else_to_act_asks_them(
+    pipeline: Any, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert _acts(pipeline, text) == want

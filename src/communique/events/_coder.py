@@ -692,7 +692,12 @@ def _sentence_hits(
             continue  # coded at the control verb
         if _for_to(tok) and tok.head.lemma_.lower() in ASK:
             continue  # "called for Russia to withdraw": coded at "called"
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "get" and tok.head.pos_ == "VERB":
+        if (
+            tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in _PRESSING
+            and tok.head.pos_ == "VERB"
+            and _presses(tok.head)
+        ):
             continue  # "get Ukraine to investigate": what was pressed for, coded at "get"
         if (
             tok.tag_ == "VBG"
@@ -738,6 +743,8 @@ def _sentence_hits(
             and _asks_question(hit.tok)
         ):
             continue  # "Maitlis demanded how Andrew could be so sure": a question put
+        if hit.tok.lemma_.lower() == "want" and _people_want(hit.tok, idx):
+            continue  # "most Americans want Congress to investigate": an opinion polled
         if hit.tok.lemma_.lower() in _GUARDING and _reflexive_object(hit.tok):
             continue  # "demands that we stop defending ourselves": self-defence, no support
         if hit.cameo == "140" and _official(hit, idx):
@@ -1531,7 +1538,32 @@ def _controls(head: Any) -> bool:
     lemma = head.lemma_.lower()
     if head.pos_ == "ADJ":
         return lemma in INTENT_ADJ
+    if lemma in _PRESSING:
+        return _presses(head)
     return lemma in INTENT or lemma in REFUSE or lemma in ASK or lemma == "threaten"
+
+
+#: Verbs that ask only when someone else is to act ("tried to get Ukraine to investigate",
+#: "Iraq wants Turkey to pay"); "we get to choose", "Iraq wants to buy gas" ask no one.
+_PRESSING = frozenset(["get", "want"])
+
+
+def _people_want(tok: Any, idx: ActorIndex) -> bool:
+    """Is what is wanted wanted by a people ("Americans", "most Britons"), not by a
+    government, body or group that can ask for it?"""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    found = idx.at(subj.i) if subj is not None else None
+    return found is not None and found.label == "NORP"
+
+
+def _presses(tok: Any) -> bool:
+    """Is someone other than the subject to do what ``tok`` (get, want) has as its
+    infinitive: an object before it, or a subject of its own?"""
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)]
+    return any(
+        any(c.dep_ == "dobj" for c in tok.children) or any(k.dep_ == "nsubj" for k in c.children)
+        for c in comps
+    )
 
 
 def _control(tok: Any) -> _Hit | None:
@@ -1548,14 +1580,6 @@ def _control(tok: Any) -> _Hit | None:
         return None
     if lemma == "call" and not _infinitive(comp):
         return None  # "calling them invented", "called the move illegal": naming, not asking
-    if lemma == "get" and not (
-        _infinitive(comp)
-        and (
-            any(c.dep_ == "dobj" for c in tok.children)
-            or any(c.dep_ == "nsubj" for c in comp.children)
-        )
-    ):
-        return None  # "we get to choose", "we get that you are concerned": nobody pressed
     inner = _lexical(comp)
     itype = inner[1] if inner else None
     verb = tok.head if tok.pos_ == "ADJ" else tok
@@ -3659,9 +3683,10 @@ def _events_of(
     else:
         options: list[Mention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in options]
-        if hit.cameo in _MUTUAL_MEETINGS and not place_only:
+        if hit.cameo in _MUTUAL_MEETINGS and not place_only and not hit.hypothetical:
             # "Putin met Xi", "Pompeo telephoned Lavrov", "Trump's call with Zelenskiy":
-            # each party consults the other (a visit and its hosting stay one-way)
+            # each party consults the other (a visit and its hosting stay one-way; a
+            # meeting one side wants or plans is that side's)
             pairs += [(t, s) for s, t in pairs if t is not None and _code(idx, t) != _code(idx, s)]
     out: list[Event] = []
     for src0, tgt0 in _one_target_per_code(pairs, idx):

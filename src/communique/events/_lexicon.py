@@ -564,10 +564,12 @@ ASK = frozenset(
         "implore",
         "beg",
         "get",  # "tried to get Ukraine to investigate": pressing, not Ukraine's act
+        "want",  # "Iraq wants Turkey to pay": only with someone else to act
+        "encourage",
     ]
 )
 #: Of those, the ones that make an appeal (CAMEO 02x); the others demand (10x).
-APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg"])
+APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg", "encourage"])
 #: Adjectives of the same kind ("is willing to send", "is ready to mediate").
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
 #: Modal words of obligation: "X must/has to/should/needs to VERB" in someone's words is a
