@@ -1201,6 +1201,9 @@ ENCOUNTER_NOUNS = MappingProxyType(
         "call": "041",
     }
 )
+#: Encounters whose "of"-phrase names their members ("a meeting of the ministers of Cyprus,
+#: Egypt and Greece").
+_GATHERINGS = frozenset(["meeting", "summit"])
 #: Nouns of a visit, by the possessor or "by"-agent to the "to"-phrase's host (CAMEO 042).
 VISIT_NOUNS = frozenset(["visit", "trip"])
 #: Modifiers of an act named by a noun that was not (yet) held or taken.
@@ -1290,6 +1293,8 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     visit = lemma in VISIT_NOUNS
     code = "042" if visit else ENCOUNTER_NOUNS.get(low if low in ENCOUNTER_NOUNS else lemma)
+    if code is None and lemma == "conference" and any(c.lower_ == "joint" for c in tok.children):
+        code = "040"  # "a joint press conference with the Greek foreign minister"
     if code is None or (lemma == "talk" and low != "talks") or tok.dep_ == "compound":
         return None
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
@@ -1324,8 +1329,12 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             return len({_code(idx, m) for m in ms} - {None})
 
         setting = _setting(tok)
+        # "a meeting of the energy ministers of Cyprus, Egypt and Greece": its members
+        members = idx.in_subtree(preps["of"]) if "of" in preps and lemma in _GATHERINGS else []
         if parties(between) >= 2:  # "talks between Israel and Hamas", whoever hosts them
             sides, others = tuple(between), ()
+        elif parties(members) >= 2:
+            sides, others = tuple(members), ()
         elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
             sides, others = tuple(own), tuple(partners or between)
         elif parties(own) >= 2:  # "Russian-Turkish talks"
