@@ -1016,3 +1016,28 @@ def test_wanting_someone_else_to_act_asks_them(
     pipeline: Any, text: str, want: set[tuple[str, str, str]]
 ) -> None:
     assert _acts(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Germany declared four Russian diplomats persona non grata.", ("DEU", "RUS", "SANCTION")),
+        ("Russia has thrown four German diplomats out of the country.", ("RUS", "DEU", "SANCTION")),
+        (
+            "Moscow answered in kind, ordering four German diplomats out of Russia.",
+            ("RUS", "DEU", "SANCTION"),
+        ),
+        (
+            "Russia retaliated for Germany's expulsion of four Russian embassy employees.",
+            ("DEU", "RUS", "SANCTION"),
+        ),
+        ("China put two U.S. arms makers on a sanctions list.", ("CHN", "USA", "SANCTION")),
+        ("The US added five Chinese firms to its entity list.", ("USA", "CHN", "SANCTION")),
+    ],
+)
+def test_expulsions_and_listings_said_without_expel_or_sanction(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _acts(pipeline, text)
+    assert not _acts(pipeline, "The court threw out the case.")
+    assert not _acts(pipeline, "He put the book on the list.")

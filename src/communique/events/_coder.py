@@ -368,6 +368,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                 return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
+    if _blacklists(tok, lemma):
+        return _lookup("163")
     if lemma in IMPOSING and key in MEASURES and obj is not None and _against(tok, obj):
         return _lookup("163")
     if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
@@ -410,6 +412,12 @@ def _expels(tok: Any, lemma: str) -> bool:
     if lemma == "declare":
         words = " ".join(t.lower_ for t in tok.subtree)
         return "persona non grata" in words
+    if (
+        lemma in _SEND_AWAY | {"throw"}
+        and any(c.dep_ == "dobj" and _noun_key(c) in _ENVOYS for c in tok.children)
+        and any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
+    ):
+        return True  # "ordering four German diplomats out of Russia", "threw them out"
     if lemma in _SEND_AWAY and any(c.dep_ == "dobj" for c in tok.children):
         return any(c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children)
     if lemma == "give" and any(
@@ -421,6 +429,32 @@ def _expels(tok: Any, lemma: str) -> bool:
             for t in tok.subtree
         )
     return False
+
+
+#: Lists whose entries are sanctioned ("a sanctions list", "the Entity List", "a blacklist").
+_SANCTION_LISTS = frozenset(["sanction", "sanctions", "entity", "black", "terror", "terrorist"])
+
+
+def _blacklists(tok: Any, lemma: str) -> bool:
+    """ "put two U.S. arms makers on a sanctions list", "added firms to its entity list":
+    a listing that sanctions its object."""
+    if lemma not in ("put", "place", "add", "include") or not any(
+        c.dep_ == "dobj" for c in tok.children
+    ):
+        return False
+    return any(
+        p.lemma_.lower() == "blacklist"
+        or (
+            p.lemma_.lower() == "list"
+            and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in _SANCTION_LISTS for c in p.children
+            )
+        )
+        for g in tok.children
+        if g.dep_ == "prep" and g.lower_ in ("on", "to")
+        for p in g.children
+        if p.dep_ == "pobj"
+    )
 
 
 #: Verbs that take what they act on with "to": "agreed to Beijing's demands", "bowed to
@@ -1382,6 +1416,7 @@ ACT_NOUNS = MappingProxyType(
         "shelling": "194",
         "sanction": "163",
         "embargo": "163",
+        "expulsion": "166",
     }
 )
 #: Compounds that make an act noun an air strike ("air strike", "missile strike").
@@ -2697,7 +2732,11 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             continue  # "urged the EC to support X": the one urged is the target
         shifted = _shifted_objects(a)
         for c in [*a.children, *shifted]:
-            if c.dep_ == "dative" and c.pos_ == "ADP":
+            if c.dep_ == "ccomp" and hit.cameo == "166" and a is hit.tok:
+                # "declared four Russian diplomats persona non grata": the parser makes
+                # the diplomats the subject of "persona"
+                out += [m for k in c.children if k.dep_ == "nsubj" for m in _mentions_for(k, idx)]
+            elif c.dep_ == "dative" and c.pos_ == "ADP":
                 # "issued a stern reminder to Iraq": the recipient is the dative's object
                 out += _pobj_mentions([c], idx)
             elif (
