@@ -252,3 +252,20 @@ def test_a_month_alone_is_this_years_once_it_has_begun(text: str, want: str | No
 def test_news_day_is_the_wire_datelines_day(text: str, published: date, want: date) -> None:
     assert news_day(text, published) == want
     assert news_day(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "days"),
+    [
+        ("four days", 4),
+        ("a day", 1),
+        ("two weeks", 14),
+        ("just three days", 3),
+        ("two months", None),
+        ("four days ago", None),
+    ],
+)
+def test_length_in_days(expr: str, days: int | None) -> None:
+    from communique.dates import length_in_days
+
+    assert length_in_days(expr) == days

@@ -1041,3 +1041,13 @@ def test_expulsions_and_listings_said_without_expel_or_sanction(
     assert want in _acts(pipeline, text)
     assert not _acts(pipeline, "The court threw out the case.")
     assert not _acts(pipeline, "He put the book on the list.")
+
+
+def test_an_act_counted_from_is_dated_from_the_act_counted(pipeline: Any) -> None:
+    text = (
+        "China issued one-year press visas to three American reporters on Friday, four days "
+        "after the two sides agreed in Beijing to ease the process."
+    )
+    an = _analyze(pipeline, text, "2024-03-25")  # a Monday: Friday is 22 March
+    agreed = [c[3] for c in _coded(an) if c[3].trigger.text == "agreed"]
+    assert agreed and {e.date for e in agreed} == {"2024-03-18"}, agreed

@@ -85,6 +85,20 @@ def resolve(expr: str, published: date | None) -> str | None:
     return _absolute(words, published)
 
 
+def length_in_days(expr: str) -> int | None:
+    """The days a length of days or weeks spans ("four days", "two weeks", "a day"), or
+    None for anything else (months and years are no fixed count of days)."""
+    s = re.sub(r"^(just|only|some|about|nearly|almost)\s+", "", expr.strip().lower())
+    span = _DURATION.fullmatch(s)
+    if span is None or span.group("dir") is not None or span.group("unit") not in ("day", "week"):
+        return None
+    word = span.group("n")
+    n = _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+    if n is None:
+        return None
+    return n * (7 if span.group("unit") == "week" else 1)
+
+
 def is_length(expr: str) -> bool:
     """Whether a date expression is a length of time, not a point in it: "seven days" (to
     leave), "within 72 hours", "for two weeks" — not "two days ago", "18 years"."""

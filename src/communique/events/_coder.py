@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any
 
@@ -3322,6 +3322,9 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         best = _content_date(tok) or _when_of_dated_noun(tok)
     if best is not None:
         span = best[1]
+        counted = _counted_from(tok, span, published)
+        if counted is not None:
+            return counted
         resolved = dates.resolve(span.text, published)
         if resolved is None:
             return None, None
@@ -3336,6 +3339,33 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
     return (published.isoformat() if published else None), None
+
+
+def _counted_from(
+    tok: Any, span: Any, published: date | None
+) -> tuple[str | None, Span | None] | None:
+    """The day of an act that another is counted from: in "China issued the visas on
+    Friday, four days after the two sides agreed", the agreement was four days before
+    Friday (not four days before publication); None when the act is not so told."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")]
+    if (
+        not marks
+        or tok.dep_ != "advcl"
+        or span.root.dep_ != "npadvmod"
+        or span.root.head.i != tok.i
+    ):
+        return None
+    days = dates.length_in_days(span.text)
+    if days is None:
+        return None
+    main, _ = _date(tok.head, published)
+    if main is None or len(main) != 10:
+        return None, None  # counted from an act of no known day: no false day
+    step = timedelta(days=days)
+    day = (
+        date.fromisoformat(main) - step if marks[0] == "after" else date.fromisoformat(main) + step
+    )
+    return day.isoformat(), Span(span.start_char, span.end_char, span.text)
 
 
 #: Words after a length of time that make it a point: "four days after Iran seized".
