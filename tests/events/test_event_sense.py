@@ -1054,18 +1054,6 @@ def test_a_when_clause_after_a_dated_noun_takes_its_date(pipeline: Any) -> None:
     assert [(c[0], c[1], c[3].date) for c in coded] == [("USA", "UKR", "2019-07-25")], coded
 
 
-def test_a_meeting_of_several_states_ministers_is_held_among_them(pipeline: Any) -> None:
-    text = (
-        "The deal was signed in Nicosia at a meeting of the energy ministers of Cyprus, "
-        "Egypt and Greece."
-    )
-    got = {(c[0], c[1]) for c in _coded(_analyze(pipeline, text)) if c[2] == "CONSULT"}
-    states = ("CYP", "EGY", "GRC")
-    assert got == {(a, b) for a in states for b in states if a != b}, got
-    # one party's gathering is no encounter between parties
-    assert not _coded(_analyze(pipeline, "A meeting of NATO foreign ministers took place."))
-
-
 def test_a_joint_press_conference_is_an_encounter(pipeline: Any) -> None:
     text = (
         "Fidan made the statement on Tuesday at a joint press conference in Ankara with "

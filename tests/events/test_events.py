@@ -242,9 +242,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # protest whose object is its own form is at the protesters' rulers); 0.820 / 0.329 with
     # force at home coded against home; 0.823 / 0.335 since the fourteenth (common political
     # verbs the lexicon lacked); 0.825 / 0.341 since the seventeenth (a target named inside
-    # what the act is about)
+    # what the act is about); 0.828 / 0.348 since the nineteenth (meetings held by both
+    # sides)
     assert held["precision"] >= 0.82
-    assert held["recall"] >= 0.34
+    assert held["recall"] >= 0.345
     assert held["type_acc"] >= 0.82  # measured 0.830
     assert held["src_found"] >= 0.52  # measured 0.527
 
@@ -260,9 +261,11 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # 0.500 since the fourteenth (unnamed groups of the state where they act); 0.894 /
     # 0.505 since the fifteenth (coercion of what is somewhere, aides, offers); 0.895 /
     # 0.510 since the seventeenth; 0.896 / 0.516 since the eighteenth (forces a state leads),
-    # 0.897 / 0.521 with objects the parser made subjects
+    # 0.897 / 0.521 with objects the parser made subjects; 0.892 / 0.536 since the
+    # nineteenth (demands between a government and its challengers, meetings held by both
+    # sides, threats of coercion somewhere)
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.52
+    assert tune["recall"] >= 0.535
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -68,8 +68,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # counts the sentences where an article states an act again (the event's `also`);
     # 0.125 / 0.099 with object pronouns taken up ("threaten it"); 0.133 / 0.102 with "who"
     # after a group's name hung on a thing, a pronoun's antecedent the subject's possessor;
-    # 0.142 / 0.108 since the fifteenth (aides, names set off by dashes)
-    assert r["dyad"] >= 0.141 and r["typed"] >= 0.107, r
+    # 0.142 / 0.108 since the fifteenth (aides, names set off by dashes); 0.147 / 0.113
+    # since the nineteenth (meetings held by both sides, wants)
+    assert r["dyad"] >= 0.147 and r["typed"] >= 0.113, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -87,8 +88,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # with "who" after a group's name and the possessor of a subject as an antecedent;
     # 0.127 / 0.090 (69 and 49) with a person placed by a later title ("U.S. envoy
     # Sondland"); 0.136 / 0.097 (74 and 53) since the fifteenth (an aide of a
-    # principal's state, names set off by dashes before their verb)
-    assert r["dyad"] >= 0.135 and r["typed"] >= 0.097, r
+    # principal's state, names set off by dashes before their verb); 0.142 / 0.103 (77
+    # and 56) since the nineteenth (meetings held by both sides, wanting someone to act)
+    assert r["dyad"] >= 0.141 and r["typed"] >= 0.102, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -101,8 +103,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.759 (107 of 141) in the twelfth (object pronouns taken up), 0.752 (109 of 145)
     # at its end (a person placed by a later title: four more sentences naming others);
     # 0.768 (116 of 151) in the fourteenth (common verbs, a dateline's sentence unsplit);
-    # 0.774 (120 of 155) in the fifteenth
-    assert kept / named >= 0.77, (named, targeted, kept)
+    # 0.774 (120 of 155) in the fifteenth; 0.802 (134 of 167) in the nineteenth
+    assert kept / named >= 0.80, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -121,5 +123,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # placed by a later title and "he" first someone of its own sentence; 0.592 / 0.269 /
     # 0.139 (201 events) since the thirteenth (an undated act dated by the wire dateline);
     # 0.601 / 0.269 / 0.130 (208 events) since the fourteenth (the lead's day of statements);
-    # 0.613 / 0.259 / 0.127 (212 events) since the fifteenth (four new outputs, correct)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.61, verdicts
+    # 0.613 / 0.259 / 0.127 (212 events) since the fifteenth (four new outputs, correct);
+    # 0.637 / 0.252 / 0.111 (226 events) since the nineteenth (meetings held by both
+    # sides, wants, stances expressed)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.63, verdicts

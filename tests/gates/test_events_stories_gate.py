@@ -19,8 +19,9 @@ from conftest import ROOT
 #: ("after meeting X", "called for X to", claims called groundless, exercises alone are a
 #: show of force): 0.463 / 0.747 and 0.463 / 0.626. The eleventh (relative clauses,
 #: encounters as settings, talks halted, protest notes, a purchase's seller): 0.495 / 0.762
-#: and 0.473 / 0.628.
-FLOORS = {"tune": (0.49, 0.76), "heldout": (0.47, 0.62)}
+#: and 0.473 / 0.628. The nineteenth (meetings held by both sides, wants and
+#: encouragement, expulsions and listings said otherwise): 0.514 / 0.762 and 0.493 / 0.631.
+FLOORS = {"tune": (0.51, 0.76), "heldout": (0.49, 0.63)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).

@@ -1235,9 +1235,6 @@ ENCOUNTER_NOUNS = MappingProxyType(
         "call": "041",
     }
 )
-#: Encounters whose "of"-phrase names their members ("a meeting of the ministers of Cyprus,
-#: Egypt and Greece").
-_GATHERINGS = frozenset(["meeting", "summit"])
 #: Nouns of a visit, by the possessor or "by"-agent to the "to"-phrase's host (CAMEO 042).
 VISIT_NOUNS = frozenset(["visit", "trip"])
 #: Modifiers of an act named by a noun that was not (yet) held or taken.
@@ -1363,12 +1360,8 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             return len({_code(idx, m) for m in ms} - {None})
 
         setting = _setting(tok)
-        # "a meeting of the energy ministers of Cyprus, Egypt and Greece": its members
-        members = idx.in_subtree(preps["of"]) if "of" in preps and lemma in _GATHERINGS else []
         if parties(between) >= 2:  # "talks between Israel and Hamas", whoever hosts them
             sides, others = tuple(between), ()
-        elif parties(members) >= 2:
-            sides, others = tuple(members), ()
         elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
             sides, others = tuple(own), tuple(partners or between)
         elif parties(own) >= 2:  # "Russian-Turkish talks"
