@@ -1051,3 +1051,17 @@ def test_an_act_counted_from_is_dated_from_the_act_counted(pipeline: Any) -> Non
     an = _analyze(pipeline, text, "2024-03-25")  # a Monday: Friday is 22 March
     agreed = [c[3] for c in _coded(an) if c[3].trigger.text == "agreed"]
     assert agreed and {e.date for e in agreed} == {"2024-03-18"}, agreed
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Iran's seizure of a British tanker drew condemnation.", ("IRN", "GBR", "COERCE")),
+        ("Ukraine's incursion into Russia's Kursk region continued.", ("UKR", "RUS", "ASSAULT")),
+        ("Estonia's arrest of two Russian citizens angered Moscow.", ("EST", "RUS", "COERCE")),
+    ],
+)
+def test_seizures_arrests_and_incursions_named_by_nouns(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _acts(pipeline, text)

@@ -1410,6 +1410,11 @@ ACT_NOUNS = MappingProxyType(
         "sanction": "163",
         "embargo": "163",
         "expulsion": "166",
+        "arrest": "173",
+        "detention": "173",
+        "seizure": "171",
+        "raid": "190",
+        "incursion": "190",
     }
 )
 #: Compounds that make an act noun an air strike ("air strike", "missile strike").
