@@ -564,7 +564,7 @@ class ActorResolver:
             group = self._state_group(span)
             if group is not None:
                 return group, "AGENT"
-        if label in ("ORG", "PERSON", "FAC"):
+        if label in ("ORG", "FAC"):
             org = self._office_of(span, day)
             if org is not None:
                 return org, label
