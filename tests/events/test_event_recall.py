@@ -1008,8 +1008,9 @@ def test_stances_expressed_and_airspace_entered(
         ("Washington encouraged Baghdad to resolve the dispute.", {("USA", "IRQ", "REQUEST")}),
         # a wish to act oneself is that act, planned; a meeting one side wants is its own
         ("Iraq wants to meet Turkey.", {("IRQ", "TUR", "CONSULT")}),
-        # a people's wish is an opinion, no one asked
+        # a people's wish is an opinion, no one asked; nor is a thing wished better
         ("Most Americans want Congress to investigate Trump.", set()),
+        ("Russian officials want their relationship with the U.S. to improve.", set()),
     ],
 )
 def test_wanting_someone_else_to_act_asks_them(

@@ -3694,6 +3694,8 @@ def _events_of(
     targets, place_only = _targets(hit, idx)
     if not targets and len(sources) < 2 and hit.tok.lemma_.lower() in _TALKING:
         return []  # "Peskov talked to reporters": talking to no one named consults no one
+    if not targets and hit.kind == "control" and hit.tok.lemma_.lower() in _PRESSING:
+        return []  # "want their relationship with the U.S. to improve": no one is asked
     if (
         hit.verb.dep_ == "pcomp"
         and not targets

@@ -361,7 +361,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("rally", "support"): "053",
         ("express", "support"): "051",
         ("voice", "support"): "051",
-        **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "show", "pledge")},
+        **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "pledge")},
         # "expressed concern over the launch": disapproval (CAMEO 110); outrage criticises
         **{(v, n): "110" for v in ("express", "voice") for n in ("concern", "alarm", "unease")},
         **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
