@@ -565,7 +565,7 @@ class ActorResolver:
             if group is not None:
                 return group, "AGENT"
         if label in ("ORG", "FAC"):
-            org = self._office_of(span, day)
+            org = self._office_of(span)
             if org is not None:
                 return org, label
         if label in ("GPE", "LOC", "FAC") and _named_in_apposition(span):
@@ -589,21 +589,15 @@ class ActorResolver:
                     return _group(_actor(e), sector)
         return None
 
-    def _office_of(self, span: Any, day: date | None) -> Actor | None:
+    def _office_of(self, span: Any) -> Actor | None:
         """An office the registry lacks, named after the organisation it belongs to: "the
         United Nations Emergency Relief Coordinator", "the EU Special Representative" →
         that organisation (an IGO or NGO the registry holds)."""
         root = span.root
         if not (_ROLE_RE.search(root.text) or root.lemma_.lower() in _OFFICES):
             return None
-        words = [t for t in span if t.i < root.i]
-        for n in (4, 3, 2, 1):
-            for i in range(len(words) - n + 1):
-                name = " ".join(t.text for t in words[i : i + n])
-                found = [e for e in self.registry.lookup(name, day) if e.kind in ("IGO", "NGO")]
-                if found:
-                    return _actor(_best(found))
-        return None
+        org = self._organisation_in(" ".join(t.text for t in span if t.i < root.i))
+        return _actor(org) if org is not None else None
 
     def _fuzzy(self, text: str, day: date | None) -> list[Entry]:
         """A misspelt name ("Bejing"): the closest registry name, when it is close enough."""
@@ -674,20 +668,13 @@ class ActorResolver:
         # there ("a Texas man" is no actor of the United States)
         country = self._country_in(title, places=role is not None)
         code, sector = country, None
+        org = None
         if country is None and (role or _OFFICE_IN.search(title)):
             # "the United Nations Emergency Relief Coordinator": an organisation's officer
             org = self._organisation_in(title)
-            if org is not None:
-                return Actor(
-                    id=f"learned:{slug(span.text)}",
-                    name=span.text,
-                    kind="person",
-                    code=org.code,
-                    sector=org.code,
-                    role=role,
-                    learned=True,
-                )
-        if role:
+        if org is not None:
+            code = sector = org.code
+        elif role:
             sector = next(s for p, s in ROLE_SECTORS if re.search(p, role, re.I))
             if sector == "BUS" and self._territory_before(title):
                 sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam" heads a government

@@ -92,8 +92,7 @@ def length_in_days(expr: str) -> int | None:
     span = _DURATION.fullmatch(s)
     if span is None or span.group("dir") is not None or span.group("unit") not in ("day", "week"):
         return None
-    word = span.group("n")
-    n = _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+    n = _count(span.group("n"))
     if n is None:
         return None
     return n * (7 if span.group("unit") == "week" else 1)
@@ -173,12 +172,17 @@ _NUMBERS = {
 }
 
 
+def _count(word: str) -> int | None:
+    """A count written in words or digits ("four", "a", "18"); None for "several", "few"."""
+    return _NUMBERS.get(word) or (int(word) if word.isdigit() else None)
+
+
 def _ago(m: re.Match[str], published: date | None) -> str | None:
     """Only "N units ago" is a date, counted back from publication, as precise as its unit
     ("18 years ago" → a year, "five months ago" → a month); a long length of time ("three
     decades", "18 years after" the attacks) dates nothing. Short ones ("a day after") are
     left to the general parser: they stay near publication."""
-    n = _NUMBERS.get(m.group("n")) or (int(m.group("n")) if m.group("n").isdigit() else None)
+    n = _count(m.group("n"))
     if m.group("dir") != "ago" or published is None or n is None:
         return None
     unit = m.group("unit")

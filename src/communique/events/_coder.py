@@ -2849,16 +2849,16 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
             for t in _place_nouns(o):
                 place += _located(t, idx)
-    if not uniq and not place and hit.etype == "COERCE":
+    if (
+        not uniq
+        and not place
+        and (hit.etype == "COERCE" or (hit.etype == "THREATEN" and hit.inner in (None, "COERCE")))
+    ):
         # "outlawed the largest extremist organization in Northern Ireland": coercion of
-        # what is somewhere is of its state
+        # what is somewhere is of its state, and so is a threat of it ("threatened to
+        # institute a curfew in Algiers")
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
         # "imposed a curfew in Cairo": the verb's own place phrase
-        place = place or _verb_located(hit, idx)
-    if not uniq and not place and hit.etype == "THREATEN" and hit.inner in (None, "COERCE"):
-        # "threatened to institute a curfew in Algiers": a threat of coercion somewhere is
-        # aimed at that place's state
-        place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
         place = place or _verb_located(hit, idx)
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
@@ -3359,10 +3359,8 @@ def _counted_from(
     main, _ = _date(tok.head, published)
     if main is None or len(main) != 10:
         return None, None  # counted from an act of no known day: no false day
-    step = timedelta(days=days)
-    day = (
-        date.fromisoformat(main) - step if marks[0] == "after" else date.fromisoformat(main) + step
-    )
+    step = timedelta(days=days if marks[0] == "before" else -days)
+    day = date.fromisoformat(main) + step
     return day.isoformat(), Span(span.start_char, span.end_char, span.text)
 
 
