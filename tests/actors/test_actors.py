@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from communique import Analysis, Pipeline
+from communique import Actor, Analysis, Pipeline
 from communique.actors import Registry, cameo_sector
 from communique.errors import RegistryError
 from conftest import CNBC_SEED, RT_SEED, analyze_sentence, need_shared
@@ -102,6 +102,50 @@ def test_possessive_role_and_bare_title(pipeline: Pipeline) -> None:
     nominal = [a.actor(m.actor_id) for m in a.mentions if m.label == "NOMINAL"]
     assert nominal and all(x is not None and x.name == "Dmitry Peskov" for x in nominal)
     assert len(nominal) == 2
+
+
+def test_a_bare_title_of_several_holders_is_the_home_states_or_the_last_named(
+    pipeline: Pipeline,
+) -> None:
+    # two presidents named: "the president" of a story about Washington is its own
+    home = pipeline.analyze_text(
+        "President Donald Trump spoke to President Volodymyr Zelenskiy in July. Trump's aides "
+        "testified in Washington on Tuesday. The White House said Trump was angry. Sondland said "
+        "he had spoken several times with the president.",
+        published="2019-11-20",
+    )
+    assert [x.name for x in _nominals(home, "president")] == ["Donald Trump"]
+    # no state dominant: the one named last before it, within a few sentences
+    for first, second in (
+        ("Recep Tayyip Erdogan", "Vladimir Putin"),
+        ("Vladimir Putin", "Recep Tayyip Erdogan"),
+    ):
+        last = pipeline.analyze_text(
+            f"President {first} met President {second} in Sochi. {second.split()[-1]} thanked "
+            "him. Later the president visited a factory.",
+            published="2019-11-06",
+        )
+        want = "person:" + second.lower().replace(" ", "-")
+        assert [x.id for x in _nominals(last, "president")] == [want]
+    # a vice president is no president; a president's lawyer is no president either
+    other = pipeline.analyze_text(
+        "President Donald Trump's personal lawyer Rudy Giuliani met officials. Giuliani said Biden "
+        "had acted improperly as vice president.",
+        published="2019-11-20",
+    )
+    assert _nominals(other, "vice president") == []
+    (lawyer,) = [x for x in other.actors if x.name == "Rudy Giuliani"]
+    assert lawyer.role != "President", lawyer
+
+
+def _nominals(a: Analysis, text: str) -> list[Actor]:
+    out = []
+    for m in a.mentions:
+        if m.label == "NOMINAL" and m.span.text.lower() == text and m.actor_id:
+            x = a.actor(m.actor_id)
+            assert x is not None
+            out.append(x)
+    return out
 
 
 def test_learned_actor_from_title(pipeline: Pipeline) -> None:

@@ -1051,14 +1051,21 @@ class ActorResolver:
                 for t in toks
                 if (m := idx.at(t.i)) is None or m.label in ("ORG", "REGISTRY", "FAC")
             )
-            holder = self._office_holder(words, ctx, country, day, idx)
+            holder = self._office_holder(words, ctx, country, day, idx, start, sent_of[start])
             if holder is None:
                 continue
             idx.remove_within(start, end)
             idx.add(doc[start:end], "NOMINAL", holder, sent_of[start])
 
     def _office_holder(
-        self, words: str, ctx: list[Actor], country: str | None, day: date | None, idx: ActorIndex
+        self,
+        words: str,
+        ctx: list[Actor],
+        country: str | None,
+        day: date | None,
+        idx: ActorIndex,
+        at: int,
+        sent: int,
     ) -> Actor | None:
         bare = " ".join(w for w in words.split() if w.lower() not in _FILLER)
         holders: list[Entry] = []
@@ -1071,13 +1078,26 @@ class ActorResolver:
             return _actor(holders[0])
         if holders or country is None:
             head = role_key(bare.split()[-1]) if bare else ""
+            # "vice president" is not the President
+            lesser = {w.lower() for w in bare.split()[:-1]} & _LESSER
             named = [
                 a
                 for a in idx.actors.values()
-                if a.kind == "person" and a.role and role_key(a.role).endswith(head)
+                if a.kind == "person"
+                and a.role
+                and role_key(a.role).endswith(head)
+                and lesser <= {w.lower() for w in a.role.split()}
             ]
             if head and len(named) == 1:
                 return named[0]
+            if head and named:
+                # "Trump ... Zelenskiy ... Sondland has spoken several times with the
+                # president": of several holders of such a role, the one of the state the
+                # article is about, else the one named last before it (within the last few
+                # sentences)
+                home = _home_state(idx)
+                ours = [a for a in named if home is not None and a.country == home.country]
+                return ours[0] if len(ours) == 1 else _last_named(named, idx, at, sent)
         return None
 
     def _pronouns(self, doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
@@ -1123,11 +1143,35 @@ _STUDIED = re.compile(
 )
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
+#: Words before a role that make it another office: a vice president is no president.
+_LESSER = {"vice", "deputy", "assistant", "under", "associate"}
 
 
 #: Our finer sectors and the CAMEO/PLOVER sector they fall under (CAMEO codes foreign
 #: ministers and diplomats as GOV).
 _CAMEO_SECTORS = {"DIP": "GOV"}
+
+
+#: Sentences back within which a bare title takes up a holder named before it.
+_TITLE_REACH = 3
+
+
+def _last_named(named: list[Actor], idx: ActorIndex, at: int, sent: int) -> Actor | None:
+    """Of the people ``named`` (holders of one role), the one whose name comes last before
+    token ``at`` (in sentence ``sent``), if within _TITLE_REACH sentences of it."""
+    ids = {a.id for a in named}
+    before = [
+        m
+        for m in idx.mentions
+        if m.actor_id in ids
+        and m.label != "PRONOUN"
+        and idx.token_spans[m.id][1] <= at
+        and sent - m.sentence <= _TITLE_REACH
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda m: idx.token_spans[m.id][1])
+    return idx.actors[last.actor_id or ""]
 
 
 def cameo_sector(sector: str | None) -> str | None:
@@ -1295,7 +1339,8 @@ def _longest_first(words: list[str]) -> Iterator[str]:
 
 
 def _role(title: str) -> str | None:
-    matches = list(_ROLE_RE.finditer(title))
+    # not a possessor's office: "the president's personal lawyer" is no president
+    matches = [m for m in _ROLE_RE.finditer(title) if not title.startswith(("'s", "’s"), m.end())]
     if not matches:
         return None
     m = matches[-1]
