@@ -962,6 +962,36 @@ def test_an_encounter_only_mentioned_gets_no_day_it_does_not_state(pipeline: Any
     assert got and all(d is None for *_rest, d in got), got
 
 
+def test_a_possessors_encounter_was_held_whichever_clause_tells_of_it(pipeline: Any) -> None:
+    # "Trump's call with Zelenskiy" says the call took place, in a relative clause too
+    got = _encounters(
+        pipeline,
+        "Officials testified, including an Army officer who described Trump's call with "
+        "Zelenskiy as improper.",
+    )
+    assert got == {("USA", "UKR", "041", False, None), ("UKR", "USA", "041", False, None)}
+    got = _encounters(
+        pipeline,
+        "Morrison was the third witness who listened in on President Trump's July 25 call with "
+        "Ukrainian President Volodymyr Zelensky.",
+    )
+    assert got == {
+        ("USA", "UKR", "041", False, "2019-07-25"),
+        ("UKR", "USA", "041", False, "2019-07-25"),
+    }
+    # told again without its day, it takes the day the article gave it before
+    an = _analyze(
+        pipeline,
+        "Lawmakers asked about Trump's July 25 call when he asked Zelenskiy for help. An "
+        "officer who described Trump's call with Zelenskiy as improper testified.",
+        "2019-11-20",
+    )
+    got = {(s, t, e.date) for s, t, typ, e in _coded(an) if e.trigger.text == "call"}
+    assert got == {("USA", "UKR", "2019-07-25"), ("UKR", "USA", "2019-07-25")}, got
+    # one wished for or planned is still none ("hopes for Trump's meeting with Xi")
+    assert not _encounters(pipeline, "Officials who hope for Trump's meeting with Xi were told no.")
+
+
 def test_a_material_act_named_by_a_noun_is_coded_when_the_sentence_reports_it(
     pipeline: Any,
 ) -> None:

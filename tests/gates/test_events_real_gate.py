@@ -91,8 +91,10 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # principal's state, names set off by dashes before their verb); 0.142 / 0.103 (77
     # and 56) since the nineteenth (meetings held by both sides, wanting someone to act);
     # 0.154 / 0.114 (84 and 62) since the twentieth ("the president" the holder named last
-    # or of the article's state, where several are named)
-    assert r["dyad"] >= 0.154 and r["typed"] >= 0.113, r
+    # or of the article's state, where several are named); 0.162 / 0.121 (88 and 66) with
+    # a possessor's encounter held whichever clause tells of it ("who described Trump's call
+    # with Zelenskiy")
+    assert r["dyad"] >= 0.161 and r["typed"] >= 0.121, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -106,7 +108,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # at its end (a person placed by a later title: four more sentences naming others);
     # 0.768 (116 of 151) in the fourteenth (common verbs, a dateline's sentence unsplit);
     # 0.774 (120 of 155) in the fifteenth; 0.802 (134 of 167) in the nineteenth; 0.805
-    # (136 of 169) in the twentieth
+    # (136 of 169) in the twentieth, 0.807 (138 of 171) at its end
     assert kept / named >= 0.80, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
@@ -129,5 +131,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.613 / 0.259 / 0.127 (212 events) since the fifteenth (four new outputs, correct);
     # 0.637 / 0.252 / 0.111 (226 events) since the nineteenth (meetings held by both
     # sides, wants, stances expressed); 0.630 / 0.261 / 0.109 (230 events) since the
-    # twentieth (four events with "the president" placed, three partial for their day)
+    # twentieth (four events with "the president" placed, three partial for their day);
+    # 0.634 / 0.259 / 0.108 (232 events) with a possessor's encounter told in passing
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.63, verdicts

@@ -1337,6 +1337,7 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
 
     own = _mentions_for(tok, idx)  # "Trump's", "US-China", "Russian-Turkish"
     setting = False  # a visit is never read as a setting
+    presupposed = False
     if visit:
         makers = own or _pobj_mentions(
             [g for a in tok.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"],
@@ -1364,6 +1365,9 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             sides, others = tuple(between), ()
         elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
             sides, others = tuple(own), tuple(partners or between)
+            # a possessor's encounter was held, whichever clause tells of it ("an officer
+            # who described Trump's call with Zelenskiy as improper")
+            presupposed = True
         elif parties(own) >= 2:  # "Russian-Turkish talks"
             sides, others = tuple(own), ()
         elif (
@@ -1378,7 +1382,7 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             return None
         if setting and sides and not _scene_of(tok, sides, idx):
             return None  # "Blinken spoke after a meeting between Israel and Egypt": in passing
-    verb = _told_held(tok, setting_ok=setting)
+    verb = _told_held(tok, setting_ok=setting, anywhere=presupposed)
     if verb is None:
         return None
     return _Hit(
@@ -1469,7 +1473,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     )
 
 
-def _told_held(tok: Any, setting_ok: bool = False) -> Any | None:
+def _told_held(tok: Any, setting_ok: bool = False, anywhere: bool = False) -> Any | None:
     """The verb that tells the act a noun names as held in what its sentence reports, or
     None: told in passing ("questions about Trump's call", "spoke after a meeting with"),
     sought, offered, planned or called off ("called for talks between ...", "the planned
@@ -1477,7 +1481,7 @@ def _told_held(tok: Any, setting_ok: bool = False) -> Any | None:
     its verb) or still to come ("will hold talks", "talks are due to resume")."""
     verb = _governor(tok)
     setting = _setting(tok)
-    if verb is tok or (setting and not setting_ok) or not _main_clause(verb):
+    if verb is tok or (setting and not setting_ok) or not (anywhere or _main_clause(verb)):
         return None
     if not setting and not _told_by(tok, verb) and _lexical(verb) is not None:
         return None  # "condemned a Russian attack on Odesa": the condemnation is the news
@@ -3415,15 +3419,60 @@ def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
     noun = when.doc[when.i - 1]
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    for span in _date_spans(tok.sent):
+    span = _own_date(noun)
+    return ((True, 0), span) if span is not None else None
+
+
+def _own_date(noun: Any) -> Any | None:
+    """The date span inside a noun's own phrase, before it ("Trump's July 25 call"; also
+    where the NER took the date into a name, "Trump’s July 25" as one organisation)."""
+    for span in _date_spans(noun.sent):
         if noun.left_edge.i <= span.start and span.end <= noun.i:
-            return (True, 0), span
-    # the NER took the date into a name ("Trump’s July 25" as one organisation)
+            return span
     for t in noun.children:
         if t.i < noun.i and t.dep_ in ("nmod", "compound") and t.lower_ in dates.MONTHS:
             num = [c for c in t.children if c.dep_ == "nummod" and c.i == t.i + 1]
-            return (True, 0), t.doc[t.i : (num[0].i if num else t.i) + 1]
+            return t.doc[t.i : (num[0].i if num else t.i) + 1]
     return None
+
+
+def _dated_before(noun: Any, idx: ActorIndex) -> Any | None:
+    """The date span of the same act named earlier in the article: the same noun with the
+    same possessor, dated inside its own phrase ("Trump's July 25 call", also when the NER
+    took the date into the name)."""
+    owner = _possessor_actor(noun, idx)
+    if owner is None:
+        return None
+    lemma = noun.lemma_.lower()
+    for t in noun.doc[: noun.sent.start]:
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and _possessor_actor(t, idx) == owner:
+            span = _own_date(t)
+            if span is not None:
+                return span
+    return None
+
+
+def _possessor_actor(noun: Any, idx: ActorIndex) -> str | None:
+    """The actor id of a noun's possessor ("Trump's" call; also where the parser hung it
+    as a modifier, the NER having taken "Trump's July 25" for a name), or None."""
+    doc = noun.doc
+    poss = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "poss"
+            or (
+                c.dep_ in ("nmod", "compound")
+                and c.i + 1 < len(doc)
+                and doc[c.i + 1].text in ("'s", "’s")
+            )
+        ),
+        None,
+    )
+    if poss is None:
+        return None
+    m = idx.at(poss.i)
+    return m.actor_id if m is not None else None
 
 
 #: Nouns whose content clause tells an act they date: "Trump's Oct. 11 announcement that
@@ -3728,6 +3777,11 @@ def _events_of(
         # Geneva on Tuesday": held then
         if not own_date and not _during(hit.tok):
             when = None
+            # "described Trump's call with Zelenskiy", after "Trump's July 25 call": the
+            # day the article gave the same possessor's act before
+            earlier = _dated_before(hit.tok, idx)
+            if earlier is not None:
+                when = dates.resolve(earlier.text, published)
     if nominal and when and published and when[:10] > str(published):
         return []  # "a meeting next week": not held yet
     hypo = hit.hypothetical
