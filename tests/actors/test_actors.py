@@ -138,6 +138,41 @@ def test_a_bare_title_of_several_holders_is_the_home_states_or_the_last_named(
     assert lawyer.role != "President", lawyer
 
 
+def test_a_person_told_again_by_nationality_is_placed_by_it(pipeline: Pipeline) -> None:
+    # "the Australian national", "the 48-year-old Australian": the person named just
+    # before, and what the article says of them places them
+    for again in ("the Australian national", "the 48-year-old Australian"):
+        a = pipeline.analyze_text(
+            "Sweden has dropped its investigation into an allegation against WikiLeaks "
+            f"co-founder Julian Assange. Officials could not proceed while {again} remained in "
+            "London.",
+            published="2019-11-20",
+        )
+        (assange,) = [x for x in a.actors if x.name == "Julian Assange"]
+        assert assange.country == "AUS", (again, assange)
+        again_actor = [
+            a.actor(m.actor_id)
+            for m in a.mentions
+            if m.span.text.endswith("Australian") or m.span.text.endswith("national")
+        ]
+        assert again_actor and all(x is not None and x.id == assange.id for x in again_actor)
+    # not a country of its own ("the UK"), nor a thing of a nationality ("the Australian
+    # embassy")
+    a = pipeline.analyze_text(
+        "Prosecutors questioned Julian Assange. He sought refuge at the Australian embassy, "
+        "and the UK wants him extradited.",
+        published="2019-11-20",
+    )
+    (assange,) = [x for x in a.actors if x.name == "Julian Assange"]
+    assert assange.country is None, assange
+    # a nationality born to it, in a title
+    a = pipeline.analyze_text(
+        "Police arrested Russian-born activist Ivan Petrovsky on Monday.", published="2019-11-20"
+    )
+    (activist,) = [x for x in a.actors if x.name == "Ivan Petrovsky"]
+    assert activist.country == "RUS", activist
+
+
 def _nominals(a: Analysis, text: str) -> list[Actor]:
     out = []
     for m in a.mentions:

@@ -69,8 +69,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.125 / 0.099 with object pronouns taken up ("threaten it"); 0.133 / 0.102 with "who"
     # after a group's name hung on a thing, a pronoun's antecedent the subject's possessor;
     # 0.142 / 0.108 since the fifteenth (aides, names set off by dashes); 0.147 / 0.113
-    # since the nineteenth (meetings held by both sides, wants)
-    assert r["dyad"] >= 0.147 and r["typed"] >= 0.113, r
+    # since the nineteenth (meetings held by both sides, wants); 0.150 / 0.116 since the
+    # twentieth (a person told again by nationality, "the Australian national", placed)
+    assert r["dyad"] >= 0.150 and r["typed"] >= 0.116, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -93,8 +94,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.154 / 0.114 (84 and 62) since the twentieth ("the president" the holder named last
     # or of the article's state, where several are named); 0.162 / 0.121 (88 and 66) with
     # a possessor's encounter held whichever clause tells of it ("who described Trump's call
-    # with Zelenskiy")
-    assert r["dyad"] >= 0.161 and r["typed"] >= 0.121, r
+    # with Zelenskiy"); 0.164 / 0.123 (89 and 67) with a person placed by a nationality
+    assert r["dyad"] >= 0.163 and r["typed"] >= 0.123, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -108,7 +109,8 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # at its end (a person placed by a later title: four more sentences naming others);
     # 0.768 (116 of 151) in the fourteenth (common verbs, a dateline's sentence unsplit);
     # 0.774 (120 of 155) in the fifteenth; 0.802 (134 of 167) in the nineteenth; 0.805
-    # (136 of 169) in the twentieth, 0.807 (138 of 171) at its end
+    # (136 of 169) in the twentieth, 0.807 (138 of 171), then 0.803 (139 of 173: Assange
+    # placed, one more sentence naming another)
     assert kept / named >= 0.80, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
@@ -132,5 +134,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.637 / 0.252 / 0.111 (226 events) since the nineteenth (meetings held by both
     # sides, wants, stances expressed); 0.630 / 0.261 / 0.109 (230 events) since the
     # twentieth (four events with "the president" placed, three partial for their day);
-    # 0.634 / 0.259 / 0.108 (232 events) with a possessor's encounter told in passing
+    # 0.634 / 0.259 / 0.108 (232 events) with a possessor's encounter told in passing;
+    # 0.636 / 0.254 / 0.110 (236 events) with a person placed by a nationality
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.63, verdicts

@@ -509,6 +509,7 @@ class ActorResolver:
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
         _counted_again(chunks, idx, sent_of)
+        _described_again(chunks, idx, sent_of)
         sents = list(doc.sents)
         self._they(doc, sents, idx, sent_of)
         self._it(doc, sents, idx, sent_of)
@@ -735,6 +736,7 @@ class ActorResolver:
         envoy" — never where they are posted ("envoy to Ukraine", "ambassador in Kyiv") nor
         what they study ("a China scholar")."""
         text = _STUDIED.sub(" ", _POSTED_TO.sub(" ", text))
+        text = _BORN.sub(r"\1", text)  # "Australian-born Assange": of where he was born
         for run in re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", text):
             for cand in _longest_first(run.split()):
                 for e in self.registry.lookup(cand):
@@ -1141,6 +1143,8 @@ _STUDIED = re.compile(
     r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?i:scholar|expert|analyst|specialist|"
     r"watcher|researcher|correspondent|historian|hand)s?\b"
 )
+#: "Australian-born": a nationality with "-born" after it.
+_BORN = re.compile(r"\b([A-Z][\w'’]*)-born\b")
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three"}
 _FILLER = {"top", "senior", "former", "then", "current", "new"}
 #: Words before a role that make it another office: a vice president is no president.
@@ -1306,6 +1310,9 @@ def _title_text(span: Any) -> str:
         if titled(doc[i - 1]):
             i -= 1
             continue
+        if i > 2 and doc[i - 1].lower_ == "born" and doc[i - 2].text == "-":
+            i -= 2  # "Australian-born journalist Julian Assange"
+            continue
         # "Secretary of State", "Ambassador to the European Union": a connector (or two)
         # inside the title, with a title word before it
         gap = 1 if doc[i - 1].lower_ in _TITLE_LINKS else 0
@@ -1380,6 +1387,62 @@ def _seat_of_union(doc: Any, idx: ActorIndex, sent_of: list[int], registry: Regi
 #: Sentences before a counted group named again ("the four diplomats") in which it is
 #: looked for.
 COUNTED_SENTENCES = 4
+
+
+#: Nouns of a person told again by nationality: "the Australian national", "the
+#: 48-year-old Australian".
+_PERSON_AGAIN = frozenset(
+    ["national", "citizen", "man", "woman", "journalist", "activist", "dissident", "founder"]
+)
+
+
+def _described_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
+    """A person named before and told again by nationality ("WikiLeaks co-founder Julian
+    Assange ... the Australian national", "the 48-year-old Australian"): a definite, singular
+    description whose only actor is a state's nationality, within three sentences of a
+    person we could not place, is that person, and places them (evidence about the
+    person, as a title is)."""
+    for chunk in chunks:
+        root = chunk.root
+        if chunk[0].lower_ != "the" or root.tag_ not in ("NN", "NNP", "JJ"):
+            continue
+        inner = list(
+            {m.id: m for t in chunk if (m := idx.at(t.i)) is not None and m.actor_id}.values()
+        )
+        states = {idx.actors[m.actor_id or ""].country for m in inner}
+        if len(inner) != 1 or None in states or len(states) != 1:
+            continue
+        lo, hi = idx.token_spans[inner[0].id]
+        nationality = [t for t in chunk[1:] if t.ent_type_ == "NORP" and lo <= t.i < hi]
+        if len(nationality) != 1 or any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in chunk):
+            continue
+        # "the 48-year-old Australian", or the nationality right before a person noun: "the
+        # Australian national" (not "the UK", "the Taliban", "the Australian embassy")
+        if not (
+            nationality[0].i == root.i
+            or (nationality[0].i == root.i - 1 and root.lemma_.lower() in _PERSON_AGAIN)
+        ):
+            continue
+        sent = sent_of[root.i]
+        people = [
+            m
+            for m in idx.mentions
+            if m.actor_id
+            and idx.actors[m.actor_id].kind == "person"
+            and idx.token_spans[m.id][1] <= chunk.start
+            and sent - m.sentence <= 3
+        ]
+        if not people:
+            continue
+        last = max(people, key=lambda m: idx.token_spans[m.id][1])
+        person = idx.actors[last.actor_id or ""]
+        if not person.learned or person.country is not None:
+            continue
+        country = states.pop()
+        placed = dataclasses.replace(person, code=country, country=country)
+        idx.actors[person.id] = placed
+        idx.remove_within(chunk.start, chunk.end)
+        idx.add(chunk, "NOMINAL", placed, sent)
 
 
 def _counted_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
