@@ -993,12 +993,32 @@ def test_phrasal_verbs_of_common_acts(
         ("Japan expressed concern over North Korea's missile launch.", ("JPN", "PRK", "ACCUSE")),
         ("Russian jets violated Finnish airspace.", ("RUS", "FIN", "COERCE")),
         ("Two Russian military aircraft entered Estonia's airspace.", ("RUS", "EST", "COERCE")),
+        ("The Russian planes flew into Estonian airspace.", ("RUS", "EST", "COERCE")),
+        (
+            "The violation of Estonian airspace by two Russian military aircraft on Tuesday "
+            "has renewed calls for stronger air defences.",
+            ("RUS", "EST", "COERCE"),
+        ),
+        # meeting another's aircraft in the air is a show of force
+        ("Finnish jets intercepted two Russian bombers.", ("FIN", "RUS", "MOBILIZE")),
     ],
 )
 def test_stances_expressed_and_airspace_entered(
     pipeline: Any, text: str, want: tuple[str, str, str]
 ) -> None:
     assert _acts(pipeline, text) == {want}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plane flew into Moscow on Monday.",  # a journey, not an airspace entered
+        "The violation of the ceasefire by the rebels was condemned.",  # no state's airspace
+        "Air traffic controllers intercepted a message from the pilots.",  # no aircraft met
+    ],
+)
+def test_flights_and_breaches_that_are_no_coercion(pipeline: Any, text: str) -> None:
+    assert not {a for a in _acts(pipeline, text) if a[2] in ("COERCE", "MOBILIZE")}
 
 
 @pytest.mark.parametrize(

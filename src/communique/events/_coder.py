@@ -485,11 +485,20 @@ def _object(tok: Any) -> Any | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
+        if c.dep_ == "prep" and c.lower_ == "into" and tok.lemma_.lower() in _INTO_AIRSPACE:
+            # "flew into Estonian airspace": the airspace is what was entered
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None and p.lemma_.lower() == "airspace":
+                return p
         if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in _TO_OBJECT:
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None:
                 return p
     return None
+
+
+#: Verbs of going whose "into"-phrase is what they enter when it is an airspace.
+_INTO_AIRSPACE = frozenset(["fly", "stray", "intrude"])
 
 
 def _forces_put(tok: Any) -> bool:
@@ -1421,6 +1430,8 @@ ACT_NOUNS = MappingProxyType(
         "incursion": "190",
     }
 )
+#: Nouns of a breach, an act of coercion when what is breached is a state's airspace.
+_BREACHES = frozenset(["violation", "breach", "intrusion"])
 #: Compounds that make an act noun an air strike ("air strike", "missile strike").
 _AIR = frozenset(["air", "missile", "drone", "rocket"])
 
@@ -1436,6 +1447,14 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     code = ACT_NOUNS.get(lemma)
     if lemma == "strike" and any(c.dep_ == "compound" and c.lower_ in _AIR for c in tok.children):
         code = "195"
+    if lemma in _BREACHES and any(
+        p.lemma_.lower() == "airspace"
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        code = "170"  # "the violation of Estonian airspace by two Russian aircraft"
     if code is None:
         return None
     # its own phrase and a participle's: "an attack by rebels", "sanctions imposed by X on Y"

@@ -283,6 +283,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for n in ("exercise", "drill", "war game", "manoeuvre", "maneuver")
         },
         **{("scramble", n): "150" for n in ("jet", "fighter", "aircraft", "plane", "warplane")},
+        # another's aircraft or ships met in the air or at sea: a show of force (CAMEO 150)
+        **{
+            ("intercept", n): "150"
+            for n in ("jet", "fighter", "aircraft", "plane", "warplane", "bomber", "ship", "vessel")
+        },
         ("open", "fire"): "193",
         ("set", "fire"): "1712",
         ("blow", "line"): "1712",
@@ -366,7 +371,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{(v, n): "110" for v in ("express", "voice") for n in ("concern", "alarm", "unease")},
         **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
         # a state's airspace entered or violated by another's aircraft: coercion (CAMEO 17)
-        **{(v, "airspace"): "170" for v in ("violate", "enter", "breach", "intrude")},
+        **{
+            (v, "airspace"): "170"
+            for v in ("violate", "enter", "breach", "intrude", "fly", "stray", "cross")
+        },
         ("reject", "proposal"): "125",
         ("reject", "offer"): "125",
         ("reject", "invitation"): "125",
