@@ -173,6 +173,22 @@ def test_a_person_told_again_by_nationality_is_placed_by_it(pipeline: Pipeline) 
     assert activist.country == "RUS", activist
 
 
+def test_a_government_named_after_a_leader_out_of_office_is_their_states(
+    pipeline: Pipeline,
+) -> None:
+    # "the Bush administration" on a day neither Bush was president: both led the US
+    a = pipeline.analyze_text(
+        "The Bush administration declared that China must drop barriers.", published="2000-01-01"
+    )
+    groups = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "Bush administration"]
+    assert [(x.code, x.sector) for x in groups if x is not None] == [("USA", "GOV")], groups
+    # a surname no leader of one state bore names no government
+    a = pipeline.analyze_text(
+        "The Smithers administration criticised China.", published="2000-01-01"
+    )
+    assert not [m for m in a.mentions if m.label == "AGENT"], a.mentions
+
+
 def _nominals(a: Analysis, text: str) -> list[Actor]:
     out = []
     for m in a.mentions:

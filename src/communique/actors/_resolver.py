@@ -263,6 +263,8 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 #: Roles that head a body ("the president of the American Farm Bureau"), not a portfolio
 #: ("Minister of State", "Secretary of Defense").
+#: Roles of those who lead a state's government.
+_LEADERS = re.compile(r"\b(president|prime minister|chancellor|premier)\b", re.I)
 _HEADS = re.compile(r"\b(president|head|chair(man|woman|person)?|director|leader)\b", re.I)
 #: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
 ROLE_SECTORS: list[tuple[str, str]] = [
@@ -644,6 +646,18 @@ class ActorResolver:
             return Actor(e.id, e.name, "person", e.code, e.country, None, None)
         return None
 
+    def _leaders_state(self, span: Any) -> Actor | None:
+        """The state whose presidents, prime ministers or chancellors (at any time) bore the
+        surname ``span`` ends with, when they are all of one state."""
+        surname = span[-1].text
+        states = {
+            e.country
+            for e in self.registry.people
+            if e.name.split()[-1] == surname and e.role and _LEADERS.search(e.role)
+        }
+        country = states.pop() if len(states) == 1 else None
+        return self._state(country) if country else None
+
     def _titled_surname(self, span: Any, day: date | None) -> Actor | None:
         """A surname the registry does not take alone, since two people bear it, told by
         the title before it: "President Bush" in 2003 is the one Bush who was president
@@ -754,8 +768,10 @@ class ActorResolver:
         "Sudan's government" → SDN GOV, "Chilean government officials" → CHL GOV."""
         for m in list(idx.mentions):
             actor = idx.actors.get(m.actor_id or "")
-            if actor is None or not actor.code or actor.code in ("IGO", "NGO"):
+            if actor is None or actor.code in ("IGO", "NGO"):
                 continue
+            if not actor.code and not (actor.kind == "person" and actor.learned):
+                continue  # a person we could not place may name a leader's government
             start, end = idx.token_spans[m.id]
             root = doc[start:end].root
             while root.dep_ == "conj" and root.head.i < root.i:
@@ -771,9 +787,13 @@ class ActorResolver:
                     self._add_agent(doc, idx, sent_of, state, branch, first, staff.i + 1)
                 continue
             if actor.kind == "person":
-                # "the Trump administration" → the government the person led
+                # "the Trump administration" → the government the person led; "the Bush
+                # administration" of a year neither Bush was in office: the state whose
+                # leaders bore that name
                 if root.dep_ == "compound" and head.lemma_.lower() in _LED_BODIES and head.i >= end:
-                    self._add_agent(doc, idx, sent_of, actor, "GOV", start, head.i + 1)
+                    leader = actor if actor.country else self._leaders_state(doc[start:end])
+                    if leader is not None:
+                        self._add_agent(doc, idx, sent_of, leader, "GOV", start, head.i + 1)
                 continue
             if actor.kind != "state":
                 continue
