@@ -182,19 +182,6 @@ def test_a_government_named_after_a_leader_out_of_office_is_their_states(
     )
     groups = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "Bush administration"]
     assert [(x.code, x.sector) for x in groups if x is not None] == [("USA", "GOV")], groups
-    # "President Bush" then: an office of the state whose presidents bore the name; in
-    # office, the one who held it
-    a = pipeline.analyze_text(
-        "President Bush threatened further action against Russia.", published="2000-01-01"
-    )
-    (bush,) = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "Bush"]
-    assert bush is not None and (bush.code, bush.sector, bush.learned) == ("USA", "GOV", False)
-    assert bush.kind != "person", bush
-    a = pipeline.analyze_text(
-        "President Bush threatened further action against Russia.", published="2003-01-01"
-    )
-    (bush,) = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "Bush"]
-    assert bush is not None and bush.name == "George W. Bush", bush
     # a surname no leader of one state bore names no government
     a = pipeline.analyze_text(
         "The Smithers administration criticised China.", published="2000-01-01"

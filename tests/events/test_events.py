@@ -264,10 +264,9 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # 0.897 / 0.521 with objects the parser made subjects; 0.892 / 0.536 since the
     # nineteenth (demands between a government and its challengers, meetings held by both
     # sides, threats of coercion somewhere); 0.893 / 0.542 since the twentieth (a government
-    # named after a leader out of office), 0.894 / 0.547 with a title its holders of that
-    # name all held for one state ("President Bush" on a day neither was)
+    # named after a leader out of office)
     assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.545
+    assert tune["recall"] >= 0.54
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

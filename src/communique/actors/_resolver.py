@@ -674,19 +674,7 @@ class ActorResolver:
             for e in self.registry.roles(role, country, day)
             if e.name.split()[-1] == span.text
         }
-        if len(holders) == 1:
-            return _actor(next(iter(holders.values())))
-        if holders:
-            return None
-        # no one of that name held the title that day ("President Bush" in 2000): whoever
-        # did, at any time, when all were of one state, is that state's office
-        past = [
-            e for e in self.registry.roles(role, country, None) if e.name.split()[-1] == span.text
-        ]
-        if len({e.country for e in past}) != 1 or not past[0].country:
-            return None
-        state = self._state(past[0].country)
-        return _group(state, past[0].sector or "GOV") if state is not None else None
+        return _actor(next(iter(holders.values()))) if len(holders) == 1 else None
 
     def _learned(self, span: Any, day: date | None) -> Actor:
         title = _title_text(span)
