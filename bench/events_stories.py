@@ -54,9 +54,12 @@ def _registry() -> Any:
 
 
 def _igo_of_role(role: str | None) -> str | None:
-    """The IGO a role is held in: "Secretary General of NATO" → NATO."""
+    """The IGO a role is held in: "Secretary General of NATO" → NATO, "EU High
+    Representative for Foreign Affairs and Security Policy" → EU."""
     m = re.search(r"\bof (?:the )?(.+)$", role or "")
-    for e in _registry().lookup(m.group(1)) if m else ():
+    names = [m.group(1)] if m else []
+    names += (role or "").split()[:1]  # the organisation named before the office
+    for e in (e for name in names for e in _registry().lookup(name)):
         if e.id.startswith("igo:"):
             short = e.id.split(":", 1)[1]
             return _IGO_NAMES.get(short, short)

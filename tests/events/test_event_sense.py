@@ -401,6 +401,33 @@ def test_an_undated_act_takes_the_date_of_the_same_actors_act_just_before(pipeli
     assert dates[("RUS", "GBR")] == "2019-11-20", dates  # a new paragraph
 
 
+def test_the_other_half_of_an_exchange_takes_its_day(pipeline: Any) -> None:
+    text = (
+        "Russia returned 64 Ukrainian servicemen on Monday. Ukraine released 66 Russian "
+        "soldiers. Ukraine accused Russia of torture."
+    )
+    dates = {(c[0], c[1], c[2]): c[3].date for c in _coded(_analyze(pipeline, text, "2023-10-17"))}
+    assert dates[("RUS", "UKR", "RETREAT")] == "2023-10-16", dates
+    assert dates[("UKR", "RUS", "RETREAT")] == "2023-10-16", dates  # the exchange's other half
+    assert dates[("UKR", "RUS", "ACCUSE")] == "2023-10-17", dates  # another act: no day of its
+
+
+def test_an_appeal_made_again_is_aimed_at_whom_it_calls_on(pipeline: Any) -> None:
+    for text, want in (
+        (
+            "Borrell renewed his call for Russia to respect the Geneva Conventions.",
+            ("IGO", "RUS", "REQUEST"),
+        ),
+        (
+            "The United States renewed calls for Israel to allow more aid.",
+            ("USA", "ISR", "REQUEST"),
+        ),
+        ("Ukraine repeated its demand for Russian troops to leave.", ("UKR", "RUS", "REQUEST")),
+    ):
+        coded = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text, "2023-10-17"))}
+        assert want in coded, (text, coded)
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

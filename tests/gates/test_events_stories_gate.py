@@ -22,7 +22,9 @@ from conftest import ROOT
 #: and 0.473 / 0.628. The nineteenth (meetings held by both sides, wants and
 #: encouragement, expulsions and listings said otherwise): 0.514 / 0.762 and 0.493 / 0.631.
 #: The twentieth (airspace flown into, a violation of it named by a noun, aircraft
-#: intercepted): 0.523 / 0.765 and 0.493 / 0.631.
+#: intercepted): 0.523 / 0.765 and 0.493 / 0.631; 0.528 / 0.766 with appeals made again
+#: ("renewed calls for Israel to allow") and an EU officer counted as the EU, as the
+#: writers code him.
 FLOORS = {"tune": (0.52, 0.76), "heldout": (0.49, 0.63)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication

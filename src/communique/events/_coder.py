@@ -565,7 +565,7 @@ def code_events(
                 seen.add(k)
                 events.append(ev)
     if published is not None:
-        events = _dates_carried(events, text, published.isoformat())
+        events = _dates_carried(events, text, published.isoformat(), idx)
         events = _on_lead_day(events, _lead_day(doc, published), published.isoformat())
     return one_per_act(events)
 
@@ -661,11 +661,12 @@ def _on_lead_day(events: list[Event], lead: date | None, published: str) -> list
 DATE_CARRY_CHARS = 400
 
 
-def _dates_carried(events: list[Event], text: str, published: str) -> list[Event]:
+def _dates_carried(events: list[Event], text: str, published: str, idx: ActorIndex) -> list[Event]:
     """ "Lavrov arrived in Ankara on Monday. He accused the United States of …": an act
     with no date of its own, by an actor whose act just before in the same paragraph was
     dated, happened then too (news tells one occasion at a time), not on the publication
-    day."""
+    day. The other half of an exchange takes the day of the half before it (see
+    :func:`_answering`), without its evidence: what its maker does next is not dated by it."""
     out: list[Event] = []
     for ev in events:
         if ev.date == published and ev.date_evidence is None:
@@ -673,7 +674,7 @@ def _dates_carried(events: list[Event], text: str, published: str) -> list[Event
                 (
                     e
                     for e in reversed(out)
-                    if e.source_actor_id == ev.source_actor_id
+                    if (e.source_actor_id == ev.source_actor_id or _answering(e, ev, idx))
                     and e.date_evidence is not None
                     and e.evidence.end <= ev.evidence.start
                     and ev.evidence.start - e.evidence.end <= DATE_CARRY_CHARS
@@ -682,14 +683,34 @@ def _dates_carried(events: list[Event], text: str, published: str) -> list[Event
                 None,
             )
             if before is not None:
+                own = before.source_actor_id == ev.source_actor_id
                 ev = dataclasses.replace(
                     ev,
                     date=before.date,
                     date_precision=before.date_precision,
-                    date_evidence=before.date_evidence,
+                    date_evidence=before.date_evidence if own else None,
                 )
         out.append(ev)
     return out
+
+
+def _answering(before: Event, ev: Event, idx: ActorIndex) -> bool:
+    """Is ``ev`` the same kind of act as ``before`` by another party, on the same target or
+    back at its maker: the other half of an exchange ("Russia returned 64 Ukrainian
+    servicemen on Monday. Ukraine handed over 66 Russian soldiers.") or an act in step with
+    it ("London sanctioned two Iranian officials in a coordinated move")? Parties are
+    compared by their states."""
+
+    def state(actor_id: str | None) -> str | None:
+        actor = idx.actors.get(actor_id or "")
+        return (actor.country or actor.code) if actor is not None else None
+
+    if before.type != ev.type or state(before.target_actor_id) is None:
+        return False
+    return state(before.target_actor_id) == state(ev.target_actor_id) or (
+        state(before.source_actor_id) == state(ev.target_actor_id)
+        and state(before.target_actor_id) == state(ev.source_actor_id)
+    )
 
 
 def act_key(ev: Event) -> tuple[Any, ...]:
@@ -2751,6 +2772,18 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             continue
         if hit.etype == "REQUEST" and a is not hit.tok and out:
             continue  # "urged the EC to support X": the one urged is the target
+        if hit.etype == "REQUEST" and a is hit.tok:
+            # "renewed calls for Israel to allow more aid": the one called on, whether the
+            # parser hangs the "for"-clause on the verb or on the call
+            out += [
+                m
+                for o in (a, *(c for c in a.children if c.dep_ == "dobj"))
+                for c in o.children
+                if _for_to(c)
+                for k in c.children
+                if k.dep_ == "nsubj"
+                for m in _mentions_for(k, idx)
+            ]
         shifted = _shifted_objects(a)
         for c in [*a.children, *shifted]:
             if c.dep_ == "ccomp" and hit.cameo == "166" and a is hit.tok:

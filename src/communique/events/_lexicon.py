@@ -443,6 +443,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("issue", "appeal"): "020",
         ("issue", "reminder"): "100",
         ("issue", "call"): "020",
+        # an appeal or demand made again: "repeated the bloc's call for Russia to respect",
+        # "renewed calls for Israel to allow more aid"
+        **{(v, "call"): "020" for v in ("repeat", "renew", "reiterate", "echo")},
+        **{(v, "appeal"): "020" for v in ("repeat", "renew", "reiterate", "make")},
+        **{(v, "demand"): "100" for v in ("repeat", "renew", "reiterate")},
         ("seek", "extradition"): "020",
         ("seek", "refuge"): "103",
         ("seek", "asylum"): "103",
