@@ -15,7 +15,11 @@ import pytest
 from communique.clean import clean_text, extract_html, page_metadata
 from communique.quotes import extract_quotes
 
-MAX_GROWTH = 2.5  # per doubling of the input
+#: Per doubling of the input: linear work doubles, quadratic quadruples. The quote search
+#: over thousands of quoted pieces measured 1.8-2.4 per doubling on an idle machine and
+#: 2.9 once while benchmarks ran beside the tests (2026-12-06); 3 leaves that margin and
+#: still fails any quadratic step.
+MAX_GROWTH = 3.0
 DAY = None
 
 BODY = " ".join(
