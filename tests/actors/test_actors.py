@@ -189,6 +189,25 @@ def test_a_government_named_after_a_leader_out_of_office_is_their_states(
     assert not [m for m in a.mentions if m.label == "AGENT"], a.mentions
 
 
+def test_an_american_politicians_party_and_state_place_them(pipeline: Pipeline) -> None:
+    # "(R-S.C.)", "(D-Minn.)" after the name: an American politician; "Sen.", "Rep.",
+    # "Gov." are titles
+    for text, name, sector in (
+        ("Sen. Lindsey Graham (R-S.C.) criticized the decision.", "Lindsey Graham", "LEG"),
+        ("He threatened Rep. Ilhan Omar (D-Minn.) in March.", "Ilhan Omar", "LEG"),
+        ("Gov. Matt Bevin (R-Ky.) conceded on Tuesday.", "Matt Bevin", "GOV"),
+    ):
+        a = pipeline.analyze_text(text, published="2019-11-20")
+        (x,) = [x for x in a.actors if x.name == name]
+        assert (x.country, x.sector) == ("USA", sector), (text, x)
+    # the title alone says the office, not the country
+    a = pipeline.analyze_text(
+        "Rep. Adam Schiff said the hearings would go on.", published="2019-11-20"
+    )
+    (schiff,) = [x for x in a.actors if x.name == "Adam Schiff"]
+    assert (schiff.country, schiff.sector) == (None, "LEG"), schiff
+
+
 def _nominals(a: Analysis, text: str) -> list[Actor]:
     out = []
     for m in a.mentions:

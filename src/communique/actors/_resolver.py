@@ -280,6 +280,9 @@ ROLE_SECTORS: list[tuple[str, str]] = [
         r"\b(senator|lawmaker|congressman|congresswoman|mp|legislator|speaker|parliamentarian|deputy)\b",
         "LEG",
     ),
+    # "Sen. Lindsey Graham", "Rep. Ilhan Omar": the abbreviated titles of legislators
+    (r"\b(sen|rep)\.(?=\s|$)", "LEG"),
+    (r"\bgov\.(?=\s|$)", "GOV"),  # "Gov. Matt Bevin": a governor
     (r"\b(judge|prosecutor|attorney general|special counsel|justice)\b", "JUD"),
     (r"\b(police|officer)\b", "COP"),
     (r"\b(journalist|reporter|editor|correspondent|anchor)\b", "MED"),
@@ -292,6 +295,8 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     ),
 ]
 _ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+#: The party and state after an American politician's name: " (D-Minn.)", " (R-S.C.)".
+_US_PARTY_STATE = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 #: Offices of organisations beside ROLE_SECTORS' titles ("Emergency Relief Coordinator").
 _OFFICES = frozenset(
     ["coordinator", "commissioner", "representative", "rapporteur", "chief", "head", "director"]
@@ -683,6 +688,11 @@ class ActorResolver:
         # there ("a Texas man" is no actor of the United States)
         country = self._country_in(title, places=role is not None)
         code, sector = country, None
+        if country is None and _US_PARTY_STATE.match(span.doc.text, span.end_char):
+            # "Rep. Ilhan Omar (D-Minn.)": the party and state of an American politician
+            country = code = "USA"
+            if role is None:
+                role = "lawmaker"  # a member of Congress
         org = None
         if country is None and (role or _OFFICE_IN.search(title)):
             # "the United Nations Emergency Relief Coordinator": an organisation's officer
