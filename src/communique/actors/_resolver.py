@@ -263,9 +263,9 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 #: Roles that head a body ("the president of the American Farm Bureau"), not a portfolio
 #: ("Minister of State", "Secretary of Defense").
+_HEADS = re.compile(r"\b(president|head|chair(man|woman|person)?|director|leader)\b", re.I)
 #: Roles of those who lead a state's government.
 _LEADERS = re.compile(r"\b(president|prime minister|chancellor|premier)\b", re.I)
-_HEADS = re.compile(r"\b(president|head|chair(man|woman|person)?|director|leader)\b", re.I)
 #: Role nouns → sector, used for learned people ("Estonian Foreign Minister Jaan Kask").
 ROLE_SECTORS: list[tuple[str, str]] = [
     (
@@ -1429,8 +1429,8 @@ _PERSON_AGAIN = frozenset(
 def _described_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
     """A person named before and told again by nationality ("WikiLeaks co-founder Julian
     Assange ... the Australian national", "the 48-year-old Australian"): a definite, singular
-    description whose only actor is a state's nationality, within three sentences of a
-    person we could not place, is that person, and places them (evidence about the
+    description whose only actor is a state's nationality, within _TITLE_REACH sentences
+    of a person we could not place, is that person, and places them (evidence about the
     person, as a title is)."""
     for chunk in chunks:
         root = chunk.root
@@ -1460,7 +1460,7 @@ def _described_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int])
             if m.actor_id
             and idx.actors[m.actor_id].kind == "person"
             and idx.token_spans[m.id][1] <= chunk.start
-            and sent - m.sentence <= 3
+            and sent - m.sentence <= _TITLE_REACH
         ]
         if not people:
             continue
