@@ -837,6 +837,12 @@ _FILLER = " ".join(
             "China's foreign ministry condemned the decision.",
             {("CHN", "USA", "ACCUSE")},
         ),
+        # an accusation taken up by another word for it
+        (
+            "German Foreign Minister Annalena Baerbock accused Russia of sabotage.",
+            "The Russian embassy in Berlin rejected the allegations as spy mania.",
+            {("RUS", "DEU", "REJECT")},
+        ),
     ],
 )
 def test_an_act_taken_up_far_from_its_telling_is_the_leads(

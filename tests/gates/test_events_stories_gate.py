@@ -24,8 +24,8 @@ from conftest import ROOT
 #: The twentieth (airspace flown into, a violation of it named by a noun, aircraft
 #: intercepted): 0.523 / 0.765 and 0.493 / 0.631; 0.528 / 0.766 with appeals made again
 #: ("renewed calls for Israel to allow") and an EU officer counted as the EU, as the
-#: writers code him.
-FLOORS = {"tune": (0.52, 0.76), "heldout": (0.49, 0.63)}
+#: writers code him; 0.532 / 0.767 with "the allegations" taken up as an accusation.
+FLOORS = {"tune": (0.53, 0.76), "heldout": (0.49, 0.63)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).

@@ -3119,7 +3119,13 @@ _OWN = frozenset(["our", "its", "their"])
 #: Determiners that point back: "rejected the accusations", "welcomed this decision".
 _BACK = frozenset(["the", "this", "these", "that", "those", "such"])
 #: Act nouns whose verb's stem differs from theirs ("the expulsions" take up "expelled").
-_ACT_VERB_OF = {"expulsion": "expel", "detention": "detain"}
+_ACT_VERB_OF = {
+    "expulsion": "expel",
+    "detention": "detain",
+    # "Baerbock accused Russia of sabotage. The embassy rejected the allegations": an
+    # accusation taken up by another word for it
+    "allegation": "accuse",
+}
 _NOUN_SUFFIXES: tuple[str, ...] = ("ations", "ation", "itions", "ition", "ions", "ion")
 _NOUN_SUFFIXES += ("ments", "ment", "ings", "ing", "als", "al", "es", "s", "e")
 #: Sentences before the act's own in which the act named by its object is looked for.
