@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -1194,18 +1194,21 @@ def _last_named(named: list[Actor], idx: ActorIndex, at: int, sent: int) -> Acto
     """Of the people ``named`` (holders of one role), the one whose name comes last before
     token ``at`` (in sentence ``sent``), if within _TITLE_REACH sentences of it."""
     ids = {a.id for a in named}
+    last = _last_before(idx, at, sent, lambda m: m.actor_id in ids and m.label != "PRONOUN")
+    return idx.actors[last.actor_id or ""] if last is not None else None
+
+
+def _last_before(
+    idx: ActorIndex, at: int, sent: int, keep: Callable[[Mention], bool]
+) -> Mention | None:
+    """The last mention ``keep`` takes that ends before token ``at`` (in sentence ``sent``),
+    within _TITLE_REACH sentences of it: what a title or description told again takes up."""
     before = [
         m
         for m in idx.mentions
-        if m.actor_id in ids
-        and m.label != "PRONOUN"
-        and idx.token_spans[m.id][1] <= at
-        and sent - m.sentence <= _TITLE_REACH
+        if keep(m) and idx.token_spans[m.id][1] <= at and sent - m.sentence <= _TITLE_REACH
     ]
-    if not before:
-        return None
-    last = max(before, key=lambda m: idx.token_spans[m.id][1])
-    return idx.actors[last.actor_id or ""]
+    return max(before, key=lambda m: idx.token_spans[m.id][1], default=None)
 
 
 def cameo_sector(sector: str | None) -> str | None:
@@ -1454,17 +1457,14 @@ def _described_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int])
         ):
             continue
         sent = sent_of[root.i]
-        people = [
-            m
-            for m in idx.mentions
-            if m.actor_id
-            and idx.actors[m.actor_id].kind == "person"
-            and idx.token_spans[m.id][1] <= chunk.start
-            and sent - m.sentence <= _TITLE_REACH
-        ]
-        if not people:
+        last = _last_before(
+            idx,
+            chunk.start,
+            sent,
+            lambda m: bool(m.actor_id) and idx.actors[m.actor_id or ""].kind == "person",
+        )
+        if last is None:
             continue
-        last = max(people, key=lambda m: idx.token_spans[m.id][1])
         person = idx.actors[last.actor_id or ""]
         if not person.learned or person.country is not None:
             continue
