@@ -612,3 +612,17 @@ def test_an_officer_of_an_organisation_is_coded_as_it(pipeline: Pipeline) -> Non
     a = analyze_sentence(pipeline, "Ambassador to the United Nations Jane Doerr spoke.")
     (doerr,) = [m for m in a.mentions if m.span.text == "Jane Doerr"]
     assert a.actor(doerr.actor_id).code is None  # type: ignore[union-attr]
+
+
+def test_a_title_with_and_inside_it_places_its_holder(pipeline: Pipeline) -> None:
+    an = analyze_sentence(
+        pipeline,
+        "Turkish Energy and Natural Resources Minister Alparslan Bayraktar said the talks "
+        "went well.",
+    )
+    person = next(a for a in an.actors if a.kind == "person")
+    assert person.country == "TUR", person
+    # two actors joined by "and" are no one title
+    an = analyze_sentence(pipeline, "China and U.S. Trade Representative Robert Lighthizer met.")
+    person = next(a for a in an.actors if a.kind == "person")
+    assert person.country == "USA", person

@@ -1086,3 +1086,125 @@ def test_seizures_arrests_and_incursions_named_by_nouns(
     pipeline: Any, text: str, want: tuple[str, str, str]
 ) -> None:
     assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A human rights group accused Croatian authorities of failing to uphold property "
+            "rights.",
+            ("NGO", "HRV", "ACCUSE"),
+        ),
+        (
+            "A group of physicians is urging the Department of Homeland Security to accept its "
+            "offer to provide free flu shots.",
+            ("NGO", "USA", "REQUEST"),
+        ),
+    ],
+)
+def test_a_civil_group_described_not_named_acts_as_an_ngo(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_a_civil_group_qualified_by_a_state_is_not_an_anonymous_ngo(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Russian rights group Memorial condemned the arrests.")
+    assert not [a for a in an.actors if a.code == "NGO"], an.actors
+
+
+def test_the_group_takes_up_a_civil_group_named_before(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline,
+        "A group of physicians wrote to the administration. The group had set a deadline of "
+        "Tuesday for the administration to respond.",
+    )
+    ids = [m.actor_id for m in an.mentions if m.span.text in ("group of physicians", "The group")]
+    assert len(ids) == 2 and ids[0] == ids[1] and ids[0].startswith("ngo:"), an.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a modal over a perfect is about the past: a reproach, not an appeal
+        (
+            "Human rights groups said that Germany should have tied the deal to labour reforms.",
+            {("NGO", "DEU", "ACCUSE", "111")},
+        ),
+        ("Amnesty said Germany must have known about the abuses.", set()),
+        ("Amnesty said Germany must release the prisoners.", {("NGO", "DEU", "REQUEST", "100")}),
+    ],
+)
+def test_should_have_done_is_a_reproach_and_must_have_a_guess(
+    pipeline: Any, text: str, want: set[tuple[str, str, str, str]]
+) -> None:
+    assert _dyads(pipeline, text) == want
+
+
+def test_a_by_phrase_of_measure_beside_an_active_subject_is_no_agent(pipeline: Any) -> None:
+    text = "President Omar El Bashir on Thursday shortened by one hour the nightly curfew."
+    an = _analyze(pipeline, text, "1992-06-01")  # Bashir in office
+    assert ("SDN", None, "CONCEDE") in {c[:3] for c in _coded(an)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "India also offered Nigeria a line of credit for the purchase of defence equipment.",
+            ("IND", "NGA", "AGREE", "033"),
+        ),
+        ("The EU imposed a new package of sanctions on Russia.", ("IGO", "RUS", "SANCTION", "163")),
+        (
+            "Turkey also proposed to Iraq a new long-term agreement to replace the pipeline treaty.",
+            ("TUR", "IRQ", "AGREE", "030"),
+        ),
+        (
+            "Ankara had offered Baghdad a new long-term agreement on the pipeline.",
+            ("TUR", "IRQ", "AGREE", "030"),
+        ),
+    ],
+)
+def test_offers_and_measures_held_in_a_container_noun(
+    pipeline: Any, text: str, want: tuple[str, str, str, str]
+) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The drills have drawn criticism from the United States. Pretoria has rejected the "
+            "criticism.",
+            ("ZAF", "USA", "REJECT"),
+        ),
+        (
+            "Cyprus and Egypt have signed a deal to bring Cypriot gas to Egypt. Turkey rejected "
+            "the agreement.",
+            ("TUR", "CYP", "REJECT"),
+        ),
+    ],
+)
+def test_an_act_taken_up_is_aimed_at_its_maker_told_by_a_noun_or_another_verb(
+    pipeline: Any, text: str, want: tuple[str, str, str]
+) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_a_perfect_lead_told_again_with_its_day_takes_that_day(pipeline: Any) -> None:
+    text = (
+        "Cyprus and Egypt have signed a deal to bring Cypriot gas to Egypt. The agreement was "
+        "signed on Tuesday in Nicosia. Turkey rejected the agreement."
+    )
+    an = _analyze(pipeline, text, "2024-07-10")  # a Wednesday
+    assert {e.date for e in an.events} == {"2024-07-09"}, an.events
+    # a day after a perfect lead that is of another act stays another act's
+    an = _analyze(
+        pipeline,
+        "Japan has lodged a protest with China. Chinese ships entered the waters on Monday.",
+        "2024-07-10",
+    )
+    lodged = [e for e in an.events if e.trigger.text == "lodged"]
+    assert lodged and lodged[0].date == "2024-07-10", an.events

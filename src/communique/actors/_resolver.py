@@ -94,6 +94,7 @@ _BODY_ANAPHORS = {
     "embassy",
     "parliament",
     "kremlin",
+    "group",
 }
 #: Plural phrases that count the states (or their people) named just before them: the
 #: counting word, and the nouns (states, or people acting for them).
@@ -509,6 +510,7 @@ class ActorResolver:
         self._agents(doc, idx, sent_of)
         chunks = tuple(doc.noun_chunks)  # found once: three passes read them
         self._nominals(doc, chunks, day, idx, sent_of)
+        _civil_groups(doc, chunks, idx, sent_of)
         idx.finalize()
         self._definite_bodies(chunks, idx, sent_of)
         idx.finalize()
@@ -1327,6 +1329,18 @@ def _political(span: Any, place: bool = False) -> bool:
 _TITLE_LINKS = frozenset(["of", "for", "the", "to"])
 
 
+def _title_and(doc: Any, i: int) -> bool:
+    """Is token ``i`` an "and" inside one title ("Energy and Natural Resources Minister"),
+    between two capitalised words that name no state, people or person ("China and U.S.
+    Trade Representative Robert Lighthizer" is two actors)?"""
+    if doc[i].lower_ not in ("and", "&") or i < 1 or i + 1 >= len(doc):
+        return False
+    return all(
+        t.text[:1].isupper() and t.ent_type_ not in ("GPE", "NORP", "PERSON")
+        for t in (doc[i - 1], doc[i + 1])
+    )
+
+
 def _title_text(span: Any) -> str:
     """Words naming a person's office: the title before the name ("U.S. Secretary of State
     Warren Christopher"), an "of"-phrase after it ("King Hassan of Morocco") and any
@@ -1348,7 +1362,7 @@ def _title_text(span: Any) -> str:
             continue
         # "Secretary of State", "Ambassador to the European Union": a connector (or two)
         # inside the title, with a title word before it
-        gap = 1 if doc[i - 1].lower_ in _TITLE_LINKS else 0
+        gap = 1 if doc[i - 1].lower_ in _TITLE_LINKS or _title_and(doc, i - 1) else 0
         if gap and i > 2 and doc[i - 2].lower_ in _TITLE_LINKS:
             gap = 2
         if gap and i > gap and titled(doc[i - gap - 1]):
@@ -1427,6 +1441,77 @@ COUNTED_SENTENCES = 4
 _PERSON_AGAIN = frozenset(
     ["national", "citizen", "man", "woman", "journalist", "activist", "dissident", "founder"]
 )
+
+
+#: Nouns of a non-governmental group ("a human rights group", "consumer advocates") and
+#: the modifiers that make one civil society's, not a company's or an armed group's.
+_CIVIL_NOUNS = frozenset(
+    ["group", "organization", "organisation", "charity", "advocate", "campaigner", "ngo"]
+)
+_CIVIL_KINDS = frozenset(
+    [
+        "right",
+        "rights",
+        "humanitarian",
+        "aid",
+        "relief",
+        "advocacy",
+        "environmental",
+        "campaign",
+        "consumer",
+        "civil",
+        "charity",
+        "charitable",
+        "non-governmental",
+        "nongovernmental",
+        "nonprofit",
+        "non-profit",
+        "activist",
+    ]
+)
+#: Professions a "group of ..." gathers as citizens ("a group of physicians").
+_CIVIL_MEMBERS = frozenset(
+    ["physician", "doctor", "lawyer", "scientist", "academic", "expert", "jurist", "nurse"]
+)
+
+
+def _civil_groups(doc: Any, chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:
+    """A non-governmental group described, not named: "a human rights group", "consumer
+    advocates", "a group of physicians" act as an NGO (CAMEO's code for them), one actor
+    per description. Left alone when a state or a named actor qualifies it ("Russian
+    rights group Memorial", "a Hamas group"): said otherwise."""
+    for chunk in chunks:
+        root = chunk.root
+        if root.lemma_.lower() not in _CIVIL_NOUNS or root.pos_ != "NOUN":
+            continue
+        if any(idx.at(t.i) is not None for t in chunk):
+            continue
+        end = chunk.end
+        kinds = {
+            c.lemma_.lower()
+            for c in root.subtree
+            if c.i < root.i and c.dep_ in ("compound", "amod")
+        }
+        if not kinds & _CIVIL_KINDS:
+            members = [
+                p
+                for c in root.children
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i == root.i + 1
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in _CIVIL_MEMBERS
+            ]
+            if root.lemma_.lower() != "group" or not members:
+                continue
+            if any(idx.at(t.i) is not None for t in members[0].subtree):
+                continue
+            end = members[0].i + 1
+        toks = [t for t in doc[chunk.start : end] if t.dep_ not in ("det", "poss", "nummod")]
+        if not toks:
+            continue
+        span = doc[toks[0].i : toks[-1].i + 1]
+        words = " ".join(t.lemma_.lower() if t.i == root.i else t.lower_ for t in span)
+        actor = Actor(f"ngo:{slug(words)}", span.text, "NGO", "NGO", None, "NGO", learned=True)
+        idx.add(span, "NOMINAL", actor, sent_of[root.i])
 
 
 def _described_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -> None:

@@ -214,6 +214,14 @@ _MEASURE_NOUNS = frozenset(
         "series",
         "dozen",
         "day",
+        # what holds the act named by its "of" phrase: "a line of credit", "a package of
+        # sanctions", "a wave of arrests", "a new tranche of aid"
+        "line",
+        "package",
+        "wave",
+        "raft",
+        "tranche",
+        "batch",
     }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
@@ -587,15 +595,17 @@ def _lead_day(doc: Any, published: date) -> date | None:
     """The day of what the article reports, when its lead tells it: an article published
     on Wednesday morning that opens "Lavrov said on Wednesday ..." or "The ministers met
     in Ankara. They announced on Tuesday that ..." reports Tuesday's statements. The first
-    day named in the first two sentences (the first alone when it tells its news in the
-    present perfect: that is the day's news) on a clause told as done (the sentence's
+    day named in the first two sentences (after a lead that tells its news in the present
+    perfect, only the second sentence's telling the same act again: "have signed a deal.
+    The agreement was signed on Tuesday") on a clause told as done (the sentence's
     own verb or one it reports, in the past: not "will meet on Monday", not a relative
     clause's "the tanker, which was seized on Friday") decides, when it is the day of a
     statement or meeting one to three days before publication; else none."""
     lead = list(itertools.islice(doc.sents, 2))
+    retold = None  # the lead's verb, when the lead tells its news in the present perfect
     if len(lead) == 2 and _news_in_perfect(lead[0]):
-        lead = lead[:1]
-    for sent in lead:
+        retold = lead[0].root.lemma_.lower()
+    for n, sent in enumerate(lead):
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
@@ -607,7 +617,13 @@ def _lead_day(doc: Any, published: date) -> date | None:
                 verb = verb.head
             if verb.dep_ not in ("ROOT", "ccomp", "conj") or not _told_done(verb):
                 continue
-            if not _occasion(verb):
+            if n and retold is not None:
+                # "Cyprus and Egypt have signed a deal ... The agreement was signed on
+                # Tuesday in Nicosia": the lead's act told again with its day; any other
+                # day after a perfect lead is of something else
+                if verb.lemma_.lower() != retold:
+                    return None
+            elif not _occasion(verb):
                 return None
             # the first such day decides: a lead on the publication day's news ("warned
             # Turkey on Tuesday, a day after ... on Monday") keeps that day
@@ -1910,8 +1926,18 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
         hint = hint[:1]
     # "should" / "ought to" advise (an appeal, CAMEO 02); "must", "has to" demand (10)
     advise = any(c.dep_ == "aux" and c.lower_ in _ADVISING for c in tok.children)
+    if _perfect_modal(tok):
+        if not advise:
+            return None  # "they must have known": a guess about the past, not a demand
+        # "Germany should have tied the deal to ...": a reproach for what was not done
+        return _Hit(tok, head, "111", "ACCUSE", "deontic", (), speaker=speaker, target_hint=hint)
     code = "020" if advise else "100"
     return _Hit(tok, head, code, "REQUEST", "deontic", (), speaker=speaker, target_hint=hint)
+
+
+def _perfect_modal(verb: Any) -> bool:
+    """ "should have tied", "must have known": a modal over a perfect, about the past."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB" for c in verb.children)
 
 
 _ADVISING = frozenset({"should", "ought"})
@@ -2484,7 +2510,7 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     if depth > 3:
         return []
     for c in verb.children:
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" and not _active_by(verb):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None or not _can_act(pobj, idx):
                 return []  # "the dollar was supported by U.S. economic data": no one acted
@@ -2552,6 +2578,14 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         # the subject parsed as a clause of its own, the names set off after it
         return _set_off(verb.sent.start, verb, idx)
     return []
+
+
+def _active_by(verb: Any) -> bool:
+    """A "by" phrase the parser made the passive agent of a verb that has an active
+    subject and no passive auxiliary: a measure or means ("Bashir shortened by one hour
+    the nightly curfew"), not who acted."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"auxpass", "nsubjpass"}
 
 
 def _set_off(floor: int, verb: Any, idx: ActorIndex) -> list[Mention]:
@@ -3206,7 +3240,14 @@ def _act_author(
     leave")."""
     verb_of = _ACT_VERB_OF.get(lemma)
     code = _verb_code(verb_of) if verb_of else None
+    etype = _TAKEN_UP_TYPES.get(lemma)
     for tok in toks:
+        if tok.pos_ == "NOUN" and tok.i != obj.i and _same_act(stem, _stem(tok.lemma_.lower())):
+            # "The drills have drawn criticism from the United States. Pretoria has
+            # rejected the criticism.": the act told by a noun, made by its "from" phrase
+            found = [m for m in _noun_makers(tok, idx) if _code(idx, m) not in own]
+            if found:
+                return found
         if tok.pos_ != "VERB" or tok.i == obj.head.i:
             continue  # not the act whose object this is ("condemned the decision")
         verb = tok.lemma_.lower()
@@ -3214,6 +3255,7 @@ def _act_author(
             _same_act(stem, _stem(verb))
             or (lemma in _GENERIC_ACTS and (_is_act(verb) or _lexical(tok) is not None))
             or (code is not None and (_lexical(tok) or ("",))[0] == code)
+            or (etype is not None and (_lexical(tok) or ("", ""))[1] == etype)
         ):
             found = [
                 m
@@ -3223,6 +3265,25 @@ def _act_author(
             if found:
                 return found
     return []
+
+
+#: Nouns that take up an act told before by any verb of its type ("Cyprus and Egypt have
+#: signed a deal ... Turkey rejected the agreement": aimed at the deal's parties).
+_TAKEN_UP_TYPES = {n: "AGREE" for n in ("agreement", "deal", "accord", "pact", "treaty")}
+
+
+def _noun_makers(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """Who made an act told by a noun, said by a "from" or "by" phrase of the noun or of
+    the verb it is the object of ("drew criticism from the United States"). Not an actor
+    qualifying it: "Russian expulsions" may be of Russians."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    preps = [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+    ]
+    return [m for m in _pobj_mentions(preps, idx) if _code(idx, m) is not None]
 
 
 #: Acts of handing a person over: the person is not the one the act is asked of.

@@ -426,9 +426,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("take", "step"): "080",
         ("make", "concession"): "080",
         ("offer", "concession"): ("080", "AGREE"),
-        # an offer made is an intent stated (CAMEO 03): "Japan offered Kenya a loan" (not
-        # an agreement offered: coded AGREE like the agreement itself, it would be taken
-        # for a second telling of it)
+        # an offer made is an intent stated (CAMEO 03): "Japan offered Kenya a loan"
         **{
             (v, n): "033"
             for v in ("offer", "pledge", "promise")
@@ -438,6 +436,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             (v, n): "036"
             for v in ("offer", "propose")
             for n in ("talk", "negotiation", "dialogue", "mediation")
+        },
+        # an agreement offered or proposed is an intent to cooperate stated (CAMEO 030):
+        # "Ankara had offered Baghdad a new long-term agreement"
+        **{
+            (v, n): "030"
+            for v in ("offer", "propose")
+            for n in ("agreement", "deal", "pact", "treaty", "accord", "partnership")
         },
         ("make", "appeal"): "020",
         ("issue", "appeal"): "020",
