@@ -626,3 +626,17 @@ def test_a_title_with_and_inside_it_places_its_holder(pipeline: Pipeline) -> Non
     an = analyze_sentence(pipeline, "China and U.S. Trade Representative Robert Lighthizer met.")
     person = next(a for a in an.actors if a.kind == "person")
     assert person.country == "USA", person
+
+
+def test_a_body_named_after_its_region_and_its_initials(pipeline: Pipeline) -> None:
+    an = analyze_sentence(
+        pipeline,
+        "The California Public Utilities Commission holds a hearing on Wednesday. Consumer "
+        "advocates are urging the PUC to set backup power rules.",
+    )
+    coded = {m.span.text: (an.actor(m.actor_id).code if m.actor_id else None) for m in an.mentions}
+    assert coded["California Public Utilities Commission"] == "USA", coded
+    assert coded["PUC"] == "USA", coded
+    # initials that spell no organisation named before stay unknown
+    an = analyze_sentence(pipeline, "The PUC will hold a hearing on Wednesday.")
+    assert not [m for m in an.mentions if m.span.text == "PUC" and m.actor_id], an.mentions

@@ -1208,3 +1208,50 @@ def test_a_perfect_lead_told_again_with_its_day_takes_that_day(pipeline: Any) ->
     )
     lodged = [e for e in an.events if e.trigger.text == "lodged"]
     assert lodged and lodged[0].date == "2024-07-10", an.events
+
+
+def test_an_act_carried_out_on_a_noun_told_before_is_aimed_as_it_was(pipeline: Any) -> None:
+    text = (
+        "China firmly opposes the sanctions imposed by the United States on Chinese companies, "
+        "a spokesperson said. The U.S. Treasury Department announced the sanctions on Tuesday."
+    )
+    assert ("USA", "CHN", "SANCTION") in _acts(pipeline, text)
+
+
+def test_a_definite_number_alone_is_the_group_counted_before(pipeline: Any) -> None:
+    text = (
+        "The United States backed Germany's decision to expel four Russian diplomats. Berlin "
+        "ordered the four to leave on Monday."
+    )
+    assert ("DEU", "RUS", "SANCTION") in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russian prosecutors dropped charges against the American journalist.", ("RUS", "USA")),
+        ("Turkey closed the case against the Saudi officials.", ("TUR", "SAU")),
+        (
+            "Prosecutors in Sweden have dropped an investigation into a rape allegation made "
+            "against the Australian journalist.",
+            ("SWE", "AUS"),
+        ),
+    ],
+)
+def test_a_legal_case_given_up_is_a_concession_to_whom_it_was_against(
+    pipeline: Any, text: str, want: tuple[str, str]
+) -> None:
+    assert (*want, "CONCEDE", "081") in _dyads(pipeline, text)
+
+
+def test_charges_filed_are_an_accusation_of_crime(pipeline: Any) -> None:
+    text = "Ukrainian prosecutors filed charges against two Russian commanders."
+    assert ("UKR", "RUS", "ACCUSE", "1121") in _dyads(pipeline, text)
+
+
+def test_a_group_noun_capitalised_after_a_headline_is_still_a_group(pipeline: Any) -> None:
+    text = (
+        "Sweden drops rape investigation\n\nProsecutors in Sweden have dropped an investigation "
+        "into a rape allegation made against the Australian journalist."
+    )
+    assert ("SWE", "AUS", "CONCEDE") in _acts(pipeline, text)

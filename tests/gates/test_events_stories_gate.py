@@ -25,11 +25,16 @@ from conftest import ROOT
 #: intercepted): 0.523 / 0.765 and 0.493 / 0.631; 0.528 / 0.766 with appeals made again
 #: ("renewed calls for Israel to allow") and an EU officer counted as the EU, as the
 #: writers code him; 0.532 / 0.767 with "the allegations" taken up as an accusation.
-FLOORS = {"tune": (0.53, 0.76), "heldout": (0.49, 0.63)}
+#: The twenty-first (offers of agreements, "the criticism" and "the agreement" taken up,
+#: "the four", "announced the sanctions" aimed as told before): 0.569 / 0.772 and
+#: 0.493 / 0.632.
+FLOORS = {"tune": (0.56, 0.77), "heldout": (0.49, 0.63)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).
-DATE_FLOORS = {"tune": 0.80, "heldout": 0.73}
+#: 0.829 / 0.737 since the twenty-first (a perfect lead told again with its day, or the
+#: statement that made it known).
+DATE_FLOORS = {"tune": 0.82, "heldout": 0.73}
 
 
 @pytest.mark.slow

@@ -228,9 +228,18 @@ def _staff_of(root: Any) -> Any | None:
     return noun
 
 
+def _group_lemma(tok: Any) -> str:
+    """A group noun's lemma, also when the tagger took a capitalised plural for a name
+    ("Prosecutors in Sweden have dropped ..." right after a headline: "Prosecutors", NNPS)."""
+    lemma = str(tok.lemma_.lower())
+    if tok.tag_ == "NNPS" and lemma not in AGENTS and lemma.endswith("s") and lemma[:-1] in AGENTS:
+        return lemma[:-1]
+    return lemma
+
+
 def _agent_sector(head: Any) -> str | None:
     """The sector of a group noun, refined by its modifiers ("defence ministry" → MIL)."""
-    lemma = head.lemma_.lower()
+    lemma = _group_lemma(head)
     if lemma == "general" and head.i > 0 and head.doc[head.i - 1].lower_ in _LEGAL_GENERALS:
         return _LEGAL_GENERALS[head.doc[head.i - 1].lower_]  # "Attorney General": no soldier
     if lemma == "ministry":
@@ -518,6 +527,8 @@ class ActorResolver:
         idx.finalize()
         self._plural_anaphors(chunks, idx, sent_of)
         _counted_again(chunks, idx, sent_of)
+        _counted_bare(doc, idx, sent_of)
+        _acronyms(doc, idx, sent_of)
         _described_again(chunks, idx, sent_of)
         sents = list(doc.sents)
         self._they(doc, sents, idx, sent_of)
@@ -588,7 +599,7 @@ class ActorResolver:
         """An organisation name the registry lacks but that names its state and kind:
         "Armenia's foreign ministry", "Egypt's Ministry of Water Resources" → that
         state's body of the matching sector."""
-        sector = _agent_sector(span.root)
+        sector = _agent_sector(span.root) or _NAMED_BODIES.get(span.root.lemma_.lower())
         if sector is None:
             return None
         for tok in span:
@@ -812,7 +823,7 @@ class ActorResolver:
             if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.i < start:
                 # "the government in Berlin", "authorities in Kyiv"
                 group_noun = root.head.head
-                sector = AGENTS.get(group_noun.lemma_.lower()) or next(
+                sector = AGENTS.get(_group_lemma(group_noun)) or next(
                     (  # "opposition groups in Zimbabwe"
                         AGENTS[c.lemma_.lower()]
                         for c in group_noun.children
@@ -1576,17 +1587,71 @@ def _counted_again(chunks: Sequence[Any], idx: ActorIndex, sent_of: list[int]) -
         if count is None:
             continue
         here = sent_of[root.i]
+        m = _counted_before(chunk.doc, idx, chunk.start, here, count, root.lemma_)
+        if m is not None:
+            toks = [t for t in chunk if t.dep_ != "det" and not t.is_punct]
+            span = chunk.doc[toks[0].i : toks[-1].i + 1]
+            idx.add(span, "NOMINAL", idx.actors[m.actor_id or ""], here)
+
+
+def _counted_before(
+    doc: Any, idx: ActorIndex, before: int, here: int, count: str, lemma: str | None = None
+) -> Mention | None:
+    """The last mention before token ``before``, within COUNTED_SENTENCES of sentence
+    ``here``, whose head is counted with ``count`` (and is the noun ``lemma``, if given)."""
+    for m in reversed(idx.mentions):
+        start, end = idx.token_spans[m.id]
+        if start >= before or here - m.sentence > COUNTED_SENTENCES or not m.actor_id:
+            continue
+        head = doc[start:end].root
+        if (lemma is None or head.lemma_ == lemma) and any(
+            c.dep_ == "nummod" and c.lower_ == count for c in head.children
+        ):
+            return m
+    return None
+
+
+def _counted_bare(doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    """ "Germany expelled four Russian diplomats ... Berlin ordered the four to leave": a
+    definite number standing alone as a subject or object is the group counted with that
+    number just before."""
+    for tok in doc:
+        if tok.pos_ != "NUM" or tok.dep_ not in _COUNTED_ROLES or idx.at(tok.i) is not None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+            continue
+        here = sent_of[tok.i]
+        m = _counted_before(doc, idx, tok.i, here, tok.lower_)
+        if m is not None:
+            idx.add(doc[tok.i : tok.i + 1], "NOMINAL", idx.actors[m.actor_id or ""], here)
+
+
+#: Where a bare number stands for a group: as a subject or an object.
+_COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+
+
+#: Heads of a public body's name beside AGENTS' ("the California Public Utilities
+#: Commission", "the Texas Board of Pardons"): a state's, or its region's, body.
+_NAMED_BODIES = {"commission": "GOV", "board": "GOV", "office": "GOV"}
+
+
+def _acronyms(doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
+    """ "The California Public Utilities Commission holds a hearing ... urging the PUC": an
+    organisation's initials (all its capitalised words', or the last ones': a place in
+    front of the name is often dropped) name it again."""
+    for ent in doc.ents:
+        text = ent.text
+        if ent.label_ != "ORG" or not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+            continue
+        if idx.at(ent.start) is not None:
+            continue
         for m in reversed(idx.mentions):
-            start, end = idx.token_spans[m.id]
-            if start >= chunk.start or here - m.sentence > COUNTED_SENTENCES or not m.actor_id:
+            actor = idx.actors.get(m.actor_id or "")
+            if actor is None or actor.kind == "person" or idx.token_spans[m.id][0] >= ent.start:
                 continue
-            head = chunk.doc[start:end].root
-            if head.lemma_ == root.lemma_ and any(
-                c.dep_ == "nummod" and c.lower_ == count for c in head.children
-            ):
-                toks = [t for t in chunk if t.dep_ != "det" and not t.is_punct]
-                span = chunk.doc[toks[0].i : toks[-1].i + 1]
-                idx.add(span, "NOMINAL", idx.actors[m.actor_id], here)
+            initials = "".join(w[0] for w in m.span.text.split() if w[:1].isupper())
+            if len(initials) >= 2 and initials.endswith(text):
+                idx.add(ent, "ORG", actor, sent_of[ent.start])
                 break
 
 

@@ -574,7 +574,7 @@ def code_events(
                 events.append(ev)
     if published is not None:
         events = _dates_carried(events, text, published.isoformat(), idx)
-        events = _on_lead_day(events, _lead_day(doc, published), published.isoformat())
+        events = _on_lead_day(events, _lead_day(doc, published), published.isoformat(), doc)
     return one_per_act(events)
 
 
@@ -596,8 +596,8 @@ def _lead_day(doc: Any, published: date) -> date | None:
     on Wednesday morning that opens "Lavrov said on Wednesday ..." or "The ministers met
     in Ankara. They announced on Tuesday that ..." reports Tuesday's statements. The first
     day named in the first two sentences (after a lead that tells its news in the present
-    perfect, only the second sentence's telling the same act again: "have signed a deal.
-    The agreement was signed on Tuesday") on a clause told as done (the sentence's
+    perfect, only the second sentence's telling the same act again or a statement: "have
+    signed a deal. The agreement was signed on Tuesday") on a clause told as done (the sentence's
     own verb or one it reports, in the past: not "will meet on Monday", not a relative
     clause's "the tanker, which was seized on Friday") decides, when it is the day of a
     statement or meeting one to three days before publication; else none."""
@@ -619,9 +619,10 @@ def _lead_day(doc: Any, published: date) -> date | None:
                 continue
             if n and retold is not None:
                 # "Cyprus and Egypt have signed a deal ... The agreement was signed on
-                # Tuesday in Nicosia": the lead's act told again with its day; any other
-                # day after a perfect lead is of something else
-                if verb.lemma_.lower() != retold:
+                # Tuesday in Nicosia": the lead's act told again with its day, or the
+                # statement that made it known ("..., the prosecutor said on Tuesday");
+                # any other day after a perfect lead is of something else
+                if verb.lemma_.lower() not in {retold} | CUE_VERBS:
                     return None
             elif not _occasion(verb):
                 return None
@@ -660,17 +661,31 @@ def _told_done(verb: Any) -> bool:
     return verb.tag_ == "VBD" or bool(aux & {"was", "were"})
 
 
-def _on_lead_day(events: list[Event], lead: date | None, published: str) -> list[Event]:
+def _on_lead_day(events: list[Event], lead: date | None, published: str, doc: Any) -> list[Event]:
     """Acts the article tells at no time of their own happened on its lead's day (see
-    :func:`_lead_day`), not on the publication day."""
+    :func:`_lead_day`), not on the publication day; not what it tells in the present ("The
+    US wants the UK to extradite him"): that still holds when it is published."""
     if lead is None:
         return events
     return [
         dataclasses.replace(ev, date=lead.isoformat(), date_precision="day")
-        if ev.date == published and ev.date_evidence is None
+        if ev.date == published and ev.date_evidence is None and not _told_now(ev, doc)
         else ev
         for ev in events
     ]
+
+
+def _told_now(ev: Event, doc: Any) -> bool:
+    """Is an event's trigger a verb in the present tense ("wants", "is seeking")?"""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
 
 
 #: How far back (in characters) a date stated for the same actor carries over.
@@ -2522,6 +2537,11 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             return _pobj_mentions(
                 (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), idx
             )
+        if verb.lemma_.lower() in _RELEASING:
+            # "Two hostages who had been held by the Taliban were released": whoever held
+            # them let them go
+            patient = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            return _holders(patient, idx)
         return []  # "their helicopter was shot down": who acted is not said here
     if reduced_passive(verb):
         # "Hong Kong 'threatened with Chinese military intervention'": the threat's maker
@@ -2578,6 +2598,27 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         # the subject parsed as a clause of its own, the names set off after it
         return _set_off(verb.sent.start, verb, idx)
     return []
+
+
+#: Verbs of letting people go, and of holding them: "hostages who had been held by X were
+#: released" were released by X.
+_RELEASING = frozenset(["release", "free", "hand", "return", "repatriate"])
+_HOLDING = frozenset(["hold", "kidnap", "abduct", "detain", "capture", "seize", "take"])
+
+
+def _holders(patient: Any, idx: ActorIndex) -> list[Mention]:
+    """Who held the people ``patient`` names, said by a passive relative clause or
+    participle on it ("hostages (who had been) held by the Taliban")."""
+    return [
+        m
+        for c in patient.children
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HOLDING
+        for a in c.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+        for m in _mentions_for(p, idx)
+    ]
 
 
 def _active_by(verb: Any) -> bool:
@@ -2969,7 +3010,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and hit.kind in ("lexical", "control"):
         obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            found = _author_of_act(obj, idx) or _relation_partner(obj, idx)
+            found = _retold_target(hit.tok, obj, idx) or _author_of_act(obj, idx)
+            found = found or _relation_partner(obj, idx)
             found = found or _talks_partner(obj, idx)
             if found:
                 return found, False
@@ -3023,6 +3065,9 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
                     if found:
                         return found
         for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in _MADE_AGAINST:
+                todo.append(c)  # "an allegation made against X": the allegation's target
+                continue
             if c.dep_ in _OWN_CLAUSES or c.dep_ in ("nsubj", "nsubjpass", "agent", "acl"):
                 continue  # "techniques used against detainees": another act's target
             if c.dep_ == "prep" and c.lower_ not in _AIMED | _ABOUT:
@@ -3030,6 +3075,10 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
             todo.append(c)
     return []
 
+
+#: Participles by which a claim or charge is made against someone ("a rape allegation made
+#: against Julian Assange", "charges brought against him").
+_MADE_AGAINST = frozenset(["make", "bring", "level", "lodge", "file", "raise"])
 
 #: What is sought of the state where it is sought.
 _REFUGE = frozenset(["asylum", "refuge", "sanctuary"])
@@ -3198,6 +3247,31 @@ def _stem(word: str) -> str:
 def _same_act(noun_stem: str, verb_stem: str) -> bool:
     n = max(4, min(len(noun_stem), len(verb_stem)) - 1)
     return len(noun_stem) >= 4 and noun_stem[:n] == verb_stem[:n]
+
+
+def _retold_target(verb: Any, obj: Any, idx: ActorIndex) -> list[Mention]:
+    """ "China opposes the sanctions imposed by the United States on Chinese companies. ...
+    The U.S. Treasury Department announced the sanctions on Tuesday.": an act carried out
+    on a definite noun that names it (the verb and noun a LIGHT entry) is the act told
+    before by the same noun, aimed at whom that noun's "on" or "against" phrase, or its
+    participle's, names."""
+    if obj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK for c in obj.children):
+        return []
+    lemma, key = verb.lemma_.lower(), _noun_key(obj)
+    if (lemma, key) not in LIGHT and (lemma, key) not in GEN_LIGHT:
+        return []
+    aimed = frozenset({"on", "against"})
+    for tok in reversed(obj.doc[_sentences_back(obj, BACK_SENTENCES) : obj.i]):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != obj.lemma_.lower():
+            continue
+        holders = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+        found = _pobj_mentions(
+            (g for h in holders for g in h.children if g.dep_ == "prep" and g.lower_ in aimed),
+            idx,
+        )
+        if found:
+            return found
+    return []
 
 
 def _author_of_act(obj: Any, idx: ActorIndex) -> list[Mention]:

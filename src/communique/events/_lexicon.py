@@ -309,10 +309,20 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("lodge", "complaint"): "114",
         ("file", "complaint"): "114",
         ("file", "lawsuit"): "115",
-        ("open", "investigation"): "090",
-        ("launch", "investigation"): "090",
-        ("open", "inquiry"): "090",
-        ("launch", "probe"): "090",
+        **{
+            (v, n): "090"
+            for v in ("open", "launch", "start", "begin", "reopen", "re-open")
+            for n in ("investigation", "inquiry", "probe")
+        },
+        # a legal case given up: the state eases its pressure on the one it was against
+        # (CAMEO 081, ease administrative sanctions): "dropped charges against X"
+        **{
+            (v, n): ("081", "CONCEDE")
+            for v in ("drop", "discontinue", "abandon", "shelve", "close", "withdraw")
+            for n in ("investigation", "inquiry", "probe", "case", "charge", "prosecution")
+        },
+        # charged before a court: accused of a crime (CAMEO 1121)
+        **{(v, "charge"): "1121" for v in ("file", "bring", "press", "lay")},
         ("open", "hearing"): "090",
         ("stage", "rally"): "141",
         ("hold", "rally"): "141",
