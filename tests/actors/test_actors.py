@@ -640,3 +640,18 @@ def test_a_body_named_after_its_region_and_its_initials(pipeline: Pipeline) -> N
     # initials that spell no organisation named before stay unknown
     an = analyze_sentence(pipeline, "The PUC will hold a hearing on Wednesday.")
     assert not [m for m in an.mentions if m.span.text == "PUC" and m.actor_id], an.mentions
+
+
+def test_a_company_is_placed_where_it_is_said_to_be_based(pipeline: Pipeline) -> None:
+    for text in (
+        "China froze the assets of Harlow Dynamics, a London-based maker of radar parts.",
+        "China sanctioned Harlow Dynamics, a company based in London.",
+    ):
+        an = analyze_sentence(pipeline, text)
+        firm = next(a for a in an.actors if a.name == "Harlow Dynamics")
+        assert (firm.kind, firm.country, firm.sector) == ("company", "GBR", "BUS"), firm
+    # a unit based abroad is not that country's company
+    an = analyze_sentence(
+        pipeline, "The US Navy's Fifth Fleet, based in Bahrain, accused Iran of harassment."
+    )
+    assert not [a for a in an.actors if a.kind == "company"], an.actors

@@ -586,7 +586,7 @@ class ActorResolver:
             if group is not None:
                 return group, "AGENT"
         if label in ("ORG", "FAC"):
-            org = self._office_of(span)
+            org = self._office_of(span) or self._based_company(span)
             if org is not None:
                 return org, label
         if label in ("GPE", "LOC", "FAC") and _named_in_apposition(span):
@@ -608,6 +608,56 @@ class ActorResolver:
             for e in self.registry.lookup(tok.text):
                 if e.kind == "state" and e.code:
                     return _group(_actor(e), sector)
+        return None
+
+    def _based_company(self, span: Any) -> Actor | None:
+        """A company the registry lacks, placed by where it is based: "Harlow Dynamics, a
+        London-based maker of radar parts", "the Shenzhen-based firm X", "X, a company
+        based in Hong Kong" → a company of that state (CAMEO's BUS sector)."""
+        root = span.root
+        # only what is described as a company: "the US Navy's Fifth Fleet, based in
+        # Bahrain" is no company of Bahrain
+        nouns = [
+            c
+            for c in (root, *root.children)
+            if (c is root or c.dep_ in ("appos", "compound")) and c.lemma_.lower() in _COMPANY_NOUNS
+        ]
+        for noun in nouns:
+            for c in noun.children:
+                place = None
+                if c.dep_ == "amod" and c.lower_ == "based":
+                    # "London-based": the place is the participle's modifier
+                    place = next(
+                        (p for p in c.children if p.dep_ in ("npadvmod", "compound")), None
+                    )
+                elif c.dep_ == "acl" and c.lower_ == "based":
+                    place = next(
+                        (
+                            p
+                            for g in c.children
+                            if g.dep_ == "prep" and g.lower_ == "in"
+                            for p in g.children
+                            if p.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                if place is None:
+                    continue
+                words = " ".join(t.text for t in place.subtree if not t.is_punct)
+                code = next(
+                    (e.code for e in self.registry.lookup(words) if e.kind == "state" and e.code),
+                    None,
+                )
+                if code is not None:
+                    return Actor(
+                        f"company:{slug(span.text)}",
+                        span.text,
+                        "company",
+                        code,
+                        code,
+                        "BUS",
+                        learned=True,
+                    )
         return None
 
     def _office_of(self, span: Any) -> Actor | None:
@@ -1630,6 +1680,28 @@ def _counted_bare(doc: Any, idx: ActorIndex, sent_of: list[int]) -> None:
 _COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 
 
+#: Nouns that describe a company ("a London-based maker of radar parts").
+_COMPANY_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "maker",
+        "manufacturer",
+        "producer",
+        "supplier",
+        "contractor",
+        "developer",
+        "operator",
+        "bank",
+        "lender",
+        "insurer",
+        "carrier",
+        "exporter",
+        "importer",
+        "trader",
+        "group",
+    ]
+)
 #: Heads of a public body's name beside AGENTS' ("the California Public Utilities
 #: Commission", "the Texas Board of Pardons"): a state's, or its region's, body.
 _NAMED_BODIES = {"commission": "GOV", "board": "GOV", "office": "GOV"}
