@@ -514,6 +514,18 @@ def test_claims_data_and_findings_that_are_not_statements(pipeline: Any, text: s
     assert quotes_of(pipeline, text) == []
 
 
+def test_a_headline_naming_its_topic_before_a_colon_is_no_statement(pipeline: Any) -> None:
+    text = (
+        "Julian Assange: Sweden drops rape investigation\n\nProsecutors in Sweden have "
+        "dropped an investigation."
+    )
+    assert quotes_of(pipeline, text) == []
+    # a headline that keeps its quotation marks is a statement
+    text = 'Kenji Morita: "We will not back down"\n\nThe drills went on.'
+    (q,) = quotes_of(pipeline, text)
+    assert q.frame == "colon", q
+
+
 def test_a_quoted_title_told_is_not_part_of_the_statement(pipeline: Any) -> None:
     text = 'Pompeo told "Fox News Sunday" that the evidence was significant.'
     (q,) = quotes_of(pipeline, text)

@@ -790,6 +790,8 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
         head_toks = [t for t in doc[sent.start : colon.i] if not t.is_punct]
         if not head_toks or any(t.pos_ in ("VERB", "AUX") for t in head_toks):
             continue
+        if _label_line(sent, colon):
+            continue  # "Julian Assange: Sweden drops rape investigation": a topic, no speaker
         # the speaker phrase's head: a word hanging outside it, else its last word
         heads = [
             t for t in head_toks if t.head.i == t.i or t.head.i < sent.start or t.head.i >= colon.i
@@ -823,6 +825,21 @@ def _colons(doc: Any, idx: ActorIndex) -> list[_Draft]:
             )
         )
     return out
+
+
+def _label_line(sent: Any, colon: Any) -> bool:
+    """Is a colon sentence a headline naming its topic ("Julian Assange: Sweden drops rape
+    investigation"): a line of its own, ended by no stop, with no quotation marks after
+    the colon? (A quoted headline keeps its marks: "Peskov: 'Nobody is threatening'".)"""
+    text = sent.text.rstrip()
+    if not sent.text[len(text) :].count("\n") and sent.end < len(sent.doc):
+        return False  # the sentence runs on in its paragraph
+    if text[-1:] in _STOPS:
+        return False
+    return not any(t.is_quote for t in sent.doc[colon.i + 1 : sent.end])
+
+
+_STOPS = frozenset(".!?\"”»’'…")
 
 
 def _act_complement(verb: Any) -> tuple[int, int, QuoteFrame] | None:
