@@ -651,3 +651,12 @@ def test_a_group_of_a_state_speaks_for_itself(pipeline: Any) -> None:
     text = "Rwandan rebels announced that President Kagame must agree to talks."
     an = analyze_sentence(pipeline, text, "2000-01-01")
     assert [q.speaker_actor_id for q in an.quotes] == ["RWA:REB"]
+
+
+def test_they_after_one_person_speaking_is_not_that_person(pipeline: Any) -> None:
+    text = (
+        "Prime Minister Scott Morrison said the two were safe. They asked their governments "
+        "to help."
+    )
+    said = [q for q in quotes_of(pipeline, text) if q.speaker and q.speaker.text == "They"]
+    assert said and all(q.speaker_actor_id is None for q in said), said

@@ -206,8 +206,8 @@ def speaker_of(
         actor = m.actor_id if m is not None else None
         if actor is None and low == "it" and previous is not None and not previous.person:
             actor = previous.actor_id
-        if actor is None and low == "they" and previous is not None:
-            actor = previous.actor_id
+        if actor is None and low == "they" and previous is not None and not previous.person:
+            actor = previous.actor_id  # "the ministry said ... They added": not one person
         return Speaker(span, actor, low != "it")
 
     np = _np_span(subj)
