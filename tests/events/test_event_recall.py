@@ -1255,3 +1255,31 @@ def test_a_group_noun_capitalised_after_a_headline_is_still_a_group(pipeline: An
         "into a rape allegation made against the Australian journalist."
     )
     assert ("SWE", "AUS", "CONCEDE") in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Australian journalist faces 18 criminal charges in the US.",
+        "The Australian journalist faces US charges of espionage.",
+    ],
+)
+def test_charges_faced_are_an_accusation_by_the_state_bringing_them(
+    pipeline: Any, text: str
+) -> None:
+    assert ("USA", "AUS", "ACCUSE", "1121") in _dyads(pipeline, text)
+
+
+def test_charges_faced_now_were_brought_at_no_stated_time(pipeline: Any) -> None:
+    an = _analyze(pipeline, "The Australian journalist faces 18 criminal charges in the US.")
+    assert [e.date for e in an.events] == [None], an.events
+
+
+def test_a_pronoun_target_is_told_by_its_actors_name(pipeline: Any) -> None:
+    text = (
+        "Prosecutors in Sweden dropped the case against the Australian journalist Julian "
+        "Assange. He had been facing a rape charge in Sweden since 2010."
+    )
+    an = _analyze(pipeline, text)
+    facing = [e for e in an.events if e.trigger.text == "facing"]
+    assert facing and facing[0].target is not None and facing[0].target.text != "He", facing

@@ -71,8 +71,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.142 / 0.108 since the fifteenth (aides, names set off by dashes); 0.147 / 0.113
     # since the nineteenth (meetings held by both sides, wants); 0.150 / 0.116 since the
     # twentieth (a person told again by nationality, "the Australian national", placed);
-    # 0.159 / 0.125 since the twenty-first (civil groups as NGOs, legal cases dropped)
-    assert r["dyad"] >= 0.158 and r["typed"] >= 0.124, r
+    # 0.161 / 0.125 since the twenty-first (civil groups as NGOs, legal cases dropped,
+    # charges faced)
+    assert r["dyad"] >= 0.161 and r["typed"] >= 0.124, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -97,8 +98,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # a possessor's encounter held whichever clause tells of it ("who described Trump's call
     # with Zelenskiy"); 0.164 / 0.123 (89 and 67) with a person placed by a nationality;
     # 0.173 / 0.131 (94 and 71) since the twenty-first (civil groups described as NGOs, a
-    # body's initials, legal cases dropped, group nouns capitalised after a headline)
-    assert r["dyad"] >= 0.172 and r["typed"] >= 0.130, r
+    # body's initials, legal cases dropped, group nouns capitalised after a headline);
+    # 0.175 / 0.131 (95 and 71) with charges faced as an accusation by the state
+    assert r["dyad"] >= 0.174 and r["typed"] >= 0.130, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any

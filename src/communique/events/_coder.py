@@ -1976,8 +1976,13 @@ _UNDERGONE = MappingProxyType(
         "support": "051",
         "backing": "051",
         "protest": "140",
+        # charged before a state's courts: "faces 18 criminal charges in the US"
+        "charge": "1121",
+        "indictment": "1121",
     }
 )
+#: Legal acts undergone whose maker is the state they are brought in.
+_UNDERGONE_IN = frozenset(["charge", "indictment"])
 
 
 def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
@@ -1989,12 +1994,13 @@ def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or (code := _UNDERGONE.get(obj.lemma_.lower())) is None:
         return None
+    preps = ("from", "by", "in") if obj.lemma_.lower() in _UNDERGONE_IN else ("from", "by")
     makers = _pobj_mentions(
         (
             c
             for head in (obj, tok)
             for c in head.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps
         ),
         idx,
     )
@@ -3530,6 +3536,7 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         or _describes_thing(tok)
         or _perfect_of(tok)
         or _ongoing(tok)
+        or _standing_charge(tok)
     ):
         return None, None  # "had already imposed", "18 years after Washington invaded"
     # news reports what just happened: an undated event is dated by the article
@@ -3588,6 +3595,21 @@ def _ongoing(tok: Any) -> bool:
             c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
             for c in clause.children
         )
+    )
+
+
+def _standing_charge(tok: Any) -> bool:
+    """Charges faced now ("Assange faces 18 criminal charges in the US"): brought at a
+    time the sentence does not tell, not on the publication day."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    present = tok.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP") for c in tok.children
+    )  # "faces", "What charges does Assange face"
+    return (
+        present
+        and tok.lemma_.lower() in _UNDERGO
+        and obj is not None
+        and obj.lemma_.lower() in _UNDERGONE_IN
     )
 
 
@@ -3761,7 +3783,7 @@ def _perfect_aux(verb: Any) -> bool:
 
 
 def _named_span(m: Mention, idx: ActorIndex) -> Span:
-    """Where a source is named: a pronoun ("He has injected drama into trade talks") is
+    """Where a source or target is named: a pronoun ("He has injected drama into trade talks") is
     told by the nearest name of its actor before it ("Mr. Trump"), or after it when none
     comes before ("When he arrived, Trump said"); the evidence stays the act's sentence."""
     if m.label != "PRONOUN" or not m.actor_id:
@@ -4062,7 +4084,7 @@ def _events_of(
                 source_actor_id=src.actor_id,
                 target_actor_id=tgt.actor_id if tgt else None,
                 source=_named_span(src, idx),
-                target=tgt.span if tgt else None,
+                target=_named_span(tgt, idx) if tgt else None,
                 mode=mode,
                 cameo=hit.cameo,
                 quad=QUAD.get(hit.etype),
