@@ -655,3 +655,13 @@ def test_a_company_is_placed_where_it_is_said_to_be_based(pipeline: Pipeline) ->
         pipeline, "The US Navy's Fifth Fleet, based in Bahrain, accused Iran of harassment."
     )
     assert not [a for a in an.actors if a.kind == "company"], an.actors
+
+
+def test_the_ministry_takes_up_a_ministry_named_as_an_office(pipeline: Pipeline) -> None:
+    an = analyze_sentence(
+        pipeline,
+        "Germany expelled four Russian diplomats, the Federal Foreign Office said on Monday. "
+        "Russian ambassador Sergey Nechayev was summoned to the ministry.",
+    )
+    ministry = [m for m in an.mentions if m.span.text == "the ministry"]
+    assert ministry and an.actor(ministry[0].actor_id).country == "DEU", an.mentions

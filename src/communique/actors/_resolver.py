@@ -96,6 +96,9 @@ _BODY_ANAPHORS = {
     "kremlin",
     "group",
 }
+#: Ministries named as offices or departments ("the Federal Foreign Office", "the State
+#: Department"), which "the ministry" takes up too.
+_MINISTRY_NAMES = re.compile(r"\b(?:Office|Department)\b")
 #: Plural phrases that count the states (or their people) named just before them: the
 #: counting word, and the nouns (states, or people acting for them).
 _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3}
@@ -1089,6 +1092,11 @@ class ActorResolver:
                     and (
                         noun in m.span.text.lower()
                         or (noun in _IGO_NOUNS and idx.actors[m.actor_id or ""].code == "IGO")
+                        or (
+                            noun == "ministry"
+                            and idx.actors[m.actor_id or ""].kind == "government body"
+                            and _MINISTRY_NAMES.search(m.span.text) is not None
+                        )
                     )
                 ]
             if before:
