@@ -1283,3 +1283,13 @@ def test_a_pronoun_target_is_told_by_its_actors_name(pipeline: Any) -> None:
     an = _analyze(pipeline, text)
     facing = [e for e in an.events if e.trigger.text == "facing"]
     assert facing and facing[0].target is not None and facing[0].target.text != "He", facing
+
+
+def test_supporters_of_a_person_are_their_countrys_people_not_the_person(pipeline: Any) -> None:
+    an = _analyze(
+        pipeline,
+        "Supporters of Imran Khan attacked the army headquarters in Rawalpindi.",
+        "2023-05-10",
+    )
+    sources = {e.source_actor_id for e in an.events}
+    assert sources == {"PAK:CVL"}, an.events

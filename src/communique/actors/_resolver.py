@@ -96,6 +96,9 @@ _BODY_ANAPHORS = {
     "kremlin",
     "group",
 }
+#: People who follow a person ("supporters of former President X"): that person's
+#: country's people.
+_FOLLOWERS = frozenset(["supporter", "follower", "loyalist", "partisan", "backer"])
 #: Ministries named as offices or departments ("the Federal Foreign Office", "the State
 #: Department"), which "the ministry" takes up too.
 _MINISTRY_NAMES = re.compile(r"\b(?:Office|Department)\b")
@@ -870,6 +873,20 @@ class ActorResolver:
                     leader = actor if actor.country else self._leaders_state(doc[start:end])
                     if leader is not None:
                         self._add_agent(doc, idx, sent_of, leader, "GOV", start, head.i + 1)
+                follower = head.head if root.dep_ == "pobj" and head.lower_ == "of" else None
+                if (
+                    follower is not None
+                    and follower.lemma_.lower() in _FOLLOWERS
+                    and actor.country
+                    and idx.at(follower.i) is None
+                    and (state := self._state(actor.country)) is not None
+                ):
+                    # "supporters of former President Ahmed Ben Bella": his country's
+                    # people, not his office
+                    first = min(
+                        t.i for t in follower.subtree if t.dep_ != "det" or t.i == follower.i
+                    )
+                    self._add_agent(doc, idx, sent_of, state, "CVL", first, end)
                 continue
             if actor.kind != "state":
                 continue
