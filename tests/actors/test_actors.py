@@ -665,3 +665,13 @@ def test_the_ministry_takes_up_a_ministry_named_as_an_office(pipeline: Pipeline)
     )
     ministry = [m for m in an.mentions if m.span.text == "the ministry"]
     assert ministry and an.actor(ministry[0].actor_id).country == "DEU", an.mentions
+
+
+def test_a_counted_group_is_not_placed_in_the_articles_home_state(pipeline: Pipeline) -> None:
+    an = analyze_sentence(
+        pipeline,
+        "The United States welcomed the deal. The US government praised the United States "
+        "Congress. Washington had encouraged both governments to resolve the dispute.",
+    )
+    placed = [m for m in an.mentions if "governments" in m.span.text and m.actor_id == "USA:GOV"]
+    assert not placed, an.mentions

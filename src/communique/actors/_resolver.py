@@ -967,6 +967,8 @@ class ActorResolver:
             lemma = root.lemma_.lower()
             if lemma not in PLACEABLE_AGENTS or root.pos_ != "NOUN" or idx.at(root.i) is not None:
                 continue
+            if any(t.lower_ in _GROUP_COUNTS for t in chunk):
+                continue  # "both governments": the states named before (_plural_anaphors)
             if any(
                 c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ == "PROPN"
                 for c in root.children

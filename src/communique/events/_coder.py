@@ -597,10 +597,10 @@ def _lead_day(doc: Any, published: date) -> date | None:
     in Ankara. They announced on Tuesday that ..." reports Tuesday's statements. The first
     day named in the first two sentences (after a lead that tells its news in the present
     perfect, only the second sentence's telling the same act again or a statement: "have
-    signed a deal. The agreement was signed on Tuesday") on a clause told as done (the sentence's
-    own verb or one it reports, in the past: not "will meet on Monday", not a relative
-    clause's "the tanker, which was seized on Friday") decides, when it is the day of a
-    statement or meeting one to three days before publication; else none."""
+    signed a deal. The agreement was signed on Tuesday") on a clause told as done (the
+    sentence's own verb or one it reports, in the past: not "will meet on Monday", not a
+    relative clause's "the tanker, which was seized on Friday") decides, when it is the
+    day of a statement or meeting one to three days before publication; else none."""
     lead = list(itertools.islice(doc.sents, 2))
     retold = None  # the lead's verb, when the lead tells its news in the present perfect
     if len(lead) == 2 and _news_in_perfect(lead[0]):
@@ -3783,9 +3783,10 @@ def _perfect_aux(verb: Any) -> bool:
 
 
 def _named_span(m: Mention, idx: ActorIndex) -> Span:
-    """Where a source or target is named: a pronoun ("He has injected drama into trade talks") is
-    told by the nearest name of its actor before it ("Mr. Trump"), or after it when none
-    comes before ("When he arrived, Trump said"); the evidence stays the act's sentence."""
+    """Where a source or target is named: a pronoun ("He has injected drama into trade
+    talks") is told by the nearest name of its actor before it ("Mr. Trump"), or after it
+    when none comes before ("When he arrived, Trump said"); the evidence stays the act's
+    sentence."""
     if m.label != "PRONOUN" or not m.actor_id:
         return m.span
     named = [x for x in idx.mentions if x.actor_id == m.actor_id and x.label != "PRONOUN"]
