@@ -1995,15 +1995,7 @@ def _undergone(tok: Any, idx: ActorIndex) -> _Hit | None:
     if obj is None or (code := _UNDERGONE.get(obj.lemma_.lower())) is None:
         return None
     preps = ("from", "by", "in") if obj.lemma_.lower() in _UNDERGONE_IN else ("from", "by")
-    makers = _pobj_mentions(
-        (
-            c
-            for head in (obj, tok)
-            for c in head.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in preps
-        ),
-        idx,
-    )
+    makers = _pobj_mentions(_maker_phrases(obj, preps), idx)
     makers += [
         m
         for c in obj.children
@@ -3356,14 +3348,16 @@ def _noun_makers(noun: Any, idx: ActorIndex) -> list[Mention]:
     """Who made an act told by a noun, said by a "from" or "by" phrase of the noun or of
     the verb it is the object of ("drew criticism from the United States"). Not an actor
     qualifying it: "Russian expulsions" may be of Russians."""
-    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
-    preps = [
-        c
-        for h in holders
-        for c in h.children
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+    return [m for m in _pobj_mentions(_maker_phrases(noun), idx) if _code(idx, m) is not None]
+
+
+def _maker_phrases(noun: Any, preps: tuple[str, ...] = ("from", "by")) -> list[Any]:
+    """The phrases (of ``preps``) of an act noun, and of the verb it is the object of, that
+    may name the act's maker: "drew criticism from the United States", "an attack by"."""
+    holders = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)
+    return [
+        c for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
     ]
-    return [m for m in _pobj_mentions(preps, idx) if _code(idx, m) is not None]
 
 
 #: Acts of handing a person over: the person is not the one the act is asked of.
