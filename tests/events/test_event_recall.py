@@ -1293,3 +1293,95 @@ def test_supporters_of_a_person_are_their_countrys_people_not_the_person(pipelin
     )
     sources = {e.source_actor_id for e in an.events}
     assert sources == {"PAK:CVL"}, an.events
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia is waging war on Ukraine.", ("RUS", "UKR", "ASSAULT", "190")),
+        (
+            "Russia waged a campaign of attacks on Ukraine.",
+            ("RUS", "UKR", "ASSAULT", "190"),
+        ),
+        ("Russia seized control of Crimea.", ("RUS", "UKR", "COERCE", "192")),
+        ("Russia recognized the independence of Abkhazia.", ("RUS", "GEO", "SUPPORT", "054")),
+        ("Russia halted gas supplies to Ukraine.", ("RUS", "UKR", "SANCTION", "163")),
+        ("Russia chided Ukraine for the deal.", ("RUS", "UKR", "ACCUSE", "111")),
+        ("Russia armed separatists in Ukraine.", ("RUS", "UKR", "AID", "072")),
+        (
+            "Germany pleaded with Russia to release the journalist.",
+            ("DEU", "RUS", "REQUEST", "025"),
+        ),
+    ],
+)
+def test_common_acts_the_lexicon_lacked(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+def test_what_is_pleaded_for_is_not_an_act_of_its_own(pipeline: Any) -> None:
+    dyads = _dyads(pipeline, "Germany pleaded with Russia to release the journalist.")
+    assert dyads == {("DEU", "RUS", "REQUEST", "025")}
+    assert not _dyads(pipeline, "Patrick Carlineo pleaded guilty to the charges.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian President Volodymyr Zelensky said Russia was waging a war on the world's "
+        "food supply.",
+        "The Philippine government declared war on drugs.",
+    ],
+)
+def test_a_war_on_a_thing_is_a_figure_not_force(pipeline: Any, text: str) -> None:
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "ASSAULT"]
+
+
+def test_up_to_a_number_is_the_object_not_a_phrase(pipeline: Any) -> None:
+    # the parser takes "up" for a particle and "to" for a preposition
+    text = "Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar."
+    assert ("AFG", "RUS", "ASSAULT") in _acts(pipeline, text)
+
+
+def test_a_participle_after_a_passive_is_passive(pipeline: Any) -> None:
+    text = (
+        "The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail "
+        "for breaching his bail conditions."
+    )
+    an = _analyze(pipeline, text, "2019-11-19")
+    assert not an.events  # the Australian did not sentence anyone
+    assert not _dyads(pipeline, "The Australian was arrested and jailed.")
+    # an act of the subject's own stays its own
+    text = "Serbia's prime minister was criticised and resigned."
+    assert ("SRB", None, "RETREAT") in _acts(pipeline, text)
+
+
+def test_a_demand_to_be_ready_is_no_intent_of_the_one_asked(pipeline: Any) -> None:
+    text = (
+        "Egyptian President Hosni Mubarak said that the US must be ready to mediate between "
+        "Israelis and Palestinians."
+    )
+    assert _acts(pipeline, text) == {("EGY", "USA", "REQUEST")}
+
+
+def test_goods_cut_off_are_cut_to_where_they_went(pipeline: Any) -> None:
+    text = "Gas deliveries to Austria stopped after Gazprom halted supplies."
+    assert ("RUS", "AUT", "SANCTION") in _acts(pipeline, text)
+
+
+def test_an_aside_about_an_earlier_year_is_background(pipeline: Any) -> None:
+    text = (
+        "The Australian journalist Julian Assange has avoided extradition to Sweden for seven "
+        "years after seeking refuge at the Ecuadorean embassy in London in 2012."
+    )
+    assert not [e for e in _analyze(pipeline, text, "2019-11-19").events if e.date == "2012"]
+    # the same act told in its own clause is an event of its year
+    text = (
+        "The Australian journalist Julian Assange sought refuge at the Ecuadorean embassy in "
+        "London in 2012."
+    )
+    assert [e.date for e in _analyze(pipeline, text, "2019-11-19").events] == ["2012"]
+
+
+def test_a_time_phrase_hung_on_the_verbs_noun_dates_the_act(pipeline: Any) -> None:
+    text = "Moscow halted supplies through the Nord Stream 1 pipeline in 2022."
+    assert [e.date for e in _analyze(pipeline, text, "2024-05-01").events] == ["2022"]

@@ -132,7 +132,7 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "PROTEST": frozenset({"outside"}),
 }
 #: Lemmas en_core_web_sm 3.8 gets wrong for trigger verbs ("staged" → "stag").
-_LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake"})
+_LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake", "wag": "wage"})
 #: Prepositions of an event noun that name its target or agent ("the withdrawal of Serbian
 #: forces", "an admission by Moscow", "aid for Romania").
 _NOUN_ARG_PREPS = frozenset({"of", "from", "for", "by", "between"})
@@ -222,6 +222,7 @@ _MEASURE_NOUNS = frozenset(
         "raft",
         "tranche",
         "batch",
+        "campaign",
     }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
@@ -785,7 +786,7 @@ def _sentence_hits(
     for tok in sent:
         if tok.dep_ == "xcomp" and _controls(tok.head):
             continue  # coded at the control verb
-        if _for_to(tok) and tok.head.lemma_.lower() in ASK:
+        if (_for_to(tok) and tok.head.lemma_.lower() in ASK) or _pleaded_for(tok):
             continue  # "called for Russia to withdraw": coded at "called"
         if (
             tok.dep_ == "ccomp"
@@ -854,6 +855,8 @@ def _sentence_hits(
             continue  # "this is how Russia negotiates": a way of acting, no act
         if _opinion(hit.tok, idx):
             continue  # "we agree with the judge's decision": a view shared, no agreement
+        if hit.etype == "ASSAULT" and _war_on_thing(hit.tok, idx):
+            continue  # "waging a war on the world's food supply", "war on drugs": a figure
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
@@ -864,6 +867,9 @@ def _sentence_hits(
         if hit.cameo == "074" and not _troops(hit.verb):
             hit = _visit(hit, idx)
         hits.append(_modal(hit))
+    # "the US must be ready to mediate": what a demand asks for is not an act of its own
+    asked = {h.tok.i for h in hits if h.kind == "deontic"}
+    hits = [h for h in hits if h.kind == "deontic" or h.verb.i not in asked]
     hits += _claims(sent, idx, quotes, hits)
     return hits
 
@@ -892,6 +898,38 @@ def _question_word(clause: Any) -> bool:
     """Does ``clause`` open with a question word ("why the United States had not ...",
     "how Andrew could be so sure")?"""
     return any(t.tag_ in ("WRB", "WP", "WDT") and t.i < clause.i for t in clause.children)
+
+
+#: Nouns of a war or campaign waged, whose "on"/"against" phrase says at what.
+_WARS = frozenset(["war", "campaign", "crusade"])
+
+
+def _war_on_thing(tok: Any, idx: ActorIndex) -> bool:
+    """A war waged on something that is no one ("a war on the world's food supply", "a war
+    on drugs", "a campaign of attacks on European infrastructure") is a figure of speech or
+    an accusation, not force used on an actor; on a state, a place or people it is force."""
+    if tok.lemma_.lower() not in ("wage", "wag", "declare", "launch"):
+        return False
+    wars = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _WARS]
+    if not wars:
+        return False
+    aims = [
+        p
+        for w in (tok, *wars)  # the parser hangs the "on"-phrase on either
+        for x in (w, *(c for c in w.children if c.dep_ == "prep" and c.lower_ == "of"))
+        for n in (x, *(p for p in x.children if p.dep_ == "pobj"))
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(aims) and not any(
+        any(m.actor_id for m in idx.in_subtree(p))
+        or _located(p, idx)
+        or _can_act(p, idx)
+        or p.lemma_.lower() in DOMESTIC_GROUPS
+        for p in aims
+    )
 
 
 def _reflexive_object(tok: Any) -> bool:
@@ -1693,6 +1731,7 @@ def _control(tok: Any) -> _Hit | None:
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
         # "called for Russia to withdraw": a for-to clause the parser hangs as an adverbial
         comp = comp or next((c for c in tok.children if _for_to(c)), None)
+        comp = comp or next((c for c in tok.children if _pleaded_for(c)), None)
     if comp is None:
         return None
     if lemma == "call" and not _infinitive(comp):
@@ -1823,11 +1862,23 @@ _ASKING = frozenset(["ask", "wonder", "question", "inquire", "query", "doubt", "
 
 
 def _for_to(tok: Any) -> bool:
-    """A "for X to VERB" clause hung on a verb ("called for Russia to withdraw")."""
+    """A "for X to VERB" clause hung on a verb ("called for Russia to withdraw"; "pleaded
+    with the administration to reconsider")."""
+    marks = ("for", "with") if tok.head.lemma_.lower() == "plead" else ("for",)
     return (
         tok.dep_ == "advcl"
         and tok.head.i != tok.i
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+        and _infinitive(tok)
+    )
+
+
+def _pleaded_for(tok: Any) -> bool:
+    """What is pleaded for: "pleaded with Russia to release him"."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.i != tok.i
+        and tok.head.lemma_.lower() == "plead"
         and _infinitive(tok)
     )
 
@@ -2080,12 +2131,14 @@ def _claims(sent: Any, idx: ActorIndex, quotes: list[Quote], hits: list[_Hit]) -
         codes = {_code(idx, m) for m in inside}
         if len(codes) != 1:
             continue
+        # "the UK had provided no evidence": the speaker rejects the other side's claims
+        cameo, etype = ("120", "REJECT") if _denied_claim(claim) else ("112", "ACCUSE")
         out.append(
             _Hit(
                 claim,
                 claim,
-                "112",
-                "ACCUSE",
+                cameo,
+                etype,
                 "claim",
                 (),
                 speaker=speaker,
@@ -2093,6 +2146,16 @@ def _claims(sent: Any, idx: ActorIndex, quotes: list[Quote], hits: list[_Hit]) -
             )
         )
     return out
+
+
+def _denied_claim(claim: Any) -> bool:
+    """Is a claim word denied: "provided no evidence", "had not presented any evidence",
+    "without evidence"?"""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in claim.children):
+        return True
+    if claim.dep_ == "dobj" and any(c.dep_ == "neg" for c in claim.head.children):
+        return True
+    return claim.dep_ == "pobj" and claim.head.lower_ == "without"
 
 
 def _cue_complement_actors(
@@ -2560,6 +2623,8 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return _mentions_for(obj, idx)
+    if _shares_passive(verb):
+        return []  # "the Australian was evicted and sentenced to 50 weeks": not his act
     if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
         patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if patient is not None:
@@ -2598,6 +2663,24 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     return []
 
 
+def _shares_passive(verb: Any) -> bool:
+    """A participle coordinated with a passive, with no auxiliary, subject or object of its
+    own, is passive too when its act is one done to someone: "was evicted and sentenced",
+    "was arrested and jailed"; "was criticised and resigned" is the minister's act (the
+    tagger makes either a participle or a past tense)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.head.children):
+        return False
+    own = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+    if any(c.dep_ in own for c in verb.children):
+        return False
+    found = _lexical(verb)
+    return found is not None and found[1] in _DONE_TO
+
+
+#: Types of acts done to someone, whose verb without an object after a passive is passive.
+_DONE_TO = frozenset(["COERCE", "ASSAULT", "ACCUSE", "SANCTION", "THREATEN"])
 #: Verbs of letting people go, and of holding them: "hostages who had been held by X were
 #: released" were released by X.
 _RELEASING = frozenset(["release", "free", "hand", "return", "repatriate"])
@@ -2815,13 +2898,27 @@ def _shifted_objects(verb: Any) -> list[Any]:
     its own, and the "as"-noun an apposition or a second object of "as")."""
     if any(c.dep_ == "dobj" for c in verb.children):
         return []
-    out = []
+    out = _counted_objects(verb)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             nouns = [p for p in c.children if p.dep_ == "pobj"]
             out += nouns[1:]
             out += [x for p in nouns[:1] for x in p.children if x.dep_ == "appos" and x.i > p.i]
     return out
+
+
+def _counted_objects(verb: Any) -> list[Any]:
+    """The object of "kidnapped up to 16 Russian advisers" when the parser takes "up" for
+    the verb's particle and "to" for a preposition: the counted noun after them."""
+    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    return [
+        p
+        for u in ups
+        for c in (*u.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == u.i + 1
+        for p in c.children
+        if p.dep_ == "pobj" and any(k.dep_ == "nummod" and k.i < p.i for k in p.children)
+    ]
 
 
 def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
@@ -3005,6 +3102,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         ]
     if not uniq and place:
         return place[:1], True
+    if not uniq and hit.etype == "SANCTION":
+        uniq = _flow_destination(hit, idx)
     if not uniq and hit.kind in ("lexical", "control"):
         obj = next((c for c in hit.tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -3015,6 +3114,28 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 return found, False
         return _aimed_within(hit, idx), False
     return uniq, False
+
+
+#: Goods on their way, whose "to"-phrase names where they go.
+_FLOWS = frozenset(["supply", "delivery", "export", "shipment", "flow"])
+
+
+def _flow_destination(hit: _Hit, idx: ActorIndex) -> list[Mention]:
+    """Supplies cut are cut to where they went, named on the flow the cut's clause tells
+    of: "Russia's gas exports to Germany collapsed after Moscow cut supplies" (the cut
+    hangs on "collapsed", whose subject is the exports)."""
+    if not any(o.lemma_.lower() in _FLOWS for o in _objects(hit)):
+        return []
+    clause = hit.verb.head if hit.verb.dep_ in ("advcl", "conj") else hit.verb
+    nouns = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return [
+        m
+        for n in nouns
+        if n.lemma_.lower() in _FLOWS
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for m in _pobj_mentions([c], idx)
+    ]
 
 
 #: Prepositions inside what an act is about that name whom it is aimed at: "refused to
@@ -3877,6 +3998,9 @@ def _attached(root: Any, tok: Any) -> bool:
         t = t.head  # "seized in the 1967 war": the date of a time phrase's noun
     if t.head.pos_ == "ADP" and t.head.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "Pompeo on Sunday (said) ...": headline style, dated at the subject
+    # "cut supplies through the pipeline in 2022": a time phrase the parser hung on the noun
+    # of the verb's own preposition
+    time_phrase = t.head.pos_ == "ADP" and t.head.lower_ in _TIME_PREPS
     for _ in range(8):
         if t.head.i == t.i:  # (spaCy makes a new Token object on each access: no `is`)
             return t.i in governing
@@ -3885,6 +4009,8 @@ def _attached(root: Any, tok: Any) -> bool:
             return True
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS:
             continue  # "In a statement on Oct. 25, X accused": the setting dates the act
+        if time_phrase and t.dep_ == "pobj" and t.head.head.i == tok.i and t.head.i > tok.i:
+            return True
         if (
             t.pos_ in ("VERB", "AUX")
             and not (t.dep_ in ("advcl", "acl") and t.tag_ in _PARTS)
@@ -3922,6 +4048,17 @@ _MUTUAL_MEETINGS = frozenset(["040", "041", "044", "046"])
 _SETTING_PREPS = frozenset(["in", "at", "during"])
 _PARTS = frozenset(["VBG", "VBN"])
 _FINITE = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _aside(verb: Any) -> bool:
+    """Is the act's clause an adverbial one, told to time or explain another ("after
+    seeking refuge at the embassy in 2012", "having been annexed in 1938")?"""
+    v = verb
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ == "advcl" and v.head.i != v.i:
+        return True
+    return v.dep_ == "pcomp" and v.head.lower_ in _TIME_PREPS
 
 
 def _historical(when: str | None, published: date | None) -> bool:
@@ -3994,6 +4131,8 @@ def _events_of(
                 when = dates.resolve(earlier.text, published)
     if nominal and when and published and when[:10] > str(published):
         return []  # "a meeting next week": not held yet
+    if _historical(when, published) and _aside(hit.verb):
+        return []  # "exports collapsed after Moscow cut supplies in 2022": background
     hypo = hit.hypothetical
     _plover, mode, intensity = CAMEO.get(hit.cameo, (hit.etype, None, 0.0))
     if negated:
@@ -4236,6 +4375,7 @@ def _objects(hit: _Hit) -> list[Any]:
     """The acted-on noun phrases of a trigger: objects, passive subjects, phrasal objects."""
     out = []
     for a in hit.args:
+        out += _counted_objects(a)
         for c in a.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 out.append(c)

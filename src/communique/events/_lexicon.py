@@ -29,7 +29,8 @@ VERBS = _table(
         "110": "oppose",
         "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
         "assail excoriate vilify deride reprimand "
-        "castigate lambast lambaste censure disparage",
+        "castigate lambast lambaste censure disparage chide scold deplore ridicule mock reproach "
+        "admonish pillory",
         "090": "investigate probe",
         "115": "sue",
         "1121": "indict prosecute",
@@ -59,6 +60,7 @@ VERBS = _table(
         "062": "exercise",
         "064": "share",
         "070": "donate",
+        "072": "arm",
         "075": "shelter",
         "0874": "surrender",
         "140": "protest",
@@ -68,9 +70,9 @@ VERBS = _table(
         "154": "mobilize mobilise",
         "152": "deploy",
         "171": "confiscate seize",
-        "1712": "destroy",
+        "1712": "destroy torch",
         "172": "outlaw",
-        "173": "arrest detain jail imprison",
+        "173": "arrest detain jail imprison sentence convict",
         "174": "deport",
         "063": "extradite",
         "1722": "ban",
@@ -267,8 +269,6 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("share", "intelligence"): "064",
         ("share", "information"): "064",
         ("share", "expertise"): "064",
-        ("launch", "attack"): "190",
-        ("launch", "offensive"): "190",
         ("launch", "strike"): "195",
         ("launch", "airstrike"): "195",
         ("launch", "fire"): "194",  # "launched artillery, mortar, and rocket fire against"
@@ -289,6 +289,30 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for n in ("jet", "fighter", "aircraft", "plane", "warplane", "bomber", "ship", "vessel")
         },
         ("open", "fire"): "193",
+        # war and attacks waged: "Russia is waging war on Ukraine", "waged a campaign of
+        # hybrid attacks" (the campaign's "of"-phrase names what it holds)
+        **{(v, n): "190" for v in ("wage", "launch") for n in ("war", "attack", "offensive")},
+        # a ceasefire broken is force used against it (CAMEO 196)
+        **{
+            (v, n): "196"
+            for v in ("violate", "breach", "break")
+            for n in ("ceasefire", "truce", "armistice")
+        },
+        # territory taken: "seized control of the territories" occupies them (CAMEO 192)
+        **{(v, "control"): "192" for v in ("seize", "take", "gain", "wrest", "assume")},
+        # a state's independence, sovereignty or government recognised (CAMEO 054)
+        **{
+            (v, n): "054"
+            for v in ("recognize", "recognise")
+            for n in ("independence", "sovereignty", "government", "annexation", "statehood")
+        },
+        # supplies stopped to a state: an embargo (CAMEO 163), "halted gas supplies to
+        # Ukraine" (supplies "cut" can be cut by a fifth: not stopped)
+        **{
+            (v, n): "163"
+            for v in ("suspend", "halt", "stop", "cut off", "block")
+            for n in ("supply", "delivery", "export", "import", "shipment")
+        },
         ("set", "fire"): "1712",
         ("blow", "line"): "1712",
         ("point", "finger"): "112",
@@ -519,6 +543,7 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("call", "upon"): "020",
         ("appeal", "to"): "020",
         ("appeal", "for"): "020",
+        ("plead", "with"): "020",  # not "pleaded guilty"
         ("ask", "for"): "020",
         ("push", "for"): "100",
         ("press", "for"): "100",
@@ -594,10 +619,11 @@ ASK = frozenset(
         "get",  # "tried to get Ukraine to investigate": pressing, not Ukraine's act
         "want",  # "Iraq wants Turkey to pay": only with someone else to act
         "encourage",
+        "plead",
     ]
 )
 #: Of those, the ones that make an appeal (CAMEO 02x); the others demand (10x).
-APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg", "encourage"])
+APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg", "encourage", "plead"])
 #: Adjectives of the same kind ("is willing to send", "is ready to mediate").
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
 #: Modal words of obligation: "X must/has to/should/needs to VERB" in someone's words is a
