@@ -223,6 +223,8 @@ def test_a_length_of_time_is_no_point_in_it(expr: str, length: bool) -> None:
         ("in September", "2019-09"),
         ("early September", "2019-09"),
         ("November", "2019-11"),
+        ("on Nov.", "2019-11"),  # abbreviated, with its full stop
+        ("Sept.", "2019-09"),
         ("in December", None),  # last year's or next year's: not said
         ("September 2018", "2018-09"),
     ],

@@ -1385,3 +1385,37 @@ def test_an_aside_about_an_earlier_year_is_background(pipeline: Any) -> None:
 def test_a_time_phrase_hung_on_the_verbs_noun_dates_the_act(pipeline: Any) -> None:
     text = "Moscow halted supplies through the Nord Stream 1 pipeline in 2022."
     assert [e.date for e in _analyze(pipeline, text, "2024-05-01").events] == ["2022"]
+
+
+def test_claims_said_to_be_wrong_are_rejected(pipeline: Any) -> None:
+    text = (
+        "Britain accused Russia of the cyber attack. On Monday, Russia's embassy in London "
+        "said the accusations were absurd."
+    )
+    an = _analyze(pipeline, text, "2021-06-24")
+    rejects = [e for s, t, ty, e in _coded(an) if ty == "REJECT" and (s, t) == ("RUS", "GBR")]
+    assert [e.trigger.text for e in rejects] == ["absurd"], an.events
+    assert rejects[0].date == "2021-06-21"
+    # a claim said not to be wrong is not rejected
+    text = (
+        "Britain accused Russia of the cyber attack. Russia's embassy said the accusations "
+        "were not groundless."
+    )
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "REJECT"]
+
+
+def test_evidence_not_given_rejects_the_other_sides_claims(pipeline: Any) -> None:
+    text = (
+        "The Russian embassy called the accusations of espionage groundless and said the "
+        "German authorities had not presented any evidence."
+    )
+    assert ("RUS", "DEU", "REJECT", "120") in _dyads(pipeline, text)
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "ACCUSE"]
+
+
+def test_an_unnamed_agent_of_a_passive_is_placed_where_it_acts(pipeline: Any) -> None:
+    text = "Two American professors were abducted by gunmen in Kabul."
+    assert ("AFG", "USA", "ASSAULT") in _acts(pipeline, text)
+    assert ("DZA", "DZA", "ASSAULT") in _acts(
+        pipeline, "Protesters were attacked by police in Algiers."
+    )

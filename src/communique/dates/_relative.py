@@ -235,7 +235,7 @@ def _absolute(words: list[str], published: date | None) -> str | None:
         month
         and published is not None
         and month <= published.month
-        and all(w in _MONTHS or w in _PART_OF_MONTH for w in words)
+        and all(w.rstrip(".") in _MONTHS or w in _PART_OF_MONTH for w in words)
     ):
         # "in September" in a November article: this year's, told as past; a month after
         # publication's ("in December") may be last year's or next year's: left unresolved

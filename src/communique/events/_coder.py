@@ -804,6 +804,7 @@ def _sentence_hits(
             continue  # "Sondland told visiting Ukraine officials": who was told, parsed as a verb
         hit = (
             _called_wrong(tok, idx)
+            or _said_wrong(tok, idx)
             or _control(tok)
             or _deontic(tok, idx, quotes)
             or _relation(tok)
@@ -1191,6 +1192,26 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not doers:
         return None
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=tuple(doers))
+
+
+def _said_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """A speaker saying claims are wrong rejects them, as calling them so does: "the
+    embassy said the accusations were 'absurd'" (REJECT 120 by the speaker, aimed at
+    whoever made the claims; only when they are found)."""
+    if tok.lemma_.lower() != "be" or tok.dep_ != "ccomp" or tok.head.i == tok.i:
+        return None
+    say = tok.head
+    if say.lemma_.lower() not in CUE_VERBS or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _CLAIMS:
+        return None
+    named = [t for c in tok.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+    word = next((t for t in named if t.lemma_.lower() in DISAPPROVING), None)
+    doers = _answered(subj, idx) if word is not None else []
+    if word is None or not doers:
+        return None
+    return _Hit(word, say, "120", "REJECT", "lexical", (tok,), target_hint=tuple(doers))
 
 
 #: Words that make exercises joint: "joint drills", "combined exercises".
@@ -2155,7 +2176,7 @@ def _denied_claim(claim: Any) -> bool:
         return True
     if claim.dep_ == "dobj" and any(c.dep_ == "neg" for c in claim.head.children):
         return True
-    return claim.dep_ == "pobj" and claim.head.lower_ == "without"
+    return bool(claim.dep_ == "pobj" and claim.head.lower_ == "without")
 
 
 def _cue_complement_actors(
@@ -2536,9 +2557,14 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
     :data:`GENERIC_AGENTS` that a place phrase of its own ("protesters in Lagos") or of
     those verbs ("blocked roads in Algiers", "rioted at a jail in Dili") puts in one state:
     a mention of the group, as a people, standing for that state."""
-    if reduced_passive(verb) or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
-        return None  # "More than 100 protesters killed in Iran unrest": who was acted on
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     chain, subj = [verb], None
+    if agent is not None:  # "two Americans were abducted by gunmen in Kabul"
+        subj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+        if subj is None:
+            return None
+    elif reduced_passive(verb) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "More than 100 protesters killed in Iran unrest": who was acted on
     while subj is None and len(chain) <= 3:
         v = chain[-1]
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -2568,7 +2594,8 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
             states.add(where.id)
     if len(states) != 1:
         return None
-    span = _tokens_span([t for t in subj.subtree if t.i < verb.i] or [subj])
+    words = [subj] if agent is not None else [t for t in subj.subtree if t.i < verb.i]
+    span = _tokens_span(words or [subj])
     return Mention(id=-1, span=span, label="NORP", actor_id=states.pop(), sentence=-1)
 
 
