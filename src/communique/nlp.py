@@ -46,6 +46,17 @@ def doc_text(doc: Any) -> str:
     return str(text)
 
 
+def subject_head(subj: Any) -> Any:
+    """The noun a subject phrase is about. The parser can make a reduced relative clause
+    the subject ("The Red Cross operating in Iraq said": "operating" the subject of
+    "said", "Cross" its own): the noun before the participle is."""
+    if subj.tag_ == "VBG":
+        noun = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), None)
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+            return noun
+    return subj
+
+
 def paragraph_boundaries(doc: Any) -> Any:
     """A blank line always ends a sentence: the parser then never glues a closing quote
     mark or a heading onto the next paragraph's first sentence."""

@@ -71,3 +71,15 @@ def test_force_on_a_place_is_force_on_its_state(pipeline: Any, text: str, want: 
 def test_a_deployment_at_home_has_no_target(pipeline: Any) -> None:
     coded = _coded(_analyze(pipeline, "Russia deployed troops in Belgorod."))
     assert [(s, t, ty) for s, t, ty, _ in coded] == [("RUS", None, "MOBILIZE")]
+
+
+@pytest.mark.parametrize(
+    ("published", "want"),
+    [("1992-03-02", ("SDN", "SDN")), ("2015-03-02", ("SDN", "SSD"))],
+)
+def test_a_city_before_its_states_independence_is_the_older_states(
+    pipeline: Any, published: str, want: Any
+) -> None:
+    text = "Sudanese rebels shelled the southern regional capital Juba on Sunday."
+    coded = _coded(_analyze(pipeline, text, published))
+    assert any((s, t) == want and ty == "ASSAULT" for s, t, ty, _ in coded), coded

@@ -1419,3 +1419,9 @@ def test_an_unnamed_agent_of_a_passive_is_placed_where_it_acts(pipeline: Any) ->
     assert ("DZA", "DZA", "ASSAULT") in _acts(
         pipeline, "Protesters were attacked by police in Algiers."
     )
+
+
+def test_a_subject_the_parser_made_a_participle_clause(pipeline: Any) -> None:
+    # "operating" parsed as the subject of "condemned", "Cross" as its own subject
+    text = "The Red Cross operating in Iraq condemned the attack."
+    assert {s for s, _, _ in _acts(pipeline, text)} == {"NGO"}

@@ -199,6 +199,29 @@ HOME_MIN_SENTENCES = 2
 HOME_MIN_SHARE = 0.6
 
 
+#: States whose cities and capitals belonged to another before they became independent:
+#: state → (the state they were part of, the day of independence). Juba in 1995 is in
+#: Sudan, Asmara in 1990 in Ethiopia, Bratislava in 1990 in Czechoslovakia. (Not lands
+#: whose status the codes themselves disputed then, such as East Timor.)
+INDEPENDENCE = {
+    "SSD": ("SDN", date(2011, 7, 9)),
+    "ERI": ("ETH", date(1993, 5, 24)),
+    "CZE": ("CSK", date(1993, 1, 1)),
+    "SVK": ("CSK", date(1993, 1, 1)),
+}
+
+
+def _before_independence(e: Entry, day: date | None, registry: Registry) -> Entry:
+    """A place or capital named before its state's independence stands for the state it
+    was part of then."""
+    if e.via not in ("capital", "place") or day is None or e.code not in INDEPENDENCE:
+        return e
+    then, since = INDEPENDENCE[e.code]
+    if day >= since:
+        return e
+    return dataclasses.replace(e, id=then, name=registry.countries[then], code=then, country=then)
+
+
 def _home_state(idx: ActorIndex) -> Actor | None:
     counts: dict[str, int] = {}
     sentences: dict[str, set[int]] = {}
@@ -581,7 +604,7 @@ class ActorResolver:
             if person:
                 return person, "PERSON"
         if entries:
-            e = _best(entries)
+            e = _before_independence(_best(entries), day, self.registry)
             if e.via in ("capital", "place") and not _political(span, e.via == "place"):
                 return (self._state(e.code) if e.code else None), "PLACE"
             return _actor(e), label

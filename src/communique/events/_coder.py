@@ -30,7 +30,7 @@ from typing import Any
 
 from .. import dates
 from ..actors import AGENTS, ActorIndex
-from ..nlp import DASHES, doc_text
+from ..nlp import DASHES, doc_text, subject_head
 from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
@@ -2638,7 +2638,8 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             return []
         return [m for p in _with_phrases(verb) for m in _mentions_for(p, idx)]
     for c in verb.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" or (c.dep_ == "csubj" and subject_head(c).i != c.i):
+            c = subject_head(c)  # "The Red Cross operating in Iraq said"
             if c.pos_ == "PRON" and idx.at(c.i) is None:
                 return _pronoun(c, verb, idx, quotes, depth)
             found = _mentions_for(c, idx)
