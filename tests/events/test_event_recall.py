@@ -1425,3 +1425,18 @@ def test_a_subject_the_parser_made_a_participle_clause(pipeline: Any) -> None:
     # "operating" parsed as the subject of "condemned", "Cross" as its own subject
     text = "The Red Cross operating in Iraq condemned the attack."
     assert {s for s, _, _ in _acts(pipeline, text)} == {"NGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia began the withdrawal of its troops from Syria.", ("RUS", "SYR", "RETREAT")),
+        ("Russia completed the pullout of its forces from Kherson.", ("RUS", "UKR", "RETREAT")),
+        ("The UN sent inspectors to Iraq.", ("IGO", "IRQ", "ACCUSE")),
+    ],
+)
+def test_a_withdrawal_carried_out_and_inspectors_sent(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)
+    # a withdrawal demanded of others is aimed at whoever is to withdraw
+    text = "NATO demanded the withdrawal of Serbian forces from Kosovo."
+    assert ("IGO", "SRB", "REQUEST") in _acts(pipeline, text)

@@ -3002,7 +3002,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 # an act as the object ("demanded the withdrawal of Serbian forces from
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
                 # the target, never where from or where to
-                if c.lemma_.lower() in _DEMANDED_ACTS:
+                if c.lemma_.lower() in _DEMANDED_ACTS and hit.etype != "RETREAT":
                     out += _doer_of(c, idx)
                 elif c.lemma_.lower() in _HANDED_OVER:
                     # "seeking Assange's extradition from the UK": the person handed over

@@ -292,6 +292,19 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # war and attacks waged: "Russia is waging war on Ukraine", "waged a campaign of
         # hybrid attacks" (the campaign's "of"-phrase names what it holds)
         **{(v, n): "190" for v in ("wage", "launch") for n in ("war", "attack", "offensive")},
+        # a withdrawal begun, completed or ordered is the withdrawal (CAMEO 087): "their
+        # forces had completed their withdrawal from Gorazde"
+        **{
+            (v, n): "087"
+            for v in ("begin", "start", "complete", "finish", "order", "announce", "carry out")
+            for n in ("withdrawal", "pullout", "pull-out", "evacuation")
+        },
+        # inspectors sent in to investigate (CAMEO 090): "dispatched inspectors to Iran"
+        **{
+            (v, n): "090"
+            for v in ("send", "dispatch", "deploy")
+            for n in ("inspector", "investigator", "inspection team")
+        },
         # a ceasefire broken is force used against it (CAMEO 196)
         **{
             (v, n): "196"
