@@ -1440,3 +1440,13 @@ def test_a_withdrawal_carried_out_and_inspectors_sent(pipeline: Any, text: str, 
     # a withdrawal demanded of others is aimed at whoever is to withdraw
     text = "NATO demanded the withdrawal of Serbian forces from Kosovo."
     assert ("IGO", "SRB", "REQUEST") in _acts(pipeline, text)
+
+
+def test_what_an_obligation_needs_done_is_not_done(pipeline: Any) -> None:
+    text = (
+        "The pressure must continue for Damascus to allow the U.N. to deliver aid, the "
+        "State Department said."
+    )
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "AID"]
+    text = '"Russia must stop attacking Ukraine," Borrell said.'
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "ASSAULT"]

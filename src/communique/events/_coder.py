@@ -868,9 +868,12 @@ def _sentence_hits(
         if hit.cameo == "074" and not _troops(hit.verb):
             hit = _visit(hit, idx)
         hits.append(_modal(hit))
-    # "the US must be ready to mediate": what a demand asks for is not an act of its own
+    # "the US must be ready to mediate", "the pressure must continue for Damascus to allow
+    # the U.N. to deliver aid": what is asked or needed is not an act of its own
     asked = {h.tok.i for h in hits if h.kind == "deontic"}
-    hits = [h for h in hits if h.kind == "deontic" or h.verb.i not in asked]
+    hits = [
+        h for h in hits if h.kind == "deontic" or (h.verb.i not in asked and not _needed(h.verb))
+    ]
     hits += _claims(sent, idx, quotes, hits)
     return hits
 
@@ -1892,6 +1895,19 @@ def _for_to(tok: Any) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
         and _infinitive(tok)
     )
+
+
+def _needed(verb: Any) -> bool:
+    """Is a verb the content of a clause of obligation above it ("must continue for
+    Damascus to allow the U.N. to deliver aid", "Russia must stop attacking")?"""
+    v = verb
+    for _ in range(4):
+        if v.dep_ not in ("xcomp", "ccomp", "advcl") or v.head.i == v.i:
+            return False
+        v = v.head
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in v.children):
+            return True
+    return False
 
 
 def _pleaded_for(tok: Any) -> bool:
