@@ -1450,3 +1450,14 @@ def test_what_an_obligation_needs_done_is_not_done(pipeline: Any) -> None:
     assert not [d for d in _dyads(pipeline, text) if d[2] == "AID"]
     text = '"Russia must stop attacking Ukraine," Borrell said.'
     assert not [d for d in _dyads(pipeline, text) if d[2] == "ASSAULT"]
+
+
+def test_an_act_years_before_the_news_told_as_an_aside_is_background(pipeline: Any) -> None:
+    text = (
+        "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded "
+        "the country in the wake of the September 11, 2001 attacks."
+    )
+    assert not _analyze(pipeline, text, "2019-11-19").events
+    # days after is the same news
+    text = "Protests erupted two days after police arrested the opposition leader in Minsk."
+    assert ("BLR", "BLR", "COERCE") in _acts(pipeline, text)

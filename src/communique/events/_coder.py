@@ -4105,6 +4105,20 @@ def _aside(verb: Any) -> bool:
     return v.dep_ == "pcomp" and v.head.lower_ in _TIME_PREPS
 
 
+def _years_before(verb: Any) -> bool:
+    """Is the act's clause set years before the one it hangs on ("18 years after
+    Washington invaded", "decades after ...")?"""
+    v = verb
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+        v = v.head
+    marks = [c for c in v.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+    return bool(marks) and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "decade", "century")
+        for x in (v, *marks)
+        for c in x.children
+    )
+
+
 def _historical(when: str | None, published: date | None) -> bool:
     return bool(when and published and when[:4].isdigit() and int(when[:4]) < published.year - 1)
 
@@ -4175,8 +4189,10 @@ def _events_of(
                 when = dates.resolve(earlier.text, published)
     if nominal and when and published and when[:10] > str(published):
         return []  # "a meeting next week": not held yet
-    if _historical(when, published) and _aside(hit.verb):
-        return []  # "exports collapsed after Moscow cut supplies in 2022": background
+    if _aside(hit.verb) and (_historical(when, published) or _years_before(hit.verb)):
+        # "exports collapsed after Moscow cut supplies in 2022", "troops remain, 18 years
+        # after Washington invaded the country": background
+        return []
     hypo = hit.hypothetical
     _plover, mode, intensity = CAMEO.get(hit.cameo, (hit.etype, None, 0.0))
     if negated:
