@@ -1461,3 +1461,12 @@ def test_an_act_years_before_the_news_told_as_an_aside_is_background(pipeline: A
     # days after is the same news
     text = "Protests erupted two days after police arrested the opposition leader in Minsk."
     assert ("BLR", "BLR", "COERCE") in _acts(pipeline, text)
+
+
+def test_a_yielding_refused_is_a_rejection_of_each(pipeline: Any) -> None:
+    text = "Beijing and the Hong Kong government will not take a step back."
+    acts = _acts(pipeline, text)
+    assert acts == {("CHN", None, "REJECT"), ("HKG", None, "REJECT")}, acts
+    assert ("TWN", "CHN", "REJECT") in _acts(pipeline, "Taiwan will not yield to Chinese pressure.")
+    # a step back taken is a concession
+    assert ("CHN", None, "CONCEDE") in _acts(pipeline, "China took a step back from its demands.")

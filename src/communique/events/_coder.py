@@ -4173,6 +4173,12 @@ def _events_of(
         # of its own (CAMEO 12), not an agreement that did not happen
         hit = dataclasses.replace(hit, cameo="120", etype="REJECT")
         negated = False
+    refused = negated and (hit.etype == "CONCEDE" or (hit.etype, hit.cameo) == ("AGREE", "035"))
+    if refused:
+        # "Beijing and the Hong Kong government will not take a step back": a refusal to
+        # yield (CAMEO 124), said now, of each of them (not to each other)
+        hit = dataclasses.replace(hit, cameo="124", etype="REJECT", hypothetical=False)
+        negated = False
     when, when_span = _date(hit.tok, published)
     nominal = hit.kind in _NOMINAL_KINDS
     if nominal and not _told_by(hit.tok, hit.verb):
@@ -4205,7 +4211,11 @@ def _events_of(
         # only acts done together are mutual whatever their object: a conflict with one
         # is not ("French and Egyptian warships fired on the rebels")
         outside = True
-    if len(sources) > 1 and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside))):
+    if (
+        len(sources) > 1
+        and not refused
+        and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside)))
+    ):
         # coordinated subjects act on each other unless a third party is the object
         # ("Russian officials and Putin's envoy met Chinese diplomats": both met China);
         # a conflict needs no object at all to be mutual ("Armenia and Azerbaijan clashed")
