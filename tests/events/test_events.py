@@ -246,7 +246,8 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # sides)
     assert held["precision"] >= 0.82
     assert held["recall"] >= 0.345
-    assert held["type_acc"] >= 0.82  # measured 0.830
+    # measured 0.830; 0.844 since the twenty-second (a yielding refused is a rejection)
+    assert held["type_acc"] >= 0.84
     assert held["src_found"] >= 0.52  # measured 0.527
 
 
@@ -264,9 +265,10 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # 0.897 / 0.521 with objects the parser made subjects; 0.892 / 0.536 since the
     # nineteenth (demands between a government and its challengers, meetings held by both
     # sides, threats of coercion somewhere); 0.893 / 0.542 since the twentieth (a government
-    # named after a leader out of office)
-    assert tune["precision"] >= 0.89
-    assert tune["recall"] >= 0.54
+    # named after a leader out of office); 0.902 / 0.547 since the twenty-second (a city
+    # before its state's independence, a demand's content no intent of the one asked)
+    assert tune["precision"] >= 0.90
+    assert tune["recall"] >= 0.545
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -72,8 +72,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # since the nineteenth (meetings held by both sides, wants); 0.150 / 0.116 since the
     # twentieth (a person told again by nationality, "the Australian national", placed);
     # 0.161 / 0.125 since the twenty-first (civil groups as NGOs, legal cases dropped,
-    # charges faced)
-    assert r["dyad"] >= 0.161 and r["typed"] >= 0.124, r
+    # charges faced); 0.170 / 0.133 since the twenty-second (claims said to be wrong,
+    # unnamed agents of a passive placed)
+    assert r["dyad"] >= 0.169 and r["typed"] >= 0.133, r
     r = events_real.recall(gold, out, "all")
     # measured 0.059 / 0.050 (544 events, 2026-12-05). The dyad floor was 0.06 (0.0625):
     # two of those dyads were one event of a link teaser ("SEE MORE: Hong Kong protests:
@@ -99,8 +100,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # with Zelenskiy"); 0.164 / 0.123 (89 and 67) with a person placed by a nationality;
     # 0.173 / 0.131 (94 and 71) since the twenty-first (civil groups described as NGOs, a
     # body's initials, legal cases dropped, group nouns capitalised after a headline);
-    # 0.175 / 0.131 (95 and 71) with charges faced as an accusation by the state
-    assert r["dyad"] >= 0.174 and r["typed"] >= 0.130, r
+    # 0.175 / 0.131 (95 and 71) with charges faced as an accusation by the state; 0.180 /
+    # 0.136 (98 and 74) since the twenty-second
+    assert r["dyad"] >= 0.180 and r["typed"] >= 0.136, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any
@@ -115,8 +117,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.768 (116 of 151) in the fourteenth (common verbs, a dateline's sentence unsplit);
     # 0.774 (120 of 155) in the fifteenth; 0.802 (134 of 167) in the nineteenth; 0.805
     # (136 of 169) in the twentieth, 0.807 (138 of 171), then 0.803 (139 of 173: Assange
-    # placed, one more sentence naming another)
-    assert kept / named >= 0.80, (named, targeted, kept)
+    # placed, one more sentence naming another); 0.818 (148 of 181) since the
+    # twenty-second (background asides and demanded contents no longer coded)
+    assert kept / named >= 0.81, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -141,5 +144,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # twentieth (four events with "the president" placed, three partial for their day);
     # 0.634 / 0.259 / 0.108 (232 events) with a possessor's encounter told in passing;
     # 0.636 / 0.254 / 0.110 (236 events) with a person placed by a nationality; 0.633 /
-    # 0.257 / 0.110 (237) with an American politician placed by "(R-S.C.)"
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.63, verdicts
+    # 0.257 / 0.110 (237) with an American politician placed by "(R-S.C.)"; 0.653 / 0.261 /
+    # 0.086 (245) since the twenty-second (background asides, demanded contents and
+    # refusals to yield no longer coded as acts or intents)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.65, verdicts
