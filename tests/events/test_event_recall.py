@@ -1470,3 +1470,12 @@ def test_a_yielding_refused_is_a_rejection_of_each(pipeline: Any) -> None:
     assert ("TWN", "CHN", "REJECT") in _acts(pipeline, "Taiwan will not yield to Chinese pressure.")
     # a step back taken is a concession
     assert ("CHN", None, "CONCEDE") in _acts(pipeline, "China took a step back from its demands.")
+
+
+def test_what_was_said_at_a_dated_meeting_is_of_its_day(pipeline: Any) -> None:
+    text = (
+        "He testified about a July 10 meeting at the White House when U.S. Ambassador Gordon "
+        "Sondland told visiting Ukraine officials they would need to deliver."
+    )
+    an = _analyze(pipeline, text, "2019-11-20")
+    assert [e.date for e in an.events if e.type == "REQUEST"] == ["2019-07-10"], an.events

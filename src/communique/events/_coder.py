@@ -3788,12 +3788,21 @@ def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
     the clause on."""
     clause = _clause_head(tok)
     when = next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None and clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
+        # "... when Sondland told the officials they would need to deliver": what was said
+        # then
+        clause = clause.head
+        when = next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
     if when is None or when.i == 0 or when.i != clause.left_edge.i:
         return None
     noun = when.doc[when.i - 1]
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     span = _own_date(noun)
+    # "a July 10 meeting at the White House when ...": the noun the place phrase is on
+    while span is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        span = _own_date(noun)
     return ((True, 0), span) if span is not None else None
 
 
