@@ -1479,3 +1479,29 @@ def test_what_was_said_at_a_dated_meeting_is_of_its_day(pipeline: Any) -> None:
     )
     an = _analyze(pipeline, text, "2019-11-20")
     assert [e.date for e in an.events if e.type == "REQUEST"] == ["2019-07-10"], an.events
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Protests in Iran against the government continued on Monday.", ("IRN", "IRN")),
+        ("Protests in Hong Kong against Beijing continued on Monday.", ("HKG", "CHN")),
+        ("Police were deployed after protests in Paris turned violent.", ("FRA", "FRA")),
+    ],
+)
+def test_protests_named_by_a_noun_are_their_places_peoples(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert (*want, "PROTEST") in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister spoke at a rally in Ohio.",  # a campaign rally
+        "The opposition called for protests in Moscow next week.",  # called for, not held
+        "The parade was a demonstration of force in Pyongyang.",
+    ],
+)
+def test_protests_not_held_or_not_protests_are_no_events(pipeline: Any, text: str) -> None:
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "PROTEST"]

@@ -811,6 +811,7 @@ def _sentence_hits(
             or _undergone(tok, idx)
             or _encounter(tok, idx)
             or _act_noun(tok, idx)
+            or _protest_noun(tok, idx)
         )
         if hit is None and _force_on_target(tok, idx):
             hit = _Hit(tok, tok, TARGETED_FORCE[tok.lemma_.lower()], "ASSAULT", "lexical", (tok,))
@@ -1603,6 +1604,67 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         (tok,),
         source_hint=tuple(makers),
         target_hint=tuple(targets),
+    )
+
+
+#: Nouns of protest held by a country's people: "protests in Bolivia against the
+#: government" (not "rally": a campaign rally is none).
+_PROTEST_NOUNS = MappingProxyType(
+    {"protest": "140", "demonstration": "141", "march": "141", "riot": "1451"}
+)
+
+
+def _protest_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """Protests named by a noun whose place phrase puts them in one state ("Three people
+    died during protests in Bolivia against the interim government", "Protests in Iran
+    continued on Monday"), told as held: that state's people protest, against whom the
+    "against"-phrase names (else their own rulers, as for a protest verb)."""
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return None
+    code = _PROTEST_NOUNS.get(tok.lemma_.lower())
+    if code is None or idx.at(tok.i) is not None:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "a demonstration of force", "a march of troops"
+    places = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    states = {
+        m.actor_id: m
+        for p in places
+        for m in [x for x in _mentions_for(p, idx) if _is_state(idx, x)] + _located(p, idx)
+    }
+    if len(states) != 1:
+        return None
+    verb = _told_held(tok, setting_ok=True, anywhere=True)
+    if verb is None:
+        return None
+    where = next(iter(states.values()))
+    people = Mention(id=-1, span=where.span, label="NORP", actor_id=where.actor_id, sentence=-1)
+    # "against" on the noun or, as the parser often hangs it, on its place
+    against = _pobj_mentions(
+        (
+            c
+            for x in (tok, *places)
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ == "against"
+        ),
+        idx,
+    )
+    cameo, etype = _lookup(code)
+    return _Hit(
+        tok,
+        verb,
+        cameo,
+        etype,
+        "lexical",
+        (tok,),
+        source_hint=(people,),
+        target_hint=tuple(against),
     )
 
 
