@@ -1505,3 +1505,14 @@ def test_protests_named_by_a_noun_are_their_places_peoples(
 )
 def test_protests_not_held_or_not_protests_are_no_events(pipeline: Any, text: str) -> None:
     assert not [d for d in _dyads(pipeline, text) if d[2] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia refused Ukraine's offer.", ("RUS", "UKR", "REJECT", "125")),
+        ("Serbia refused the EU's demand to recognise Kosovo.", ("SRB", "IGO", "REJECT", "120")),
+    ],
+)
+def test_what_was_put_forward_refused_is_rejected(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)

@@ -450,6 +450,22 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("deny", "request"): "120",
         ("refuse", "request"): "120",
         ("refuse", "assistance"): "120",
+        # what was asked or put forward, refused: "Russia refused Ukraine's offer"
+        **{
+            ("refuse", n): "125" if n in ("offer", "proposal", "invitation") else "120"
+            for n in (
+                "offer",
+                "proposal",
+                "invitation",
+                "demand",
+                "appeal",
+                "call",
+                "plan",
+                "ultimatum",
+                "idea",
+                "deal",
+            )
+        },
         ("issue", "ultimatum"): "139",
         ("issue", "warning"): "130",
         # "warned of consequences / retaliation": a threat (CAMEO 13); "warned of a
