@@ -1516,3 +1516,10 @@ def test_protests_not_held_or_not_protests_are_no_events(pipeline: Any, text: st
 )
 def test_what_was_put_forward_refused_is_rejected(pipeline: Any, text: str, want: Any) -> None:
     assert want in _dyads(pipeline, text)
+
+
+def test_an_investigation_or_backlash_undergone(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Iran is facing an investigation by the IAEA.", "2019-11-20")
+    coded = [(s, t, ty, e.cameo, e.date) for s, t, ty, e in _coded(an)]
+    assert coded == [("IGO", "IRN", "ACCUSE", "090", None)], coded  # going on: no day
+    assert ("IGO", "RUS", "ACCUSE") in _acts(pipeline, "Russia's move drew backlash from NATO.")

@@ -2126,6 +2126,14 @@ _UNDERGONE = MappingProxyType(
         "support": "051",
         "backing": "051",
         "protest": "140",
+        "backlash": "111",
+        "alarm": "110",
+        "concern": "110",
+        # investigated: "is facing scrutiny from the Securities and Exchange Commission"
+        "scrutiny": "090",
+        "investigation": "090",
+        "inquiry": "090",
+        "probe": "090",
         # charged before a state's courts: "faces 18 criminal charges in the US"
         "charge": "1121",
         "indictment": "1121",
@@ -3820,18 +3828,24 @@ def _ongoing(tok: Any) -> bool:
 
 
 def _standing_charge(tok: Any) -> bool:
-    """Charges faced now ("Assange faces 18 criminal charges in the US"): brought at a
-    time the sentence does not tell, not on the publication day."""
+    """Charges or an investigation faced now ("Assange faces 18 criminal charges in the
+    US", "Iran is facing an investigation by the IAEA"): brought or opened at a time the
+    sentence does not tell, not on the publication day."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     present = tok.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP") for c in tok.children
-    )  # "faces", "What charges does Assange face"
+        c.dep_ == "aux" and c.lemma_ in ("do", "be") and c.tag_ in ("VBZ", "VBP")
+        for c in tok.children
+    )  # "faces", "What charges does Assange face", "is facing"
     return (
         present
         and tok.lemma_.lower() in _UNDERGO
         and obj is not None
-        and obj.lemma_.lower() in _UNDERGONE_IN
+        and obj.lemma_.lower() in _STANDING
     )
+
+
+#: What someone faces that goes on once brought: charges, an investigation.
+_STANDING = _UNDERGONE_IN | {"scrutiny", "investigation", "inquiry", "probe"}
 
 
 def _describes_thing(tok: Any) -> bool:
