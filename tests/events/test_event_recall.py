@@ -1318,6 +1318,17 @@ def test_common_acts_the_lexicon_lacked(pipeline: Any, text: str, want: Any) -> 
     assert want in _dyads(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats took control of the House of Representatives.",
+        "The investors gained control of the company.",
+    ],
+)
+def test_control_of_what_is_no_place_is_no_occupation(pipeline: Any, text: str) -> None:
+    assert not [d for d in _dyads(pipeline, text) if d[3] == "192"]
+
+
 def test_what_is_pleaded_for_is_not_an_act_of_its_own(pipeline: Any) -> None:
     dyads = _dyads(pipeline, "Germany pleaded with Russia to release the journalist.")
     assert dyads == {("DEU", "RUS", "REQUEST", "025")}

@@ -857,6 +857,8 @@ def _sentence_hits(
             continue  # "this is how Russia negotiates": a way of acting, no act
         if _opinion(hit.tok, idx):
             continue  # "we agree with the judge's decision": a view shared, no agreement
+        if hit.cameo == "192" and _control_of_no_place(hit.tok, idx):
+            continue  # "Democrats took control of the House": a majority, not territory
         if hit.etype == "ASSAULT" and _war_on_thing(hit.tok, idx):
             continue  # "waging a war on the world's food supply", "war on drugs": a figure
         if hit.etype == "ASSAULT" and verbal_object(hit.tok):
@@ -903,6 +905,52 @@ def _question_word(clause: Any) -> bool:
     """Does ``clause`` open with a question word ("why the United States had not ...",
     "how Andrew could be so sure")?"""
     return any(t.tag_ in ("WRB", "WP", "WDT") and t.i < clause.i for t in clause.children)
+
+
+#: Nouns of places control of which is territory taken.
+_TERRITORY = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "region",
+        "area",
+        "territory",
+        "province",
+        "district",
+        "airport",
+        "port",
+        "base",
+        "border",
+        "crossing",
+        "island",
+        "capital",
+        "land",
+        "strip",
+    ]
+)
+
+
+def _control_of_no_place(tok: Any, idx: ActorIndex) -> bool:
+    """Is control seized, taken or gained of something that is no place ("Democrats took
+    control of the House", "of the company"): no territory occupied (CAMEO 192)?"""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() != "control":
+        return False
+    of = [
+        p
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return not any(
+        p.lemma_.lower() in _TERRITORY
+        or _located(p, idx)
+        or any(_is_state(idx, m) for m in _mentions_for(p, idx))
+        or (p.ent_type_ in ("GPE", "LOC") and idx.at(p.i) is None)
+        for p in of
+    )
 
 
 #: Nouns of a war or campaign waged, whose "on"/"against" phrase says at what.
