@@ -946,8 +946,7 @@ def _control_of_no_place(tok: Any, idx: ActorIndex) -> bool:
     ]
     return not any(
         p.lemma_.lower() in _TERRITORY
-        or _located(p, idx)
-        or any(_is_state(idx, m) for m in _mentions_for(p, idx))
+        or _states_at(p, idx)
         or (p.ent_type_ in ("GPE", "LOC") and idx.at(p.i) is None)
         for p in of
     )
@@ -961,7 +960,8 @@ def _war_on_thing(tok: Any, idx: ActorIndex) -> bool:
     """A war waged on something that is no one ("a war on the world's food supply", "a war
     on drugs", "a campaign of attacks on European infrastructure") is a figure of speech or
     an accusation, not force used on an actor; on a state, a place or people it is force."""
-    if tok.lemma_.lower() not in ("wage", "wag", "declare", "launch"):
+    lemma = tok.lemma_.lower()
+    if _LEMMA_FIX.get(lemma, lemma) not in ("wage", "declare", "launch"):
         return False
     wars = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _WARS]
     if not wars:
@@ -1681,11 +1681,7 @@ def _protest_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    states = {
-        m.actor_id: m
-        for p in places
-        for m in [x for x in _mentions_for(p, idx) if _is_state(idx, x)] + _located(p, idx)
-    }
+    states = {m.actor_id: m for p in places for m in _states_at(p, idx)}
     if len(states) != 1:
         return None
     verb = _told_held(tok, setting_ok=True, anywhere=True)
@@ -2721,8 +2717,7 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
     nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in c.children]
     states = set()
     for noun in nouns:
-        named = [m for m in _mentions_for(noun, idx) if _is_state(idx, m)]
-        states |= {m.actor_id for m in named + _located(noun, idx)}
+        states |= {m.actor_id for m in _states_at(noun, idx)}
         if (where := idx.places.get(noun.i)) is not None:  # "an army base in northern Mali"
             idx.actors.setdefault(where.id, where)
             states.add(where.id)
@@ -2731,6 +2726,12 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
     words = [subj] if agent is not None else [t for t in subj.subtree if t.i < verb.i]
     span = _tokens_span(words or [subj])
     return Mention(id=-1, span=span, label="NORP", actor_id=states.pop(), sentence=-1)
+
+
+def _states_at(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The states a noun phrase names as a place: a state named ("in Bolivia") or the state
+    of a place ("in Kabul", :func:`_located`)."""
+    return [m for m in _mentions_for(noun, idx) if _is_state(idx, m)] + _located(noun, idx)
 
 
 def _tokens_span(toks: list[Any]) -> Span:
@@ -2772,8 +2773,11 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             return []
         return [m for p in _with_phrases(verb) for m in _mentions_for(p, idx)]
     for c in verb.children:
-        if c.dep_ == "nsubj" or (c.dep_ == "csubj" and subject_head(c).i != c.i):
-            c = subject_head(c)  # "The Red Cross operating in Iraq said"
+        if c.dep_ not in ("nsubj", "csubj"):
+            continue
+        head = subject_head(c)  # "The Red Cross operating in Iraq said"
+        if c.dep_ == "nsubj" or head.i != c.i:
+            c = head
             if c.pos_ == "PRON" and idx.at(c.i) is None:
                 return _pronoun(c, verb, idx, quotes, depth)
             found = _mentions_for(c, idx)
@@ -3911,12 +3915,12 @@ def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
     asked Zelenskiy for investigations"): the act happened then, whatever the parser hung
     the clause on."""
     clause = _clause_head(tok)
-    when = next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    when = _when_of(clause)
     if when is None and clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
         # "... when Sondland told the officials they would need to deliver": what was said
         # then
         clause = clause.head
-        when = next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+        when = _when_of(clause)
     if when is None or when.i == 0 or when.i != clause.left_edge.i:
         return None
     noun = when.doc[when.i - 1]
@@ -3928,6 +3932,10 @@ def _when_of_dated_noun(tok: Any) -> tuple[Any, Any] | None:
         noun = noun.head.head
         span = _own_date(noun)
     return ((True, 0), span) if span is not None else None
+
+
+def _when_of(clause: Any) -> Any | None:
+    return next((c for c in clause.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
 
 
 def _own_date(noun: Any) -> Any | None:
@@ -4230,9 +4238,7 @@ _FINITE = frozenset(["VBD", "VBZ", "VBP"])
 def _aside(verb: Any) -> bool:
     """Is the act's clause an adverbial one, told to time or explain another ("after
     seeking refuge at the embassy in 2012", "having been annexed in 1938")?"""
-    v = verb
-    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-        v = v.head
+    v = _clause_head(verb)
     if v.dep_ == "advcl" and v.head.i != v.i:
         return True
     return v.dep_ == "pcomp" and v.head.lower_ in _TIME_PREPS
@@ -4241,9 +4247,7 @@ def _aside(verb: Any) -> bool:
 def _years_before(verb: Any) -> bool:
     """Is the act's clause set years before the one it hangs on ("18 years after
     Washington invaded", "decades after ...")?"""
-    v = verb
-    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-        v = v.head
+    v = _clause_head(verb)
     marks = [c for c in v.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
     return bool(marks) and any(
         c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "decade", "century")
