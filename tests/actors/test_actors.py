@@ -675,3 +675,30 @@ def test_a_counted_group_is_not_placed_in_the_articles_home_state(pipeline: Pipe
     )
     placed = [m for m in an.mentions if "governments" in m.span.text and m.actor_id == "USA:GOV"]
     assert not placed, an.mentions
+
+
+def test_organisations_of_earlier_decades_are_actors(pipeline: Pipeline) -> None:
+    # "Warsaw Pact" had been the Polish government, by its capital
+    text = (
+        "The Warsaw Pact and the Organization of African Unity met the CSCE, Comecon and "
+        "the International Labor Office."
+    )
+    a = analyze_sentence(pipeline, text, "1990-05-01")
+    assert {m.span.text: m.actor_id for m in a.mentions} == {
+        "Warsaw Pact": "igo:WARSAW",
+        "Organization of African Unity": "igo:OAU",
+        "CSCE": "igo:CSCE",
+        "Comecon": "igo:COMECON",
+        "International Labor Office": "igo:ILO",
+    }
+    assert {a.actor(m.actor_id).code for m in a.mentions} == {"IGO"}  # type: ignore[union-attr]
+
+
+def test_a_name_the_ner_cut_at_a_surnames_particle_is_the_whole_name(
+    pipeline: Pipeline,
+) -> None:
+    text = "Dutch Foreign Minister Hans Van den Broek said on Tuesday that talks would go on."
+    a = analyze_sentence(pipeline, text, "1991-09-03")
+    named = [(m.span.text, m.actor_id) for m in a.mentions]
+    assert ("Hans Van den Broek", "learned:hans-van-den-broek") in named
+    assert not any(t in ("Hans Van", "Broek") for t, _ in named)

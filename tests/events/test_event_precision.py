@@ -157,3 +157,13 @@ def test_defending_oneself_backs_no_one(pipeline: Any) -> None:
         " be, Russian Foreign Minister Sergei Lavrov said."
     )
     assert "SUPPORT" not in {ty for _s, _t, ty, _e in _coded(_analyze(pipeline, text))}
+
+
+def test_a_conditions_subject_is_not_read_past_a_comma(pipeline: Any) -> None:
+    # the parser made "den" the condition's verb and the minister its subject
+    text = (
+        "The European Union may halt mediation efforts among Serbia's feuding republics if "
+        "cooperation by all parties founders, Dutch Foreign Minister Hans Van den Broek said."
+    )
+    threats = [e for e in _events(pipeline, text, "1991-09-03") if e[2] == "THREATEN"]
+    assert threats and not [t for _, t, *_ in threats if t and t.startswith("NLD")]

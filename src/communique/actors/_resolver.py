@@ -1382,11 +1382,35 @@ def _trim(span: Any) -> Any | None:
     if span.label_ == "PERSON":
         while start < end and _ROLE_RE.fullmatch(doc[start].text):
             start += 1
+        end = _past_particles(doc, start, end)
     if start >= end:
         return None
     out = doc[start:end]
     out.label_ = span.label_ if span.label_ else "REGISTRY"
     return out
+
+
+#: Particles inside surnames ("Hans van den Broek", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    ["van", "von", "den", "der", "de", "du", "da", "di", "del", "della", "ter", "ten"]
+)
+
+
+def _past_particles(doc: Any, start: int, end: int) -> int:
+    """The end of a person's name the NER cut at or before a surname's particles: "Hans Van"
+    before "den Broek" runs on to "Broek" (the parser, not knowing the name, had made "den"
+    a verb and "Broek" a place)."""
+    k = end
+    while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES:
+        k += 1
+    if k == end and doc[end - 1].lower_ not in _NAME_PARTICLES:
+        return end
+    if k >= len(doc):
+        return end
+    nxt = doc[k]
+    if nxt.is_alpha and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON", "GPE", "ORG"):
+        return k + 1
+    return end
 
 
 def _best(entries: list[Entry]) -> Entry:

@@ -3185,14 +3185,17 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not out and hit.etype == "THREATEN":
         # "threatened to launch an offensive unless Baghdad accepted its conditions", "will
         # retaliate if Israel attacks": a threat is aimed at whom its condition is put to
+        # (not past a comma after "if": "if cooperation founders, Minister Hans Van den Broek
+        # said" parsed with the minister as the subject of "den")
         out += [
             m
             for a in hit.args
             for c in a.children
             if c.dep_ == "advcl"
-            and any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in c.children)
+            for k in c.children
+            if k.dep_ == "mark" and k.lower_ in ("unless", "if")
             for subj in c.children
-            if subj.dep_ == "nsubj"
+            if subj.dep_ == "nsubj" and not any(t.text == "," for t in subj.doc[k.i : subj.i])
             for m in _mentions_for(subj, idx)
         ]
     if not out and hit.etype == "REQUEST":
