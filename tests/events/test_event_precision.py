@@ -167,3 +167,39 @@ def test_a_conditions_subject_is_not_read_past_a_comma(pipeline: Any) -> None:
     )
     threats = [e for e in _events(pipeline, text, "1991-09-03") if e[2] == "THREATEN"]
     assert threats and not [t for _, t, *_ in threats if t and t.startswith("NLD")]
+
+
+def test_what_someone_needs_to_do_is_not_done(pipeline: Any) -> None:
+    text = (
+        "He said Giuliani and the president still believed Ukraine needed to investigate "
+        "Burisma and the Bidens."
+    )
+    assert not [e for e in _events(pipeline, text) if e[2] == "ACCUSE"]
+    # what had to be done was done
+    assert [
+        e[:3] for e in _events(pipeline, "Russia had to withdraw its troops from Georgia.")
+    ] == [("RUS", "GEO", "RETREAT")]
+
+
+def test_a_perfect_participle_of_an_earlier_year_is_background(pipeline: Any) -> None:
+    text = (
+        "Austria argued for decades that it was the first victim of National Socialism, "
+        "having been annexed by Hitler's Germany in 1938."
+    )
+    assert _events(pipeline, text) == []
+
+
+def test_a_purpose_is_of_the_time_of_the_act_it_is_for(pipeline: Any) -> None:
+    text = (
+        "The office referred the call to U.S. Capitol Police, who worked with the FBI to "
+        "investigate."
+    )
+    dates = {e[2]: e[4] for e in _events(pipeline, text)}
+    assert dates == {"COOPERATE": None, "ACCUSE": None}
+
+
+def test_what_ones_own_side_needs_to_do_is_its_intent(pipeline: Any) -> None:
+    text = "Pompeo said the US needs to work with Russia on arms control."
+    assert [e[:3] + e[5:] for e in _events(pipeline, text)] == [("USA", "RUS", "COOPERATE", True)]
+    text = '"We need to work with Russia," Pompeo said.'
+    assert [e[2] for e in _events(pipeline, text)] == ["COOPERATE"]

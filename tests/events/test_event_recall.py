@@ -1534,3 +1534,29 @@ def test_an_investigation_or_backlash_undergone(pipeline: Any) -> None:
     coded = [(s, t, ty, e.cameo, e.date) for s, t, ty, e in _coded(an)]
     assert coded == [("IGO", "IRN", "ACCUSE", "090", None)], coded  # going on: no day
     assert ("IGO", "RUS", "ACCUSE") in _acts(pipeline, "Russia's move drew backlash from NATO.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Iran condemned what it called Israel's aggression against Syria.", ("IRN", "ISR")),
+        ("Russia denounced what it described as U.S. interference.", ("RUS", "USA")),
+        ("Russia rejected what it called baseless accusations by Britain.", ("RUS", "GBR")),
+        ("Turkey welcomed what it called a positive step by Greece.", ("TUR", "GRC")),
+    ],
+)
+def test_what_the_source_called_something_is_what_it_acts_on(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in {(s, t) for s, t, _ in _acts(pipeline, text)}
+
+
+def test_the_maker_of_an_object_the_parser_hung_on_the_verb_is_its_target(
+    pipeline: Any,
+) -> None:
+    assert ("RUS", "FRA", "REJECT") in _acts(pipeline, "Russia rejected the proposal by France.")
+    assert ("RUS", "GBR", "REJECT") in _acts(
+        pipeline, "Russia rejected baseless accusations by Britain."
+    )
+    # a "by" that is no maker names no one
+    assert ("RUS", None, "REJECT") in _acts(pipeline, "Russia rejected the proposal by a vote.")

@@ -549,12 +549,12 @@ def test_people_of_a_state_protesting_demonstrate(pipeline: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # the audit's "unrealised act coded as done" cases
-        "Giuliani and the president still believed Ukraine needed to investigate Burisma.",
-        # ("efforts to get Ukraine to investigate": the act is the pressing, coded at "get";
-        # test_event_precision.py; what an obligation needs done is no act at all, the
-        # audit judged even the hypothetical delivery in "the pressure must continue for
-        # Damascus to allow the U.N. to deliver aid" wrong: test_event_recall.py)
+        # the audit's "unrealised act coded as done" cases ("efforts to get Ukraine to
+        # investigate": the act is the pressing, coded at "get"; test_event_precision.py;
+        # what an obligation needs done is no act at all: the audit judged even the
+        # hypothetical delivery in "the pressure must continue for Damascus to allow the
+        # U.N. to deliver aid" wrong (test_event_recall.py), and the investigation in
+        # "still believed Ukraine needed to investigate Burisma" (test_event_precision.py)
         "Giuliani believed Ukraine would investigate Burisma.",
     ],
 )

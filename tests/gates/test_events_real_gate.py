@@ -146,5 +146,7 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.636 / 0.254 / 0.110 (236 events) with a person placed by a nationality; 0.633 /
     # 0.257 / 0.110 (237) with an American politician placed by "(R-S.C.)"; 0.653 / 0.261 /
     # 0.086 (245) since the twenty-second (background asides, demanded contents and
-    # refusals to yield no longer coded as acts or intents)
-    assert verdicts["correct"] / sum(verdicts.values()) >= 0.65, verdicts
+    # refusals to yield no longer coded as acts or intents); 0.663 / 0.267 / 0.070 (243)
+    # since the twenty-third (what another side needs to do, perfect participles of an
+    # earlier year no acts; what the source called something is what it acts on)
+    assert verdicts["correct"] / sum(verdicts.values()) >= 0.66, verdicts

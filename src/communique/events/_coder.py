@@ -875,7 +875,9 @@ def _sentence_hits(
     # the U.N. to deliver aid": what is asked or needed is not an act of its own
     asked = {h.tok.i for h in hits if h.kind == "deontic"}
     hits = [
-        h for h in hits if h.kind == "deontic" or (h.verb.i not in asked and not _needed(h.verb))
+        h
+        for h in hits
+        if h.kind == "deontic" or (h.verb.i not in asked and not _needed(h.verb, idx, quotes))
     ]
     hits += _claims(sent, idx, quotes, hits)
     return hits
@@ -2003,17 +2005,45 @@ def _for_to(tok: Any) -> bool:
     )
 
 
-def _needed(verb: Any) -> bool:
+def _needed(verb: Any, idx: ActorIndex, quotes: list[Quote]) -> bool:
     """Is a verb the content of a clause of obligation above it ("must continue for
-    Damascus to allow the U.N. to deliver aid", "Russia must stop attacking")?"""
+    Damascus to allow the U.N. to deliver aid", "Russia must stop attacking"), or what
+    another side needs or has to do ("believed Ukraine needed to investigate Burisma")?
+    What one's own side needs to do is its intent ("Pompeo said the US needs to work with
+    Russia"), told as such."""
     v = verb
     for _ in range(4):
         if v.dep_ not in ("xcomp", "ccomp", "advcl") or v.head.i == v.i:
             return False
-        v = v.head
+        child, v = v, v.head
         if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in v.children):
             return True
+        if (
+            child.dep_ in ("xcomp", "advcl")  # the parser makes some of them advcl
+            and _infinitive(child)
+            and v.pos_ == "VERB"
+            # "had to withdraw" tells it was done; "has to", "needed to" do not
+            and (v.lemma_ == "need" or (v.lemma_ == "have" and v.tag_ in ("VB", "VBZ", "VBP")))
+        ):
+            return not _own_side(v, idx, quotes)
     return False
+
+
+def _own_side(verb: Any, idx: ActorIndex, quotes: list[Quote]) -> bool:
+    """Is the subject of ``verb`` of the same state as the speaker whose words ``verb``
+    heads (not a belief told inside them: "he said Giuliani believed Ukraine needed to")?"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    quote = _reporting_quote(verb, quotes)
+    if subj is None or quote is None or not quote.speaker_actor_id:
+        return False
+    cue = quote.cue
+    if verb.dep_ != "ROOT" and not (cue and cue.start <= verb.head.idx < cue.end):
+        return False
+    if subj.lower_ in ("we", "i"):
+        return True
+    own = _code(idx, idx.at(subj.i))
+    speaker = _code(idx, _speaker_mention(quote, idx))
+    return bool(own and speaker and own[:3] == speaker[:3])
 
 
 def _pleaded_for(tok: Any) -> bool:
@@ -3070,7 +3100,45 @@ def _shifted_objects(verb: Any) -> list[Any]:
             nouns = [p for p in c.children if p.dep_ == "pobj"]
             out += nouns[1:]
             out += [x for p in nouns[:1] for x in p.children if x.dep_ == "appos" and x.i > p.i]
+        elif c.dep_ == "ccomp" and c.lemma_.lower() in _NAMING and _named_what(c):
+            # "condemned what it called Israel's aggression", "praised what he described as
+            # Qatar's approach": the thing named is what the act is on
+            out += [k for k in c.children if k.dep_ in ("oprd", "dobj") and k.lower_ != "what"]
+            out += [
+                p
+                for k in c.children
+                if k.dep_ == "prep" and k.lower_ == "as"
+                for p in k.children
+                if p.dep_ == "pobj"
+            ]
     return out
+
+
+def _makers_hung_on_verb(verb: Any, obj: Any, idx: ActorIndex) -> list[Mention]:
+    """The maker of an active verb's object that the parser hung on the verb: "rejected the
+    proposal by France", "rejected baseless accusations by Britain" ("by" right after the
+    object; a passive's "by" is its agent)."""
+    if reduced_passive(verb) or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+        return []
+    return _pobj_mentions(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i == obj.right_edge.i + 1
+        ),
+        idx,
+    )
+
+
+#: Verbs of naming a thing in a free relative ("what it called …").
+_NAMING = frozenset(
+    ["call", "describe", "term", "label", "dub", "brand", "characterize", "characterise"]
+)
+
+
+def _named_what(verb: Any) -> bool:
+    """Is ``verb``'s object the free relative "what" ("what it called …")?"""
+    return any(k.dep_ == "dobj" and k.lower_ == "what" for k in verb.children)
 
 
 def _counted_objects(verb: Any) -> list[Any]:
@@ -3155,6 +3223,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # coordinated objects share the phrase the last one carries
                     # ("launched artillery, mortar and rocket fire against the camps")
                     out += [m for n in _expand(c) for m in _noun_args(n, idx, preps | cut)]
+                    host = c.head if c.head.pos_ == "VERB" else c.head.head  # "what it called"
+                    out += _makers_hung_on_verb(host, c, idx)
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
@@ -3814,6 +3884,10 @@ def _date(tok: Any, published: date | None) -> tuple[str | None, Span | None]:
         if resolved is None:
             return None, None
         return resolved, Span(span.start_char, span.end_char, span.text)
+    if tok.dep_ == "advcl" and _infinitive(tok) and tok.head.pos_ == "VERB":
+        # "Capitol Police, who worked with the FBI to investigate": a purpose is of the
+        # time of the act it is the purpose of
+        return _date(tok.head, published)
     if (
         _unanchored_past(tok)
         or _other_time(tok)
@@ -4244,6 +4318,8 @@ def _aside(verb: Any) -> bool:
     v = _clause_head(verb)
     if v.dep_ == "advcl" and v.head.i != v.i:
         return True
+    if v.head.i != v.i and any(c.dep_ == "aux" and c.lower_ == "having" for c in v.children):
+        return True  # a perfect participle, wherever the parser hangs it
     return v.dep_ == "pcomp" and v.head.lower_ in _TIME_PREPS
 
 
