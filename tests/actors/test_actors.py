@@ -702,3 +702,13 @@ def test_a_name_the_ner_cut_at_a_surnames_particle_is_the_whole_name(
     named = [(m.span.text, m.actor_id) for m in a.mentions]
     assert ("Hans Van den Broek", "learned:hans-van-den-broek") in named
     assert not any(t in ("Hans Van", "Broek") for t, _ in named)
+
+
+def test_a_name_with_a_word_in_lower_case_is_no_person(pipeline: Pipeline) -> None:
+    # the NER took "Javelin anti-tank" (before "missiles") for a person
+    text = "The United States provided Javelin anti-tank missiles to Kyiv."
+    a = analyze_sentence(pipeline, text, "2019-11-19")
+    assert not [m for m in a.mentions if (m.actor_id or "").startswith("learned:")]
+    text = "Osama bin Laden and Bashar al-Assad were named."
+    a = analyze_sentence(pipeline, text, "2019-11-19")
+    assert {m.span.text for m in a.mentions} >= {"Osama bin Laden"}

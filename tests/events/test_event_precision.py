@@ -203,3 +203,18 @@ def test_what_ones_own_side_needs_to_do_is_its_intent(pipeline: Any) -> None:
     assert [e[:3] + e[5:] for e in _events(pipeline, text)] == [("USA", "RUS", "COOPERATE", True)]
     text = '"We need to work with Russia," Pompeo said.'
     assert [e[2] for e in _events(pipeline, text)] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran denies sending weapons to Russia.",
+        "Russia denied attacking the convoy.",
+        "Russia denied that it attacked the convoy.",
+        "Iran denied sending troops to Syria and arming the rebels.",
+    ],
+)
+def test_what_someone_denies_doing_is_negated(pipeline: Any, text: str) -> None:
+    coded = _coded(_analyze(pipeline, text, "2019-11-19"))
+    acts = [e for *_, e in coded if e.type != "REJECT"]
+    assert acts and all(e.negated for e in acts), coded

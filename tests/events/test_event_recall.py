@@ -1560,3 +1560,39 @@ def test_the_maker_of_an_object_the_parser_hung_on_the_verb_is_its_target(
     )
     # a "by" that is no maker names no one
     assert ("RUS", None, "REJECT") in _acts(pipeline, "Russia rejected the proposal by a vote.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an amount "in aid" is aid
+        ("The US pledged $500 million in aid to Ukraine.", {("USA", "UKR", "AGREE", "033")}),
+        # force told by a light verb
+        (
+            "Israel carried out airstrikes on Hamas targets in Gaza.",
+            {("ISR", "PSE", "ASSAULT", "195")},
+        ),
+        # fire exchanged goes both ways
+        (
+            "India and Pakistan exchanged fire across the Line of Control.",
+            {("IND", "PAK", "ASSAULT", "190"), ("PAK", "IND", "ASSAULT", "190")},
+        ),
+        (
+            "Indian troops exchanged fire with Pakistani forces.",
+            {("IND", "PAK", "ASSAULT", "190"), ("PAK", "IND", "ASSAULT", "190")},
+        ),
+        # a ship is its manager's or its flag's, but not a flag of convenience's
+        ("Iran seized a Greek-managed tanker.", {("IRN", "GRC", "COERCE", "171")}),
+        ("Iran seized a British-flagged tanker.", {("IRN", "GBR", "COERCE", "171")}),
+        ("Iran seized a Marshall Islands-flagged tanker.", {("IRN", None, "COERCE", "171")}),
+    ],
+)
+def test_amounts_light_verbs_exchanges_and_ships(pipeline: Any, text: str, want: Any) -> None:
+    assert {(s and s[:3], t and t[:3], ty, c) for s, t, ty, c in _dyads(pipeline, text)} == want
+
+
+def test_representations_lodged_are_a_formal_protest(pipeline: Any) -> None:
+    text = "Beijing lodged stern representations with Washington."
+    assert {(s and s[:3], t and t[:3], ty, c) for s, t, ty, c in _dyads(pipeline, text)} == {
+        ("CHN", "USA", "ACCUSE", "114")
+    }

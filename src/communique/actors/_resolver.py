@@ -608,7 +608,7 @@ class ActorResolver:
             if e.via in ("capital", "place") and not _political(span, e.via == "place"):
                 return (self._state(e.code) if e.code else None), "PLACE"
             return _actor(e), label
-        if label == "PERSON":
+        if label == "PERSON" and not _lower_word(span):
             return self._titled_surname(span, day) or self._learned(span, day), "PERSON"
         if label in ("ORG", "FAC", "NORP"):
             group = self._state_group(span)
@@ -1394,6 +1394,20 @@ def _trim(span: Any) -> Any | None:
 _NAME_PARTICLES = frozenset(
     ["van", "von", "den", "der", "de", "du", "da", "di", "del", "della", "ter", "ten"]
 )
+
+
+def _lower_word(span: Any) -> bool:
+    """Does a name the NER found hold a word in lower case that no name has ("Javelin
+    anti-tank" before "missiles")? Surname particles ("van den") are allowed."""
+    return any(t.is_alpha and t.text[:1].islower() and t.lower_ not in _IN_NAMES for t in span)
+
+
+#: Words in lower case inside names: surname particles, Arabic "bin", "al-" ("Bashar
+#: al-Assad"), Spanish and Portuguese "y", "dos".
+_IN_NAMES = _NAME_PARTICLES | frozenset(
+    ["bin", "ibn", "bint", "al", "el", "ul", "ud", "ad", "as", "ash", "at", "az", "ar", "y"]
+)
+_IN_NAMES |= frozenset(["e", "dos", "das", "do", "des", "la", "le"])
 
 
 def _past_particles(doc: Any, start: int, end: int) -> int:

@@ -524,6 +524,13 @@ def _forces_put(tok: Any) -> bool:
 def _noun_key(noun: Any) -> str:
     """ "hunger strike", "martial law", "war games" → the lexicon key; "tons of aid" → aid."""
     lemma = noun.lemma_.lower()
+    if noun.tag_ == "CD" or noun.ent_type_ == "MONEY":
+        # "pledged $500 million in aid": the amount is of what its "in"-phrase names
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if p is not None:
+                    return _noun_key(p)
     if lemma in _MEASURE_NOUNS:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -2439,6 +2446,49 @@ def _many(t: Any) -> bool:
     return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
 
 
+#: States whose ship registers are open to foreign owners: the International Transport
+#: Workers' Federation's list of flags of convenience. A ship flying one is not that
+#: state's.
+OPEN_REGISTRIES = frozenset(
+    [
+        "ATG",
+        "BHS",
+        "BRB",
+        "BLZ",
+        "BMU",
+        "BOL",
+        "MMR",
+        "KHM",
+        "CYM",
+        "COM",
+        "CYP",
+        "GNQ",
+        "FRO",
+        "GEO",
+        "GIB",
+        "HND",
+        "JAM",
+        "LBN",
+        "LBR",
+        "MLT",
+        "MHL",
+        "MUS",
+        "MDA",
+        "MNG",
+        "PAN",
+        "STP",
+        "VCT",
+        "LKA",
+        "TON",
+        "VUT",
+        "KNA",
+        "TZA",
+        "TGO",
+        "SLE",
+    ]
+)
+
+
 def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
     """Actor mentions a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
     found: list[Mention] = []
@@ -2497,15 +2547,24 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             ]
         if not hit:
             # "Vietnamese-led forces", "the Saudi-led coalition": a force led by a state
-            # acts for it (not one it backs: "Russian-backed separatists" are others)
+            # acts for it (not one it backs: "Russian-backed separatists" are others); a
+            # "Greek-managed ship", a "Chinese-owned port", a "British-flagged tanker" are
+            # that state's, but not a flag of convenience ("a Marshall Islands-flagged
+            # tanker" managed from Greece)
             hit = [
                 m
                 for c in head.children
-                if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() == "lead"
+                if c.dep_ == "amod"
+                and (
+                    (c.tag_ == "VBN" and c.lemma_.lower() == "lead")
+                    or c.lower_ in ("owned", "operated", "managed", "flagged")
+                )
                 for x in c.children
                 if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
                 for y in _expand(x)
-                if (m := idx.at(y.i)) is not None and m.actor_id
+                if (m := idx.at(y.i)) is not None
+                and m.actor_id
+                and not (c.lower_ == "flagged" and (_code(idx, m) or "") in OPEN_REGISTRIES)
             ]
         if not hit and depth == 0:
             # "officials of the Sudanese government", "a number of U.S. lawmakers",
@@ -3839,7 +3898,22 @@ def _negated(hit: _Hit) -> bool:
     ):
         return True
     t = hit.tok
+    if _denied(hit.verb):
+        return True
     return t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)
+
+
+def _denied(verb: Any) -> bool:
+    """Is the act what someone denies ("Russia denied attacking the convoy", "Iran denies
+    that it supplied drones")?"""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return (
+        v.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")
+        and v.head.i != v.i
+        and v.head.lemma_.lower() in ("deny", "refute")
+    )
 
 
 def _reporting_quote(tok: Any, quotes: list[Quote]) -> Quote | None:
@@ -4421,7 +4495,9 @@ def _events_of(
         intensity = 0.0
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
-    mutual = reciprocal(hit.tok) or (not targets and _shared_object(hit))
+    # what is exchanged goes both ways ("India and Pakistan exchanged fire")
+    exchange = hit.tok.lemma_.lower() == "exchange"
+    mutual = exchange or reciprocal(hit.tok) or (not targets and _shared_object(hit))
     outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
     if hit.etype not in MUTUAL_TYPES and _objects(hit):
         # only acts done together are mutual whatever their object: a conflict with one
@@ -4448,7 +4524,7 @@ def _events_of(
     else:
         options: list[Mention | None] = [*targets] or [None]
         pairs = [(s, t) for s in sources for t in options]
-        if hit.cameo in _MUTUAL_MEETINGS and not place_only and not hit.hypothetical:
+        if (hit.cameo in _MUTUAL_MEETINGS or exchange) and not place_only and not hypo:
             # "Putin met Xi", "Pompeo telephoned Lavrov", "Trump's call with Zelenskiy":
             # each party consults the other (a visit and its hosting stay one-way; a
             # meeting one side wants or plans is that side's)

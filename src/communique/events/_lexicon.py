@@ -272,8 +272,22 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("launch", "strike"): "195",
         ("launch", "airstrike"): "195",
         ("launch", "fire"): "194",  # "launched artillery, mortar, and rocket fire against"
-        ("carry", "strike"): "195",
-        ("carry", "attack"): "190",
+        # force used as told by a light verb: "carried out airstrikes", "conducted raids"
+        **{
+            (v, n): code
+            for v in ("carry", "conduct")
+            for n, code in (
+                ("strike", "195"),
+                ("airstrike", "195"),
+                ("bombing", "195"),
+                ("attack", "190"),
+                ("raid", "190"),
+                ("assault", "190"),
+                ("offensive", "190"),
+                ("shelling", "194"),
+            )
+        },
+        ("exchange", "fire"): "190",
         ("launch", "war game"): "062",
         # exercises: military cooperation when held with someone, a show of force alone
         # (the coder tells which: events/_coder.py, _joint)
@@ -344,6 +358,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("summon", "d'affaires"): "114",
         ("summon", "d'affaire"): "114",  # the lemma spaCy gives "Russia's chargé d'affaires"
         ("lodge", "complaint"): "114",
+        # "lodged stern representations with Washington": China's formal protest
+        **{(v, "representation"): "114" for v in ("lodge", "make")},
         ("file", "complaint"): "114",
         ("file", "lawsuit"): "115",
         **{
