@@ -218,3 +218,8 @@ def test_what_someone_denies_doing_is_negated(pipeline: Any, text: str) -> None:
     coded = _coded(_analyze(pipeline, text, "2019-11-19"))
     acts = [e for *_, e in coded if e.type != "REJECT"]
     assert acts and all(e.negated for e in acts), coded
+
+
+def test_a_visit_one_is_invited_to_make_is_not_made(pipeline: Any) -> None:
+    events = _events(pipeline, "Modi invited Putin to visit India.", "2023-05-01")
+    assert events and all(e[5] for e in events if e[2] == "CONSULT"), events

@@ -1596,3 +1596,20 @@ def test_representations_lodged_are_a_formal_protest(pipeline: Any) -> None:
     assert {(s and s[:3], t and t[:3], ty, c) for s, t, ty, c in _dyads(pipeline, text)} == {
         ("CHN", "USA", "ACCUSE", "114")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # force on something in a state named as such
+        (
+            "Ukrainian drones struck an oil refinery in southern Russia.",
+            ("UKR", "RUS", "ASSAULT"),
+        ),
+        # drills conducted or staged around a state are a show of force aimed at it
+        ("China conducted military drills around Taiwan.", ("CHN", "TWN", "MOBILIZE")),
+        ("China staged military drills around Taiwan.", ("CHN", "TWN", "MOBILIZE")),
+    ],
+)
+def test_force_on_a_states_ground_and_drills_around_it(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)

@@ -130,6 +130,8 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "THREATEN": frozenset({"to"}),
     # a protest outside an embassy or a ministry is aimed at whose it is
     "PROTEST": frozenset({"outside"}),
+    # a show of force around or off a state is aimed at it ("drills around Taiwan")
+    "MOBILIZE": frozenset({"around", "off"}),
 }
 #: Lemmas en_core_web_sm 3.8 gets wrong for trigger verbs ("staged" → "stag").
 _LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake", "wag": "wage"})
@@ -2095,9 +2097,15 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
     ):
         return True  # "we consider it wrong to attack third countries": judged, not done
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in _INVITING:
+        return True  # "Modi invited Putin to visit India": the visit is asked for
     if tok.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() in _WISH_HEADS or _unrealised(head, depth + 1)
     return False
+
+
+#: Verbs whose object is asked to do what their infinitive says.
+_INVITING = frozenset(["invite", "urge", "ask", "encourage", "request", "call", "press"])
 
 
 def _modal(hit: _Hit) -> _Hit:
@@ -3370,9 +3378,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             if p.dep_ == "pobj"
         ]
         place += _verb_located(hit, idx)  # "shelled villages near Kharkiv"
-        for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region"
-            for t in _place_nouns(o):
-                place += _located(t, idx)
+        for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region",
+            for t in _place_nouns(o):  # "struck an oil refinery in southern Russia"
+                place += _states_at(t, idx)
     if (
         not uniq
         and not place

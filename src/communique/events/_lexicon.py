@@ -293,7 +293,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # (the coder tells which: events/_coder.py, _joint)
         **{
             (v, n): "062"
-            for v in ("hold", "launch")
+            for v in ("hold", "launch", "conduct", "stage", "carry")
             for n in ("exercise", "drill", "war game", "manoeuvre", "maneuver")
         },
         **{("scramble", n): "150" for n in ("jet", "fighter", "aircraft", "plane", "warplane")},
