@@ -1613,3 +1613,19 @@ def test_representations_lodged_are_a_formal_protest(pipeline: Any) -> None:
 )
 def test_force_on_a_states_ground_and_drills_around_it(pipeline: Any, text: str, want: Any) -> None:
     assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia massed troops near Ukraine's border.", ("RUS", "UKR", "MOBILIZE")),
+        ("Russia deployed troops near Ukraine's border.", ("RUS", "UKR", "MOBILIZE")),
+        ("Russia moved tanks closer to the border with Ukraine.", ("RUS", "UKR", "MOBILIZE")),
+        # its own border is aimed at no one
+        ("Russia moved troops to its western border.", ("RUS", None, "MOBILIZE")),
+    ],
+)
+def test_forces_gathered_near_a_states_border_are_aimed_at_it(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in _acts(pipeline, text)

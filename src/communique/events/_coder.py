@@ -3392,6 +3392,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
         # "imposed a curfew in Cairo": the verb's own place phrase
         place = place or _verb_located(hit, idx)
+    if not uniq and not place and hit.etype == "MOBILIZE":
+        uniq = _border_of(hit, idx)  # "massed troops near Ukraine's border"
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
         place = _destination(hit, idx)
     if not uniq and not place and hit.cameo == "042" and hit.tok.lemma_.lower() == "visit":
@@ -3420,6 +3422,31 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 return found, False
         return _aimed_within(hit, idx), False
     return uniq, False
+
+
+#: Nouns of a state's edge, near which forces gather against it.
+_BORDERS = frozenset(["border", "frontier", "borderline", "coast"])
+
+
+def _border_of(hit: _Hit, idx: ActorIndex) -> list[Mention]:
+    """The state whose border forces are moved or massed near: "near Ukraine's border",
+    "along the Ukrainian border", "to the border with Ukraine" (not the mover's own)."""
+    own = {(_code(idx, m) or "")[:3] for m in _sources(hit, idx, [])}
+    out: list[Mention] = []
+    for n in (t for a in hit.args for t in a.subtree if t.lemma_.lower() in _BORDERS):
+        if n.dep_ != "pobj":
+            continue
+        named = [
+            m
+            for c in n.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for m in _mentions_for(c, idx)
+        ]
+        named += _pobj_mentions(
+            (c for c in n.children if c.dep_ == "prep" and c.lower_ == "with"), idx
+        )
+        out += [m for m in named if (_code(idx, m) or "")[:3] not in own | {""}]
+    return out[:1]
 
 
 #: Goods on their way, whose "to"-phrase names where they go.

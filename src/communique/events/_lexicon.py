@@ -263,6 +263,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("provide", "loan"): "071",
         ("grant", "loan"): "071",
         ("send", "troop"): "152",
+        # forces gathered or brought up (CAMEO 154, mobilise or increase armed forces)
+        **{
+            (v, n): "154"
+            for v in ("mass", "amass", "move")
+            for n in ("troop", "force", "soldier", "tank", "unit")
+        },
         ("deploy", "troop"): "152",
         ("put", "alert"): "152",
         ("exchange", "information"): "064",
