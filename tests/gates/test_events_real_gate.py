@@ -118,8 +118,10 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.774 (120 of 155) in the fifteenth; 0.802 (134 of 167) in the nineteenth; 0.805
     # (136 of 169) in the twentieth, 0.807 (138 of 171), then 0.803 (139 of 173: Assange
     # placed, one more sentence naming another); 0.818 (148 of 181) since the
-    # twenty-second (background asides and demanded contents no longer coded)
-    assert kept / named >= 0.81, (named, targeted, kept)
+    # twenty-second (background asides and demanded contents no longer coded); 0.835 (152
+    # of 182) in the twenty-third (what the source called something, a maker hung on the
+    # verb, a state's border)
+    assert kept / named >= 0.83, (named, targeted, kept)
     verdicts = events_real.audit(judged, out)
     assert verdicts["unjudged"] == 0, "judge the new outputs (tests/gold/README.md) first"
     # measured 0.517 correct, 0.301 partial, 0.182 wrong (176 events, 2026-12-05, issue
@@ -148,5 +150,6 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.086 (245) since the twenty-second (background asides, demanded contents and
     # refusals to yield no longer coded as acts or intents); 0.663 / 0.267 / 0.070 (243)
     # since the twenty-third (what another side needs to do, perfect participles of an
-    # earlier year no acts; what the source called something is what it acts on)
+    # earlier year no acts; what the source called something is what it acts on); 0.665 /
+    # 0.265 / 0.069 (245) at its end
     assert verdicts["correct"] / sum(verdicts.values()) >= 0.66, verdicts

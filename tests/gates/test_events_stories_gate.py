@@ -27,8 +27,10 @@ from conftest import ROOT
 #: writers code him; 0.532 / 0.767 with "the allegations" taken up as an accusation.
 #: The twenty-first (offers of agreements, "the criticism" and "the agreement" taken up,
 #: "the four", "announced the sanctions" aimed as told before): 0.569 / 0.772 and
-#: 0.493 / 0.632; 0.574 / 0.773 with "the ministry" taking up a foreign office.
-FLOORS = {"tune": (0.57, 0.77), "heldout": (0.49, 0.63)}
+#: 0.493 / 0.632; 0.574 / 0.773 with "the ministry" taking up a foreign office. The
+#: twenty-third (what the source called something, amounts "in aid", a ship's state, a
+#: denied act negated): held-out 0.502 / 0.637.
+FLOORS = {"tune": (0.57, 0.77), "heldout": (0.50, 0.63)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).

@@ -1,0 +1,180 @@
+"""Events on the sentence gold: single news sentences whose every political act a writer
+who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
+tests/gold/sentences/README.md), in two parts: TUNING (S001–S160) and HELD-OUT
+(S161–S240, scored once per change as an aggregate).
+
+    python bench/events_sentences.py [--split tune|held-out|all] [--errors N]
+
+Each sentence goes through the real pipeline (``nlp.pipe`` + ``Pipeline.analyze_doc``)
+with its own publication date. Actors count as the gold writes them: a state's bodies,
+officials and people as its ISO code, an IGO and its officers as its short name (as
+bench/events_stories.py maps them).
+
+Scores, per part:
+- recall: realised gold acts (not negated, not hypothetical) with a target for which a
+  realised emitted event has the same source and target; ``typed`` also the PLOVER type.
+  Acts done together (CONSULT, AGREE, COOPERATE) match in either direction.
+- precision: realised emitted events with a source and a target that equal a realised
+  gold act of their sentence (``typed``: with its type), over all such events.
+- flags right: of the gold acts (any flags) an emitted event matches by dyad and type,
+  the share whose negated and hypothetical flags are the gold's.
+- quiet: of the sentences that state no act, the share on which nothing is emitted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from events_stories import SYMMETRIC, gold_code
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "sentences"
+PARTS = {"tune": "TUNING", "heldout": "HELD-OUT"}
+
+
+def load(part: str, gold: Path = GOLD) -> list[dict[str, Any]]:
+    path = gold / f"{part}.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} is absent: the sentence gold is written by its README")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def emitted(pipe: Any, recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Record id → its emitted events (all of them, with their flags)."""
+    from communique.records import Article
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    pairs = [(r["text"], (r["id"], r["published"])) for r in recs]
+    for doc, (rid, day) in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        an = pipe.analyze_doc(doc, Article(id=rid, text=doc.text, published=day), isolate=False)
+        out[rid] = [
+            {
+                "source": gold_code(an.actor(e.source_actor_id)),
+                "target": gold_code(an.actor(e.target_actor_id)),
+                "type": e.type,
+                "trigger": e.trigger.text,
+                "negated": e.negated,
+                "hypothetical": e.hypothetical,
+            }
+            for e in an.events
+        ]
+    return out
+
+
+def _pair(e: dict[str, Any], g: dict[str, Any]) -> bool:
+    """Same source and target, or reversed for an act done together."""
+    if (e["source"], e["target"]) == (g["source"], g["target"]):
+        return True
+    return (
+        e["type"] in SYMMETRIC
+        and g["type"] in SYMMETRIC
+        and (e["target"], e["source"]) == (g["source"], g["target"])
+    )
+
+
+def _realised(x: dict[str, Any]) -> bool:
+    return not x.get("negated") and not x.get("hypothetical")
+
+
+def score(recs: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    gold_n = found = typed = 0
+    flag_n = flag_right = 0
+    quiet_n = quiet = 0
+    emitted_n = right = right_typed = 0
+    for r in recs:
+        events = out[r["id"]]
+        if not r["events"]:
+            quiet_n += 1
+            quiet += not events
+        for g in r["events"]:
+            same = [e for e in events if _pair(e, g) and e["type"] == g["type"]]
+            if same:
+                flag_n += 1
+                flag_right += any(
+                    (e["negated"], e["hypothetical"])
+                    == (bool(g.get("negated")), bool(g.get("hypothetical")))
+                    for e in same
+                )
+            if g.get("target") is None or not _realised(g):
+                continue
+            gold_n += 1
+            cands = [e for e in events if _realised(e) and _pair(e, g)]
+            found += bool(cands)
+            typed += any(e["type"] == g["type"] for e in cands)
+        for e in events:
+            if not _realised(e) or e["source"] is None or e["target"] is None:
+                continue
+            emitted_n += 1
+            acts = [g for g in r["events"] if _realised(g) and _pair(e, g)]
+            right += bool(acts)
+            right_typed += any(g["type"] == e["type"] for g in acts)
+    return {
+        "sentences": len(recs),
+        "gold": gold_n,
+        "recall": found / gold_n if gold_n else 0.0,
+        "typed recall": typed / gold_n if gold_n else 0.0,
+        "emitted": emitted_n,
+        "precision": right / emitted_n if emitted_n else 0.0,
+        "typed precision": right_typed / emitted_n if emitted_n else 0.0,
+        "flags right": flag_right / flag_n if flag_n else 0.0,
+        "quiet": quiet / quiet_n if quiet_n else 0.0,
+    }
+
+
+def errors(recs: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]], n: int) -> None:
+    """The first ``n`` sentences whose emitted events differ from the gold."""
+
+    def row(x: dict[str, Any]) -> tuple[Any, ...]:
+        flags = (bool(x.get("negated")), bool(x.get("hypothetical")))
+        return (x["source"], x["target"], x["type"], *flags)
+
+    shown = 0
+    for r in recs:
+        gold = sorted((row(g) for g in r["events"]), key=str)
+        got = sorted((row(e) for e in out[r["id"]]), key=str)
+        if gold != got and shown < n:
+            shown += 1
+            print(f"- {r['id']}: {r['text']}")
+            print(f"    gold {gold}")
+            print(f"    got  {got}  {[e['trigger'] for e in out[r['id']]]}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--split", choices=("tune", "held-out", "all"), default="all")
+    ap.add_argument("--errors", type=int, default=0, help="list N differing sentences a part")
+    args = ap.parse_args()
+    from communique import Options, Pipeline
+
+    pipe = Pipeline(Options(stance=False))
+    parts = dict(PARTS)
+    if args.split == "tune":
+        parts.pop("heldout")
+    elif args.split == "held-out":
+        parts.pop("tune")
+    rows = []
+    for part, label in parts.items():
+        recs = load(part)
+        out = emitted(pipe, recs)
+        rows.append((label, score(recs, out)))
+        if args.errors:
+            print(f"## {label}: sentences that differ")
+            errors(recs, out, args.errors)
+    keys = list(rows[0][1])
+    print("| part | " + " | ".join(keys) + " |")
+    print("|---|" + "---|" * len(keys))
+    for label, r in rows:
+        cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in r.values()]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
