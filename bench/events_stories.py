@@ -42,8 +42,12 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "stories"
 #: PLOVER types of acts done together: a gold (A, B) matches an emitted (B, A).
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-#: Gold IGO names that differ from the registry's codes.
-_IGO_NAMES = {"UNO": "UN", "EUR": "EU", "EUC": "EU", "EUCONS": "EU"}
+#: Gold IGO names that differ from the registry's codes: the UN's and the EU's organs are
+#: the UN and the EU, as the gold guidelines name organisations by their short names.
+_IGO_NAMES = {
+    **dict.fromkeys(("UNO", "UNSC", "UNGA", "UNHRC"), "UN"),
+    **dict.fromkeys(("EUR", "EUC", "EUCONS", "EUCO", "EUP", "EEAS"), "EU"),
+}
 
 
 @functools.cache

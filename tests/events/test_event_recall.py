@@ -1629,3 +1629,54 @@ def test_forces_gathered_near_a_states_border_are_aimed_at_it(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a comment on the act of the clause it is set beside is aimed at whoever acted
+        (
+            "Spain recognised a Palestinian state on Tuesday, a move Israel condemned.",
+            {("ESP", "PSE", "SUPPORT"), ("ISR", "ESP", "ACCUSE")},
+        ),
+        (
+            "Russia expelled two Estonian diplomats, a decision that Tallinn condemned.",
+            {("RUS", "EST", "SANCTION"), ("EST", "RUS", "ACCUSE")},
+        ),
+        # accusations traded go both ways
+        (
+            "India and Pakistan traded accusations over ceasefire violations.",
+            {("IND", "PAK", "ACCUSE"), ("PAK", "IND", "ACCUSE")},
+        ),
+        # agreements struck, force unleashed, cooperation suspended, a ground operation
+        (
+            "Britain and Japan struck a defence pact.",
+            {("GBR", "JPN", "AGREE"), ("JPN", "GBR", "AGREE")},
+        ),
+        ("Iran unleashed a barrage of ballistic missiles at Israel.", {("IRN", "ISR", "ASSAULT")}),
+        ("Germany suspended development cooperation with Niger.", {("DEU", "NER", "SANCTION")}),
+        (
+            "Turkey launched a ground operation against Kurdish militants in northern Syria.",
+            {("TUR", "SYR", "ASSAULT")},
+        ),
+        # a missile test is a show of force
+        (
+            "North Korea test-fired a solid-fuel intermediate-range missile into the sea on Sunday.",
+            {("PRK", None, "MOBILIZE")},
+        ),
+        # a guest welcomed to a capital is hosted; no one hosts their own state
+        (
+            "Viktor Orban welcomed Xi Jinping to Budapest with a military ceremony.",
+            {("HUN", "CHN", "CONSULT")},
+        ),
+        (
+            "Pope Francis received Volodymyr Zelensky at the Vatican on Saturday.",
+            {("VAT", "UKR", "CONSULT")},
+        ),
+        # an office run by another state is that state's
+        ("Kosovo police shut down five Serbian-run municipal offices.", {("XKX", "SRB", "COERCE")}),
+    ],
+)
+def test_acts_of_the_sentence_gold_tuning_part(pipeline: Any, text: str, want: Any) -> None:
+    got = {(s and s[:3], t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}
+    assert got == want

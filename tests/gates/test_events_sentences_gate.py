@@ -15,10 +15,13 @@ from conftest import ROOT
 
 #: Measured 2026-12-06, twenty-third session, when the gold was written (code of
 #: `f436537`): TUNING recall 0.376 / precision 0.882, flags right 0.919, quiet 0.941;
-#: HELD-OUT 0.405 / 0.935, 0.977, 0.889.
+#: HELD-OUT 0.405 / 0.935, 0.977, 0.889. After the first changes tuned on it (comments on
+#: an act aimed at whoever acted, relative clauses without "that" active, accusations
+#: traded, agreements struck, missile tests, guests welcomed): TUNING 0.450 / 0.938, 0.933,
+#: 0.941; HELD-OUT 0.423 / 0.938, 0.978, 0.889.
 FLOORS = {
-    "tune": {"recall": 0.37, "precision": 0.88, "flags right": 0.91, "quiet": 0.94},
-    "heldout": {"recall": 0.40, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
+    "tune": {"recall": 0.45, "precision": 0.93, "flags right": 0.93, "quiet": 0.94},
+    "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
 }
 
 

@@ -540,13 +540,26 @@ def _noun_key(noun: Any) -> str:
                 if p is not None:
                     return _noun_key(p)
     comp = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
+    if comp and f"{comp[0].lower_} {lemma}" in _TWO_WORD_KEYS:
+        return f"{comp[0].lower_} {lemma}"
     if comp and lemma in _VAGUE_EVENT_HEADS and comp[0].pos_ == "NOUN":
         return str(comp[0].lemma_.lower())  # "mediation mission" → mediation
-    if comp:
-        two = f"{comp[0].lower_} {lemma}"
-        if two in ("hunger strike", "martial law", "war game", "protest note"):
-            return two
     return str(lemma)
+
+
+#: Two-word lexicon keys: "hunger strike", "a ground operation" (an operation alone is
+#: any undertaking).
+_TWO_WORD_KEYS = frozenset(
+    [
+        "hunger strike",
+        "martial law",
+        "war game",
+        "protest note",
+        "ground operation",
+        "military operation",
+        "ground offensive",
+    ]
+)
 
 
 def code_events(
@@ -879,6 +892,14 @@ def _sentence_hits(
             hit = dataclasses.replace(hit, cameo="150", etype="MOBILIZE")
         if hit.cameo == "074" and not _troops(hit.verb):
             hit = _visit(hit, idx)
+        if hit.etype in ("ASSAULT", "MOBILIZE") and any(
+            c.lower_ == "test" and c.i < hit.tok.i for c in hit.tok.children
+        ):
+            # "test-fired a missile into the sea": a show of force (CAMEO 150), no attack
+            hit = dataclasses.replace(hit, cameo="150", etype="MOBILIZE")
+        if hit.kind == "lexical" and _welcomed_guest(hit.tok, idx):
+            # "Orban welcomed Xi Jinping to Budapest": hosting (CAMEO 043), not praise
+            hit = dataclasses.replace(hit, cameo="043", etype="CONSULT")
         hits.append(_modal(hit))
     # "the US must be ready to mediate", "the pressure must continue for Damascus to allow
     # the U.N. to deliver aid": what is asked or needed is not an act of its own
@@ -2565,7 +2586,7 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 if c.dep_ == "amod"
                 and (
                     (c.tag_ == "VBN" and c.lemma_.lower() == "lead")
-                    or c.lower_ in ("owned", "operated", "managed", "flagged")
+                    or c.lower_ in ("owned", "operated", "managed", "run", "controlled", "flagged")
                 )
                 for x in c.children
                 if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
@@ -3226,6 +3247,18 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     """Target mentions, and whether they come only from an "in <place>" phrase."""
     if hit.target_hint:
         return list(hit.target_hint), False
+    commented = _commented_act(hit.verb)
+    if commented is not None:
+        # "Russia expelled two Estonian diplomats, a decision Tallinn condemned": the
+        # comment is on whoever took the decision
+        doers = [
+            m
+            for c in commented.children
+            if c.dep_ in ("nsubj", "agent")
+            for m in (_mentions_for(c, idx) if c.dep_ == "nsubj" else _pobj_mentions([c], idx))
+        ]
+        if doers:
+            return doers, False
     if hit.kind == "deontic":
         subj = next((c for c in hit.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (_mentions_for(subj, idx) if subj is not None else []), False
@@ -4444,6 +4477,70 @@ def _years_before(verb: Any) -> bool:
     )
 
 
+#: Nouns that sum up the act of the clause they are set beside ("…, a move Belgrade
+#: denounced as terror").
+_ACT_SUMMARIES = frozenset(["move", "decision", "step", "action", "measure", "act", "gesture"])
+
+
+def _commented_act(verb: Any) -> Any | None:
+    """The verb of the act that a relative clause comments on through a summing-up noun
+    set off by a comma ("Kosovo police shut down five offices, a move Belgrade
+    denounced"): the nearest verb above the noun, or None."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _ACT_SUMMARIES:
+        return None
+    if noun.dep_ not in ("appos", "npadvmod", "dobj", "attr") or noun.i == 0:
+        return None
+    if not any(t.text == "," for t in noun.doc[noun.left_edge.i - 1 : noun.left_edge.i]):
+        return None
+    up = noun.head
+    while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+        up = up.head
+    return up if up.pos_ in ("VERB", "AUX") and up.i < noun.i else None
+
+
+def _welcomed_guest(tok: Any, idx: ActorIndex) -> bool:
+    """Is ``tok`` "welcome" with someone as its object and where they came to ("welcomed
+    Xi Jinping to Budapest", "welcomed the Indian prime minister in Moscow")?"""
+    if tok.lemma_.lower() != "welcome":
+        return False
+    guest = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if guest is None:
+        return False
+    m = idx.at(guest.i)
+    actor = idx.actors.get(m.actor_id or "") if m is not None else None
+    if actor is None or actor.kind not in ("person", "state"):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and _names_place_or_state(c, idx)
+        for c in (*tok.children, *guest.children)
+    )
+
+
+def _names_place_or_state(prep: Any, idx: ActorIndex) -> bool:
+    return any(
+        _states_at(p, idx) or _names_place(p, idx) for p in prep.children if p.dep_ == "pobj"
+    )
+
+
+def _not_own_too(
+    pairs: list[tuple[Mention, Mention | None]], idx: ActorIndex
+) -> list[tuple[Mention, Mention | None]]:
+    """A source's own state as its target beside another state ("Pope Francis received
+    Zelensky at the Vatican", "Wong hosted her Chinese counterpart" with "Australia's"
+    named) is where it acted or who it is, not whom: only the other stays."""
+
+    def state(m: Mention | None) -> str:
+        return (_code(idx, m) or "")[:3]
+
+    foreign = {id(s) for s, t in pairs if t is not None and state(t) not in ("", state(s))}
+    return [
+        (s, t)
+        for s, t in pairs
+        if not (id(s) in foreign and t is not None and state(t) == state(s) != "")
+    ]
+
+
 def _historical(when: str | None, published: date | None) -> bool:
     return bool(when and published and when[:4].isdigit() and int(when[:4]) < published.year - 1)
 
@@ -4531,7 +4628,7 @@ def _events_of(
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
     # what is exchanged goes both ways ("India and Pakistan exchanged fire")
-    exchange = hit.tok.lemma_.lower() == "exchange"
+    exchange = hit.tok.lemma_.lower() in ("exchange", "trade")
     mutual = exchange or reciprocal(hit.tok) or (not targets and _shared_object(hit))
     outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
     if hit.etype not in MUTUAL_TYPES and _objects(hit):
@@ -4565,7 +4662,7 @@ def _events_of(
             # meeting one side wants or plans is that side's)
             pairs += [(t, s) for s, t in pairs if t is not None and _code(idx, t) != _code(idx, s)]
     out: list[Event] = []
-    for src0, tgt0 in _one_target_per_code(pairs, idx):
+    for src0, tgt0 in _not_own_too(_one_target_per_code(pairs, idx), idx):
         if _code(idx, src0) is None:
             # event data is about political actors: someone we cannot place in a state or
             # organisation (a singer, a swimmer, "Smith") does not make an event

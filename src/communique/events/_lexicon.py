@@ -238,6 +238,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         },
         ("reach", "agreement"): "030",
         ("reach", "deal"): "030",
+        # an agreement concluded or struck is signed (CAMEO 057): "struck a defence pact"
+        **{
+            (v, n): ("057", "AGREE")
+            for v in ("conclude", "strike", "seal", "clinch")
+            for n in ("agreement", "deal", "pact", "accord", "treaty")
+        },
         ("reach", "consensus"): "030",
         ("reach", "accord"): "030",
         ("accept", "formula"): "030",
@@ -250,6 +256,9 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("provide", "assistance"): "070",
         ("prohibit", "aid"): "162",
         ("block", "aid"): "162",
+        **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off")},
+        # ties reduced short of a break: "suspended development cooperation with Niger"
+        **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end")},
         ("provide", "aid"): "070",
         ("deliver", "aid"): "070",
         ("give", "aid"): "070",
@@ -294,6 +303,31 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             )
         },
         ("exchange", "fire"): "190",
+        # fire traded and accusations traded go both ways (events/_coder.py, mutual acts)
+        ("trade", "fire"): "190",
+        **{(v, "accusation"): "112" for v in ("trade", "exchange")},
+        **{(v, "blame"): "112" for v in ("trade", "exchange")},
+        **{(v, n): "111" for v in ("trade", "exchange") for n in ("barb", "insult", "jibe")},
+        # force unleashed: "unleashed a barrage of ballistic missiles at Israel"
+        **{
+            ("unleash", n): code
+            for n, code in (
+                ("barrage", "195"),
+                ("missile", "195"),
+                ("rocket", "195"),
+                ("drone", "195"),
+                ("strike", "195"),
+                ("airstrike", "195"),
+                ("attack", "190"),
+                ("offensive", "190"),
+                ("wave", "190"),
+            )
+        },
+        # a military operation launched is force used (not "an operation to rescue")
+        **{
+            ("launch", n): "190"
+            for n in ("ground operation", "military operation", "ground offensive")
+        },
         ("launch", "war game"): "062",
         # exercises: military cooperation when held with someone, a show of force alone
         # (the coder tells which: events/_coder.py, _joint)
@@ -337,7 +371,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{
             (v, n): "054"
             for v in ("recognize", "recognise")
-            for n in ("independence", "sovereignty", "government", "annexation", "statehood")
+            for n in (
+                "independence",
+                "sovereignty",
+                "government",
+                "annexation",
+                "statehood",
+                "state",
+            )
         },
         # supplies stopped to a state: an embargo (CAMEO 163), "halted gas supplies to
         # Ukraine" (supplies "cut" can be cut by a fifth: not stopped)

@@ -273,6 +273,10 @@ def reduced_passive(verb: Any) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "ccomp", "xcomp", "dative"}:
         return False
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a move Israel condemned": the noun is the object the relative clause leaves
+        # out, its subject the doer (a passive's noun would be modified by "acl")
+        return False
     if (
         verb.lemma_.lower() in _DONE_WITHOUT_OBJECT
         and verb.dep_ == "ROOT"
