@@ -223,3 +223,27 @@ def test_what_someone_denies_doing_is_negated(pipeline: Any, text: str) -> None:
 def test_a_visit_one_is_invited_to_make_is_not_made(pipeline: Any) -> None:
     events = _events(pipeline, "Modi invited Putin to visit India.", "2023-05-01")
     assert events and all(e[5] for e in events if e[2] == "CONSULT"), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural subject's base form is the present: no subjunctive demand
+        "Cyprus has insisted that any EU concessions to Ankara depend on progress.",
+        # "it" in a state's own argument is the state itself, not another side asked
+        "Turkey has not imposed sanctions on Russia, arguing that it must keep channels open.",
+    ],
+)
+def test_no_request_where_none_is_made(pipeline: Any, text: str) -> None:
+    assert not [e for e in _events(pipeline, text) if e[2] == "REQUEST"]
+
+
+def test_what_a_demand_asks_for_is_not_done_in_any_conjunct(pipeline: Any) -> None:
+    text = "Kyiv insisted that Moscow hand the plant back and pull its troops out of the site."
+    acts = [e for e in _events(pipeline, text) if e[2] == "RETREAT"]
+    assert acts and all(e[5] for e in acts)
+
+
+def test_a_round_of_many_acts_is_no_one_act(pipeline: Any) -> None:
+    text = "Shahed drones have been launched by Russia against Ukrainian cities every night."
+    assert _events(pipeline, text) == []

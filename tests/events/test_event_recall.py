@@ -1680,3 +1680,30 @@ def test_forces_gathered_near_a_states_border_are_aimed_at_it(
 def test_acts_of_the_sentence_gold_tuning_part(pipeline: Any, text: str, want: Any) -> None:
     got = {(s and s[:3], t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Hezbollah launched dozens of rockets at northern Israel on Sunday.",
+            {("LBN", "ISR", "ASSAULT")},
+        ),
+        (
+            "Beijing slapped anti-dumping duties of up to 212% on Australian wine.",
+            {("CHN", "AUS", "SANCTION")},
+        ),
+        (
+            "The EU's new package of sanctions bans imports of Russian diamonds.",
+            {("IGO", "RUS", "SANCTION")},
+        ),
+        # a demand put in the subjunctive, and what it asks for not done
+        (
+            "Kyiv insisted that Moscow hand the Zaporizhzhia plant back to Ukraine.",
+            {("UKR", "RUS", "REQUEST")},
+        ),
+    ],
+)
+def test_rockets_duties_bans_and_insistence(pipeline: Any, text: str, want: Any) -> None:
+    got = {(s and s[:3], t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}
+    assert got == want

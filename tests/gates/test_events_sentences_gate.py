@@ -18,9 +18,11 @@ from conftest import ROOT
 #: HELD-OUT 0.405 / 0.935, 0.977, 0.889. After the first changes tuned on it (comments on
 #: an act aimed at whoever acted, relative clauses without "that" active, accusations
 #: traded, agreements struck, missile tests, guests welcomed): TUNING 0.450 / 0.938, 0.933,
-#: 0.941; HELD-OUT 0.423 / 0.938, 0.978, 0.889.
+#: 0.941; HELD-OUT 0.423 / 0.938, 0.978, 0.889. Then (rockets launched, duties, bans of
+#: imports, subjunctive demands, "it" in a state's own argument, rounds of many acts):
+#: TUNING 0.463 / 0.949, 0.936, 0.941; HELD-OUT unchanged.
 FLOORS = {
-    "tune": {"recall": 0.449, "precision": 0.93, "flags right": 0.93, "quiet": 0.94},
+    "tune": {"recall": 0.46, "precision": 0.94, "flags right": 0.93, "quiet": 0.94},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
 }
 

@@ -157,6 +157,9 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{(v, "sanction"): "163" for v in ("impose", "slap", "announce", "approve", "extend")},
         **{(v, "embargo"): "163" for v in ("impose", "slap")},
         ("impose", "tariff"): "163",
+        # duties and levies on another's goods, imports banned: an embargo (CAMEO 163)
+        **{(v, n): "163" for v in ("impose", "slap", "raise") for n in ("duty", "levy")},
+        **{("ban", n): "163" for n in ("import", "export")},
         ("impose", "curfew"): "1723",
         ("impose", "restriction"): "172",
         ("impose", "ban"): "172",
@@ -213,6 +216,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "consultation"): "040",
         ("renew", "negotiation"): "046",
         ("resume", "talk"): "046",
+        **{(v, n): "046" for v in ("relaunch", "restart") for n in ("talk", "negotiation")},
         ("resume", "negotiation"): "046",
         ("open", "talk"): "046",
         ("launch", "mediation"): "045",
@@ -285,6 +289,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("share", "information"): "064",
         ("share", "expertise"): "064",
         ("launch", "strike"): "195",
+        # rockets, missiles and drones fired or launched (CAMEO 195, aerial weapons)
+        **{
+            (v, n): "195"
+            for v in ("fire", "launch")
+            for n in ("rocket", "missile", "drone", "mortar", "shell")
+        },
         ("launch", "airstrike"): "195",
         ("launch", "fire"): "194",  # "launched artillery, mortar, and rocket fire against"
         # force used as told by a light verb: "carried out airstrikes", "conducted raids"
