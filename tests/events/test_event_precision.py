@@ -247,3 +247,8 @@ def test_what_a_demand_asks_for_is_not_done_in_any_conjunct(pipeline: Any) -> No
 def test_a_round_of_many_acts_is_no_one_act(pipeline: Any) -> None:
     text = "Shahed drones have been launched by Russia against Ukrainian cities every night."
     assert _events(pipeline, text) == []
+
+
+def test_a_currency_rallying_is_no_protest(pipeline: Any) -> None:
+    text = "The Japanese yen rallied sharply against the dollar on Monday."
+    assert _events(pipeline, text, "2024-05-28") == []

@@ -1707,3 +1707,8 @@ def test_acts_of_the_sentence_gold_tuning_part(pipeline: Any, text: str, want: A
 def test_rockets_duties_bans_and_insistence(pipeline: Any, text: str, want: Any) -> None:
     got = {(s and s[:3], t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}
     assert got == want
+
+
+def test_money_disbursed_to_a_state_is_aid(pipeline: Any) -> None:
+    text = "The European Commission disbursed a further 4.5 billion euros to Kyiv on Wednesday."
+    assert ("IGO", "UKR", "AID") in {(s, t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}

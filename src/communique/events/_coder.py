@@ -57,6 +57,7 @@ from ._lexicon import (
 )
 from ._sense import (
     CONTEST_VERBS,
+    TRADED,
     contest_article,
     is_contest_use,
     other_sense_of_protest,
@@ -892,6 +893,8 @@ def _sentence_hits(
             continue  # "this is how Russia negotiates": a way of acting, no act
         if _opinion(hit.tok, idx):
             continue  # "we agree with the judge's decision": a view shared, no agreement
+        if hit.etype == "PROTEST" and _traded_subject(hit.verb):
+            continue  # "The Japanese yen rallied": a market rally
         if hit.cameo == "192" and _control_of_no_place(hit.tok, idx):
             continue  # "Democrats took control of the House": a majority, not territory
         if hit.etype == "ASSAULT" and _war_on_thing(hit.tok, idx):
@@ -2675,6 +2678,13 @@ def _can_act(head: Any, idx: ActorIndex) -> bool:
     )
 
 
+def _traded_subject(verb: Any) -> bool:
+    """Is the subject of ``verb`` something traded on markets ("The Japanese yen rallied",
+    "Chinese stocks rallied"), however a state modifies it?"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in TRADED
+
+
 #: People named by what they do, who can be an act's doer.
 _DOERS = frozenset({"attacker", "assailant", "raider", "kidnapper", "hacker", "sniper", "mob"})
 
@@ -3296,6 +3306,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         return (_mentions_for(subj, idx) if subj is not None else []), False
     preps = _PREPS_ALL | _PREPS_EXTRA.get(hit.etype, frozenset())
     preps |= _PREPS_EXTRA.get(hit.inner or "", frozenset())
+    if hit.etype == "CONSULT":
+        preps -= {"on", "upon", "into"}  # "exchanged views on Afghanistan": the topic
     if hit.kind == "control" and any(a.lemma_.lower() in _ACQUIRING for a in hit.args):
         preps |= {"from"}  # "agreed to buy more gas from Russia's Gazprom": the seller
     out: list[Mention] = []

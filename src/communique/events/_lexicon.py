@@ -313,6 +313,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             )
         },
         ("exchange", "fire"): "190",
+        # money paid out to a state: economic aid (CAMEO 071)
+        **{
+            ("disburse", n): "071"
+            for n in ("million", "billion", "euro", "dollar", "loan", "tranche", "fund")
+        },
         # fire traded and accusations traded go both ways (events/_coder.py, mutual acts)
         ("trade", "fire"): "190",
         **{(v, "accusation"): "112" for v in ("trade", "exchange")},

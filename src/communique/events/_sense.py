@@ -117,6 +117,11 @@ MARKET_NOUNS = frozenset(
     ]
 )
 CONTEST_NOUNS = SPORT_NOUNS | ELECTION_NOUNS | MARKET_NOUNS
+#: What is traded on markets and "rallies" or "slumps" there.
+TRADED = MARKET_NOUNS | frozenset(
+    ["currency", "yen", "dollar", "euro", "pound", "yuan", "rouble", "ruble", "rupee", "lira"]
+)
+TRADED |= frozenset(["share", "bond", "price", "oil", "gold", "commodity", "equity", "crude"])
 #: Share of an article's sentences with a contest cue above which the article is a contest
 #: report (a match, an election night, a market wrap). Set on general grounds (a news
 #: article on politics rarely has one sentence in three about a score, a vote or a market).
