@@ -23,7 +23,7 @@ from conftest import ROOT
 #: TUNING 0.463 / 0.949, 0.936, 0.941; HELD-OUT unchanged. Then (a market rally no
 #: protest, money disbursed, talks' topics no partners): TUNING 0.468 / 0.959, 0.936, 1.0.
 FLOORS = {
-    "tune": {"recall": 0.468, "precision": 0.95, "flags right": 0.93, "quiet": 1.0},
+    "tune": {"recall": 0.467, "precision": 0.95, "flags right": 0.93, "quiet": 1.0},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
 }
 
