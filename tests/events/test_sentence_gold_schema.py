@@ -1,0 +1,33 @@
+"""The sentence gold (tests/gold/sentences) is well formed: ids in order across its two
+parts, every act typed with a PLOVER type, codes as its README says."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold" / "sentences"
+TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+
+
+def test_the_sentence_gold_is_well_formed() -> None:
+    ids = []
+    for part, first, n in (("tune", 1, 160), ("heldout", 161, 80)):
+        lines = (GOLD / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
+        recs = [json.loads(line) for line in lines if line]
+        assert [r["id"] for r in recs] == [f"S{i:03d}" for i in range(first, first + n)]
+        ids += [r["id"] for r in recs]
+        for r in recs:
+            assert r["text"].strip() and date(2015, 1, 1) <= date.fromisoformat(r["published"])
+            for e in r["events"]:
+                assert e["type"] in TYPES, (r["id"], e)
+                for code in (e["source"], e["target"]):
+                    assert code is None or re.fullmatch(r"[A-Z]{3}|[A-Za-z0-9 ]{2,12}", code), code
+                assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
+    assert len(set(ids)) == 240
