@@ -712,3 +712,10 @@ def test_a_name_with_a_word_in_lower_case_is_no_person(pipeline: Pipeline) -> No
     text = "Osama bin Laden and Bashar al-Assad were named."
     a = analyze_sentence(pipeline, text, "2019-11-19")
     assert {m.span.text for m in a.mentions} >= {"Osama bin Laden"}
+
+
+def test_an_object_pronoun_takes_up_the_object_of_the_verb_before(pipeline: Pipeline) -> None:
+    text = "Russia's FSB arrested a French citizen in Moscow and charged him with spying."
+    a = analyze_sentence(pipeline, text, "2024-05-28")
+    him = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "him"]
+    assert [x.code for x in him if x] == ["FRA"]

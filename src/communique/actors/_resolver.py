@@ -1251,6 +1251,12 @@ class ActorResolver:
         for tok in doc:
             if tok.lower_ not in PRONOUNS or tok.i in idx.by_token:
                 continue
+            shared = _shared_object(tok, idx)
+            if shared is not None:
+                # "arrested a French citizen in Moscow and charged him": the one acted on
+                # before, whoever was named last
+                idx.add(doc[tok.i : tok.i + 1], "PRONOUN", shared, sent_of[tok.i])
+                continue
             before = [
                 m for m in people if m.span.end <= tok.idx and sent_of[tok.i] - m.sentence <= 3
             ]
@@ -1270,6 +1276,17 @@ class ActorResolver:
                 people.append(
                     idx.add(doc[tok.i : tok.i + 1], "PRONOUN", antecedent, sent_of[tok.i])
                 )
+
+
+def _shared_object(tok: Any, idx: ActorIndex) -> Actor | None:
+    """The actor an object pronoun takes up from the object of the verb its own verb is
+    coordinated with ("arrested a French citizen and charged him")."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or tok.lower_ not in ("him", "her") or verb.dep_ != "conj":
+        return None
+    prev = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    m = idx.at(prev.i) if prev is not None else None
+    return idx.actors.get(m.actor_id or "") if m is not None else None
 
 
 #: "envoy to Ukraine", "ambassador in Kyiv", "representative for Syria": the place a
