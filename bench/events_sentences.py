@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_stories import SYMMETRIC, gold_code
+from events_stories import gold_code, print_rows, same_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "sentences"
@@ -69,13 +69,7 @@ def emitted(pipe: Any, recs: list[dict[str, Any]]) -> dict[str, list[dict[str, A
 
 def _pair(e: dict[str, Any], g: dict[str, Any]) -> bool:
     """Same source and target, or reversed for an act done together."""
-    if (e["source"], e["target"]) == (g["source"], g["target"]):
-        return True
-    return (
-        e["type"] in SYMMETRIC
-        and g["type"] in SYMMETRIC
-        and (e["target"], e["source"]) == (g["source"], g["target"])
-    )
+    return same_pair(e, g, gold_type="type")
 
 
 def _realised(x: dict[str, Any]) -> bool:
@@ -168,12 +162,7 @@ def main() -> None:
         if args.errors:
             print(f"## {label}: sentences that differ")
             errors(recs, out, args.errors)
-    keys = list(rows[0][1])
-    print("| part | " + " | ".join(keys) + " |")
-    print("|---|" + "---|" * len(keys))
-    for label, r in rows:
-        cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in r.values()]
-        print(f"| {label} | " + " | ".join(cells) + " |")
+    print_rows(rows)
 
 
 if __name__ == "__main__":

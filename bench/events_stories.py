@@ -131,13 +131,14 @@ def _sentences(e: dict[str, Any]) -> list[str]:
     return [e["sentence"], *e["also"]]
 
 
-def _pair(e: dict[str, Any], g: dict[str, Any]) -> bool:
-    """Same source and target, or reversed for a symmetric act."""
+def same_pair(e: dict[str, Any], g: dict[str, Any], gold_type: str = "plover") -> bool:
+    """Same source and target, or reversed for a symmetric act (the gold's type under
+    ``gold_type``)."""
     if (e["source"], e["target"]) == (g["source"], g["target"]):
         return True
     return (
         e["type"] in SYMMETRIC
-        and g["plover"] in SYMMETRIC
+        and g[gold_type] in SYMMETRIC
         and (e["target"], e["source"]) == (g["source"], g["target"])
     )
 
@@ -154,7 +155,7 @@ def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
             cands = [
                 e
                 for e in out[a["id"]]
-                if any(same_sentence(s, g["sentence"]) for s in _sentences(e)) and _pair(e, g)
+                if any(same_sentence(s, g["sentence"]) for s in _sentences(e)) and same_pair(e, g)
             ]
             found += bool(cands)
             typed += any(e["type"] == g["plover"] for e in cands)
@@ -171,7 +172,7 @@ def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
             acts = [
                 g
                 for g in a["acts"]
-                if any(same_sentence(s, g["sentence"]) for s in _sentences(e)) and _pair(e, g)
+                if any(same_sentence(s, g["sentence"]) for s in _sentences(e)) and same_pair(e, g)
             ]
             right += bool(acts)
             right_typed += any(g["plover"] == e["type"] for g in acts)
@@ -230,6 +231,11 @@ def main() -> None:
         if args.errors:
             print(f"## {label}: missed acts")
             errors(arts, out, args.errors)
+    print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, dict[str, Any]]]) -> None:
+    """A markdown table of each part's scores."""
     keys = list(rows[0][1])
     print("| part | " + " | ".join(keys) + " |")
     print("|---|" + "---|" * len(keys))

@@ -1422,9 +1422,30 @@ def _lower_word(span: Any) -> bool:
 #: Words in lower case inside names: surname particles, Arabic "bin", "al-" ("Bashar
 #: al-Assad"), Spanish and Portuguese "y", "dos".
 _IN_NAMES = _NAME_PARTICLES | frozenset(
-    ["bin", "ibn", "bint", "al", "el", "ul", "ud", "ad", "as", "ash", "at", "az", "ar", "y"]
+    [
+        "bin",
+        "ibn",
+        "bint",
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "ad",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ar",
+        "y",
+        "e",
+        "dos",
+        "das",
+        "do",
+        "des",
+        "la",
+        "le",
+    ]
 )
-_IN_NAMES |= frozenset(["e", "dos", "das", "do", "des", "la", "le"])
 
 
 def _past_particles(doc: Any, start: int, end: int) -> int:
