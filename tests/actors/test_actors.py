@@ -719,3 +719,16 @@ def test_an_object_pronoun_takes_up_the_object_of_the_verb_before(pipeline: Pipe
     a = analyze_sentence(pipeline, text, "2024-05-28")
     him = [a.actor(m.actor_id) for m in a.mentions if m.span.text == "him"]
     assert [x.code for x in him if x] == ["FRA"]
+
+
+def test_a_near_name_is_no_persons_under_a_label_that_names_no_one(pipeline: Pipeline) -> None:
+    # "Christian" (the tagger's NORP) is close to the registry's "Cristiani", a president
+    # of El Salvador; "Mitterand" (a PERSON) is still Mitterrand misspelt
+    text = (
+        "A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel."
+    )
+    a = analyze_sentence(pipeline, text, "1990-05-01")
+    assert not [m for m in a.mentions if (m.actor_id or "").startswith("person:")]
+    text = "President Francois Mitterand welcomed the South African leader on Thursday."
+    a = analyze_sentence(pipeline, text, "1990-05-01")
+    assert "person:francois-mitterrand" in {m.actor_id for m in a.mentions}

@@ -252,3 +252,12 @@ def test_a_round_of_many_acts_is_no_one_act(pipeline: Any) -> None:
 def test_a_currency_rallying_is_no_protest(pipeline: Any) -> None:
     text = "The Japanese yen rallied sharply against the dollar on Monday."
     assert _events(pipeline, text, "2024-05-28") == []
+
+
+def test_a_withdrawal_from_ones_own_land_has_no_target(pipeline: Any) -> None:
+    text = "Serbian forces completed their withdrawal from the Serbian town of Nis on Tuesday."
+    acts = [e for e in _events(pipeline, text, "1999-06-20") if e[2] == "RETREAT"]
+    assert acts and all(e[1] is None for e in acts), acts
+    text = "Israeli forces completed their withdrawal from Lebanon on Tuesday."
+    acts = [e for e in _events(pipeline, text, "2000-05-25") if e[2] == "RETREAT"]
+    assert acts and all(e[1] == "LBN" for e in acts), acts

@@ -298,6 +298,8 @@ _DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ns", "ans", "ians", "ese", "i",
 #: rapidfuzz ratio (tuned by hand on misspellings in the seeds and samples, e.g. "Bejing").
 FUZZY_MIN_CHARS = 6
 FUZZY_MIN_SCORE = 88
+#: Entity labels that name no one: a near name under one of them is no person's.
+_NOT_PEOPLE = frozenset({"NORP", "GPE", "LOC", "FAC"})
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 #: Roles that head a body ("the president of the American Farm Bureau"), not a portfolio
@@ -578,6 +580,10 @@ class ActorResolver:
         fits = self.registry.case_fits(text)  # "fed them" is not the Fed, "ePA" not the EPA
         exact = self.registry.lookup(text, day) if fits else []
         entries = exact or (self._fuzzy(text, day) if fits else [])
+        if not exact and label in _NOT_PEOPLE:
+            # "A Christian missionary" is not a misspelt "Cristiani": a near name is taken
+            # for a person's only when the tagger read a person's name
+            entries = [e for e in entries if e.kind != "person"]
         person_like = label == "PERSON" or bool(
             entries and all(e.kind == "person" for e in entries)
         )

@@ -4721,6 +4721,13 @@ def _events_of(
                 domestic = True
             else:
                 tgt = None  # "Russia deployed troops in Belgorod": at home, at no one
+        if (
+            tgt is not None
+            and hit.etype == "RETREAT"
+            and _is_state(idx, tgt)
+            and (_code(idx, tgt) or "")[:3] == (_code(idx, src) or "")[:3]
+        ):
+            tgt = None  # "withdrew from the Bosnian town of Gorazde": from its own land
         if tgt is None and hit.kind in ("lexical", "control"):
             home = _domestic_target(hit, src, doc, idx)
             if home is not None:
