@@ -261,3 +261,8 @@ def test_a_withdrawal_from_ones_own_land_has_no_target(pipeline: Any) -> None:
     text = "Israeli forces completed their withdrawal from Lebanon on Tuesday."
     acts = [e for e in _events(pipeline, text, "2000-05-25") if e[2] == "RETREAT"]
     assert acts and all(e[1] == "LBN" for e in acts), acts
+
+
+def test_an_act_a_thing_is_used_for_describes_the_thing(pipeline: Any) -> None:
+    text = "Iran continues to supply the drones that Russia uses to attack Ukrainian cities."
+    assert not [e for e in _events(pipeline, text, "2024-04-17") if e[2] == "ASSAULT"]

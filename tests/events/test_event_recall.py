@@ -1712,3 +1712,84 @@ def test_rockets_duties_bans_and_insistence(pipeline: Any, text: str, want: Any)
 def test_money_disbursed_to_a_state_is_aid(pipeline: Any) -> None:
     text = "The European Commission disbursed a further 4.5 billion euros to Kyiv on Wednesday."
     assert ("IGO", "UKR", "AID") in {(s, t and t[:3], ty) for s, t, ty, _ in _dyads(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what is given says the kind of aid: arms (072), money (071), relief (073)
+        ("Germany sent 14 Leopard 2 tanks to Ukraine.", ("DEU", "UKR", "AID", "072")),
+        ("Britain delivered air defence systems to Ukraine.", ("GBR", "UKR", "AID", "072")),
+        ("France supplied Ukraine with Caesar howitzers.", ("FRA", "UKR", "AID", "072")),
+        ("The IMF approved a $3 billion loan for Pakistan.", ("IGO", "PAK", "AID", "071")),
+        (
+            "The United Arab Emirates shipped 3,000 tonnes of food and medical supplies to "
+            "Port Sudan.",
+            ("ARE", "SDN", "AID", "073"),
+        ),
+        # a promise of aid is an intent stated (CAMEO 033)
+        (
+            "Britain promised to continue military aid to Mozambique.",
+            ("GBR", "MOZ", "AGREE", "033"),
+        ),
+    ],
+)
+def test_aid_given_to_a_state(pipeline: Any, text: str, want: tuple[Any, ...]) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+def test_aid_not_sent_or_only_possible_is_flagged(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Germany has not sent Taurus cruise missiles to Ukraine.")
+    assert [(e.type, e.negated) for _, _, _, e in _coded(an)] == [("AID", True)]
+    an = _analyze(pipeline, "Seoul may supply lethal weapons to Ukraine.")
+    assert [(e.type, e.hypothetical) for _, _, _, e in _coded(an)] == [("AID", True)]
+
+
+def test_relief_from_tariffs_is_no_aid(pipeline: Any) -> None:
+    text = "Beijing wants Trump to provide some relief from the 25% tariffs on Chinese goods."
+    assert not [d for d in _dyads(pipeline, text) if d[2] == "AID"]
+
+
+def test_a_supply_that_goes_on_is_background_after_the_lead(pipeline: Any) -> None:
+    text = (
+        "Russia expelled two German diplomats on Monday.\n\n"
+        "Moscow said the move answered Berlin's expulsion of Russian staff last week.\n\n"
+        "Germany continues to supply weapons to Ukraine. Greece has supplied weapons to "
+        "Ukraine too."
+    )
+    assert not [a for a in _article(pipeline, text) if a[2] == "AID"]
+    # told as the news, it is an act
+    assert ("DEU", "UKR", "AID") in _article(pipeline, "Germany sent weapons to Ukraine.")
+
+
+def test_an_answer_to_what_was_said_is_aimed_at_who_said_it(pipeline: Any) -> None:
+    text = (
+        "Finnish President Sauli Niinistö said last Thursday that his country's membership "
+        "was “not directed against anyone,” an assertion that Moscow has rejected."
+    )
+    assert ("RUS", "FIN", "REJECT") in _article(pipeline, text)
+
+
+def test_aid_to_a_recipient_named_below_the_verb(pipeline: Any) -> None:
+    text = (
+        "Germany will deliver an air defence system and generators worth 150 million euros "
+        "to Ukraine, the government in Berlin announced on Wednesday."
+    )
+    assert ("DEU", "UKR", "AGREE") in _article(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Russia has once again attacked our energy infrastructure," Ukrainian President '
+        "Volodymyr Zelensky wrote on Telegram.",
+        '"Russia attacked us again last night," Ukraine\'s president Volodymyr Zelensky said.',
+    ],
+)
+def test_what_a_speaker_calls_ours_is_the_speakers_side(pipeline: Any, text: str) -> None:
+    assert ("RUS", "UKR", "ASSAULT") in _article(pipeline, text)
+
+
+def test_the_speakers_own_side_acting_is_not_its_own_target(pipeline: Any) -> None:
+    text = '"We will defend our borders against Russia," Zelensky said.'
+    assert not [a for a in _article(pipeline, text) if a[0] == a[1]]

@@ -36,19 +36,23 @@ from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision,
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
     APPEAL,
+    ARMS,
     ASK,
     CLAIM_WORDS,
     DEONTIC,
     DISAPPROVING,
+    GIVING,
     IMPOSING,
     INTENT,
     INTENT_ADJ,
     LIGHT,
     MEASURES,
+    PACKAGES,
     PHRASAL,
     REFUSE,
     RELATION_NOUNS,
     RELATION_UP,
+    RELIEF,
     TARGETED_FORCE,
     VERBS,
     VERBS_PLOVER,
@@ -207,6 +211,8 @@ WISH_DEPTH = 2
 _MEASURE_NOUNS = frozenset(
     {
         "ton",
+        "tonne",
+        "consignment",
         "dollar",
         "worth",
         "amount",
@@ -374,10 +380,22 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         # and what the object is coordinated with ("providing aerial photographs and other
         # military intelligence")
         others = [_noun_key(c) for c in obj.conjuncts if c.pos_ == "NOUN"]
-        for k in [key, *(titles if obj.pos_ == "PROPN" else ()), *(k for k in others if k)]:
+        # a two-word key's head stands for it where the pair is not listed ("continue
+        # military aid" as "continue aid")
+        head = [key.rsplit(" ", 1)[1]] if " " in key else []
+        for k in [key, *head, *(titles if obj.pos_ == "PROPN" else ()), *(k for k in others if k)]:
             light = LIGHT.get((lemma, k)) or GEN_LIGHT.get((lemma, k))
             if light is not None:
                 return _lookup(light)
+    if lemma in GIVING and obj is not None and obj.pos_ == "PROPN":
+        # "supplied Ukraine with Caesar howitzers": the state is the object, what it is given
+        # the "with"-phrase's
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                light = LIGHT.get((lemma, _noun_key(p))) if p is not None else None
+                if light is not None:
+                    return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
     if _blacklists(tok, lemma):
@@ -572,6 +590,8 @@ _TWO_WORD_KEYS = frozenset(
         "ground operation",
         "military operation",
         "ground offensive",
+        # kinds of aid ("air defence systems", "a weapons package")
+        *(k for k in ARMS | RELIEF | PACKAGES if " " in k),
     ]
 )
 
@@ -2425,6 +2445,39 @@ def _code(idx: ActorIndex, m: Mention | None) -> str | None:
     return a.code if a else None
 
 
+#: Words by which a speaker names their own side as what is acted on.
+_OURS = frozenset(["us", "our", "me", "my"])
+
+
+def _speakers_own(
+    hit: _Hit, idx: ActorIndex, quotes: list[Quote], sources: list[Mention]
+) -> list[Mention]:
+    """ "Russia has once again attacked our energy infrastructure," Zelensky wrote: what a
+    speaker calls "us" or "ours" in a quote is the speaker's side (not when the speaker's
+    side is the source: "we will defend our borders")."""
+    q = _reporting_quote(hit.tok, quotes)
+    if q is None or not q.speaker_actor_id:
+        return []
+    acted_on = [
+        x
+        for o in _objects(hit)
+        + [p for a in hit.args for c in a.children if c.dep_ == "prep" for p in _pobjs(c)]
+        for x in (o, *(c for c in o.children if c.dep_ == "poss"))
+        if x.lower_ in _OURS and q.covers(x.idx)
+    ]
+    m = _speaker_mention(q, idx) if acted_on else None
+    if m is None:
+        return []
+    own = {(_code(idx, s) or "")[:3] for s in sources}
+    if (_code(idx, m) or "")[:3] in own:
+        return []
+    speaker = idx.actors.get(m.actor_id or "")
+    state = idx.actors.get(speaker.country or "") if speaker and speaker.kind == "person" else None
+    # a person's side is their state, where the article names it ("attacked our energy
+    # infrastructure" hit Ukraine, not Zelensky)
+    return [dataclasses.replace(m, actor_id=state.id) if state and state.kind == "state" else m]
+
+
 def _speaker_mention(q: Quote, idx: ActorIndex) -> Mention | None:
     if q.speaker is not None:
         for m in idx.mentions:
@@ -3071,10 +3124,23 @@ def _describes(verb: Any) -> bool:
 
     v = verb
     while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-        if not simple_present(v):
+        # an infinitive has its head's tense ("the drones that Russia uses to attack")
+        if not simple_present(v) and not (v.dep_ == "xcomp" and v.tag_ == "VB"):
             return False
         v = v.head
     return v.dep_ == "relcl" and simple_present(v)
+
+
+def _supply_in_passing(hit: _Hit) -> bool:
+    """Is aid told as a flow that goes on or has gone on, outside the lead ("Germany
+    continues to supply weapons to Kyiv", "Athens has supplied weapons", "since Berlin
+    began supplying weapons")? Supplies are many deliveries: told so, they are the
+    story's background, not an act of its day (a package sent or announced is)."""
+    if hit.etype != "AID" or hit.kind != "lexical" or _in_lead(hit.tok):
+        return False
+    tok = hit.tok
+    began = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("begin", "start")
+    return _ongoing(tok) or _perfect_of(tok) or began
 
 
 def _habitual(verb: Any) -> bool:
@@ -3469,6 +3535,29 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         place = [m for o in _objects(hit) for t in _place_nouns(o) for m in _located(t, idx)]
         # "imposed a curfew in Cairo": the verb's own place phrase
         place = place or _verb_located(hit, idx)
+    if not uniq and (hit.etype == "AID" or hit.cameo == "033"):
+        # "will deliver a system and generators worth 150 million euros to Ukraine": the
+        # recipient's phrase hung on a word of the clause below the verb
+        uniq = _pobj_mentions(
+            (
+                t
+                for t in hit.tok.subtree
+                if t.dep_ == "prep" and t.lower_ == "to" and _same_clause(t, hit.tok)
+            ),
+            idx,
+        )[:1]
+    if not uniq and not place and hit.etype == "AID":
+        # "shipped food and medical supplies to Port Sudan": aid sent to a place is sent to
+        # its state
+        place = [
+            m
+            for a in hit.args
+            for c in a.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for m in _located(p, idx)
+        ]
     if not uniq and not place and hit.etype == "MOBILIZE":
         uniq = _border_of(hit, idx)  # "massed troops near Ukraine's border"
     if not uniq and not place and hit.etype in _PLACE_TYPES | {"ACCUSE"}:
@@ -3976,6 +4065,16 @@ def _place_words(tok: Any) -> list[Any]:
     """The words of the phrase headed by ``tok`` that can name a place: each conjunct and
     its compound modifiers ("Odesa and Kherson", "the Kursk region", "the Odesa port")."""
     return [x for t in _expand(tok) for x in (t, *(c for c in t.children if c.dep_ == "compound"))]
+
+
+def _same_clause(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` in ``verb``'s own clause (no other verb between them)?"""
+    up = tok.head
+    while up.i != verb.i:
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            return False
+        up = up.head
+    return True
 
 
 def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
@@ -4523,7 +4622,25 @@ def _years_before(verb: Any) -> bool:
 
 #: Nouns that sum up the act of the clause they are set beside ("…, a move Belgrade
 #: denounced as terror").
-_ACT_SUMMARIES = frozenset(["move", "decision", "step", "action", "measure", "act", "gesture"])
+_ACT_SUMMARIES = frozenset(
+    [
+        "move",
+        "decision",
+        "step",
+        "action",
+        "measure",
+        "act",
+        "gesture",
+        # what was said, summed up: "said ... 'not directed against anyone,' an assertion
+        # that Moscow has rejected"
+        "assertion",
+        "claim",
+        "statement",
+        "remark",
+        "allegation",
+        "accusation",
+    ]
+)
 
 
 def _commented_act(verb: Any) -> Any | None:
@@ -4531,11 +4648,23 @@ def _commented_act(verb: Any) -> Any | None:
     set off by a comma ("Kosovo police shut down five offices, a move Belgrade
     denounced"): the nearest verb above the noun, or None."""
     noun = verb.head
-    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _ACT_SUMMARIES:
+    if noun.lemma_.lower() not in _ACT_SUMMARIES:
+        return None
+    # a relative clause the parser took for the noun's content ("an assertion that Moscow
+    # has rejected": "that" a complementiser, the clause short of its object)
+    gap = verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("that", "which")]
+    # only a verb that answers what was said can leave its object in the noun ("a claim
+    # that Russia attacked first" is what the claim says)
+    answers = (_lexical(verb) or ("", ""))[1] in ("REJECT", "ACCUSE", "SUPPORT")
+    if not (verb.dep_ == "relcl" or (gap and answers and not objects)):
         return None
     if noun.dep_ not in ("appos", "npadvmod", "dobj", "attr") or noun.i == 0:
         return None
-    if not any(t.text == "," for t in noun.doc[noun.left_edge.i - 1 : noun.left_edge.i]):
+    before = noun.left_edge.i - 1
+    while before > 0 and noun.doc[before].is_quote:  # '..., "not against anyone," an assertion'
+        before -= 1
+    if noun.doc[before].text != ",":
         return None
     up = noun.head
     while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
@@ -4604,12 +4733,14 @@ def _events_of(
     base: int,
     score: Callable[[dict[str, bool]], float],
 ) -> list[Event]:
-    if _describes(hit.verb) or _habitual(hit.verb):
+    if _describes(hit.verb) or _habitual(hit.verb) or _supply_in_passing(hit):
         return []
     sources = _sources(hit, idx, quotes)
     if not sources:
         return []
     targets, place_only = _targets(hit, idx)
+    if not targets:
+        targets = _speakers_own(hit, idx, quotes, sources)
     if not targets and len(sources) < 2 and hit.tok.lemma_.lower() in _TALKING:
         return []  # "Peskov talked to reporters": talking to no one named consults no one
     if not targets and hit.kind == "control" and hit.tok.lemma_.lower() in _PRESSING:

@@ -133,6 +133,71 @@ WEAPONS = frozenset(
     ]
 )
 
+#: Verbs that hand something to a state (CAMEO 07 when it is arms, money or relief).
+GIVING = (
+    "send",
+    "ship",
+    "supply",
+    "deliver",
+    "provide",
+    "give",
+    "transfer",
+    "donate",
+    "hand over",
+    "grant",
+    "extend",
+    "airlift",
+)
+#: What is given as military aid (lexicon keys: events/_coder.py, _noun_key).
+ARMS = frozenset(
+    [
+        "weapon",
+        "arm",
+        "tank",
+        "missile",
+        "howitzer",
+        "artillery",
+        "ammunition",
+        "munition",
+        "shell",
+        "rocket",
+        "drone",
+        "jet",
+        "fighter jet",
+        "warplane",
+        "helicopter",
+        "interceptor",
+        "launcher",
+        "rifle",
+        "defence system",
+        "defense system",
+        "missile system",
+        "weapons system",
+        "military equipment",
+        "military aid",
+        "military assistance",
+    ]
+)
+#: What is given as economic aid.
+MONEY = frozenset(["loan", "credit", "grant", "funding", "tranche", "deposit", "bailout"])
+#: What is given as relief (humanitarian aid).
+RELIEF = frozenset(
+    ["food", "medicine", "supply", "medical supply", "humanitarian aid", "vaccine", "tent"]
+)
+#: Packages of aid of any kind.
+PACKAGES = frozenset(
+    [
+        "aid package",
+        "weapons package",
+        "arms package",
+        "military package",
+        "assistance package",
+        "security package",
+        "aid",
+        "assistance",
+    ]
+)
+
 #: Verbs whose PLOVER-GSR type differs from the 2021 conversion of their CAMEO code:
 #: demolishing homes is COERCE there (CAMEO 1712 "destroy property" → ASSAULT in 2021),
 #: resigning RETREAT (CAMEO 0831 "accede to demands for change in leadership").
@@ -271,6 +336,26 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("send", "weapon"): "072",
         ("provide", "weapon"): "072",
         ("provide", "intelligence"): "072",
+        # what is given to a state, by its kind: arms (CAMEO 072), money (071), relief (073)
+        **{
+            (v, n): code
+            for v in GIVING
+            for nouns, code in ((ARMS, "072"), (MONEY, "071"), (RELIEF, "073"))
+            for n in nouns
+        },
+        # a package or a loan approved or unveiled for a state is aid given ("unveiled a $250
+        # million weapons package for Ukraine", "approved a $3 billion loan for Pakistan")
+        **{
+            (v, n): code
+            for v in ("approve", "unveil", "announce", "allocate", "earmark", "roll over")
+            for n, code in (*((p, "070") for p in PACKAGES), *((m, "071") for m in MONEY))
+        },
+        # aid promised is an intent stated (CAMEO 033): "promised Kyiv 40 billion euros"
+        **{
+            (v, n): "033"
+            for v in ("offer", "pledge", "promise")
+            for n in (*ARMS, *MONEY, *RELIEF, *PACKAGES)
+        },
         ("grant", "asylum"): "075",
         ("give", "grant"): "071",
         ("provide", "loan"): "071",
