@@ -23,8 +23,10 @@ from conftest import ROOT
 #: TUNING 0.463 / 0.949, 0.936, 0.941; HELD-OUT unchanged. Then (a market rally no
 #: protest, money disbursed, talks' topics no partners): TUNING 0.468 / 0.959, 0.936, 1.0;
 #: 0.468 / 0.980 with an object pronoun taking up the object of the verb before.
+#: Twenty-fourth session (aid given by kind, "ours" in a quote the speaker's side):
+#: TUNING 0.500 / 0.981, 0.941, 1.0; HELD-OUT 0.423 / 0.938, 0.979, 0.889.
 FLOORS = {
-    "tune": {"recall": 0.467, "precision": 0.979, "flags right": 0.93, "quiet": 1.0},
+    "tune": {"recall": 0.50, "precision": 0.98, "flags right": 0.94, "quiet": 1.0},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
 }
 
