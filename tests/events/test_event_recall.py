@@ -1793,3 +1793,26 @@ def test_what_a_speaker_calls_ours_is_the_speakers_side(pipeline: Any, text: str
 def test_the_speakers_own_side_acting_is_not_its_own_target(pipeline: Any) -> None:
     text = '"We will defend our borders against Russia," Zelensky said.'
     assert not [a for a in _article(pipeline, text) if a[0] == a[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            # two sides of one state: one (SDN, SDN) dyad
+            "Clashes between Sudan's army and the Rapid Support Forces spread to Wad Madani.",
+            1,
+        ),
+        ("Fighting between Armenia and Azerbaijan broke out on Monday.", 2),
+        ("Clashes erupted between Indian and Chinese troops in the Galwan valley.", 2),
+        # a cause or a setting is not this sentence's act; nor is fighting only feared
+        (
+            "Russia closed its borders because of fighting between Azerbaijanis and Armenians.",
+            0,
+        ),
+        ("Fighting between Armenia and Azerbaijan could break out again.", 0),
+    ],
+)
+def test_fighting_between_two_sides_is_force_both_ways(pipeline: Any, text: str, want: int) -> None:
+    fights = [a for a in _article(pipeline, text) if a[2] == "ASSAULT"]
+    assert len(fights) == want, fights

@@ -1475,6 +1475,12 @@ ENCOUNTER_NOUNS = MappingProxyType(
         "call": "041",
     }
 )
+#: Nouns of fighting between parties, each using force on the other (CAMEO 190), read
+#: only when a "between" phrase names two of them ("clashes between Sudan's army and the
+#: RSF spread"); not "war", which is a state of things more than an act of its day.
+FIGHT_NOUNS = frozenset(
+    ["clash", "fighting", "skirmish", "battle", "gunbattle", "firefight", "hostility"]
+)
 #: Nouns of a visit, by the possessor or "by"-agent to the "to"-phrase's host (CAMEO 042).
 VISIT_NOUNS = frozenset(["visit", "trip"])
 #: Modifiers of an act named by a noun that was not (yet) held or taken.
@@ -1559,16 +1565,23 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
     names, told as held (:func:`_told_held`): the parties of a "between" phrase met each
     other, a possessor met its "with" phrase (as "X met with Y" is X's act), a visitor
     its host after "to"."""
-    if tok.pos_ != "NOUN":
+    # "Fighting between Armenia and Azerbaijan broke out": the tagger's gerund is the noun
+    gerund = tok.lower_ == "fighting" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    if tok.pos_ != "NOUN" and not gerund:
         return None
     low, lemma = tok.lower_, tok.lemma_.lower()
     visit = lemma in VISIT_NOUNS
     code = "042" if visit else ENCOUNTER_NOUNS.get(low if low in ENCOUNTER_NOUNS else lemma)
     if code is None and lemma == "conference" and any(c.lower_ == "joint" for c in tok.children):
         code = "040"  # "a joint press conference with the Greek foreign minister"
+    fight = code is None and (lemma in FIGHT_NOUNS or low in FIGHT_NOUNS)
+    code = "190" if fight else code
     if code is None or (lemma == "talk" and low != "talks") or tok.dep_ == "compound":
         return None
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    if fight and "between" not in preps and tok.dep_ == "nsubj":
+        # "violent clashes erupted between the leader's supporters and security forces"
+        preps.update({c.lower_: c for c in tok.head.children if c.lower_ == "between"})
     if lemma == "call" and ("for" in preps or not ({"with", "between"} & preps.keys())):
         return None  # "a call for calm", "Trump's July 25 call" (with whom is not said here)
 
@@ -1601,7 +1614,14 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             return len({_code(idx, m) for m in ms} - {None})
 
         setting = _setting(tok)
-        if parties(between) >= 2:  # "talks between Israel and Hamas", whoever hosts them
+        if fight:
+            # two sides of one state fight each other too ("clashes between Sudan's army
+            # and the Rapid Support Forces"); "Israel's fighting with Hamas" may be one side's
+            if len({m.actor_id for m in between}) < 2:
+                return None
+            if _first_conjunct(tok).dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                return None  # "because of fighting between ...", "amid clashes": a setting
+        if parties(between) >= 2 or fight:  # "talks between Israel and Hamas"
             sides, others = tuple(between), ()
         elif own and (partners or between):  # "Trump's call with Zelenskiy": his, to him
             sides, others = tuple(own), tuple(partners or between)
@@ -1629,7 +1649,7 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         tok,
         verb,
         code,
-        "CONSULT",
+        "ASSAULT" if fight else "CONSULT",
         "visit" if visit else "encounter",
         (tok,),
         source_hint=sides,
