@@ -1816,3 +1816,40 @@ def test_the_speakers_own_side_acting_is_not_its_own_target(pipeline: Any) -> No
 def test_fighting_between_two_sides_is_force_both_ways(pipeline: Any, text: str, want: int) -> None:
     fights = [a for a in _article(pipeline, text) if a[2] == "ASSAULT"]
     assert len(fights) == want, fights
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The UN General Assembly suspended Russia from the Human Rights Council.",
+            ("IGO", "RUS", "SANCTION"),
+        ),
+        (
+            "The African Union suspended Niger from the bloc after the coup.",
+            ("IGO", "NER", "SANCTION"),
+        ),
+        (
+            "Moscow barred 500 Americans, including Barack Obama, from entering Russia.",
+            ("RUS", "USA", "SANCTION"),
+        ),
+        (
+            "Washington and Hanoi upgraded their relationship to a strategic partnership.",
+            ("USA", "VNM", "SUPPORT"),
+        ),
+        # the lemmatiser's "relaunche" is "relaunch"
+        (
+            "India and the European Union relaunched negotiations on a trade agreement.",
+            ("IND", "IGO", "CONSULT"),
+        ),
+    ],
+)
+def test_states_shut_out_ties_upgraded_talks_relaunched(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in _article(pipeline, text)
+
+
+def test_a_ban_from_politics_stays_a_ban(pipeline: Any) -> None:
+    text = "The court dissolved the opposition party and banned its leaders from politics."
+    assert not [a for a in _article(pipeline, text) if a[2] == "SANCTION"]

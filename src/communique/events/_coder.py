@@ -359,6 +359,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         return None
     lemma = tok.lemma_.lower()
     lemma = _LEMMA_FIX.get(lemma, lemma)
+    if lemma.endswith(("che", "she")) and tok.lower_.endswith(("ched", "shed")):
+        lemma = lemma[:-1]  # the lemmatiser's "relaunche" for an unknown "relaunched"
     obj = _object(tok)
     key = _noun_key(obj) if obj is not None else None
     for c in tok.children:
@@ -398,6 +400,9 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                     return _lookup(light)
     if _expels(tok, lemma):
         return _lookup("166")
+    shut_out = _shut_out(tok, lemma, obj)
+    if shut_out is not None:
+        return _lookup(shut_out)
     if _blacklists(tok, lemma):
         return _lookup("163")
     if lemma in IMPOSING and key in MEASURES and obj is not None and _against(tok, obj):
@@ -472,6 +477,39 @@ def _expels(tok: Any, lemma: str) -> bool:
             for t in tok.subtree
         )
     return False
+
+
+#: Verbs that shut a state or its people out of somewhere ("suspended Russia from the
+#: Human Rights Council", "barred 500 Americans from entering Russia").
+_SHUTTING_OUT = frozenset(["suspend", "exclude", "bar", "ban", "kick"])
+#: Nouns of a body of states one can be suspended from ("suspended Niger from the bloc").
+_MEMBERSHIPS = frozenset(
+    ["bloc", "alliance", "organisation", "organization", "union", "council", "grouping"]
+)
+#: What people barred from doing it are shut out of: entry (an entry ban, CAMEO 163).
+_ENTERING = frozenset(["enter", "visit", "travel"])
+
+
+def _shut_out(tok: Any, lemma: str, obj: Any) -> str | None:
+    """A state or its people shut out: of an organisation (reduced relations, CAMEO 160:
+    "suspended Russia from the Human Rights Council") or of a country (an entry ban, 163:
+    "barred 500 Americans from entering Russia"); None otherwise ("banned its leaders
+    from politics" is a ban, coded as such)."""
+    if lemma not in _SHUTTING_OUT or obj is None:
+        return None
+    if not (obj.ent_type_ in ("GPE", "NORP") or obj.pos_ == "PROPN"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "from":
+            continue
+        for p in c.children:
+            if p.dep_ == "pcomp" and p.lemma_.lower() in _ENTERING:
+                return "163"
+            if p.dep_ == "pobj" and (
+                p.lemma_.lower() in _MEMBERSHIPS or any(k.ent_type_ == "ORG" for k in p.subtree)
+            ):
+                return "160"
+    return None
 
 
 #: Lists whose entries are sanctioned ("a sanctions list", "the Entity List", "a blacklist").

@@ -567,6 +567,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("deny", "entry"): "160",
         ("deny", "visa"): "160",
         ("upgrade", "tie"): "054",
+        **{("upgrade", n): "054" for n in ("relationship", "relation", "partnership")},
         ("restore", "tie"): "054",
         ("establish", "tie"): "054",
         ("restore", "relation"): "054",
