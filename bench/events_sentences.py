@@ -1,9 +1,11 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in two parts: TUNING (S001–S160) and HELD-OUT
-(S161–S240, scored once per change as an aggregate).
+tests/gold/sentences/README.md), in three parts: TUNING (S001–S160), HELD-OUT
+(S161–S240) and HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
+first held-out part had been scored for many changes); the held-out parts are scored once
+per change as aggregates.
 
-    python bench/events_sentences.py [--split tune|held-out|all] [--errors N]
+    python bench/events_sentences.py [--split tune|held-out|held-out-2|all] [--errors N]
 
 Each sentence goes through the real pipeline (``nlp.pipe`` + ``Pipeline.analyze_doc``)
 with its own publication date. Actors count as the gold writes them: a state's bodies,
@@ -35,7 +37,7 @@ from events_stories import gold_code, print_rows, same_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "sentences"
-PARTS = {"tune": "TUNING", "heldout": "HELD-OUT"}
+PARTS = {"tune": "TUNING", "heldout": "HELD-OUT", "heldout2": "HELD-OUT 2"}
 
 
 def load(part: str, gold: Path = GOLD) -> list[dict[str, Any]]:
@@ -143,17 +145,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--split", choices=("tune", "held-out", "all"), default="all")
+    ap.add_argument("--split", choices=("tune", "held-out", "held-out-2", "all"), default="all")
     ap.add_argument("--errors", type=int, default=0, help="list N differing sentences a part")
     args = ap.parse_args()
     from communique import Options, Pipeline
 
     pipe = Pipeline(Options(stance=False))
-    parts = dict(PARTS)
-    if args.split == "tune":
-        parts.pop("heldout")
-    elif args.split == "held-out":
-        parts.pop("tune")
+    wanted = {"tune": ["tune"], "held-out": ["heldout"], "held-out-2": ["heldout2"]}
+    parts = {p: PARTS[p] for p in wanted.get(args.split, list(PARTS))}
     rows = []
     for part, label in parts.items():
         recs = load(part)

@@ -24,10 +24,15 @@ from conftest import ROOT
 #: protest, money disbursed, talks' topics no partners): TUNING 0.468 / 0.959, 0.936, 1.0;
 #: 0.468 / 0.980 with an object pronoun taking up the object of the verb before.
 #: Twenty-fourth session (aid given by kind, "ours" in a quote the speaker's side):
-#: TUNING 0.500 / 0.981, 0.941, 1.0; HELD-OUT 0.423 / 0.938, 0.979, 0.889.
+#: TUNING 0.500 / 0.981, 0.941, 1.0; HELD-OUT 0.423 / 0.938, 0.979, 0.889. At its end
+#: (fighting between two sides, states suspended or barred): TUNING 0.537 / 0.982, 0.944,
+#: 1.0. HELD-OUT 2, written blind in the same session after those changes: 0.413 / 0.915,
+#: 0.962, 0.889 with the session's starting code (`fd04e0c`), 0.440 / 0.919, 0.946, 0.889
+#: with its end.
 FLOORS = {
-    "tune": {"recall": 0.50, "precision": 0.98, "flags right": 0.94, "quiet": 1.0},
+    "tune": {"recall": 0.536, "precision": 0.98, "flags right": 0.94, "quiet": 1.0},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
+    "heldout2": {"recall": 0.44, "precision": 0.91, "flags right": 0.94, "quiet": 0.88},
 }
 
 
