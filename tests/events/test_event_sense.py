@@ -1123,3 +1123,22 @@ def test_a_joint_press_conference_is_an_encounter(pipeline: Any) -> None:
     )
     got = {(c[0], c[1], c[2]) for c in _coded(_analyze(pipeline, text))}
     assert got == {("TUR", "GRC", "CONSULT"), ("GRC", "TUR", "CONSULT")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        # an intent stated is an act done (CAMEO 03)
+        ("Washington pledged to defend the Philippines under their treaty.", False),
+        ("A Kremlin spokesman said Moscow was ready to resume talks with Kyiv.", False),
+        ("Brazil offered to mediate between Russia and Ukraine.", False),
+        # the plain future tells what is to come, and a wish is no intent stated
+        ("Germany will send tanks to Ukraine.", True),
+        ("Trump has been eager to withdraw from Syria.", True),
+    ],
+)
+def test_an_intent_stated_is_done_a_plan_is_not(
+    pipeline: Any, text: str, hypothetical: bool
+) -> None:
+    agree = [c for c in _coded(_analyze(pipeline, text)) if c[2] == "AGREE"]
+    assert agree and all(c[3].hypothetical is hypothetical for c in agree), agree

@@ -28,11 +28,13 @@ from conftest import ROOT
 #: (fighting between two sides, states suspended or barred): TUNING 0.537 / 0.982, 0.944,
 #: 1.0. HELD-OUT 2, written blind in the same session after those changes: 0.413 / 0.915,
 #: 0.962, 0.889 with the session's starting code (`fd04e0c`), 0.440 / 0.919, 0.946, 0.889
-#: with its end.
+#: with its end; then, with an intent stated ("pledged to", "ready to") an act done:
+#: TUNING 0.569 / 0.983, 1.0, 1.0; HELD-OUT unchanged; HELD-OUT 2 0.467 / 0.922, 0.982,
+#: 0.889.
 FLOORS = {
-    "tune": {"recall": 0.536, "precision": 0.98, "flags right": 0.94, "quiet": 1.0},
+    "tune": {"recall": 0.568, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.44, "precision": 0.91, "flags right": 0.94, "quiet": 0.88},
+    "heldout2": {"recall": 0.466, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
 }
 
 

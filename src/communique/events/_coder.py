@@ -2042,7 +2042,13 @@ def _control_hit(
         return _Hit(comp, verb, inner[0], itype, "control", args)
     # intent: agree / offer / promise / plan / willing ...
     if itype in COOP:
-        return _Hit(tok, verb, _INTENT_CODE[itype], "AGREE", "control", args, hypothetical=True)
+        # an intent stated ("pledged to defend", "offered to mediate", "ready to resume
+        # talks") is an act done (CAMEO 03), as the golds' writers and the audit code it;
+        # what is intended is not told as done (the plain future, "will send", stays
+        # hypothetical: _modal); a wish is not stated as an intent ("has been eager to
+        # withdraw")
+        wish = lemma in _WISHING
+        return _Hit(tok, verb, _INTENT_CODE[itype], "AGREE", "control", args, hypothetical=wish)
     if itype in MATERIAL_CONFLICT:
         code = _THREAT_CODE[itype]
         return _Hit(tok, verb, code, "THREATEN", "control", args, hypothetical=True)
@@ -2051,6 +2057,10 @@ def _control_hit(
     if lemma == "agree":
         return _Hit(tok, verb, "030", "AGREE", "control", args)
     return None
+
+
+#: Adjectives of wanting an act rather than stating it will be done.
+_WISHING = frozenset(["eager", "keen"])
 
 
 #: What "declined to / refused to" says when it only withholds words ("declined to
