@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_stories import gold_code, print_rows, same_pair
+from events_stories import dyad_rates, gold_code, print_rows, same_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "sentences"
@@ -112,12 +112,7 @@ def score(recs: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
             right_typed += any(g["type"] == e["type"] for g in acts)
     return {
         "sentences": len(recs),
-        "gold": gold_n,
-        "recall": found / gold_n if gold_n else 0.0,
-        "typed recall": typed / gold_n if gold_n else 0.0,
-        "emitted": emitted_n,
-        "precision": right / emitted_n if emitted_n else 0.0,
-        "typed precision": right_typed / emitted_n if emitted_n else 0.0,
+        **dyad_rates(gold_n, found, typed, emitted_n, right, right_typed),
         "flags right": flag_right / flag_n if flag_n else 0.0,
         "quiet": quiet / quiet_n if quiet_n else 0.0,
     }

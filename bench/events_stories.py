@@ -143,6 +143,21 @@ def same_pair(e: dict[str, Any], g: dict[str, Any], gold_type: str = "plover") -
     )
 
 
+def dyad_rates(
+    gold_n: int, found: int, typed: int, emitted_n: int, right: int, right_typed: int
+) -> dict[str, Any]:
+    """The gold count, recall and precision (plain and typed) of a gold's dyads, in the
+    order the tables print them."""
+    return {
+        "gold": gold_n,
+        "recall": found / gold_n if gold_n else 0.0,
+        "typed recall": typed / gold_n if gold_n else 0.0,
+        "emitted": emitted_n,
+        "precision": right / emitted_n if emitted_n else 0.0,
+        "typed precision": right_typed / emitted_n if emitted_n else 0.0,
+    }
+
+
 def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     gold_n = found = typed = dated = 0
     null_target = 0
@@ -178,12 +193,7 @@ def score(arts: list[dict[str, Any]], out: dict[str, list[dict[str, Any]]]) -> d
             right_typed += any(g["plover"] == e["type"] for g in acts)
     return {
         "articles": len(arts),
-        "gold": gold_n,
-        "recall": found / gold_n if gold_n else 0.0,
-        "typed recall": typed / gold_n if gold_n else 0.0,
-        "emitted": emitted_n,
-        "precision": right / emitted_n if emitted_n else 0.0,
-        "typed precision": right_typed / emitted_n if emitted_n else 0.0,
+        **dyad_rates(gold_n, found, typed, emitted_n, right, right_typed),
         "no-target out": no_target,
         "gold null target": null_target,
         "date right": dated / found if found else 0.0,

@@ -2518,12 +2518,11 @@ _OURS = frozenset(["us", "our", "me", "my"])
 
 
 def _speakers_own(
-    hit: _Hit, idx: ActorIndex, quotes: list[Quote], sources: list[Mention]
+    hit: _Hit, idx: ActorIndex, q: Quote | None, sources: list[Mention]
 ) -> list[Mention]:
     """ "Russia has once again attacked our energy infrastructure," Zelensky wrote: what a
-    speaker calls "us" or "ours" in a quote is the speaker's side (not when the speaker's
-    side is the source: "we will defend our borders")."""
-    q = _reporting_quote(hit.tok, quotes)
+    speaker calls "us" or "ours" in the quote ``q`` holding the act is the speaker's side
+    (not when the speaker's side is the source: "we will defend our borders")."""
     if q is None or not q.speaker_actor_id:
         return []
     acted_on = [
@@ -4711,6 +4710,18 @@ _ACT_SUMMARIES = frozenset(
 )
 
 
+def _answer_short_of_object(verb: Any) -> bool:
+    """Is ``verb`` a relative clause the parser took for its noun's content ("an assertion
+    that Moscow has rejected": "that" a complementiser, the clause short of its object)? Only
+    a verb that answers what was said can leave its object in the noun ("a claim that Russia
+    attacked first" is what the claim says)."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in verb.children):
+        return False
+    return (_lexical(verb) or ("", ""))[1] in ("REJECT", "ACCUSE", "SUPPORT")
+
+
 def _commented_act(verb: Any) -> Any | None:
     """The verb of the act that a relative clause comments on through a summing-up noun
     set off by a comma ("Kosovo police shut down five offices, a move Belgrade
@@ -4718,14 +4729,7 @@ def _commented_act(verb: Any) -> Any | None:
     noun = verb.head
     if noun.lemma_.lower() not in _ACT_SUMMARIES:
         return None
-    # a relative clause the parser took for the noun's content ("an assertion that Moscow
-    # has rejected": "that" a complementiser, the clause short of its object)
-    gap = verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("that", "which")]
-    # only a verb that answers what was said can leave its object in the noun ("a claim
-    # that Russia attacked first" is what the claim says)
-    answers = (_lexical(verb) or ("", ""))[1] in ("REJECT", "ACCUSE", "SUPPORT")
-    if not (verb.dep_ == "relcl" or (gap and answers and not objects)):
+    if verb.dep_ != "relcl" and not _answer_short_of_object(verb):
         return None
     if noun.dep_ not in ("appos", "npadvmod", "dobj", "attr") or noun.i == 0:
         return None
@@ -4807,8 +4811,9 @@ def _events_of(
     if not sources:
         return []
     targets, place_only = _targets(hit, idx)
+    covering = _reporting_quote(hit.tok, quotes)  # the quote that holds the act, if any
     if not targets:
-        targets = _speakers_own(hit, idx, quotes, sources)
+        targets = _speakers_own(hit, idx, covering, sources)
     if not targets and len(sources) < 2 and hit.tok.lemma_.lower() in _TALKING:
         return []  # "Peskov talked to reporters": talking to no one named consults no one
     if not targets and hit.kind == "control" and hit.tok.lemma_.lower() in _PRESSING:
@@ -4828,7 +4833,7 @@ def _events_of(
         # ("Peskov denied that Moscow had any involvement")
         own = {_code(idx, m) for m in sources}
         targets = [t for t in targets if _code(idx, t) not in own]
-    quote = _reporting_quote(hit.tok, quotes)
+    quote = covering
     if hit.speaker is not None:
         speaker_id = hit.speaker.actor_id
         quote = quote or next((q for q in quotes if q.speaker_actor_id == speaker_id), None)
