@@ -1853,3 +1853,11 @@ def test_states_shut_out_ties_upgraded_talks_relaunched(
 def test_a_ban_from_politics_stays_a_ban(pipeline: Any) -> None:
     text = "The court dissolved the opposition party and banned its leaders from politics."
     assert not [a for a in _article(pipeline, text) if a[2] == "SANCTION"]
+
+
+def test_prisoners_swapped_are_released_both_ways(pipeline: Any) -> None:
+    text = "Russia and Ukraine swapped prisoners of war on Monday."
+    assert {("RUS", "UKR", "RETREAT"), ("UKR", "RUS", "RETREAT")} <= _article(pipeline, text)
+    # a swap that only dates another act is that act's background
+    text = "The strike came three days after Russia and Ukraine swapped prisoners of war."
+    assert not [a for a in _article(pipeline, text) if a[2] == "RETREAT"]

@@ -30,11 +30,12 @@ from conftest import ROOT
 #: 0.962, 0.889 with the session's starting code (`fd04e0c`), 0.440 / 0.919, 0.946, 0.889
 #: with its end; then, with an intent stated ("pledged to", "ready to") an act done:
 #: TUNING 0.569 / 0.983, 1.0, 1.0; HELD-OUT unchanged; HELD-OUT 2 0.467 / 0.922, 0.982,
-#: 0.889.
+#: 0.889; with prisoners swapped both ways: HELD-OUT 0.441 / 0.940, 0.980, 0.889 and
+#: HELD-OUT 2 0.480 / 0.924, 0.983, 0.889 (TUNING unchanged).
 FLOORS = {
     "tune": {"recall": 0.568, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.42, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.466, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout": {"recall": 0.44, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout2": {"recall": 0.48, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
 }
 
 

@@ -630,3 +630,45 @@ def test_a_follow_up_that_retells_the_act_with_its_day_joins_days_later(tmp_path
         assign_stories(store, encoder=Any)  # type: ignore[arg-type]
         got = dict(store.query("SELECT article_id, story_id FROM story_articles"))
         assert got[other[0]] == "s" + other[0]
+
+
+def test_a_swap_told_from_either_side_is_one_story_event(tmp_path: Path) -> None:
+    # each sentence codes the swap both ways round (each side releases the other's
+    # people); two outlets name the sides in other orders: one act, not one per side.
+    # "Accused each other" is two acts, each side's own.
+    day = "2024-04-16T18:00:00+00:00"
+    texts = [
+        "Russia and Ukraine swapped 64 prisoners of war each on Tuesday in a deal brokered "
+        "by the United Arab Emirates. Russia and Ukraine accused each other of torturing "
+        "prisoners on Tuesday.",
+        "Ukraine and Russia exchanged prisoners on Tuesday, the first exchange since "
+        "February. Ukraine and Russia accused each other of torturing prisoners on Tuesday.",
+    ]
+    src = tmp_path / "swap.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "url": f"https://outlet{n}.example/swap",
+                    "title": "Prisoners swapped",
+                    "text": t,
+                    "published": day,
+                }
+            )
+            + "\n"
+            for n, t in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "swap.db"
+    _analyze(db, [src])
+    with Store.open(db) as store:
+        rows = store.query(
+            "SELECT e.type, e.trigger_text, se.story_id, se.act FROM events e "
+            "JOIN story_events se ON se.article_id = e.article_id AND se.event_id = e.id"
+        )
+    swaps = {(r[2], r[3]) for r in rows if r[0] == "RETREAT"}
+    accusations = {(r[2], r[3]) for r in rows if r[0] == "ACCUSE"}
+    assert len([r for r in rows if r[0] == "RETREAT"]) == 4, rows  # two per article
+    assert len(swaps) == 1, rows
+    assert len(accusations) == 2, rows

@@ -13,6 +13,7 @@ from ._coder import (
     act_key,
     code_events,
     confidence_of,
+    joint_act,
     plover_of_cameo,
     trigger_type,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "act_key",
     "code_events",
     "confidence_of",
+    "joint_act",
     "plover_of_cameo",
     "trigger_type",
 ]

@@ -2059,8 +2059,22 @@ def _control_hit(
     return None
 
 
+#: Verbs of a swap of people between two sides.
+_SWAPS = frozenset(["swap", "exchange", "trade"])
 #: Adjectives of wanting an act rather than stating it will be done.
 _WISHING = frozenset(["eager", "keen"])
+
+
+def joint_act(trigger: str) -> bool:
+    """Whether a trigger word (as written: "swapped", "exchange", "clashes") names an act
+    two sides do together, which the coder codes both ways round: one act between them,
+    not one of each ("Russia and Ukraine swapped prisoners", "clashes between the army and
+    the RSF"); "accused each other" is two acts, each side's own."""
+    word = trigger.strip().lower()
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("d")}
+    stems |= {word.removesuffix(end) for end in ("ed", "ped", "ing", "ping")}
+    stems |= {w + "e" for w in list(stems)} | {word.removesuffix("ies") + "y"}
+    return bool(stems & (_SWAPS | FIGHT_NOUNS))
 
 
 #: What "declined to / refused to" says when it only withholds words ("declined to
@@ -4807,6 +4821,10 @@ def _events_of(
 ) -> list[Event]:
     if _describes(hit.verb) or _habitual(hit.verb) or _supply_in_passing(hit):
         return []
+    if hit.cameo == "0841" and hit.tok.lemma_.lower() in _SWAPS and _other_time(hit.tok):
+        # "The attack came three days after Russia and Ukraine swapped prisoners": the swap
+        # dates another act; told as news it has a sentence of its own
+        return []
     sources = _sources(hit, idx, quotes)
     if not sources:
         return []
@@ -4876,7 +4894,7 @@ def _events_of(
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
     # what is exchanged goes both ways ("India and Pakistan exchanged fire")
-    exchange = hit.tok.lemma_.lower() in ("exchange", "trade")
+    exchange = hit.tok.lemma_.lower() in _SWAPS
     mutual = exchange or reciprocal(hit.tok) or (not targets and _shared_object(hit))
     outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
     if hit.etype not in MUTUAL_TYPES and _objects(hit):

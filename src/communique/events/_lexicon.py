@@ -398,6 +398,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             )
         },
         ("exchange", "fire"): "190",
+        # prisoners swapped: each side releases the other's people (CAMEO 0841), both ways
+        **{
+            (v, n): "0841"
+            for v in ("swap", "exchange", "trade")
+            for n in ("prisoner", "captive", "detainee", "pow", "hostage", "body")
+        },
         # money paid out to a state: economic aid (CAMEO 071)
         **{
             ("disburse", n): "071"

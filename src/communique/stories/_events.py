@@ -9,7 +9,8 @@ another outlet's "Germany expelled four Russian diplomats" is SANCTION; "Greek a
 ministers held talks" may come out as Turkey meeting Turkey. So reports are compared on
 *compatible* codes, not only on equal ones. Two reports' parties are compatible when each
 of source and target is equal or unknown in one of them (either way round for mutual acts:
-AGREE, CONSULT, COOPERATE); a report whose source is its own target (the coder took one
+AGREE, CONSULT, COOPERATE, and an act two sides do together that the coder codes both ways
+round in one sentence, such as a prisoner swap or clashes between them); a report whose source is its own target (the coder took one
 party twice) has the other party unknown. Their dates agree when they are within
 ``MERGE_DAYS`` of each other, one of them has no date of its own (it is dated by its
 article's publication: a later article retelling the act), or one is a month or a year
@@ -116,9 +117,15 @@ def _readings(e: StoryEvent) -> list[tuple[str | None, str | None]]:
     act, and with the other party unknown when the coder made an actor act on itself."""
     s, t = e.source, e.target
     out = [(s, None), (None, s)] if s is not None and s == t else [(s, t)]
-    if e.type in MUTUAL:
+    if _mutual(e):
         out += [(y, x) for x, y in out]
     return out
+
+
+def _mutual(e: StoryEvent) -> bool:
+    """Whether the report's act is one between its parties whichever way round it is told:
+    a mutual type, or an act its sentence codes both ways ("swapped prisoners")."""
+    return e.type in MUTUAL or e.both_ways
 
 
 def _compatible(x: str | None, y: str | None) -> bool:
@@ -150,7 +157,7 @@ def same_act(
         return False
     if ea.type == eb.type:
         pairs = [(eb.source, eb.target)]
-        if ea.type in MUTUAL:
+        if _mutual(ea) or _mutual(eb):
             pairs.append((eb.target, eb.source))
         if (ea.source, ea.target) in pairs and _dates_agree(ea, eb):
             return True
@@ -180,7 +187,7 @@ def _restated(a: StoryEvent, b: StoryEvent) -> bool:
         return False
     if a.evidence == b.evidence and _parties_agree(a, b):
         return True
-    if a.evidence == b.evidence and a.type in MUTUAL and _share_party(a, b):
+    if a.evidence == b.evidence and _mutual(a) and _share_party(a, b):
         return True  # "the three countries signed an agreement": one act, three pairs
     return _parties_agree(a, b, shared=True) and _dates_agree(a, b)
 

@@ -18,6 +18,7 @@ from typing import Any, overload
 
 import numpy as np
 
+from ..events import joint_act
 from ..stance import Encoder, shared_encoder
 from ..store import Store
 
@@ -52,6 +53,10 @@ class StoryEvent:
     # define it); False in features stored before it was kept (stories then tell no new
     # happening by them until their features are computed again)
     in_lead: bool = False
+    # the sentence codes the act the other way round too ("Russia and Ukraine swapped
+    # prisoners", "clashes between the army and the RSF"): one act between the two, as a
+    # mutual type is; False in features stored before it was kept
+    both_ways: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,7 +139,8 @@ _EVENTS = """
     SELECT e.id, sa.code, sa.id, ta.code, ta.id, e.type, e.negated, e.hypothetical, e.date,
            e.evidence_text, coalesce(json_array_length(e.also), 0),
            (e.in_title OR instr(a.text, char(10)) = 0
-              OR e.evidence_start < instr(a.text, char(10)))
+              OR e.evidence_start < instr(a.text, char(10))),
+           e.trigger_text
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor_id
     LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor_id
@@ -199,8 +205,10 @@ def features(
                 repeats=int(r[10]),
                 evidence=r[9] or "",
                 in_lead=bool(r[11]),
+                both_ways=joint_act(r[12] or ""),
             )
         )
+    events = _mark_both_ways(events)
     texts = (lead(title, text), *(e.evidence for e in events))
     if encoded is not None and encoded[0] == texts:
         vectors = encoded[1]
@@ -216,3 +224,23 @@ def features(
         events=tuple(events),
         event_vectors=vectors[1:],
     )
+
+
+def _mark_both_ways(events: list[StoryEvent]) -> list[StoryEvent]:
+    """The events, each one of an act two sides do together (its trigger a swap, an
+    exchange, clashes: :func:`joint_act`, read into ``both_ways``) kept ``both_ways`` only
+    when its sentence also codes the act the other way round (same type and flags, source
+    and target swapped)."""
+    told = {(e.evidence, e.type, e.negated, e.hypothetical, e.source, e.target) for e in events}
+    return [
+        dataclasses.replace(e, both_ways=False)
+        if e.both_ways
+        and not (
+            e.source is not None
+            and e.target is not None
+            and e.source != e.target
+            and (e.evidence, e.type, e.negated, e.hypothetical, e.target, e.source) in told
+        )
+        else e
+        for e in events
+    ]
