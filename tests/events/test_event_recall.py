@@ -1861,3 +1861,36 @@ def test_prisoners_swapped_are_released_both_ways(pipeline: Any) -> None:
     # a swap that only dates another act is that act's background
     text = "The strike came three days after Russia and Ukraine swapped prisoners of war."
     assert not [a for a in _article(pipeline, text) if a[2] == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # armed sides that clash use force on each other, however the sentence orders them
+        (
+            "Indian and Chinese troops clashed in the Galwan valley.",
+            {("IND", "CHN", "ASSAULT"), ("CHN", "IND", "ASSAULT")},
+        ),
+        (
+            "Chinese troops clashed with Indian soldiers on the border.",
+            {("IND", "CHN", "ASSAULT"), ("CHN", "IND", "ASSAULT")},
+        ),
+        # a fight is the fighter's act on the other side
+        ("Armenian forces fought Azerbaijani troops on the border.", {("ARM", "AZE", "ASSAULT")}),
+        # a dispute, a fight against a thing, unarmed sides: no force
+        ("Indian and Chinese troops clashed over the border.", set()),
+        ("Johnson and Corbyn clashed over Brexit.", set()),
+        ("The Spanish government vowed to fight corruption.", set()),
+        ("French firefighters fought the blaze for three days.", set()),
+        ("Protesters clashed with police in Hong Kong.", set()),
+    ],
+)
+def test_armed_sides_that_clash_or_fight_use_force(
+    pipeline: Any, text: str, want: set[tuple[Any, ...]]
+) -> None:
+    assert {a for a in _article(pipeline, text) if a[2] == "ASSAULT"} == want
+
+
+def test_the_bodies_of_two_states_in_an_of_phrase_are_the_two_states(pipeline: Any) -> None:
+    text = "The central banks of Saudi Arabia and China signed a currency swap agreement."
+    assert {("SAU", "CHN", "AGREE"), ("CHN", "SAU", "AGREE")} <= _article(pipeline, text)

@@ -909,6 +909,8 @@ def _sentence_hits(
         )
         if hit is None and _force_on_target(tok, idx):
             hit = _Hit(tok, tok, TARGETED_FORCE[tok.lemma_.lower()], "ASSAULT", "lexical", (tok,))
+        if hit is None and _armed_clash(tok, idx):
+            hit = _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -1161,6 +1163,48 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         and any(d.lemma_.lower() in WEAPONS for d in doers)
         and _in_a_state(tok, idx)
     )
+
+
+#: Verbs of fighting between two sides (CAMEO 190), read only between armed sides: not
+#: "fought corruption", "clashed over the budget", "Johnson and Corbyn clashed".
+CLASH_VERBS = frozenset(["fight", "clash", "battle", "skirmish"])
+#: Sectors of armed bodies: armed forces, armed groups, police.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+#: Armed people the agent table does not list.
+_ARMED_NOUNS = frozenset(["fighter", "gunman", "militiaman", "jihadist", "combatant"])
+
+
+def _armed(tok: Any, idx: ActorIndex) -> bool:
+    """Is the phrase headed by ``tok`` an armed body: forces, an armed group, police
+    ("Russian troops", "Hamas", "Kurdish fighters")?"""
+    lemma = tok.lemma_.lower()
+    if AGENTS.get(lemma) in _ARMED_SECTORS or lemma in _ARMED_NOUNS or lemma in WEAPONS:
+        return True
+    return any(
+        (a := idx.actors.get(m.actor_id or "")) is not None
+        and (a.sector in _ARMED_SECTORS or a.kind == "group")
+        for m in _mentions_for(tok, idx)
+    )
+
+
+def _armed_clash(tok: Any, idx: ActorIndex) -> bool:
+    """ "Indian and Chinese troops clashed in the Galwan valley", "Kurdish fighters fought
+    Islamic State": a verb of :data:`CLASH_VERBS` whose doers are armed and whose other
+    side is an actor (its object, a "with" or "against" phrase, or a second doer); not a
+    dispute ("clashed over the budget"), a fight against a thing ("fought the fire",
+    "fought corruption") or a fight of people at large."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CLASH_VERBS:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if any(g.lower_ in ("over", "about") for g in preps):
+        return False
+    doers = [d for c in tok.children if c.dep_ == "nsubj" for d in _expand(c)]
+    if not doers or not all(_armed(d, idx) for d in doers):
+        return False
+    sides = {m.actor_id for d in doers for m in _mentions_for(d, idx)} - {None}
+    others = [o for c in tok.children if c.dep_ == "dobj" for o in _expand(c)]
+    others += [p for g in preps if g.lower_ in ("with", "against") for p in _pobjs(g)]
+    return len(sides) > 1 or any(_mentions_for(o, idx) for o in others)
 
 
 def _in_a_state(tok: Any, idx: ActorIndex) -> bool:
@@ -2857,6 +2901,7 @@ _PEOPLE_HEADS = frozenset(
         "chief",
         "president",
         "minister",
+        "bank",  # "the central banks of Saudi Arabia and China"
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -4894,7 +4939,8 @@ def _events_of(
     sent = hit.tok.sent
     pairs: list[tuple[Mention, Mention | None]] = []
     # what is exchanged goes both ways ("India and Pakistan exchanged fire")
-    exchange = hit.tok.lemma_.lower() in _SWAPS
+    # as does a clash, whoever the sentence makes its subject ("clashed with Indian troops")
+    exchange = hit.tok.lemma_.lower() in _SWAPS | {"clash"}
     mutual = exchange or reciprocal(hit.tok) or (not targets and _shared_object(hit))
     outside = any(_code(idx, t) not in {_code(idx, m) for m in sources} for t in targets)
     if hit.etype not in MUTUAL_TYPES and _objects(hit):
@@ -4908,7 +4954,8 @@ def _events_of(
     ):
         # coordinated subjects act on each other unless a third party is the object
         # ("Russian officials and Putin's envoy met Chinese diplomats": both met China);
-        # a conflict needs no object at all to be mutual ("Armenia and Azerbaijan clashed")
+        # a conflict needs no object at all to be mutual ("Armenian and Azerbaijani forces
+        # clashed")
         sources = _sides(sources, idx)
         scodes = {_code(idx, m) for m in sources}
         pairs = [(a, b) for a in sources for b in sources if a is not b]  # reciprocal
