@@ -1894,3 +1894,20 @@ def test_armed_sides_that_clash_or_fight_use_force(
 def test_the_bodies_of_two_states_in_an_of_phrase_are_the_two_states(pipeline: Any) -> None:
     text = "The central banks of Saudi Arabia and China signed a currency swap agreement."
     assert {("SAU", "CHN", "AGREE"), ("CHN", "SAU", "AGREE")} <= _article(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A U.S. destroyer shot down three drones that the Houthis had launched.",
+            ("USA", "YEM", "ASSAULT"),
+        ),
+        ("Israeli jets destroyed rockets that Hezbollah had fired.", ("ISR", "LBN", "ASSAULT")),
+        ("France rejected the plan that Russia put forward.", ("FRA", "RUS", "REJECT")),
+    ],
+)
+def test_who_launched_or_put_forward_the_thing_acted_on_is_the_target(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in _article(pipeline, text)

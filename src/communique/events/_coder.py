@@ -3452,6 +3452,29 @@ def _makers_hung_on_verb(verb: Any, obj: Any, idx: ActorIndex) -> list[Mention]:
     )
 
 
+#: Verbs whose relative clause on a thing says who made, sent or used it ("the drones
+#: that the Houthis had launched", "the proposal Paris put forward").
+_MAKING = frozenset(
+    ["launch", "fire", "send", "fly", "deploy", "use", "make", "put", "submit", "table"]
+)
+
+
+def _relative_makers(obj: Any, idx: ActorIndex) -> list[Mention]:
+    """Who made, sent or used a thing acted on, named by the subject of a relative clause
+    on it of :data:`_MAKING` ("shot down three drones that the Houthis had launched",
+    "rejected the plan Paris put forward"): the act is aimed at them."""
+    return [
+        m
+        for r in obj.children
+        if r.dep_ == "relcl"
+        and r.lemma_.lower() in _MAKING
+        and not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in r.children)
+        for k in r.children
+        if k.dep_ == "nsubj"
+        for m in _mentions_for(k, idx)
+    ]
+
+
 #: Verbs of naming a thing in a free relative ("what it called …").
 _NAMING = frozenset(
     ["call", "describe", "term", "label", "dub", "brand", "characterize", "characterise"]
@@ -3561,6 +3584,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     out += [m for n in _expand(c) for m in _noun_args(n, idx, preps | cut)]
                     host = c.head if c.head.pos_ == "VERB" else c.head.head  # "what it called"
                     out += _makers_hung_on_verb(host, c, idx)
+                    out += [m for n in _expand(c) for m in _relative_makers(n, idx)]
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
