@@ -1911,3 +1911,26 @@ def test_who_launched_or_put_forward_the_thing_acted_on_is_the_target(
     pipeline: Any, text: str, want: tuple[Any, ...]
 ) -> None:
     assert want in _article(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a crowd storming a building protests violently at whose it is (CAMEO 145); where
+        # the crowd is puts it in a state, not what the protest is about
+        (
+            "Hundreds of protesters stormed the Swedish embassy in Baghdad on Thursday over "
+            "a planned Koran burning in Stockholm.",
+            {("IRQ", "SWE", "PROTEST")},
+        ),
+        # an armed body storming a place uses force
+        ("Hamas fighters stormed Israeli towns near Gaza.", {("PSE", "ISR", "ASSAULT")}),
+        # other senses
+        ("The Russian coach stormed out of the room.", set()),
+        ("Nadal stormed to victory over Serbia's Djokovic.", set()),
+    ],
+)
+def test_storming_is_a_violent_protest_or_force_by_whom_it_is_done(
+    pipeline: Any, text: str, want: set[tuple[Any, ...]]
+) -> None:
+    assert {a for a in _article(pipeline, text) if a[1] != a[0]} == want

@@ -33,11 +33,13 @@ from conftest import ROOT
 #: 0.889; with prisoners swapped both ways: HELD-OUT 0.441 / 0.940, 0.980, 0.889 and
 #: HELD-OUT 2 0.480 / 0.924, 0.983, 0.889 (TUNING unchanged). Twenty-fifth session (armed
 #: sides that clash or fight, the bodies of two states in one "of" phrase): TUNING 0.578 /
-#: 0.983, 1.0, 1.0; HELD-OUT 0.459 / 0.942, 0.980, 0.889; HELD-OUT 2 unchanged.
+#: 0.983, 1.0, 1.0; HELD-OUT 0.459 / 0.942, 0.980, 0.889; HELD-OUT 2 unchanged. Then (who
+#: launched the thing acted on; a crowd storming a building): TUNING 0.587 / 0.984, 1.0,
+#: 1.0; HELD-OUT unchanged; HELD-OUT 2 0.487 / 0.925, 0.983, 0.889.
 FLOORS = {
-    "tune": {"recall": 0.575, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "tune": {"recall": 0.585, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.455, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.48, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.485, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
 }
 
 

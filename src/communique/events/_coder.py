@@ -912,6 +912,8 @@ def _sentence_hits(
         if hit is None and _armed_clash(tok, idx):
             hit = _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
         if hit is None:
+            hit = _stormed(tok, idx)
+        if hit is None:
             found = _lexical(tok)
             if found is not None:
                 hit = _Hit(tok, tok, found[0], found[1], "lexical", (tok,))
@@ -1182,9 +1184,20 @@ def _armed(tok: Any, idx: ActorIndex) -> bool:
         return True
     return any(
         (a := idx.actors.get(m.actor_id or "")) is not None
-        and (a.sector in _ARMED_SECTORS or a.kind == "group")
+        and (a.sector in _ARMED_SECTORS or (a.kind == "group" and not a.sector))
         for m in _mentions_for(tok, idx)
     )
+
+
+def _counted(tok: Any) -> Any:
+    """The people a count stands for: "protesters" for "hundreds of protesters"."""
+    if tok.lemma_.lower() in _PEOPLE_HEADS or tok.pos_ == "NUM":
+        for g in tok.children:
+            if g.dep_ == "prep" and g.lower_ == "of":
+                for p in g.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
 
 
 def _armed_clash(tok: Any, idx: ActorIndex) -> bool:
@@ -1205,6 +1218,28 @@ def _armed_clash(tok: Any, idx: ActorIndex) -> bool:
     others = [o for c in tok.children if c.dep_ == "dobj" for o in _expand(c)]
     others += [p for g in preps if g.lower_ in ("with", "against") for p in _pobjs(g)]
     return len(sides) > 1 or any(_mentions_for(o, idx) for o in others)
+
+
+#: People who protest in a crowd: storming a building is their violent protest.
+_CROWDS = frozenset(["crowd", "mob", "rioter", "activist", "supporter", "student"])
+
+
+def _stormed(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Protesters stormed the Swedish embassy" (a violent protest, CAMEO 145), "Israeli
+    forces stormed the hospital" (force, 190): "storm" with an object, by a crowd or an
+    armed body; not "stormed out", "stormed to victory" or a weather storm."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "storm":
+        return None
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    doers = [_counted(d) for c in tok.children if c.dep_ == "nsubj" for d in _expand(c)]
+    if doers and all(_armed(d, idx) for d in doers):
+        return _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
+    if doers and all(
+        AGENTS.get(d.lemma_.lower()) == "CVL" or d.lemma_.lower() in _CROWDS for d in doers
+    ):
+        return _Hit(tok, tok, "145", "PROTEST", "lexical", (tok,))
+    return None
 
 
 def _in_a_state(tok: Any, idx: ActorIndex) -> bool:
@@ -3010,6 +3045,11 @@ GENERIC_AGENTS = frozenset(
 )
 
 
+#: Prepositions of what an act is about or why, whose places are not where it is done
+#: ("stormed the embassy in Baghdad over a Koran burning in Stockholm").
+_WHY_PREPS = frozenset(["over", "about", "against", "for", "after", "despite", "amid"])
+
+
 def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
     """The subject of ``verb`` (or of the verb its clause hangs on: "burned tyres to
     protest", "demonstrators protesting") when it is an unnamed group of
@@ -3033,13 +3073,15 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
             chain.append(v.head)
         elif subj is None:
             return None
+    if subj is not None and agent is None:
+        subj = _counted(subj)  # "hundreds of protesters"
     if subj is None or subj.lemma_.lower() not in GENERIC_AGENTS:
         return None
     nouns = _place_nouns(subj) + [
         t
         for v in chain
         for c in v.children
-        if c.dep_ in ("prep", "dobj", "npadvmod")
+        if c.dep_ in ("prep", "dobj", "npadvmod") and c.lower_ not in _WHY_PREPS
         for t in _place_nouns(c)
     ]
     # "in the capital city of Algiers": the place is named in the "of" phrase
