@@ -1934,3 +1934,11 @@ def test_storming_is_a_violent_protest_or_force_by_whom_it_is_done(
     pipeline: Any, text: str, want: set[tuple[Any, ...]]
 ) -> None:
     assert {a for a in _article(pipeline, text) if a[1] != a[0]} == want
+
+
+def test_a_leader_arriving_in_a_city_visits_its_state(pipeline: Any) -> None:
+    text = "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit."
+    assert ("CHN", "RUS", "CONSULT") in _article(pipeline, text)
+    # a ship's port call is not told as a visit to the state
+    text = "The Chinese task group arrived in Durban on Saturday."
+    assert not [a for a in _article(pipeline, text) if a[1] is not None]

@@ -243,9 +243,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # force at home coded against home; 0.823 / 0.335 since the fourteenth (common political
     # verbs the lexicon lacked); 0.825 / 0.341 since the seventeenth (a target named inside
     # what the act is about); 0.828 / 0.348 since the nineteenth (meetings held by both
-    # sides)
+    # sides); 0.831 / 0.354 since the twenty-fifth (a leader arriving in a city visits its
+    # state)
     assert held["precision"] >= 0.82
-    assert held["recall"] >= 0.345
+    assert held["recall"] >= 0.35
     # measured 0.830; 0.844 since the twenty-second (a yielding refused is a rejection)
     assert held["type_acc"] >= 0.84
     assert held["src_found"] >= 0.52  # measured 0.527

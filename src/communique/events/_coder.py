@@ -1569,10 +1569,23 @@ def _troops(verb: Any) -> bool:
 def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
     """ "Putin arrived in Beijing": a leader's arrival is a visit (CAMEO 042) to the host;
     only troops arriving are protection (074)."""
-    hosts = tuple(
-        _pobj_mentions((c for c in hit.tok.children if c.dep_ == "prep" and c.lower_ == "in"), idx)
-    )
+    ins = [c for c in hit.tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    hosts = tuple(_pobj_mentions(ins, idx))
+    if not hosts and _person_subject(hit.tok, idx):
+        # a leader's arrival in a capital or a city is a visit to its state ("Xi arrived
+        # in Moscow"); a ship's, a port call, is not told as one
+        hosts = tuple(m for g in ins for p in _pobjs(g) for m in _located(p, idx))
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
+
+
+def _person_subject(verb: Any, idx: ActorIndex) -> bool:
+    """Is the subject of ``verb`` a person the resolver knows ("Xi Jinping")?"""
+    return any(
+        (a := idx.actors.get(m.actor_id or "")) is not None and a.kind == "person"
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for m in _mentions_for(c, idx)
+    )
 
 
 #: Hit kinds of acts named by nouns (:func:`_encounter`, :func:`_act_noun`).
