@@ -1942,3 +1942,27 @@ def test_a_leader_arriving_in_a_city_visits_its_state(pipeline: Any) -> None:
     # a ship's port call is not told as a visit to the state
     text = "The Chinese task group arrived in Durban on Saturday."
     assert not [a for a in _article(pipeline, text) if a[1] is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Serbia's president spoke warmly of China, calling Beijing \"a true and reliable "
+            'friend".',
+            ("SRB", "CHN", "SUPPORT", "051"),
+        ),
+        ("Joe Biden called Vladimir Putin a war criminal.", ("USA", "RUS", "ACCUSE", "112")),
+        ("Erdogan described Israel as a terrorist state.", ("TUR", "ISR", "ACCUSE", "112")),
+        ("Kim Jong Un called South Korea the principal enemy.", ("PRK", "KOR", "ACCUSE", "111")),
+    ],
+)
+def test_calling_an_actor_a_name_praises_or_condemns_it(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+def test_a_name_not_given_or_given_to_a_thing_is_no_act(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "Macron did not call Russia an enemy.")
+    assert not _dyads(pipeline, "Analysts called the summit a success.")

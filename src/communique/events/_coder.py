@@ -898,6 +898,7 @@ def _sentence_hits(
             continue  # "Sondland told visiting Ukraine officials": who was told, parsed as a verb
         hit = (
             _called_wrong(tok, idx)
+            or _called_names(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
             or _deontic(tok, idx, quotes)
@@ -1429,6 +1430,61 @@ def _called_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not doers:
         return None
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=tuple(doers))
+
+
+#: What calling an actor a name says of it: praise (CAMEO 051), criticism (111) or an
+#: accusation (112). A name for a state ("state", "regime") says it by its modifier
+#: ("a terrorist state", "a rogue regime").
+_PRAISING_NAMES = frozenset(["friend", "partner", "ally", "brother", "model"])
+_CRITICAL_NAMES = frozenset(
+    [
+        "enemy",
+        "threat",
+        "aggressor",
+        "adversary",
+        "bully",
+        "menace",
+        "dictator",
+        "tyrant",
+        "puppet",
+        "liar",
+        "hypocrite",
+        "pariah",
+        "occupier",
+    ]
+)
+_ACCUSING_NAMES = frozenset(["criminal", "murderer", "butcher", "terrorist", "killer", "thug"])
+_STATE_NAMES = frozenset(["state", "regime", "country", "nation", "government"])
+_STATE_MARKS = frozenset(["terrorist", "rogue", "pariah", "criminal", "apartheid", "fascist"])
+
+
+def _called_names(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """Calling an actor a name praises or condemns it: "calling Beijing 'a true and
+    reliable friend'" (SUPPORT 051), "called Putin a war criminal" (ACCUSE 112), "described
+    Israel as a terrorist state" (112), "called Washington the main threat" (111)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CALLING:
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    named = _mentions_for(obj, idx) if obj is not None else []
+    if not named:
+        return None
+    names = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    names += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in _pobjs(c)]
+    for name in names:
+        lemma = name.lemma_.lower()
+        marks = {c.lemma_.lower() for c in name.children if c.dep_ in ("amod", "compound")}
+        if lemma in _PRAISING_NAMES:
+            code, etype = "051", "SUPPORT"
+        elif lemma in _ACCUSING_NAMES or (lemma in _STATE_NAMES and marks & _STATE_MARKS):
+            code, etype = "112", "ACCUSE"
+        elif lemma in _CRITICAL_NAMES:
+            code, etype = "111", "ACCUSE"
+        else:
+            continue
+        return _Hit(tok, tok, code, etype, "lexical", (tok,), target_hint=tuple(named))
+    return None
 
 
 def _said_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
