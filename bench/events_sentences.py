@@ -1,11 +1,13 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
 tests/gold/sentences/README.md), in three parts: TUNING (S001–S160), HELD-OUT
-(S161–S240) and HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
-first held-out part had been scored for many changes); the held-out parts are scored once
+(S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
+first held-out part had been scored for many changes) and HELD-OUT 3 (S321–S400, written
+in the twenty-fifth session after its first changes); the held-out parts are scored once
 per change as aggregates.
 
-    python bench/events_sentences.py [--split tune|held-out|held-out-2|all] [--errors N]
+    python bench/events_sentences.py [--split tune|held-out|held-out-2|held-out-3|all]
+                                     [--errors N]
 
 Each sentence goes through the real pipeline (``nlp.pipe`` + ``Pipeline.analyze_doc``)
 with its own publication date. Actors count as the gold writes them: a state's bodies,
@@ -37,7 +39,12 @@ from events_stories import dyad_rates, gold_code, print_rows, same_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "sentences"
-PARTS = {"tune": "TUNING", "heldout": "HELD-OUT", "heldout2": "HELD-OUT 2"}
+PARTS = {
+    "tune": "TUNING",
+    "heldout": "HELD-OUT",
+    "heldout2": "HELD-OUT 2",
+    "heldout3": "HELD-OUT 3",
+}
 
 
 def load(part: str, gold: Path = GOLD) -> list[dict[str, Any]]:
@@ -140,13 +147,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--split", choices=("tune", "held-out", "held-out-2", "all"), default="all")
+    ap.add_argument(
+        "--split", choices=("tune", "held-out", "held-out-2", "held-out-3", "all"), default="all"
+    )
     ap.add_argument("--errors", type=int, default=0, help="list N differing sentences a part")
     args = ap.parse_args()
     from communique import Options, Pipeline
 
     pipe = Pipeline(Options(stance=False))
-    wanted = {"tune": ["tune"], "held-out": ["heldout"], "held-out-2": ["heldout2"]}
+    wanted = {
+        "tune": ["tune"],
+        "held-out": ["heldout"],
+        "held-out-2": ["heldout2"],
+        "held-out-3": ["heldout3"],
+    }
     parts = {p: PARTS[p] for p in wanted.get(args.split, list(PARTS))}
     rows = []
     for part, label in parts.items():

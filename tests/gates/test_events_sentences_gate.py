@@ -1,6 +1,6 @@
 """Events on the sentence gold (tests/gold/sentences: single news sentences whose every
 political act a writer who never saw the coder labelled; bench/events_sentences.py prints
-the full table): recall and precision of the realised events on both parts, the share of
+the full table): recall and precision of the realised events on every part, the share of
 matched acts whose flags are right, and the share of sentences stating no act on which
 nothing is emitted, stay at least where they are (floors only rise)."""
 
@@ -42,6 +42,10 @@ FLOORS = {
     "tune": {"recall": 0.59, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.475, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.485, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
+    # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
+    # when it was written (`cb96217`) and with the session's later changes alike
+    "heldout3": {"recall": 0.47, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
 }
 
 
