@@ -271,3 +271,15 @@ def test_length_in_days(expr: str, days: int | None) -> None:
     from communique.dates import length_in_days
 
     assert length_in_days(expr) == days
+
+
+def test_a_time_within_the_day_told_is_that_day() -> None:
+    from datetime import date
+
+    from communique import dates
+
+    day = date(2019, 10, 14)
+    for expr in ("Earlier in the day", "later in the day", "earlier today"):
+        assert dates.is_same_day(expr)
+        assert dates.resolve(expr, day) == "2019-10-14"
+    assert not dates.is_same_day("the day before")

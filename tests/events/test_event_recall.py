@@ -1966,3 +1966,33 @@ def test_calling_an_actor_a_name_praises_or_condemns_it(
 def test_a_name_not_given_or_given_to_a_thing_is_no_act(pipeline: Any) -> None:
     assert not _dyads(pipeline, "Macron did not call Russia an enemy.")
     assert not _dyads(pipeline, "Analysts called the summit a success.")
+
+
+def test_views_exchanged_and_a_guest_received_are_consultations(pipeline: Any) -> None:
+    text = "Wang Yi and Antony Blinken exchanged views on Afghanistan and Venezuela by phone."
+    assert _article(pipeline, text) == {("CHN", "USA", "CONSULT"), ("USA", "CHN", "CONSULT")}
+    # what talks are on is their topic, not a party
+    text = "Russia and the United States held talks on Afghanistan and Venezuela."
+    assert _article(pipeline, text) == {("RUS", "USA", "CONSULT"), ("USA", "RUS", "CONSULT")}
+    # a guest received, in the passive as in the active
+    text = "Lula was received by Xi Jinping at the Great Hall of the People on Friday."
+    assert ("CHN", "BRA", "CONSULT") in _article(pipeline, text)
+    assert not _article(pipeline, "The letter was received by the Kremlin.")
+
+
+def test_a_state_qualifying_a_thing_is_not_one_of_the_sides_counted(pipeline: Any) -> None:
+    # "American missiles" names no side: "the two sides" are China and Russia
+    text = (
+        "Wang Yi held talks with Sergey Lavrov in Beijing on Monday. Lavrov said Russia would "
+        "not deploy such missiles as long as American missiles do not appear there. The two "
+        "sides also exchanged views on the Korean Peninsula."
+    )
+    an = _analyze(pipeline, text, "2019-10-14")
+    views = {(s, t) for s, t, _, e in _coded(an) if e.trigger.text == "exchanged"}
+    assert views == {("CHN", "RUS"), ("RUS", "CHN")}
+
+
+def test_an_act_earlier_in_the_day_is_dated_that_day(pipeline: Any) -> None:
+    text = "Earlier in the day, Lavrov was received by Chinese Vice President Wang Qishan."
+    an = _analyze(pipeline, text, "2019-10-14")
+    assert [(e.type, e.date) for *_, e in _coded(an)] == [("CONSULT", "2019-10-14")]

@@ -37,9 +37,12 @@ from conftest import ROOT
 #: launched the thing acted on; a crowd storming a building): TUNING 0.587 / 0.984, 1.0,
 #: 1.0; HELD-OUT unchanged; HELD-OUT 2 0.487 / 0.925, 0.983, 0.889. Then (a leader's
 #: arrival a visit; calling an actor a name): TUNING 0.596 / 0.984, 1.0, 1.0; HELD-OUT
-#: 0.477 / 0.943, 0.981, 0.889; HELD-OUT 2 0.487 / 0.926, 0.983, 0.889.
+#: 0.477 / 0.943, 0.981, 0.889; HELD-OUT 2 0.487 / 0.926, 0.983, 0.889. Then (views
+#: exchanged, a guest received in the passive, talks' topics no parties, "the two sides" not
+#: counting a state that qualifies a thing): TUNING 0.615 / 0.984, 1.0, 1.0; the held-out
+#: parts unchanged.
 FLOORS = {
-    "tune": {"recall": 0.59, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "tune": {"recall": 0.61, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.475, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.485, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:

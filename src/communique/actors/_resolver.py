@@ -1049,6 +1049,7 @@ class ActorResolver:
                     or not a.country
                     or m.span.end > chunk.start_char
                     or here - m.sentence > GROUP_SENTENCES
+                    or (noun in _PARTY_NOUNS and _qualifies_a_thing(chunk.doc, m, idx))
                 ):
                     continue
                 if noun in _GROUP_STATE_NOUNS or a.kind == "person" or a.country not in latest:
@@ -1865,3 +1866,61 @@ def _sentence_index(doc: Any) -> list[int]:
         for i in range(sent.start, sent.end):
             out[i] = n
     return out
+
+
+#: Group nouns that count the parties of talks or a conflict ("the two sides", "the two
+#: ministers"): states named only as qualifying a thing are not among them. ("Both
+#: countries" still counts every state in view: BENCHMARKS.md, twenty-fifth session.)
+_PARTY_NOUNS = _GROUP_NOUNS - {"country", "nation", "state", "government", "capital"}
+
+
+def _qualifies_a_thing(doc: Any, m: Mention, idx: ActorIndex) -> bool:
+    """Does the mention only qualify a thing ("American missiles", "the U.S. withdrawal",
+    "Russia's gas"), not name someone who acts? Such a state is not one of "the two sides"
+    a later phrase counts."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return False
+    head = root.head
+    if head.pos_ != "NOUN" or idx.at(head.i) is not None:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in _THINGS or lemma.endswith(_ACT_ENDINGS)
+
+
+#: Things a state qualifies that are no side of anything: weapons, its moves and plans,
+#: its goods and money ("American missiles", "U.S. plans", "Russian gas").
+_THINGS = frozenset(
+    [
+        "missile",
+        "rocket",
+        "drone",
+        "weapon",
+        "plan",
+        "move",
+        "policy",
+        "step",
+        "tariff",
+        "sanction",
+        "economy",
+        "market",
+        "import",
+        "export",
+        "good",
+        "oil",
+        "gas",
+        "currency",
+        "debt",
+        "territory",
+        "soil",
+        "airspace",
+        "border",
+        "interest",
+    ]
+)
+#: Endings of nouns of acts and states of things ("withdrawal", "decision", "deployment",
+#: "pressure").
+_ACT_ENDINGS = ("al", "ion", "ment", "ure", "ance", "ence")

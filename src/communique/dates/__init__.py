@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ._normalise import day_of, instant, normalise, parse_published
 from ._page import Candidate, choose_published, date_from_url, local_day
-from ._relative import is_length, length_in_days, news_day, resolve
+from ._relative import is_length, is_same_day, length_in_days, news_day, resolve
 from ._tables import MIN_YEAR, MONTHS, PAGE_MIN_YEAR, TIME_ZONES, tz_offset
 from ._text import (
     RANK_PLAIN,
@@ -40,6 +40,7 @@ __all__ = [
     "find_dates",
     "instant",
     "is_length",
+    "is_same_day",
     "length_in_days",
     "local_day",
     "news_day",

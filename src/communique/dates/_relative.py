@@ -47,6 +47,16 @@ def news_day(text: str, published: date | None) -> date | None:
     return published
 
 
+#: Times within the day told ("earlier in the day", "later today"): that day.
+_SAME_DAY = re.compile(r"(?:earlier|later) (?:in the day|today|that day)")
+
+
+def is_same_day(expr: str) -> bool:
+    """Is ``expr`` a time within the day told ("Earlier in the day", "later today"), which
+    :func:`resolve` reads as that day?"""
+    return _SAME_DAY.fullmatch(expr.strip().lower()) is not None
+
+
 def resolve(expr: str, published: date | None) -> str | None:
     """Resolve a date expression ("on Sunday", "last Thursday", "July 23", "December 2019",
     "in 2014") to an ISO date, or a year-month / year for coarser expressions.
@@ -63,6 +73,8 @@ def resolve(expr: str, published: date | None) -> str | None:
         return _ago(span, published)
     if published is not None:
         if words[0] in ("today", "tonight") or s in ("this morning", "this evening"):
+            return published.isoformat()
+        if _SAME_DAY.fullmatch(s):  # "earlier in the day", "later today"
             return published.isoformat()
         if words[0] == "yesterday":
             return (published - timedelta(days=1)).isoformat()

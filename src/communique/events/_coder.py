@@ -1542,7 +1542,11 @@ def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
     is hosting a visit (CAMEO 043); receiving a letter, a call or support is not."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "receive":
         return False
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    # the guest is the object, or the subject of a passive ("Lula was received by Xi")
+    passive = any(c.dep_ == "agent" for c in tok.children)
+    obj = next(
+        (c for c in tok.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")), None
+    )
     if obj is None:
         return False
     guests = [idx.actors.get(m.actor_id or "") for m in _mentions_for(obj, idx)]
@@ -3916,18 +3920,20 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
     curfew in Algiers" has none; "refused to commit to any direct assistance to the
     US-led war" is aimed at the US."""
     seen: set[int] = set()
+    # what talks are on is their topic ("held talks on Afghanistan"), as at the verb
+    aimed = _AIMED - {"on"} if hit.etype == "CONSULT" else _AIMED
     todo = [
         c
         for a in hit.args
         for c in a.children
-        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in _AIMED | _ABOUT)
+        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in aimed | _ABOUT)
     ]
     while todo:
         t = todo.pop(0)
         if t.i in seen:
             continue
         seen.add(t.i)
-        if t.dep_ == "prep" and t.lower_ in _AIMED:
+        if t.dep_ == "prep" and t.lower_ in aimed:
             for p in t.children:
                 if p.dep_ == "pobj":
                     found = _mentions_for(p, idx)
@@ -3949,7 +3955,7 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
                 continue
             if c.dep_ in _OWN_CLAUSES or c.dep_ in ("nsubj", "nsubjpass", "agent", "acl"):
                 continue  # "techniques used against detainees": another act's target
-            if c.dep_ == "prep" and c.lower_ not in _AIMED | _ABOUT:
+            if c.dep_ == "prep" and c.lower_ not in aimed | _ABOUT:
                 continue  # "according to", "without returning to Kyrgyzstan", "in"
             todo.append(c)
     return []
@@ -4758,13 +4764,33 @@ def _other_time(tok: Any) -> bool:
 
 
 def _date_spans(sent: Any) -> list[Any]:
-    """DATE entities, and years inside other names of times ("the 1967 Six-Day War")."""
-    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    """DATE entities, times within the day told ("earlier in the day"), and years inside
+    other names of times ("the 1967 Six-Day War")."""
+    spans = [
+        e
+        for e in map(_with_earlier, sent.ents)
+        if e.label_ == "DATE" or (e.label_ == "TIME" and dates.is_same_day(e.text))
+    ]
     covered = {i for e in spans for i in range(e.start, e.end)}
     for t in sent:
         if t.i not in covered and t.dep_ == "nummod" and _YEAR_TOKEN.fullmatch(t.text):
             spans.append(t.doc[t.i : t.i + 1])
     return spans
+
+
+def _with_earlier(ent: Any) -> Any:
+    """The entity with the "earlier in" / "later in" the tagger left before it ("Earlier in
+    [the day]"), which makes it a time within the day told."""
+    doc = ent.doc
+    if (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "in"
+        and doc[ent.start - 2].lower_ in ("earlier", "later")
+    ):
+        from spacy.tokens import Span
+
+        return Span(doc, ent.start - 2, ent.end, label=ent.label_)
+    return ent
 
 
 _YEAR_TOKEN = re.compile(r"1[89]\d\d|20\d\d")

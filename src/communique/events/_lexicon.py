@@ -279,6 +279,9 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "meeting"): "040",
         ("hold", "negotiation"): "046",
         ("hold", "consultation"): "040",
+        # views exchanged are consultation, both ways ("exchanged views on Taiwan")
+        ("exchange", "view"): "040",
+        ("exchange", "opinion"): "040",
         ("renew", "negotiation"): "046",
         ("resume", "talk"): "046",
         **{(v, n): "046" for v in ("relaunch", "restart") for n in ("talk", "negotiation")},
