@@ -1996,3 +1996,12 @@ def test_an_act_earlier_in_the_day_is_dated_that_day(pipeline: Any) -> None:
     text = "Earlier in the day, Lavrov was received by Chinese Vice President Wang Qishan."
     an = _analyze(pipeline, text, "2019-10-14")
     assert [(e.type, e.date) for *_, e in _coded(an)] == [("CONSULT", "2019-10-14")]
+
+
+def test_a_known_persons_journey_to_a_place_is_a_visit_to_its_state(pipeline: Any) -> None:
+    text = "German Foreign Minister Annalena Baerbock travelled to Kyiv on an unannounced visit."
+    assert ("DEU", "UKR", "CONSULT") in _article(pipeline, text)
+    assert ("USA", "CHN", "CONSULT") in _article(pipeline, "Antony Blinken flew to Beijing.")
+    # home again, or a group's journey: no visit
+    assert not _article(pipeline, "Vladimir Putin flew back to Moscow.")
+    assert not _article(pipeline, "Thousands of Ukrainian refugees travelled to Poland.")

@@ -913,7 +913,7 @@ def _sentence_hits(
         if hit is None and _armed_clash(tok, idx):
             hit = _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
         if hit is None:
-            hit = _stormed(tok, idx)
+            hit = _stormed(tok, idx) or _travelled(tok, idx)
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -1636,6 +1636,27 @@ def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
         # in Moscow"); a ship's, a port call, is not told as one
         hosts = tuple(m for g in ins for p in _pobjs(g) for m in _located(p, idx))
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
+
+
+#: Verbs of a person's journey to a place: a visit to its state when the person is known.
+_TRAVEL_VERBS = frozenset(["travel", "fly", "journey"])
+
+
+def _travelled(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Baerbock travelled to Kyiv on an unannounced visit", "Blinken flew to Beijing": a
+    known person's journey to a place of a state is a visit to it (CAMEO 042); not a
+    thing's or a group's ("prices flew to a record", "refugees travelled to Poland")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _TRAVEL_VERBS:
+        return None
+    if not _person_subject(tok, idx):
+        return None
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    hosts = tuple(
+        _pobj_mentions(tos, idx) or [m for g in tos for p in _pobjs(g) for m in _located(p, idx)]
+    )
+    if not hosts:
+        return None
+    return _Hit(tok, tok, "042", "CONSULT", "lexical", (tok,), target_hint=hosts)
 
 
 def _person_subject(verb: Any, idx: ActorIndex) -> bool:
