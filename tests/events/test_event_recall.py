@@ -1955,6 +1955,15 @@ def test_a_leader_arriving_in_a_city_visits_its_state(pipeline: Any) -> None:
         ("Joe Biden called Vladimir Putin a war criminal.", ("USA", "RUS", "ACCUSE", "112")),
         ("Erdogan described Israel as a terrorist state.", ("TUR", "ISR", "ACCUSE", "112")),
         ("Kim Jong Un called South Korea the principal enemy.", ("PRK", "KOR", "ACCUSE", "111")),
+        # the parser's second object and dative
+        (
+            "Germany branded the Russian diplomats a threat to its security.",
+            ("DEU", "RUS", "ACCUSE", "111"),
+        ),
+        (
+            "Germany expelled 40 Russian diplomats, branding them a threat to its security.",
+            ("DEU", "RUS", "ACCUSE", "111"),
+        ),
     ],
 )
 def test_calling_an_actor_a_name_praises_or_condemns_it(

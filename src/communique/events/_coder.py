@@ -1466,11 +1466,14 @@ def _called_names(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    # the parser may make the name a second object ("branded the diplomats a threat") and
+    # the one named a dative ("branding them a threat")
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    obj = objs[0] if objs else None
     named = _mentions_for(obj, idx) if obj is not None else []
     if not named:
         return None
-    names = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+    names = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + objs[1:]
     names += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in _pobjs(c)]
     for name in names:
         lemma = name.lemma_.lower()
