@@ -2014,3 +2014,19 @@ def test_a_known_persons_journey_to_a_place_is_a_visit_to_its_state(pipeline: An
     # home again, or a group's journey: no visit
     assert not _article(pipeline, "Vladimir Putin flew back to Moscow.")
     assert not _article(pipeline, "Thousands of Ukrainian refugees travelled to Poland.")
+
+
+def test_a_joint_patrol_or_a_drill_kicked_off_together_is_military_cooperation(
+    pipeline: Any,
+) -> None:
+    text = "Russian and Chinese strategic bombers flew a joint patrol over the Sea of Japan."
+    assert _article(pipeline, text) == {
+        ("RUS", "CHN", "COOPERATE"),
+        ("CHN", "RUS", "COOPERATE"),
+    }
+    text = "India and France kicked off a five-day joint naval drill in the Arabian Sea."
+    assert ("IND", "FRA", "COOPERATE") in _article(pipeline, text)
+    # alone, a patrol shows force at no one
+    assert _article(pipeline, "Chinese bombers flew a patrol over the East China Sea.") == {
+        ("CHN", None, "MOBILIZE")
+    }

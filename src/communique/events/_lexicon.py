@@ -442,9 +442,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # (the coder tells which: events/_coder.py, _joint)
         **{
             (v, n): "062"
-            for v in ("hold", "launch", "conduct", "stage", "carry")
+            for v in ("hold", "launch", "conduct", "stage", "carry", "kick")
             for n in ("exercise", "drill", "war game", "manoeuvre", "maneuver")
         },
+        # a patrol flown or sailed together (alone it is a show of force, as exercises are)
+        **{(v, "patrol"): "062" for v in ("fly", "conduct", "hold", "carry", "launch", "sail")},
         **{("scramble", n): "150" for n in ("jet", "fighter", "aircraft", "plane", "warplane")},
         # another's aircraft or ships met in the air or at sea: a show of force (CAMEO 150)
         **{
