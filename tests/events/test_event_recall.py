@@ -2030,3 +2030,12 @@ def test_a_joint_patrol_or_a_drill_kicked_off_together_is_military_cooperation(
     assert _article(pipeline, "Chinese bombers flew a patrol over the East China Sea.") == {
         ("CHN", None, "MOBILIZE")
     }
+
+
+def test_aid_handed_over_named_by_a_noun_goes_to_its_to_phrase(pipeline: Any) -> None:
+    text = "Iran's delivery of drones to Russia drew condemnation from Kyiv."
+    assert ("IRN", "RUS", "AID") in _article(pipeline, text)
+    text = "North Korea's supply of artillery shells to Russia has prolonged the war."
+    assert ("PRK", "RUS", "AID") in _article(pipeline, text)
+    # what is handed over is no aid: no event
+    assert not _article(pipeline, "Russia's supply of gas to Europe fell sharply.")

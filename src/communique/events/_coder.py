@@ -47,6 +47,7 @@ from ._lexicon import (
     INTENT_ADJ,
     LIGHT,
     MEASURES,
+    MONEY,
     PACKAGES,
     PHRASAL,
     REFUSE,
@@ -1901,15 +1902,37 @@ _BREACHES = frozenset(["violation", "breach", "intrusion"])
 _AIR = frozenset(["air", "missile", "drone", "rocket"])
 
 
+#: Nouns of handing over what its "of" phrase names, to its "to" phrase: aid by kind
+#: ("Pyongyang's supply of artillery shells to Moscow").
+_HANDING_NOUNS = frozenset(["supply", "delivery", "transfer", "shipment", "provision"])
+
+
+def _handed_kind(tok: Any) -> str | None:
+    """The aid code of what a noun of :data:`_HANDING_NOUNS` hands over: arms 072, money
+    071, relief 073; None for anything else ("the supply of gas")."""
+    if tok.lemma_.lower() not in _HANDING_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in _pobjs(c):
+                key = _noun_key(p)
+                for nouns, code in ((ARMS, "072"), (MONEY, "071"), (RELIEF, "073")):
+                    if key in nouns:
+                        return code
+    return None
+
+
 def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     """A material act named by a noun whose maker and target the noun phrase names, told
     as held in what the sentence reports (see :func:`_told_held`). Both must be placed,
     in different states: "a heart attack", "a cyber attack on a bank" and a strike by a
-    union are no events."""
+    union are no events. Aid handed over goes to its "to" phrase ("Pyongyang's supply of
+    artillery shells to Moscow"), not to what it is of."""
     if tok.pos_ != "NOUN" or tok.dep_ == "compound":
         return None
     lemma = tok.lemma_.lower()
-    code = ACT_NOUNS.get(lemma)
+    handed = _handed_kind(tok)
+    code = handed or ACT_NOUNS.get(lemma)
     if lemma == "strike" and any(c.dep_ == "compound" and c.lower_ in _AIR for c in tok.children):
         code = "195"
     if lemma in _BREACHES and any(
@@ -1928,13 +1951,13 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         g for a in phrases for g in a.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"
     ]
     makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx)
+    preps = ("to",) if handed else ("on", "against", "of", "into")
+    if handed:  # the parser may hang "to Moscow" on what is handed over
+        phrases += [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+        ]
     targets = _pobj_mentions(
-        [
-            c
-            for a in phrases
-            for c in a.children
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "into")
-        ],
+        [c for a in phrases for c in a.children if c.dep_ == "prep" and c.lower_ in preps],
         idx,
     )
     home = {(_code(idx, m) or "")[:3] for m in makers} - {""}
