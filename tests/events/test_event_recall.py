@@ -2039,3 +2039,27 @@ def test_aid_handed_over_named_by_a_noun_goes_to_its_to_phrase(pipeline: Any) ->
     assert ("PRK", "RUS", "AID") in _article(pipeline, text)
     # what is handed over is no aid: no event
     assert not _article(pipeline, "Russia's supply of gas to Europe fell sharply.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an amount in a currency is of what its "in" phrase names, wherever the parser
+        # hangs it
+        ("Japan provided 4.5 billion dollars in loans to Ukraine.", ("JPN", "UKR", "AID")),
+        (
+            "Germany pledged 500 million euros in humanitarian aid to Sudan.",
+            ("DEU", "SDN", "AGREE"),
+        ),
+        # a show of force near a state is aimed at it
+        ("China deployed warships near Taiwan.", ("CHN", "TWN", "MOBILIZE")),
+    ],
+)
+def test_amounts_of_aid_and_forces_near_a_state(
+    pipeline: Any, text: str, want: tuple[Any, ...]
+) -> None:
+    assert want in _article(pipeline, text)
+
+
+def test_an_amount_paid_is_no_aid(pipeline: Any) -> None:
+    assert not _article(pipeline, "China paid 500 million dollars in cash for the port.")

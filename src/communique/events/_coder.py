@@ -136,8 +136,9 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "THREATEN": frozenset({"to"}),
     # a protest outside an embassy or a ministry is aimed at whose it is
     "PROTEST": frozenset({"outside"}),
-    # a show of force around or off a state is aimed at it ("drills around Taiwan")
-    "MOBILIZE": frozenset({"around", "off"}),
+    # a show of force around, off or near a state is aimed at it ("drills around Taiwan",
+    # "deployed warships near Taiwan")
+    "MOBILIZE": frozenset({"around", "off", "near"}),
 }
 #: Lemmas en_core_web_sm 3.8 gets wrong for trigger verbs ("staged" → "stag").
 _LEMMA_FIX = MappingProxyType({"stag": "stage", "retook": "retake", "wag": "wage"})
@@ -594,12 +595,22 @@ def _forces_put(tok: Any) -> bool:
     )
 
 
+#: Currency nouns, an amount of which is of what its "in" phrase names ("500 million euros
+#: in humanitarian aid"): the tagger does not always make the amount MONEY.
+_CURRENCIES = frozenset(
+    ["euro", "dollar", "pound", "yuan", "yen", "rouble", "ruble", "rupee", "riyal", "franc"]
+)
+
+
 def _noun_key(noun: Any) -> str:
     """ "hunger strike", "martial law", "war games" → the lexicon key; "tons of aid" → aid."""
     lemma = noun.lemma_.lower()
-    if noun.tag_ == "CD" or noun.ent_type_ == "MONEY":
-        # "pledged $500 million in aid": the amount is of what its "in"-phrase names
-        for c in noun.children:
+    if noun.tag_ == "CD" or noun.ent_type_ == "MONEY" or lemma in _CURRENCIES:
+        # "pledged $500 million in aid": the amount is of what its "in"-phrase names, which
+        # the parser may hang on the verb right after it ("provided 4.5 billion dollars in
+        # loans")
+        after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+        for c in [*noun.children, *after]:
             if c.dep_ == "prep" and c.lower_ == "in":
                 p = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if p is not None:
