@@ -2063,3 +2063,10 @@ def test_amounts_of_aid_and_forces_near_a_state(
 
 def test_an_amount_paid_is_no_aid(pipeline: Any) -> None:
     assert not _article(pipeline, "China paid 500 million dollars in cash for the port.")
+
+
+def test_recognition_as_a_state_or_leader_and_a_bare_count_protesting(pipeline: Any) -> None:
+    assert ("ESP", "PSE", "SUPPORT") in _article(pipeline, "Spain recognised Palestine as a state.")
+    assert not _article(pipeline, "Ukraine did not recognise Russia as a state.")
+    text = "Thousands protested in Tbilisi against the foreign agents law."
+    assert ("GEO", "GEO", "PROTEST") in _article(pipeline, text)

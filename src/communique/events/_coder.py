@@ -911,6 +911,7 @@ def _sentence_hits(
         hit = (
             _called_wrong(tok, idx)
             or _called_names(tok, idx)
+            or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
             or _deontic(tok, idx, quotes)
@@ -1500,6 +1501,28 @@ def _called_names(tok: Any, idx: ActorIndex) -> _Hit | None:
             continue
         return _Hit(tok, tok, code, etype, "lexical", (tok,), target_hint=tuple(named))
     return None
+
+
+#: What a state or a leader is recognised as ("recognised Palestine as a state").
+_RECOGNISED_AS = frozenset(
+    ["state", "country", "nation", "president", "leader", "government", "representative"]
+)
+
+
+def _recognised_as(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """Recognising an actor as a state or as a country's leader is diplomatic recognition
+    (CAMEO 054): "Spain recognised Palestine as a state", "recognised Guaido as interim
+    president"; not recognising a thing ("recognised the results")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("recognize", "recognise"):
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    named = _mentions_for(obj, idx) if obj is not None else []
+    as_what = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in _pobjs(c)]
+    if not named or not any(p.lemma_.lower() in _RECOGNISED_AS for p in as_what):
+        return None
+    return _Hit(tok, tok, "054", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
 
 
 def _said_wrong(tok: Any, idx: ActorIndex) -> _Hit | None:
@@ -3148,6 +3171,10 @@ def _sources(hit: _Hit, idx: ActorIndex, quotes: list[Quote]) -> list[Mention]:
 #: these are placed only when it has not.)
 GENERIC_AGENTS = frozenset(
     [
+        # a bare count of people ("Thousands protested in Tbilisi")
+        "thousand",
+        "hundred",
+        "dozen",
         "protester",
         "protestor",
         "demonstrator",
