@@ -2070,3 +2070,14 @@ def test_recognition_as_a_state_or_leader_and_a_bare_count_protesting(pipeline: 
     assert not _article(pipeline, "Ukraine did not recognise Russia as a state.")
     text = "Thousands protested in Tbilisi against the foreign agents law."
     assert ("GEO", "GEO", "PROTEST") in _article(pipeline, text)
+
+
+def test_a_strike_by_one_state_on_another_is_force_a_workers_strike_is_none(
+    pipeline: Any,
+) -> None:
+    text = "Israel's strike on the Iranian consulate in Damascus killed seven officers."
+    assert ("ISR", "IRN", "ASSAULT") in _article(pipeline, text)
+    assert ("USA", "IRQ", "ASSAULT") in _article(
+        pipeline, "The US strike on Iraq drew condemnation."
+    )
+    assert not _article(pipeline, "A strike by French rail workers paralysed Paris.")

@@ -43,10 +43,11 @@ from conftest import ROOT
 #: parts unchanged. Then (a known person's journey to a place a visit to its state):
 #: TUNING 0.615 / 0.985; HELD-OUT 2 0.500 / 0.928, 0.984, 0.889; the others unchanged.
 #: Then (a name given as a second object; joint patrols, drills kicked off): TUNING 0.624 /
-#: 0.985; HELD-OUT 2 0.513 / 0.930, 0.984, 0.889; the others unchanged.
+#: 0.985; HELD-OUT 2 0.513 / 0.930, 0.984, 0.889; the others unchanged. Then (a strike
+#: named by a noun): HELD-OUT 0.486 / 0.944, 0.981, 0.889; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.62, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.475, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.51, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code

@@ -1928,6 +1928,9 @@ ACT_NOUNS = MappingProxyType(
         "seizure": "171",
         "raid": "190",
         "incursion": "190",
+        # a strike with a maker and a target in another state ("Israel's strike on the
+        # Iranian consulate"), not a workers' strike, which has neither
+        "strike": "190",
     }
 )
 #: Nouns of a breach, an act of coercion when what is breached is a state's airspace.
