@@ -2081,3 +2081,8 @@ def test_a_strike_by_one_state_on_another_is_force_a_workers_strike_is_none(
         pipeline, "The US strike on Iraq drew condemnation."
     )
     assert not _article(pipeline, "A strike by French rail workers paralysed Paris.")
+
+
+def test_revenge_vowed_is_a_threat(pipeline: Any) -> None:
+    text = "Iran's supreme leader vowed revenge against Israel."
+    assert ("IRN", "ISR", "THREATEN") in _article(pipeline, text)

@@ -279,6 +279,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "meeting"): "040",
         ("hold", "negotiation"): "046",
         ("hold", "consultation"): "040",
+        # revenge vowed is a threat (CAMEO 130) at whom its "against" phrase names
+        **{(v, n): "130" for v in ("vow", "promise", "pledge") for n in ("revenge", "retaliation")},
         # views exchanged are consultation, both ways ("exchanged views on Taiwan")
         ("exchange", "view"): "040",
         ("exchange", "opinion"): "040",
