@@ -2086,3 +2086,10 @@ def test_a_strike_by_one_state_on_another_is_force_a_workers_strike_is_none(
 def test_revenge_vowed_is_a_threat(pipeline: Any) -> None:
     text = "Iran's supreme leader vowed revenge against Israel."
     assert ("IRN", "ISR", "THREATEN") in _article(pipeline, text)
+
+
+def test_a_states_people_held_abroad_are_released_to_it(pipeline: Any) -> None:
+    assert ("IRN", "FRA", "RETREAT") in _article(pipeline, "Iran released a French citizen.")
+    text = "Iran freed two French nationals on Friday."
+    assert ("IRN", "FRA", "RETREAT") in _article(pipeline, text)
+    assert not _article(pipeline, "The Iranian company released a statement.")

@@ -263,6 +263,16 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
                 "crew",
                 "sailor",
                 "fisherman",
+                # a state's people held abroad ("released a French citizen")
+                "citizen",
+                "national",
+                "tourist",
+                "activist",
+                "dissident",
+                "student",
+                "diplomat",
+                "businessman",
+                "researcher",
             )
         },
         ("accept", "demand"): "083",
