@@ -2093,3 +2093,8 @@ def test_a_states_people_held_abroad_are_released_to_it(pipeline: Any) -> None:
     text = "Iran freed two French nationals on Friday."
     assert ("IRN", "FRA", "RETREAT") in _article(pipeline, text)
     assert not _article(pipeline, "The Iranian company released a statement.")
+
+
+def test_force_used_inside_a_state_is_aimed_at_it(pipeline: Any) -> None:
+    text = "Pakistan carried out airstrikes inside Iran."
+    assert ("PAK", "IRN", "ASSAULT") in _article(pipeline, text)

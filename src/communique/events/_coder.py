@@ -3804,7 +3804,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "prep" and hit.etype == "PROTEST" and _in_front_of(c):
                 # "protested in front of the US embassy in Belgrade"
                 out += [m for p in c.children for m in _pobj_mentions(p.children, idx)]
-            elif c.dep_ == "prep" and c.lower_ == "in" and hit.etype in _PLACE_TYPES:
+            elif c.dep_ == "prep" and c.lower_ in ("in", "inside") and hit.etype in _PLACE_TYPES:
                 place += _pobj_mentions([c], idx)
                 if hit.etype == "ASSAULT":  # where force is used is whom it hits, also
                     # where its setting was ("killed three men in a gunbattle in Serbia")
@@ -4372,7 +4372,7 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
 
 
 #: Prepositions that say where a thing lies ("facilities in Odesa", "villages near Kharkiv").
-_WHERE = frozenset({"in", "near", "outside", "around"})
+_WHERE = frozenset({"in", "inside", "near", "outside", "around"})
 
 
 def _in_front_of(prep: Any) -> bool:
