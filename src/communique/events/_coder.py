@@ -1672,7 +1672,7 @@ def _visit(hit: _Hit, idx: ActorIndex) -> _Hit:
     if not hosts and _person_subject(hit.tok, idx):
         # a leader's arrival in a capital or a city is a visit to its state ("Xi arrived
         # in Moscow"); a ship's, a port call, is not told as one
-        hosts = tuple(m for g in ins for p in _pobjs(g) for m in _located(p, idx))
+        hosts = tuple(_pobj_places(ins, idx))
     return _Hit(hit.tok, hit.verb, "042", "CONSULT", hit.kind, hit.args, target_hint=hosts)
 
 
@@ -1689,9 +1689,7 @@ def _travelled(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not _person_subject(tok, idx):
         return None
     tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
-    hosts = tuple(
-        _pobj_mentions(tos, idx) or [m for g in tos for p in _pobjs(g) for m in _located(p, idx)]
-    )
+    hosts = tuple(_pobj_mentions(tos, idx) or _pobj_places(tos, idx))
     if not hosts:
         return None
     return _Hit(tok, tok, "042", "CONSULT", "lexical", (tok,), target_hint=hosts)
@@ -4437,6 +4435,12 @@ def _pobj_mentions(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
     return [m for g in preps for p in _pobjs(g) for m in _mentions_for(p, idx)]
 
 
+def _pobj_places(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
+    """The states of the places the objects of the prepositions ``preps`` name ("in
+    Moscow", "to Kyiv"): see :func:`_located`."""
+    return [m for g in preps for p in _pobjs(g) for m in _located(p, idx)]
+
+
 def _pobjs(prep: Any) -> list[Any]:
     """The objects of a preposition. A noun the parser made the subject of the participle
     after it ("granted asylum to five officers holed up in a residence": "officers" the
@@ -4875,9 +4879,7 @@ def _with_earlier(ent: Any) -> Any:
         and doc[ent.start - 1].lower_ == "in"
         and doc[ent.start - 2].lower_ in ("earlier", "later")
     ):
-        from spacy.tokens import Span
-
-        return Span(doc, ent.start - 2, ent.end, label=ent.label_)
+        return doc.char_span(doc[ent.start - 2].idx, ent.end_char, label=ent.label_)
     return ent
 
 

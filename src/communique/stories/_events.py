@@ -10,8 +10,8 @@ ministers held talks" may come out as Turkey meeting Turkey. So reports are comp
 *compatible* codes, not only on equal ones. Two reports' parties are compatible when each
 of source and target is equal or unknown in one of them (either way round for mutual acts:
 AGREE, CONSULT, COOPERATE, and an act two sides do together that the coder codes both ways
-round in one sentence, such as a prisoner swap or clashes between them); a report whose source is its own target (the coder took one
-party twice) has the other party unknown. Their dates agree when they are within
+round in one sentence, such as a prisoner swap or clashes between them); a report whose
+source is its own target (the coder took one party twice) has the other party unknown. Their dates agree when they are within
 ``MERGE_DAYS`` of each other, one of them has no date of its own (it is dated by its
 article's publication: a later article retelling the act), or one is a month or a year
 and the other falls inside it.

@@ -190,6 +190,7 @@ def features(
     title, text, published = row[0], row[1], row[2]
     actors = Counter(actor_key(r[0], r[1]) for r in store.conn.execute(_ACTORS, (article_id,)))
     events = []
+    joint = []  # whether each event's trigger names an act two sides do together
     for r in store.conn.execute(_EVENTS, (article_id,)):
         when = r[8] or (published[:10] if published else None)
         events.append(
@@ -205,10 +206,10 @@ def features(
                 repeats=int(r[10]),
                 evidence=r[9] or "",
                 in_lead=bool(r[11]),
-                both_ways=joint_act(r[12] or ""),
             )
         )
-    events = _mark_both_ways(events)
+        joint.append(joint_act(r[12] or ""))
+    events = _mark_both_ways(events, joint)
     texts = (lead(title, text), *(e.evidence for e in events))
     if encoded is not None and encoded[0] == texts:
         vectors = encoded[1]
@@ -226,21 +227,18 @@ def features(
     )
 
 
-def _mark_both_ways(events: list[StoryEvent]) -> list[StoryEvent]:
-    """The events, each one of an act two sides do together (its trigger a swap, an
-    exchange, clashes: :func:`joint_act`, read into ``both_ways``) kept ``both_ways`` only
-    when its sentence also codes the act the other way round (same type and flags, source
-    and target swapped)."""
+def _mark_both_ways(events: list[StoryEvent], joint: list[bool]) -> list[StoryEvent]:
+    """The events, each one of an act two sides do together (``joint``: its trigger a swap,
+    an exchange, clashes, :func:`joint_act`) marked ``both_ways`` when its sentence also
+    codes the act the other way round (same type and flags, source and target swapped)."""
     told = {(e.evidence, e.type, e.negated, e.hypothetical, e.source, e.target) for e in events}
     return [
-        dataclasses.replace(e, both_ways=False)
-        if e.both_ways
-        and not (
-            e.source is not None
-            and e.target is not None
-            and e.source != e.target
-            and (e.evidence, e.type, e.negated, e.hypothetical, e.target, e.source) in told
-        )
+        dataclasses.replace(e, both_ways=True)
+        if two_sided
+        and e.source is not None
+        and e.target is not None
+        and e.source != e.target
+        and (e.evidence, e.type, e.negated, e.hypothetical, e.target, e.source) in told
         else e
-        for e in events
+        for e, two_sided in zip(events, joint, strict=True)
     ]
