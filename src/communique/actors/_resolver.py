@@ -786,7 +786,7 @@ class ActorResolver:
         # there ("a Texas man" is no actor of the United States)
         country = self._country_in(title, places=role is not None)
         code, sector = country, None
-        if country is None and _US_PARTY_STATE.match(span.doc.text, span.end_char):
+        if country is None and _US_PARTY_STATE.match(doc_text(span.doc), span.end_char):
             # "Rep. Ilhan Omar (D-Minn.)": the party and state of an American politician
             country = code = "USA"
             if role is None:
