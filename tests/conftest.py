@@ -16,6 +16,18 @@ RT_SEED = SEEDS / "003_f4b5563bde48a2d2.txt"
 CNBC_SEED = SEEDS / "000_faa8e0f4ddf92ad0.txt"
 
 
+def bench_module(name: str) -> Any:
+    """A script of ``bench/`` imported as a module: the gates score with the benches' own
+    code. ``bench/`` stays on ``sys.path``, as the scripts import each other."""
+    import importlib
+    import sys
+
+    path = str(ROOT / "bench")
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    return importlib.import_module(name)
+
+
 def need_shared(path: Path = SHARED) -> Path:
     """Skip (with the reason) when ../shared is not beside the checkout, as in a user's clone."""
     if not path.exists():

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from communique import Pipeline
-from conftest import DATA, ROOT, need_shared
+from conftest import DATA, bench_module, need_shared
 
 #: Measured 0.779 code / 0.485 sector (bench/actors.py); floors a little under. 0.792 /
 #: 0.500 since issue 10's eleventh session (titles a name is the apposition of, a
@@ -19,9 +17,6 @@ SECTOR_FLOOR = 0.49
 @pytest.mark.slow
 def test_plover_gsr_actor_accuracy(pipeline: Pipeline) -> None:
     data = need_shared(DATA / "plover-gsr")
-    sys.path.insert(0, str(ROOT / "bench"))
-    from actors import measure  # type: ignore[import-not-found]
-
-    score = measure(data, pipeline)["score"]["all"]
+    score = bench_module("actors").measure(data, pipeline)["score"]["all"]
     assert score["code_ok"] / score["n"] >= CODE_FLOOR
     assert score["sector_ok"] / score["sector_n"] >= SECTOR_FLOOR

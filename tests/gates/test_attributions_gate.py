@@ -5,12 +5,11 @@ they are (floors only rise; bench/attributions.py prints the full tables)."""
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, bench_module
 
 GOLD = ROOT / "tests" / "gold" / "attributions.jsonl"
 KINDS = {"say", "speech_act", "according_to", "nominal", "colon", "document"}
@@ -37,11 +36,7 @@ def test_attribution_gold_is_well_formed() -> None:
 
 
 def _scores(pipeline: Any, split: str) -> dict[str, float]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import attributions as bench  # bench/attributions.py
-    finally:
-        sys.path.pop(0)
+    bench = bench_module("attributions")
     t = bench.evaluate(pipeline, split, with_textacy=False)["ours"]
     out = {f"f{th}": bench.overall(t, th)[2] for th in bench.THRESHOLDS}
     out["not_say"] = bench.kind_recall(t, 0.3, bench.NOT_SAY)

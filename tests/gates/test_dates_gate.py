@@ -9,14 +9,12 @@ metadata 0.906.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "htmldate-bbaw"
-sys.path.insert(0, str(ROOT / "bench"))
+from conftest import DATA as SHARED_DATA
+from conftest import bench_module
+
+DATA = SHARED_DATA / "htmldate-bbaw"
 
 ACCURACY_FLOOR = 0.905  # measured 0.907 on htmldate-bbaw (bench/dates.py)
 COVERAGE_FLOOR = 0.995  # measured 0.998
@@ -32,7 +30,7 @@ def scores() -> dict[str, tuple[float, float]]:
 
     if not (DATA / "dates.json").exists():
         pytest.skip(f"{DATA} is absent: the benchmark sits beside the repo only in our workspace")
-    import dates as bench  # bench/dates.py
+    bench = bench_module("dates")
 
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

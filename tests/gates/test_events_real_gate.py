@@ -6,14 +6,13 @@ prints the full table)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from communique.records import PLOVER_TYPES
-from conftest import DATA, ROOT, need_shared
+from conftest import DATA, ROOT, bench_module, need_shared
 
 GOLD = ROOT / "tests" / "gold"
 #: Events of the gold as it stood when the recall floors were first set (36 pages).
@@ -45,8 +44,7 @@ def test_event_gold_is_well_formed() -> None:
 @pytest.mark.slow
 def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     need_shared(AEB)
-    sys.path.insert(0, str(ROOT / "bench"))
-    import events_real  # type: ignore[import-not-found]
+    events_real = bench_module("events_real")
 
     out = events_real.emitted(pipeline)
     pages = {p["page"]: p for p in _lines(GOLD / "aeb_pages.jsonl")}

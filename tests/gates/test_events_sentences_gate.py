@@ -6,12 +6,11 @@ nothing is emitted, stay at least where they are (floors only rise)."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import bench_module
 
 #: Measured 2026-12-06, twenty-third session, when the gold was written (code of
 #: `f436537`): TUNING recall 0.376 / precision 0.882, flags right 0.919, quiet 0.941;
@@ -58,11 +57,7 @@ FLOORS = {
 
 @pytest.mark.slow
 def test_sentence_gold_event_floors() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import events_sentences as bench  # bench/events_sentences.py
-    finally:
-        sys.path.pop(0)
+    bench = bench_module("events_sentences")
     from communique import Options, Pipeline
 
     pipe = Pipeline(Options(stance=False))

@@ -5,12 +5,11 @@ where they are (floors only rise)."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import bench_module
 
 #: Measured 2026-12-05 (tenth session: answers promised are threats, measures against
 #: someone are sanctions, a passive participle's noun is its target, threats made are
@@ -45,11 +44,7 @@ DATE_FLOORS = {"tune": 0.82, "heldout": 0.73}
 
 @pytest.mark.slow
 def test_story_gold_event_floors() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import events_stories as bench  # bench/events_stories.py
-    finally:
-        sys.path.pop(0)
+    bench = bench_module("events_stories")
     from communique import Options, Pipeline
 
     pipe = Pipeline(Options(stance=False))

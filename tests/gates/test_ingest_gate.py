@@ -6,14 +6,14 @@ trafilatura 0.953 in the same run); plain-text clean_text F1 0.914, P 0.876, R 0
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "scrapinghub-aeb"
-sys.path.insert(0, str(ROOT / "bench"))
+from conftest import DATA as SHARED_DATA
+from conftest import bench_module
+
+DATA = SHARED_DATA / "scrapinghub-aeb"
 
 HTML_F1_FLOOR = 0.964
 TEXT_F1_FLOOR = 0.91
@@ -28,7 +28,7 @@ def _data() -> Path:
 
 @pytest.fixture(scope="module")
 def text_score():  # type: ignore[no-untyped-def]
-    import _aeb
+    _aeb = bench_module("_aeb")
     from communique.clean import clean_text
 
     data = _data()
@@ -39,7 +39,7 @@ def text_score():  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_metric_reproduces_published_numbers() -> None:
-    import _aeb
+    _aeb = bench_module("_aeb")
 
     data = _data()
     truth = {k: v[0] for k, v in _aeb.load_ground_truth(data).items()}
@@ -63,7 +63,7 @@ def test_text_cleaner_recall_floor(text_score) -> None:  # type: ignore[no-untyp
 
 @pytest.mark.slow
 def test_html_f1_floor() -> None:
-    import _aeb
+    _aeb = bench_module("_aeb")
     from communique.clean import extract_html
 
     data = _data()

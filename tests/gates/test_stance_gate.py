@@ -4,22 +4,17 @@ are, and the top probability stays calibrated (floors only rise)."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
 
-from conftest import DATA, ROOT, need_shared
+from conftest import DATA, bench_module, need_shared
 
 
 @pytest.mark.slow
 def test_stance_floors(pipeline: Any) -> None:
     need_shared(DATA / "newsmtsc-train")
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import stance as bench  # bench/stance.py
-    finally:
-        sys.path.pop(0)
+    bench = bench_module("stance")
     gold, probs, labels = bench.model_probs("test", pipeline.nlp)
     pred = [labels[i] for i in probs.argmax(axis=1)]
     assert len(gold) == 1390

@@ -6,22 +6,17 @@ rise)."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import bench_module
 
 
 @pytest.mark.slow
 def test_story_floors() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import stories as bench  # bench/stories.py
-    finally:
-        sys.path.pop(0)
+    bench = bench_module("stories")
     from communique.store import Store
 
     counts = {False: [0, 0, 0], True: [0, 0, 0]}  # scorer strict? → tp, fp, fn pooled
