@@ -2098,3 +2098,30 @@ def test_a_states_people_held_abroad_are_released_to_it(pipeline: Any) -> None:
 def test_force_used_inside_a_state_is_aimed_at_it(pipeline: Any) -> None:
     text = "Pakistan carried out airstrikes inside Iran."
     assert ("PAK", "IRN", "ASSAULT") in _article(pipeline, text)
+
+
+def test_an_act_with_no_target_is_aimed_at_the_one_state_its_source_acts_on_elsewhere(
+    pipeline: Any,
+) -> None:
+    text = (
+        "The United States accused Iran of seizing a British tanker on Friday. "
+        "It called for the crew to be freed."
+    )
+    an = _analyze(pipeline, text)
+    (call,) = [e for s, t, ty, e in _coded(an) if ty == "REQUEST"]
+    assert an.actor(call.target_actor_id).code == "IRN"
+    # the target's span is the mention of the other sentence's act, and says it is a guess
+    assert call.target is not None and text[call.target.start : call.target.end] == "Iran"
+    assert call.confidence <= 0.55
+    # acts on two states elsewhere: no one party to aim at
+    text = (
+        "The United States accused Iran of seizing a British tanker on Friday. "
+        "Washington also criticised Russia on Saturday. It called for the crew to be freed."
+    )
+    assert ("USA", None, "REQUEST") in _acts(pipeline, text)
+
+
+def test_an_act_takes_no_target_from_another_act_of_its_own_sentence(pipeline: Any) -> None:
+    # the sentence names what it names: the parse found no target for the call
+    text = "The United States accused Iran of seizing a British tanker and called for calm."
+    assert {t for s, t, ty in _acts(pipeline, text) if ty == "REQUEST"} == {None}
