@@ -323,6 +323,25 @@ def test_an_undated_headline_restates_the_bodys_dated_act(pipeline: Pipeline) ->
     assert [(e.in_title, e.date) for e in sanctions] == [(False, "2020-09-24")], a.events
 
 
+def test_a_headline_naming_no_target_restates_the_bodys_aimed_act(pipeline: Pipeline) -> None:
+    """The headline's act has no target the resolver could place; the body aims the same
+    act of the same source: one act, the body's."""
+    from communique.records import Article
+
+    art = Article(
+        id="t",
+        text="Russia on Thursday accused Washington of spreading groundless claims about a "
+        "cyber attack.",
+        title="Moscow slams 'groundless' hacking claims",
+        published="2021-06-24",
+    )
+    a = next(pipeline.analyze([art], isolate=False))
+    accusations = [e for e in a.events if e.type == "ACCUSE"]
+    assert [(e.in_title, a.actor(e.target_actor_id).code) for e in accusations] == [
+        (False, "USA")
+    ], a.events
+
+
 def test_each_parse_keeps_its_text_once(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:

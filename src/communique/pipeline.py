@@ -425,26 +425,32 @@ def _with_title(body: Analysis, title: Analysis) -> Analysis:
     headline event that restates an act the body states (same source, target, type, flags
     and date, or any date when the headline states none and is dated by its publication:
     "U.S. sanctions on Chinese tankers …" over a body's sanctions "on Thursday") is not a
-    second event: the body's is the act, with its fuller sentence and its day."""
+    second event: the body's is the act, with its fuller sentence and its day; nor is a
+    headline event with no target whose source, type and flags a body act has."""
     nm, nq, ne, ns = len(body.mentions), len(body.quotes), len(body.events), len(body.stance)
     known = {a.id for a in body.actors}
     acts = {act_key(e) for e in body.events}
     states = {a.id: (a.code or a.id)[:3] for a in (*body.actors, *title.actors)}
 
-    def told(e: Event) -> tuple[Any, ...]:
+    def told(e: Event, target: bool = True) -> tuple[Any, ...]:
         """The act without its date, its parties as their states ("U.S." in a headline
-        is "the Trump administration" in the text)."""
+        is "the Trump administration" in the text); without its target, if asked."""
         return (
             states.get(e.source_actor_id or ""),
-            states.get(e.target_actor_id or ""),
+            states.get(e.target_actor_id or "") if target else None,
             *act_key(e)[2:-1],
         )
 
-    undated = {told(e) for e in body.events}
+    # a headline naming no target restates the body's act of that source and kind,
+    # whomever the body aims it at ("Sweden drops Assange rape investigation")
+    undated = {told(e) for e in body.events} | {told(e, target=False) for e in body.events}
+    dated = {(*told(e, target=False), e.date) for e in body.events}
     new_acts = [
         e
         for e in title.events
-        if act_key(e) not in acts and not (e.date_evidence is None and told(e) in undated)
+        if act_key(e) not in acts
+        and not (e.date_evidence is None and told(e) in undated)
+        and not (e.target_actor_id is None and (*told(e), e.date) in dated)
     ]
     return dataclasses.replace(
         body,
