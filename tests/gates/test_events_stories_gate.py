@@ -33,7 +33,10 @@ from conftest import bench_module
 #: stated an act done, 0.574 / 0.773 and 0.517 / 0.651 (the tuning part's one new event,
 #: "Lithuania has pledged to host a permanent German brigade", is unlabelled background;
 #: its floor is back to 0.77, where the session found it, as every held-out part rose).
-FLOORS = {"tune": (0.57, 0.77), "heldout": (0.515, 0.63)}
+#: The twenty-sixth (a target lent by the same source's act on one state in the sentence
+#: next to it; a headline's act with no target one with the body's): 0.583 / 0.771 and
+#: 0.552 / 0.645.
+FLOORS = {"tune": (0.58, 0.77), "heldout": (0.55, 0.64)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).
