@@ -36,3 +36,17 @@ def test_the_sentence_gold_is_well_formed() -> None:
                     assert code is None or re.fullmatch(r"[A-Z]{3}|[A-Za-z0-9 ]{2,12}", code), code
                 assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
     assert len(set(ids)) == 400
+
+
+def test_the_passage_gold_is_well_formed() -> None:
+    """Passages of two to four sentences, each act with the sentence that states it."""
+    lines = (GOLD / "passages.jsonl").read_text(encoding="utf-8").splitlines()
+    recs = [json.loads(line) for line in lines if line]
+    assert [r["id"] for r in recs] == [f"P{i:03d}" for i in range(1, 61)]
+    for r in recs:
+        n = len(re.findall(r'[.!?]["”]?(?=\s+["“]?[A-Z0-9]|$)', r["text"].strip()))
+        assert 2 <= n <= 4, r["id"]
+        assert date(2015, 1, 1) <= date.fromisoformat(r["published"]) <= date(2024, 12, 31)
+        for e in r["events"]:
+            assert e["type"] in TYPES and 0 <= e["sentence"] < n, (r["id"], e)
+            assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
