@@ -1,15 +1,15 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in five parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in six parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
-in the twenty-fifth session after its first changes) and PASSAGES (P001–P060, held out:
-passages of two to four sentences, whose acts' parties may be named in another sentence
-of the passage, written in the twenty-sixth session). The held-out parts are scored once
-per change as aggregates.
+in the twenty-fifth session after its first changes); and passages of two to four
+sentences, whose acts' parties may be named in another sentence of the passage, written
+in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
+(P061–P120). The held-out parts are scored once per change as aggregates.
 
-    python bench/events_sentences.py [--split tune|held-out|held-out-2|held-out-3|passages|all]
-                                     [--errors N]
+    python bench/events_sentences.py [--split tune|held-out|held-out-2|held-out-3|
+                                      passages-tune|passages|all] [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
 ``Pipeline.analyze_doc``) with its own publication date. Actors count as the gold writes
@@ -50,6 +50,7 @@ PARTS = {
     "heldout": "HELD-OUT",
     "heldout2": "HELD-OUT 2",
     "heldout3": "HELD-OUT 3",
+    "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
 }
 
@@ -174,7 +175,15 @@ def main() -> None:
     )
     ap.add_argument(
         "--split",
-        choices=("tune", "held-out", "held-out-2", "held-out-3", "passages", "all"),
+        choices=(
+            "tune",
+            "held-out",
+            "held-out-2",
+            "held-out-3",
+            "passages-tune",
+            "passages",
+            "all",
+        ),
         default="all",
     )
     ap.add_argument("--errors", type=int, default=0, help="list N differing sentences a part")
@@ -187,6 +196,7 @@ def main() -> None:
         "held-out": ["heldout"],
         "held-out-2": ["heldout2"],
         "held-out-3": ["heldout3"],
+        "passages-tune": ["passages_tune"],
         "passages": ["passages"],
     }
     parts = {p: PARTS[p] for p in wanted.get(args.split, list(PARTS))}

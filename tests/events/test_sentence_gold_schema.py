@@ -7,6 +7,8 @@ import json
 import re
 from datetime import date
 
+import pytest
+
 from conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "sentences"
@@ -38,11 +40,12 @@ def test_the_sentence_gold_is_well_formed() -> None:
     assert len(set(ids)) == 400
 
 
-def test_the_passage_gold_is_well_formed() -> None:
+@pytest.mark.parametrize(("part", "first"), [("passages", 1), ("passages_tune", 61)])
+def test_the_passage_gold_is_well_formed(part: str, first: int) -> None:
     """Passages of two to four sentences, each act with the sentence that states it."""
-    lines = (GOLD / "passages.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (GOLD / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
     recs = [json.loads(line) for line in lines if line]
-    assert [r["id"] for r in recs] == [f"P{i:03d}" for i in range(1, 61)]
+    assert [r["id"] for r in recs] == [f"P{i:03d}" for i in range(first, first + 60)]
     for r in recs:
         n = len(re.findall(r'[.!?]["”]?(?=\s+["“]?[A-Z0-9]|$)', r["text"].strip()))
         assert 2 <= n <= 4, r["id"]
