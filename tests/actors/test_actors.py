@@ -732,3 +732,24 @@ def test_a_near_name_is_no_persons_under_a_label_that_names_no_one(pipeline: Pip
     text = "President Francois Mitterand welcomed the South African leader on Thursday."
     a = analyze_sentence(pipeline, text, "1990-05-01")
     assert "person:francois-mitterrand" in {m.actor_id for m in a.mentions}
+
+
+def test_a_name_two_states_share_is_the_one_the_article_names(pipeline: Pipeline) -> None:
+    """ "Congolese" is the Republic of the Congo's and DR Congo's: the article says which."""
+
+    def states(text: str) -> set[str | None]:
+        an = analyze_sentence(pipeline, text)
+        return {
+            an.actor(m.actor_id).code[:3]
+            for m in an.mentions
+            if "Congolese" in m.span.text and m.actor_id
+        }
+
+    drc = "The Democratic Republic of Congo accused Rwanda of arming the rebels. "
+    assert states(drc + "Kigali called on the Congolese government to act.") == {"COD"}
+    rep = "The Republic of Congo hosted the talks. "
+    assert states(rep + "The Congolese government said the talks went well.") == {"COG"}
+    # neither named, or both: no one
+    assert states("Kigali called on the Congolese government to act.") == set()
+    both = "DR Congo and the Republic of Congo signed a treaty. "
+    assert states(both + "The Congolese government welcomed it.") == set()

@@ -2125,3 +2125,28 @@ def test_an_act_takes_no_target_from_another_act_of_its_own_sentence(pipeline: A
     # the sentence names what it names: the parse found no target for the call
     text = "The United States accused Iran of seizing a British tanker and called for calm."
     assert {t for s, t, ty in _acts(pipeline, text) if ty == "REQUEST"} == {None}
+
+
+def test_a_request_that_someone_act_is_aimed_at_them(pipeline: Any) -> None:
+    text = "Bangladesh has formally requested that India send back Sheikh Hasina."
+    assert ("BGD", "IND", "REQUEST") in _acts(pipeline, text)
+    text = "Mali requested the UN Security Council to withdraw its mission."
+    assert {(s, ty) for s, t, ty in _acts(pipeline, text) if t} == {("MLI", "REQUEST")}
+
+
+def test_relations_cut_are_a_sanction(pipeline: Any) -> None:
+    assert ("DZA", "MAR", "SANCTION", "161") in _dyads(
+        pipeline, "Algeria cut diplomatic relations with Morocco on Tuesday."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The DRC accused Rwanda on Sunday of arming M23 rebels. Kigali denied the charge.",
+        "Canberra criticised Honiara's decision. Honiara rebuffed the criticism.",
+    ],
+)
+def test_a_charge_or_criticism_taken_up_is_aimed_at_its_author(pipeline: Any, text: str) -> None:
+    (rejection,) = [(s, t) for s, t, ty in _acts(pipeline, text) if ty == "REJECT"]
+    assert rejection[1] is not None and rejection[1] != rejection[0], rejection

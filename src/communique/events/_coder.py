@@ -4405,6 +4405,9 @@ def _act_author(
 #: Nouns that take up an act told before by any verb of its type ("Cyprus and Egypt have
 #: signed a deal ... Turkey rejected the agreement": aimed at the deal's parties).
 _TAKEN_UP_TYPES = {n: "AGREE" for n in ("agreement", "deal", "accord", "pact", "treaty")}
+# "The DRC accused Rwanda of arming the rebels. Kigali denied the charge.": any accusation
+# or criticism told before, whatever its verb ("blamed", "condemned", "charged")
+_TAKEN_UP_TYPES |= {n: "ACCUSE" for n in ("accusation", "allegation", "charge", "criticism")}
 
 
 def _noun_makers(noun: Any, idx: ActorIndex) -> list[Mention]:

@@ -576,6 +576,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("break", "tie"): "161",
         ("sever", "relation"): "161",
         ("break", "relation"): "161",
+        ("cut", "relation"): "161",
         ("downgrade", "tie"): "161",
         ("recall", "ambassador"): "161",
         ("cancel", "visit"): "160",
@@ -836,10 +837,13 @@ ASK = frozenset(
         "want",  # "Iraq wants Turkey to pay": only with someone else to act
         "encourage",
         "plead",
+        "request",
     ]
 )
 #: Of those, the ones that make an appeal (CAMEO 02x); the others demand (10x).
-APPEAL = frozenset(["urge", "ask", "call", "appeal", "implore", "beg", "encourage", "plead"])
+APPEAL = frozenset(
+    ["urge", "ask", "call", "appeal", "implore", "beg", "encourage", "plead", "request"]
+)
 #: Adjectives of the same kind ("is willing to send", "is ready to mediate").
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
 #: Modal words of obligation: "X must/has to/should/needs to VERB" in someone's words is a
