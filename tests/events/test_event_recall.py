@@ -2150,3 +2150,20 @@ def test_relations_cut_are_a_sanction(pipeline: Any) -> None:
 def test_a_charge_or_criticism_taken_up_is_aimed_at_its_author(pipeline: Any, text: str) -> None:
     (rejection,) = [(s, t) for s, t, ty in _acts(pipeline, text) if ty == "REJECT"]
     assert rejection[1] is not None and rejection[1] != rejection[0], rejection
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kyrgyzstan held Tajik forces responsible for shelling villages.", ("KGZ", "TJK")),
+        ("Cairo held Addis Ababa responsible for the failure of the talks.", ("EGY", "ETH")),
+    ],
+)
+def test_holding_an_actor_responsible_accuses_it(pipeline: Any, text: str, want: Any) -> None:
+    assert (*want, "ACCUSE", "112") in _dyads(pipeline, text)
+
+
+def test_talks_held_are_not_held_responsible(pipeline: Any) -> None:
+    assert not {
+        d for d in _dyads(pipeline, "The two leaders held talks in Cairo.") if d[2] == "ACCUSE"
+    }

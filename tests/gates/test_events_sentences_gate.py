@@ -59,8 +59,9 @@ FLOORS = {
     "passages": {"recall": 0.45, "precision": 0.94, "flags right": 0.99, "quiet": 0.87},
     # PASSAGES TUNING, written the same way after it: 0.486 / 0.975, 0.976, 1.0 at first;
     # 0.519 / 0.965 with requests that someone act, relations cut, a charge or criticism
-    # taken up and "Congolese" read by the article (no held-out part moved)
-    "passages_tune": {"recall": 0.515, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
+    # with an actor held responsible accused
+    "passages_tune": {"recall": 0.53, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 

@@ -1001,6 +1001,7 @@ def _sentence_hits(
         hit = (
             _called_wrong(tok, idx)
             or _called_names(tok, idx)
+            or _held_responsible(tok, idx)
             or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
@@ -1591,6 +1592,26 @@ def _called_names(tok: Any, idx: ActorIndex) -> _Hit | None:
             continue
         return _Hit(tok, tok, code, etype, "lexical", (tok,), target_hint=tuple(named))
     return None
+
+
+#: What someone is held to be for an act of theirs: "held Tajik forces responsible for".
+_TO_BLAME = frozenset(["responsible", "accountable", "liable", "culpable"])
+
+
+def _held_responsible(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """Holding an actor responsible for something accuses it (CAMEO 112): "Kyrgyzstan held
+    Tajik forces responsible for shelling villages", "Cairo held Addis Ababa responsible
+    for the failure" (the parser hangs "responsible" on the verb or on its object)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "hold":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    blamed = [c for c in (*tok.children, *obj.children) if c.lower_ in _TO_BLAME]
+    named = _mentions_for(obj, idx)
+    if not blamed or not named:
+        return None
+    return _Hit(tok, tok, "112", "ACCUSE", "lexical", (tok,), target_hint=tuple(named))
 
 
 #: What a state or a leader is recognised as ("recognised Palestine as a state").
