@@ -165,12 +165,12 @@ def _group(state: Actor, sector: str) -> Actor:
     )
 
 
-#: Group nouns that name a state's agents without naming the state ("police",
-#: "prosecutors", "protesters", "the army"); placed by the article's home state.
 #: Names news gives two states, which the registry leaves out (data/actors/README.md):
 #: read as the one of them an article names otherwise (ActorResolver._shared_names).
 SHARED_NAMES = {"Congo": ("COD", "COG"), "Congolese": ("COD", "COG")}
 
+#: Group nouns that name a state's agents without naming the state ("police",
+#: "prosecutors", "protesters", "the army"); placed by the article's home state.
 PLACEABLE_AGENTS = frozenset(
     [
         "police",
