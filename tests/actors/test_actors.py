@@ -753,3 +753,10 @@ def test_a_name_two_states_share_is_the_one_the_article_names(pipeline: Pipeline
     assert states("Kigali called on the Congolese government to act.") == set()
     both = "DR Congo and the Republic of Congo signed a treaty. "
     assert states(both + "The Congolese government welcomed it.") == set()
+
+
+def test_the_european_bloc_is_the_european_union(pipeline: Pipeline) -> None:
+    an = analyze_sentence(pipeline, "Nicaragua denounced the European bloc's decision.")
+    assert {an.actor(m.actor_id).name for m in an.mentions if "bloc" in m.span.text} == {
+        "European Union"
+    }
