@@ -1578,7 +1578,7 @@ def _called_names(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not named:
         return None
     names = [c for c in tok.children if c.dep_ in ("oprd", "attr")] + objs[1:]
-    names += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in _pobjs(c)]
+    names += _objects_of(tok, "as")
     for name in names:
         lemma = name.lemma_.lower()
         marks = {c.lemma_.lower() for c in name.children if c.dep_ in ("amod", "compound")}
@@ -1630,7 +1630,7 @@ def _recognised_as(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     named = _mentions_for(obj, idx) if obj is not None else []
-    as_what = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in _pobjs(c)]
+    as_what = _objects_of(tok, "as")
     if not named or not any(p.lemma_.lower() in _RECOGNISED_AS for p in as_what):
         return None
     return _Hit(tok, tok, "054", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
@@ -2058,13 +2058,11 @@ def _handed_kind(tok: Any) -> str | None:
     071, relief 073; None for anything else ("the supply of gas")."""
     if tok.lemma_.lower() not in _HANDING_NOUNS:
         return None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in _pobjs(c):
-                key = _noun_key(p)
-                for nouns, code in ((ARMS, "072"), (MONEY, "071"), (RELIEF, "073")):
-                    if key in nouns:
-                        return code
+    for p in _objects_of(tok, "of"):
+        key = _noun_key(p)
+        for nouns, code in ((ARMS, "072"), (MONEY, "071"), (RELIEF, "073")):
+            if key in nouns:
+                return code
     return None
 
 
@@ -2099,9 +2097,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx)
     preps = ("to",) if handed else ("on", "against", "of", "into")
     if handed:  # the parser may hang "to Moscow" on what is handed over
-        phrases += [
-            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
-        ]
+        phrases += _objects_of(tok, "of")
     targets = _pobj_mentions(
         [c for a in phrases for c in a.children if c.dep_ == "prep" and c.lower_ in preps],
         idx,
@@ -4553,6 +4549,12 @@ def _pobj_places(preps: Iterable[Any], idx: ActorIndex) -> list[Mention]:
     """The states of the places the objects of the prepositions ``preps`` name ("in
     Moscow", "to Kyiv"): see :func:`_located`."""
     return [m for g in preps for p in _pobjs(g) for m in _located(p, idx)]
+
+
+def _objects_of(tok: Any, word: str) -> list[Any]:
+    """The objects of ``tok``'s prepositions ``word`` ("as" in "recognised Palestine as a
+    state": "state")."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word for p in _pobjs(c)]
 
 
 def _pobjs(prep: Any) -> list[Any]:

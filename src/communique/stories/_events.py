@@ -11,10 +11,10 @@ ministers held talks" may come out as Turkey meeting Turkey. So reports are comp
 of source and target is equal or unknown in one of them (either way round for mutual acts:
 AGREE, CONSULT, COOPERATE, and an act two sides do together that the coder codes both ways
 round in one sentence, such as a prisoner swap or clashes between them); a report whose
-source is its own target (the coder took one party twice) has the other party unknown. Their dates agree when they are within
-``MERGE_DAYS`` of each other, one of them has no date of its own (it is dated by its
-article's publication: a later article retelling the act), or one is a month or a year
-and the other falls inside it.
+source is its own target (the coder took one party twice) has the other party unknown.
+Their dates agree when they are within ``MERGE_DAYS`` of each other, one of them has no
+date of its own (it is dated by its article's publication: a later article retelling the
+act), or one is a month or a year and the other falls inside it.
 
 Two reports of different articles of a story are the same act when
 
