@@ -2167,3 +2167,78 @@ def test_talks_held_are_not_held_responsible(pipeline: Any) -> None:
     assert not {
         d for d in _dyads(pipeline, "The two leaders held talks in Cairo.") if d[2] == "ACCUSE"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser reads a reduced relative ("the minister [who was] alleged ...")
+        (
+            "France's interior minister alleged on Thursday that Azerbaijan had meddled in "
+            "the unrest.",
+            ("FRA", "AZE", "ACCUSE"),
+        ),
+        # the parser makes the name an adverb of its verb
+        ("Nauru cut diplomatic ties with Taiwan on Monday.", ("NRU", "TWN", "SANCTION")),
+    ],
+)
+def test_a_subject_the_parser_hung_elsewhere(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_a_reduced_passive_keeps_its_subject_as_the_one_acted_on(pipeline: Any) -> None:
+    # a participle with no object or clause is still a passive: not Ukraine's act
+    assert not {
+        a for a in _acts(pipeline, "Ukraine attacked by Russia overnight.") if a[0] == "UKR"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Moscow alleged that Kyiv was behind the attack.", ("RUS", "UKR")),
+        ("Beijing charged that Washington had interfered in Hong Kong.", ("CHN", "USA")),
+    ],
+)
+def test_an_allegation_accuses_the_subject_of_what_it_alleges(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert (*want, "ACCUSE", "112") in _dyads(pipeline, text)
+
+
+def test_an_allegation_of_ones_own_suffering_accuses_no_one_of_it(pipeline: Any) -> None:
+    assert not {
+        a for a in _acts(pipeline, "Russia alleged that it had been attacked.") if a[2] == "ACCUSE"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Rwanda expressed its gratitude to Mozambique for its support.",
+            ("RWA", "MOZ", "SUPPORT"),
+        ),
+        ("Armenia sent a team of 28 rescuers to Turkey on Wednesday.", ("ARM", "TUR", "AID")),
+        (
+            "The Economic Community of West African States suspended all financial "
+            "transactions with Niamey.",
+            ("IGO", "NER", "SANCTION"),
+        ),
+    ],
+)
+def test_thanks_rescuers_and_transactions_suspended(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_targets_struck_in_a_state_are_an_attack_on_it(pipeline: Any) -> None:
+    assert ("ISR", "SYR", "ASSAULT") in _acts(pipeline, "Israel struck targets in Syria overnight.")
+    # what else is struck somewhere is no attack
+    assert not _acts(pipeline, "Negotiators struck a deal in Cairo on Monday.")
+
+
+def test_a_state_told_to_act_is_asked_to(pipeline: Any) -> None:
+    acts = _acts(pipeline, "India told Canada to withdraw 41 diplomats.")
+    assert ("IND", "CAN", "REQUEST") in acts
+    assert not {a for a in acts if a[2] == "RETREAT"}  # asked for, not done
+    assert not _acts(pipeline, "The White House told reporters to expect delays.")

@@ -235,6 +235,8 @@ _MEASURE_NOUNS = frozenset(
         "tranche",
         "batch",
         "campaign",
+        # "a team of 28 rescuers", "a team of inspectors": who is sent
+        "team",
     }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
@@ -1002,6 +1004,7 @@ def _sentence_hits(
             _called_wrong(tok, idx)
             or _called_names(tok, idx)
             or _held_responsible(tok, idx)
+            or _alleged(tok, idx)
             or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
@@ -1262,14 +1265,26 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         objects, doers = doers, []
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
-    return any(
-        o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
-        for o in objects
-    ) or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
-        any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
-        and any(d.lemma_.lower() in WEAPONS for d in doers)
-        and _in_a_state(tok, idx)
+    return (
+        any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
+            for o in objects
+        )
+        or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
+            any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
+            and any(d.lemma_.lower() in WEAPONS for d in doers)
+            and _in_a_state(tok, idx)
+        )
+        or (  # "Israel struck targets in Syria": what only force strikes, where it stands
+            any(o.lemma_.lower() in _MILITARY_OBJECTS for o in objects) and _in_a_state(tok, idx)
+        )
     )
+
+
+#: Things struck only by force: "struck targets / positions / a weapons depot in Syria".
+_MILITARY_OBJECTS = frozenset(
+    ["target", "position", "base", "depot", "stronghold", "hideout", "outpost", "bunker"]
+)
 
 
 #: Verbs of fighting between two sides (CAMEO 190), read only between armed sides: not
@@ -1610,6 +1625,27 @@ def _held_responsible(tok: Any, idx: ActorIndex) -> _Hit | None:
     blamed = [c for c in (*tok.children, *obj.children) if c.lower_ in _TO_BLAME]
     named = _mentions_for(obj, idx)
     if not blamed or not named:
+        return None
+    return _Hit(tok, tok, "112", "ACCUSE", "lexical", (tok,), target_hint=tuple(named))
+
+
+#: Verbs that accuse whoever their "that"-clause says did something.
+_ALLEGING = frozenset(["allege", "charge"])
+
+
+def _alleged(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """An allegation accuses the subject of what it alleges (CAMEO 112): "France's interior
+    minister alleged that Azerbaijan had meddled in the unrest", "the junta hit back,
+    alleging that the bloc was preparing a military intervention". The target is the
+    clause's subject, when it is an actor."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _ALLEGING:
+        return None
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:
+        return None
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = [m for m in _mentions_for(subj, idx) if _code(idx, m)] if subj is not None else []
+    if not named:
         return None
     return _Hit(tok, tok, "112", "ACCUSE", "lexical", (tok,), target_hint=tuple(named))
 
@@ -2299,7 +2335,17 @@ def _controls(head: Any) -> bool:
         or lemma == "threaten"
         # "Kyiv insisted that Moscow hand the plant back": a demand in the subjunctive
         or (lemma == "insist" and _mandative(head))
+        or (lemma == "tell" and _told_to(head))
     )
+
+
+def _told_to(verb: Any) -> bool:
+    """ "India told Canada to withdraw 41 diplomats": a state or a body told to act is
+    asked to (a demand), not "told reporters to expect delays"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "NORP", "ORG")):
+        return False
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
 
 
 #: Verbs that ask only when someone else is to act ("tried to get Ukraine to investigate",
@@ -2371,7 +2417,7 @@ def _control_hit(
             return None  # "declined to comment": CAMEO 012, no refusal of anything asked
         code = "125" if itype == "CONSULT" else ("124" if itype in COOP else "120")
         return _Hit(tok, verb, code, "REJECT", "control", args)
-    if lemma in ASK or lemma == "insist":
+    if lemma in ASK or lemma in ("insist", "tell"):
         if lemma in APPEAL:
             code = _APPEAL_CODE.get(itype or "", "020")
         else:
@@ -3463,7 +3509,29 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
     if verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # the subject parsed as a clause of its own, the names set off after it
         return _set_off(verb.sent.start, verb, idx)
-    return []
+    return _misparsed_subject(verb, idx)
+
+
+def _misparsed_subject(verb: Any, idx: ActorIndex) -> list[Mention]:
+    """The subject of a main verb the parser hung elsewhere, in a sentence with no other
+    main verb: "France's interior minister alleged on Thursday that ..." parsed as a noun
+    with a reduced relative (an "acl" participle that takes an object or a clause, which a
+    passive cannot), "Nauru cut diplomatic ties with Taiwan" with the name an adverb of
+    the verb. Only a name or noun before the verb that is an actor."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        takes = {c.dep_ for c in verb.children} & {"dobj", "ccomp"}
+        if takes and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i:
+            return [m for m in _mentions_for(verb.head, idx) if _code(idx, m)]
+        return []
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    first = next(
+        (c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN"),
+        None,
+    )
+    if first is None:
+        return []
+    return [m for m in _mentions_for(first, idx) if _code(idx, m)]
 
 
 def _shares_passive(verb: Any) -> bool:

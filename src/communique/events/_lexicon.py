@@ -182,7 +182,11 @@ ARMS = frozenset(
 MONEY = frozenset(["loan", "credit", "grant", "funding", "tranche", "deposit", "bailout"])
 #: What is given as relief (humanitarian aid).
 RELIEF = frozenset(
-    ["food", "medicine", "supply", "medical supply", "humanitarian aid", "vaccine", "tent"]
+    [
+        *("food", "medicine", "supply", "medical supply", "humanitarian aid", "vaccine", "tent"),
+        # people sent to save lives: "sent a team of 28 rescuers to Turkey"
+        *("rescuer", "rescue team", "rescue worker", "medical team"),
+    ]
 )
 #: Packages of aid of any kind.
 PACKAGES = frozenset(
@@ -564,6 +568,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("expel", "diplomat"): "166",
         ("expel", "inspector"): "1662",
         ("freeze", "asset"): "163",
+        # "imposed asset freezes and travel bans on eight Nicaraguan officials"
+        ("impose", "freeze"): "163",
+        # "suspended all financial transactions with Niamey": trade cut off, an embargo
+        **{(v, "transaction"): "163" for v in ("suspend", "halt", "freeze", "ban")},
         ("suspend", "aid"): "162",
         ("halt", "aid"): "162",
         ("cut", "aid"): "162",
@@ -602,6 +610,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("express", "support"): "051",
         ("voice", "support"): "051",
         **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "pledge")},
+        # "expressed its gratitude to Canberra for funding ...": thanks are praise (CAMEO 051)
+        **{
+            (v, n): "051"
+            for v in ("express", "voice", "convey", "extend")
+            for n in ("gratitude", "thanks", "appreciation")
+        },
         # "expressed concern over the launch": disapproval (CAMEO 110); outrage criticises
         **{(v, n): "110" for v in ("express", "voice") for n in ("concern", "alarm", "unease")},
         **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
