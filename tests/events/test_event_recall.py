@@ -2242,3 +2242,39 @@ def test_a_state_told_to_act_is_asked_to(pipeline: Any) -> None:
     assert ("IND", "CAN", "REQUEST") in acts
     assert not {a for a in acts if a[2] == "RETREAT"}  # asked for, not done
     assert not _acts(pipeline, "The White House told reporters to expect delays.")
+
+
+def test_a_round_of_talks_opened_was_held(pipeline: Any) -> None:
+    text = "A fresh round of talks between Russian and Ukrainian negotiators opened in Istanbul."
+    assert {("RUS", "UKR", "CONSULT"), ("UKR", "RUS", "CONSULT")} <= _acts(pipeline, text)
+    text = "Israel called for a new round of talks between Russia and Ukraine."
+    assert not {a for a in _acts(pipeline, text) if a[2] == "CONSULT"}  # asked for, not held
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Israeli military responded with artillery and air strikes on southern Lebanon.",
+            ("ISR", "LBN", "ASSAULT"),
+        ),
+        ("Iran retaliated with missile strikes on Israel.", ("IRN", "ISR", "ASSAULT")),
+    ],
+)
+def test_strikes_answered_with_are_the_answerers(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICC issued an arrest warrant for Vladimir Putin.",
+        "The ICC prosecutor applied for arrest warrants against Vladimir Putin.",
+    ],
+)
+def test_an_arrest_warrant_issued_or_sought_accuses(pipeline: Any, text: str) -> None:
+    assert {(s, t, ty) for s, t, ty in _acts(pipeline, text)} == {("IGO", "RUS", "ACCUSE")}
+
+
+def test_applying_for_membership_accuses_no_one(pipeline: Any) -> None:
+    assert not _acts(pipeline, "Ukraine applied for membership of NATO.")

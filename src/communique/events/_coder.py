@@ -576,11 +576,18 @@ def _object(tok: Any) -> Any | None:
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None and p.lemma_.lower() == "airspace":
                 return p
-        if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in _TO_OBJECT:
+        if c.dep_ == "prep" and (
+            (c.lower_ == "to" and tok.lemma_.lower() in _TO_OBJECT)
+            or (c.lower_ == "for" and tok.lemma_.lower() in _FOR_OBJECT)
+        ):
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
             if p is not None:
                 return p
     return None
+
+
+#: Verbs whose "for"-phrase is what they do: "applied for arrest warrants".
+_FOR_OBJECT = frozenset(["apply"])
 
 
 #: Verbs of going whose "into"-phrase is what they enter when it is an airspace.
@@ -2130,7 +2137,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     by = [
         g for a in phrases for g in a.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"
     ]
-    makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx)
+    makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx) + _answered_with(tok, idx)
     preps = ("to",) if handed else ("on", "against", "of", "into")
     if handed:  # the parser may hang "to Moscow" on what is handed over
         phrases += _objects_of(tok, "of")
@@ -2156,6 +2163,22 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         source_hint=tuple(makers),
         target_hint=tuple(targets),
     )
+
+
+#: Verbs of answering with an act: "the Israeli military responded with air strikes on
+#: southern Lebanon".
+_ANSWERING_WITH = frozenset(["respond", "retaliate", "react", "reply", "answer", "hit"])
+
+
+def _answered_with(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The subject of a verb of :data:`_ANSWERING_WITH` whose "with"-phrase is the act
+    ``noun`` names: who answered made the act."""
+    t = _first_conjunct(noun)
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lemma_.lower() not in _ANSWERING_WITH:
+        return []
+    verb = prep.head
+    return [m for c in verb.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
 
 
 #: Nouns of protest held by a country's people: "protests in Bolivia against the
@@ -2314,6 +2337,8 @@ def _governor(noun: Any) -> Any:
     talks"), or the noun itself when it qualifies another noun ("questions about the
     call"): only a verb of its own says whether it was held."""
     t = _first_conjunct(noun)
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _MEASURE_NOUNS:
+        t = _first_conjunct(t.head.head)  # "a fresh round of talks ... opened"
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head

@@ -550,6 +550,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         },
         # charged before a court: accused of a crime (CAMEO 1121)
         **{(v, "charge"): "1121" for v in ("file", "bring", "press", "lay")},
+        # a warrant for someone's arrest issued or sought: accused of a crime (CAMEO 1121)
+        **{(v, "warrant"): "1121" for v in ("issue", "seek", "request", "approve", "apply")},
         ("open", "hearing"): "090",
         ("stage", "rally"): "141",
         ("hold", "rally"): "141",
