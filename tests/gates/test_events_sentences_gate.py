@@ -44,8 +44,10 @@ from conftest import bench_module
 #: Then (a name given as a second object; joint patrols, drills kicked off): TUNING 0.624 /
 #: 0.985; HELD-OUT 2 0.513 / 0.930, 0.984, 0.889; the others unchanged. Then (a strike
 #: named by a noun): HELD-OUT 0.486 / 0.944, 0.981, 0.889; the others unchanged.
+#: Twenty-seventh session (a round of talks opened, strikes answered with, arrest warrants):
+#: TUNING 0.647 / 0.986, 1.0, 1.0; the held-out parts unchanged.
 FLOORS = {
-    "tune": {"recall": 0.62, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.51, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
@@ -55,13 +57,16 @@ FLOORS = {
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in
-    # the sentence next to it (one act more found, one dyad wrong)
-    "passages": {"recall": 0.45, "precision": 0.94, "flags right": 0.99, "quiet": 0.87},
+    # the sentence next to it (one act more found, one dyad wrong); 0.464 / 0.949 in the
+    # twenty-seventh session (subjects the parser hung elsewhere, allegations, states told
+    # to act, targets struck in a state)
+    "passages": {"recall": 0.46, "precision": 0.94, "flags right": 0.99, "quiet": 0.87},
     # PASSAGES TUNING, written the same way after it: 0.486 / 0.975, 0.976, 1.0 at first;
     # 0.519 / 0.965 with requests that someone act, relations cut, a charge or criticism
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
-    # with an actor held responsible accused
-    "passages_tune": {"recall": 0.53, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
+    # session (the same changes)
+    "passages_tune": {"recall": 0.56, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 
