@@ -2278,3 +2278,33 @@ def test_an_arrest_warrant_issued_or_sought_accuses(pipeline: Any, text: str) ->
 
 def test_applying_for_membership_accuses_no_one(pipeline: Any) -> None:
     assert not _acts(pipeline, "Ukraine applied for membership of NATO.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The United States aided Ukraine.", ("USA", "UKR", "AID", "070")),
+        ("Pakistan insulted India.", ("PAK", "IND", "ACCUSE", "111")),
+        ("Russian jets downed a Ukrainian fighter jet.", ("RUS", "UKR", "ASSAULT", "190")),
+        ("China invited Russia to talks in Beijing.", ("CHN", "RUS", "AGREE", "036")),
+        ("Xi invited Zelensky to visit Beijing.", ("CHN", "UKR", "AGREE", "036")),
+        ("Ukraine recognized Kosovo on Monday.", ("UKR", "XKX", "SUPPORT", "054")),
+        ("Putin had talks with Xi on Monday.", ("RUS", "CHN", "CONSULT", "040")),
+        ("Russia shut its embassy in Ukraine.", ("RUS", "UKR", "SANCTION", "161")),
+        ("Germany pledged its support for Ukraine.", ("DEU", "UKR", "SUPPORT", "051")),
+    ],
+)
+def test_common_political_verbs_and_phrases(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers downed tools at the plant.",  # a strike, not an aircraft shot down
+        "The club invited fans to the stadium.",
+        "Russia recognized the results of the vote.",  # a thing recognised, not a state
+    ],
+)
+def test_other_senses_of_those_verbs_are_no_events(pipeline: Any, text: str) -> None:
+    assert not _dyads(pipeline, text)

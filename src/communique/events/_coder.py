@@ -1012,6 +1012,7 @@ def _sentence_hits(
             or _called_names(tok, idx)
             or _held_responsible(tok, idx)
             or _alleged(tok, idx)
+            or _invited(tok, idx)
             or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
@@ -1636,6 +1637,30 @@ def _held_responsible(tok: Any, idx: ActorIndex) -> _Hit | None:
     return _Hit(tok, tok, "112", "ACCUSE", "lexical", (tok,), target_hint=tuple(named))
 
 
+#: What an actor is invited to: an encounter or a visit ("invited Russia to talks"), or to
+#: do one ("invited Zelensky to visit Beijing").
+_INVITED_TO = frozenset(
+    ["meet", "visit", "attend", "join", "negotiate", "talk", "discuss", "come", "participate"]
+)
+
+
+def _invited(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """An invitation to meet, talk or visit is an offer to meet (CAMEO 036) to the one
+    invited: "China invited Russia to talks in Beijing", "Xi invited Zelensky to visit"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "invite":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    named = [m for m in _mentions_for(obj, idx) if _code(idx, m)] if obj is not None else []
+    if not named:
+        return None
+    to = [p.lemma_.lower() for p in _objects_of(tok, "to")]
+    acts = [c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and _infinitive(c)]
+    meeting = ENCOUNTER_NOUNS.keys() | VISIT_NOUNS | {"talk", "summit", "negotiation"}
+    if not (any(w in meeting for w in to) or any(w in _INVITED_TO for w in acts)):
+        return None
+    return _Hit(tok, tok, "036", "AGREE", "lexical", (tok,), target_hint=tuple(named))
+
+
 #: Verbs that accuse whoever their "that"-clause says did something.
 _ALLEGING = frozenset(["allege", "charge"])
 
@@ -1666,7 +1691,8 @@ _RECOGNISED_AS = frozenset(
 def _recognised_as(tok: Any, idx: ActorIndex) -> _Hit | None:
     """Recognising an actor as a state or as a country's leader is diplomatic recognition
     (CAMEO 054): "Spain recognised Palestine as a state", "recognised Guaido as interim
-    president"; not recognising a thing ("recognised the results")."""
+    president", "Ukraine recognised Kosovo" (a state named as the object); not
+    recognising a thing ("recognised the results")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("recognize", "recognise"):
         return None
     if any(c.dep_ == "neg" for c in tok.children):
@@ -1674,7 +1700,8 @@ def _recognised_as(tok: Any, idx: ActorIndex) -> _Hit | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     named = _mentions_for(obj, idx) if obj is not None else []
     as_what = _objects_of(tok, "as")
-    if not named or not any(p.lemma_.lower() in _RECOGNISED_AS for p in as_what):
+    a_state = obj is not None and obj.pos_ == "PROPN" and all(_is_state(idx, m) for m in named)
+    if not named or not (a_state or any(p.lemma_.lower() in _RECOGNISED_AS for p in as_what)):
         return None
     return _Hit(tok, tok, "054", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
 

@@ -30,7 +30,7 @@ VERBS = _table(
         "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
         "assail excoriate vilify deride reprimand "
         "castigate lambast lambaste censure disparage chide scold deplore ridicule mock reproach "
-        "admonish pillory",
+        "admonish pillory insult humiliate",
         "090": "investigate probe",
         "115": "sue",
         "1121": "indict prosecute",
@@ -59,7 +59,7 @@ VERBS = _table(
         "060": "cooperate collaborate",
         "062": "exercise",
         "064": "share",
-        "070": "donate",
+        "070": "donate aid",
         "072": "arm",
         "075": "shelter",
         "0874": "surrender",
@@ -87,7 +87,7 @@ VERBS = _table(
         "192": "occupy annex capture retake recapture",
         "193": "shoot",
         "194": "shell bombard",
-        "195": "bomb airstrike",
+        "195": "bomb airstrike strafe",
         "202": "massacre",
     }
 )
@@ -293,6 +293,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "meeting"): "040",
         ("hold", "negotiation"): "046",
         ("hold", "consultation"): "040",
+        # "Putin had talks with Xi", "had a meeting with the Chinese foreign minister"
+        ("have", "talk"): "040",
+        ("have", "meeting"): "040",
+        ("have", "negotiation"): "046",
+        # an embassy shut in another state reduces relations (CAMEO 161); reopened, it
+        # restores them (054)
+        **{(v, "embassy"): "161" for v in ("close", "shut", "shutter")},
+        ("reopen", "embassy"): "054",
         # revenge vowed is a threat (CAMEO 130) at whom its "against" phrase names
         **{(v, n): "130" for v in ("vow", "promise", "pledge") for n in ("revenge", "retaliation")},
         # views exchanged are consultation, both ways ("exchanged views on Taiwan")
@@ -515,6 +523,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for n in ("supply", "delivery", "export", "import", "shipment")
         },
         ("set", "fire"): "1712",
+        # aircraft shot down: "Russian jets downed a Ukrainian fighter jet" (not "workers
+        # downed tools", a strike)
+        **{
+            ("down", n): "190"
+            for n in ("jet", "plane", "aircraft", "drone", "helicopter", "warplane", "fighter")
+        },
         ("blow", "line"): "1712",
         ("point", "finger"): "112",
         ("lodge", "protest"): "114",
@@ -612,6 +626,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("express", "support"): "051",
         ("voice", "support"): "051",
         **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "pledge")},
+        **{(v, "support"): "051" for v in ("pledge", "promise", "reaffirm", "reiterate")},
         # "expressed its gratitude to Canberra for funding ...": thanks are praise (CAMEO 051)
         **{
             (v, n): "051"
