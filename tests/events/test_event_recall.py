@@ -2308,3 +2308,27 @@ def test_common_political_verbs_and_phrases(pipeline: Any, text: str, want: Any)
 )
 def test_other_senses_of_those_verbs_are_no_events(pipeline: Any, text: str) -> None:
     assert not _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia pulled its troops out of Ukraine.", ("RUS", "UKR", "RETREAT")),
+        ("Russia complied with Ukraine's demands.", ("RUS", "UKR", "CONCEDE")),
+        ("Russia normalised relations with Ukraine.", ("RUS", "UKR", "SUPPORT")),
+        ("Russia downgraded relations with Ukraine.", ("RUS", "UKR", "SANCTION")),
+        ("Russia brought a case against Ukraine.", ("RUS", "UKR", "ACCUSE")),
+        ("Russia declined Ukraine's invitation.", ("RUS", "UKR", "REJECT")),
+        ("Russia ignored Ukraine's demands.", ("RUS", "UKR", "REJECT")),
+    ],
+)
+def test_yielding_relations_cases_and_refusals(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_backing_down_is_yielding_not_support(pipeline: Any) -> None:
+    acts = _acts(pipeline, "Russia backed down in its dispute with Ukraine.")
+    assert {a[2] for a in acts} == {"CONCEDE"}
+    # access given to someone in another's custody is not yielding to them
+    text = "He called for the Red Cross to be given access to all Ukrainians in Russian custody."
+    assert not {a for a in _acts(pipeline, text) if a[2] == "CONCEDE"}

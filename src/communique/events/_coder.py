@@ -129,7 +129,7 @@ _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "COOPERATE": frozenset({"to", "between"}),
     "AGREE": frozenset({"to"}),
     "CONCEDE": frozenset({"to"}),
-    "RETREAT": frozenset({"from", "to"}),
+    "RETREAT": frozenset({"from", "to", "out"}),
     "REJECT": frozenset({"from", "to"}),
     "ACCUSE": frozenset({"over", "about"}),
     "COERCE": frozenset({"from"}),
@@ -4016,10 +4016,9 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "prep" and (a.lemma_.lower(), c.lower_) in PHRASAL:
                 # "called for sanctions against Nigeria": the preposition belongs to the
                 # verb, its object is the verb's object
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out += _mentions_for(p, idx)
-                        out += _noun_args(p, idx, preps)
+                for p in _pobjs(c):
+                    out += _mentions_for(p, idx)
+                    out += _noun_args(p, idx, preps)
             elif c.dep_ == "prep" and c.lower_ == "with" and reduced_passive(a):
                 continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and c.lower_ == "with" and c.doc[c.i - 1].text == ",":
@@ -4683,6 +4682,8 @@ def _pobjs(prep: Any) -> list[Any]:
     subject of "holed", read as a past tense; the "to" left without an object) is its
     object too."""
     out = [p for p in prep.children if p.dep_ == "pobj"]
+    if not out and prep.lower_ == "out":  # "pulled its troops out of Ukraine"
+        out = [p for c in prep.children if c.lower_ == "of" for p in _pobjs(c)]
     if out or prep.i + 1 >= len(prep.doc):
         return out
     noun = prep.doc[prep.i + 1]

@@ -620,6 +620,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("establish", "tie"): "054",
         ("restore", "relation"): "054",
         ("establish", "relation"): "054",
+        **{(v, n): "054" for v in ("normalise", "normalize") for n in ("relation", "tie")},
+        ("downgrade", "relation"): "161",
+        # a case brought before a court against someone (CAMEO 115)
+        **{(v, "case"): "115" for v in ("bring", "file", "lodge")},
+        # an invitation, an offer or demands turned away (CAMEO 12)
+        **{(v, n): "120" for v in ("decline", "ignore") for n in ("invitation", "offer")},
+        ("ignore", "demand"): "120",
         ("grant", "recognition"): "054",
         ("mobilize", "support"): "053",
         ("rally", "support"): "053",
@@ -805,6 +812,11 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("talk", "to"): "040",
         ("speak", "to"): "040",
         ("turn", "down"): "120",
+        # yielding: "backed down in its dispute with", "complied with the demands" (CAMEO
+        # 080), not backing someone
+        ("back", "down"): "080",
+        ("back", "off"): "080",
+        ("comply", "with"): "080",
         ("speak", "with"): "040",
         ("discuss", "with"): "040",
         ("meet", "with"): "040",
