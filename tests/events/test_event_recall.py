@@ -2332,3 +2332,10 @@ def test_backing_down_is_yielding_not_support(pipeline: Any) -> None:
     # access given to someone in another's custody is not yielding to them
     text = "He called for the Red Cross to be given access to all Ukrainians in Russian custody."
     assert not {a for a in _acts(pipeline, text) if a[2] == "CONCEDE"}
+
+
+def test_a_group_acted_on_at_home_is_not_the_body_acting(pipeline: Any) -> None:
+    an = _analyze(pipeline, "Hong Kong police fired tear gas at protesters.")
+    (ev,) = an.events
+    assert (ev.source_actor_id, ev.target_actor_id) == ("HKG:COP", "HKG:CVL")
+    assert an.actor("HKG:CVL").name == "Hong Kong civilians"

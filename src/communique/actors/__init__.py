@@ -8,7 +8,7 @@ from __future__ import annotations
 from .._cache import cache_dir
 from ._patterns import pattern_ids
 from ._registry import Entry, Registry
-from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector
+from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector, sibling_group
 
 __all__ = [
     "AGENTS",
@@ -19,4 +19,5 @@ __all__ = [
     "cache_dir",
     "cameo_sector",
     "pattern_ids",
+    "sibling_group",
 ]

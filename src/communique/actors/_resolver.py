@@ -165,6 +165,20 @@ def _group(state: Actor, sector: str) -> Actor:
     )
 
 
+def sibling_group(body: Actor, sector: str) -> Actor | None:
+    """Another body of the state whose body ``body`` is ("Hong Kong police" + CVL → "Hong
+    Kong civilians", id HKG:CVL); None for an actor that is not a state's body."""
+    if (
+        body.code is None
+        or body.sector not in AGENT_NAMES
+        or body.id != f"{body.code}:{body.sector}"
+    ):
+        return None
+    name = body.name.removesuffix(" " + AGENT_NAMES[body.sector])
+    state = Actor(id=body.code, name=name, kind="state", code=body.code, country=body.country)
+    return _group(state, sector)
+
+
 #: Names news gives two states, which the registry leaves out (data/actors/README.md):
 #: read as the one of them an article names otherwise (ActorResolver._shared_names).
 SHARED_NAMES = {"Congo": ("COD", "COG"), "Congolese": ("COD", "COG")}

@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import dates
-from ..actors import AGENTS, ActorIndex
+from ..actors import AGENTS, ActorIndex, sibling_group
 from ..nlp import DASHES, doc_text, subject_head
 from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
@@ -5646,6 +5646,14 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
         None,
     )
     actor_id = home.actor_id if home is not None else src.actor_id
+    if home is None:
+        # no state named: the group's own body of the source's state ("Hong Kong police
+        # fired tear gas at protesters" → Hong Kong civilians), not the source itself
+        sector = AGENTS.get(group.lemma_.lower(), "CVL") if group is not None else "GOV"
+        sibling = sibling_group(actor, sector or "CVL")
+        if sibling is not None and sibling.id != actor.id:
+            idx.actors.setdefault(sibling.id, sibling)
+            actor_id = sibling.id
     return Mention(id=-1, span=span, label="NOMINAL", actor_id=actor_id, sentence=src.sentence)
 
 
