@@ -2339,3 +2339,30 @@ def test_a_group_acted_on_at_home_is_not_the_body_acting(pipeline: Any) -> None:
     (ev,) = an.events
     assert (ev.source_actor_id, ev.target_actor_id) == ("HKG:COP", "HKG:CVL")
     assert an.actor("HKG:CVL").name == "Hong Kong civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Macron called Putin on Tuesday.", ("FRA", "RUS")),
+        ("Biden called Netanyahu to discuss the hostages.", ("USA", "ISR")),
+        ("Biden called Xi Jinping on Thursday, the White House said.", ("USA", "CHN")),
+    ],
+)
+def test_an_actor_called_is_a_phone_call(pipeline: Any, text: str, want: Any) -> None:
+    assert {(*want, "CONSULT", "041"), (want[1], want[0], "CONSULT", "041")} == _dyads(
+        pipeline, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called Zelensky a liar.",
+        "Trump called him names.",
+        "Putin called off the meeting with Biden.",
+        "Russia called on Ukraine to withdraw.",
+    ],
+)
+def test_naming_appeals_and_calling_off_are_no_phone_calls(pipeline: Any, text: str) -> None:
+    assert not {d for d in _dyads(pipeline, text) if d[3] == "041"}

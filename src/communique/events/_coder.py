@@ -371,7 +371,7 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     for c in tok.children:
         # a particle the parser made an adverb is still one ("rolled back tariffs")
         particle = c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "advmod")
-        if particle or c.dep_ == "prep":
+        if particle or (c.dep_ == "prep" and not _of_time(c)):
             if particle and key:  # "called off the strike", "broke off talks"
                 pk = (f"{lemma} {c.lower_}", key)
                 light = LIGHT.get(pk) or GEN_LIGHT.get(pk)
@@ -420,6 +420,12 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         # verb's "with"-phrase on its object (one discusses with someone)
         code = PHRASAL.get((lemma, "with"))
     return _lookup(code) if code is not None else None
+
+
+def _of_time(prep: Any) -> bool:
+    """Does a preposition say when ("called Xi on Thursday"), not what a phrasal verb
+    takes ("called on Xi to")?"""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def _mandative(verb: Any) -> bool:
@@ -1013,6 +1019,7 @@ def _sentence_hits(
             or _held_responsible(tok, idx)
             or _alleged(tok, idx)
             or _invited(tok, idx)
+            or _phoned(tok, idx)
             or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
@@ -1659,6 +1666,45 @@ def _invited(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not (any(w in meeting for w in to) or any(w in _INVITED_TO for w in acts)):
         return None
     return _Hit(tok, tok, "036", "AGREE", "lexical", (tok,), target_hint=tuple(named))
+
+
+#: Particles and prepositions that make "call" something other than a phone call
+#: ("called on", "called for", "called off", "called in", "called up", "called back").
+_NOT_A_CALL = frozenset(["on", "upon", "for", "off", "in", "up", "out", "back", "into", "as"])
+
+
+def _phoned(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Macron called Putin on Tuesday", "Biden called Netanyahu to discuss the hostages":
+    an actor called, with nothing said of them, is a phone call (CAMEO 041). Not naming
+    ("called Zelensky a liar", "called him names", "called the move illegal"), not an
+    appeal ("called on Russia to"), not a call for something."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "call":
+        return None
+    if any(
+        c.dep_ in ("ccomp", "acomp", "attr", "dative", "nsubjpass", "auxpass")
+        or (c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL and not _of_time(c))
+        for c in tok.children
+    ):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+    if len(objs) != 1 or objs[0].pos_ != "PROPN":
+        return None
+    named = [m for m in _mentions_for(objs[0], idx) if _code(idx, m)]
+    if not named:
+        return None
+    # the parser may read "Macron called Putin" as a name given ("Macron, called Putin"),
+    # a participle whose subject is then no doer: the caller is its subject
+    callers = [m for c in tok.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+    return _Hit(
+        tok,
+        tok,
+        "041",
+        "CONSULT",
+        "lexical",
+        (tok,),
+        target_hint=tuple(named),
+        source_hint=tuple(callers) if objs[0].dep_ == "oprd" else (),
+    )
 
 
 #: Verbs that accuse whoever their "that"-clause says did something.
