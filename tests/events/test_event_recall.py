@@ -2366,3 +2366,15 @@ def test_an_actor_called_is_a_phone_call(pipeline: Any, text: str, want: Any) ->
 )
 def test_naming_appeals_and_calling_off_are_no_phone_calls(pipeline: Any, text: str) -> None:
     assert not {d for d in _dyads(pipeline, text) if d[3] == "041"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("An angry crowd protested in Belgrade on Saturday.", ("SRB", "SRB", "PROTEST")),
+        # the state's name inside the body it places ("army base in northern Mali")
+        ("Rebels attacked an army base in northern Mali.", ("MLI", "MLI", "ASSAULT")),
+    ],
+)
+def test_unnamed_doers_placed_where_they_act(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .._cache import cache_dir
 from ._patterns import pattern_ids
 from ._registry import Entry, Registry
-from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector, sibling_group
+from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector, sibling_group, state_of_body
 
 __all__ = [
     "AGENTS",
@@ -20,4 +20,5 @@ __all__ = [
     "cameo_sector",
     "pattern_ids",
     "sibling_group",
+    "state_of_body",
 ]

@@ -165,9 +165,9 @@ def _group(state: Actor, sector: str) -> Actor:
     )
 
 
-def sibling_group(body: Actor, sector: str) -> Actor | None:
-    """Another body of the state whose body ``body`` is ("Hong Kong police" + CVL → "Hong
-    Kong civilians", id HKG:CVL); None for an actor that is not a state's body."""
+def state_of_body(body: Actor) -> Actor | None:
+    """The state whose body ``body`` is ("Mali military", id MLI:MIL → Mali, id MLI);
+    None for an actor that is not a state's body."""
     if (
         body.code is None
         or body.sector not in AGENT_NAMES
@@ -175,8 +175,14 @@ def sibling_group(body: Actor, sector: str) -> Actor | None:
     ):
         return None
     name = body.name.removesuffix(" " + AGENT_NAMES[body.sector])
-    state = Actor(id=body.code, name=name, kind="state", code=body.code, country=body.country)
-    return _group(state, sector)
+    return Actor(id=body.code, name=name, kind="state", code=body.code, country=body.country)
+
+
+def sibling_group(body: Actor, sector: str) -> Actor | None:
+    """Another body of the state whose body ``body`` is ("Hong Kong police" + CVL → "Hong
+    Kong civilians", id HKG:CVL); None for an actor that is not a state's body."""
+    state = state_of_body(body)
+    return _group(state, sector) if state is not None else None
 
 
 #: Names news gives two states, which the registry leaves out (data/actors/README.md):

@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import dates
-from ..actors import AGENTS, ActorIndex, sibling_group
+from ..actors import AGENTS, ActorIndex, sibling_group, state_of_body
 from ..nlp import DASHES, doc_text, subject_head
 from ..quotes import CUE_VERBS
 from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
@@ -3451,6 +3451,11 @@ GENERIC_AGENTS = frozenset(
         "policeman",
         "villager",
         "resident",
+        # attackers and crowds with no side named; not soldiers, who fight abroad too
+        "attacker",
+        "assailant",
+        "crowd",
+        "mob",
     ]
 )
 
@@ -3498,10 +3503,18 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
     nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in c.children]
     states = set()
     for noun in nouns:
-        states |= {m.actor_id for m in _states_at(noun, idx)}
-        if (where := idx.places.get(noun.i)) is not None:  # "an army base in northern Mali"
+        found = {m.actor_id for m in _states_at(noun, idx)}
+        states |= found
+        if (where := idx.places.get(noun.i)) is not None:  # "a town in northern Mali"
             idx.actors.setdefault(where.id, where)
             states.add(where.id)
+        elif not found and noun.pos_ == "PROPN" and (m := idx.at(noun.i)) is not None:
+            # the state's name inside a body placed by it ("an army base in Mali")
+            body = idx.actors.get(m.actor_id or "")
+            state = state_of_body(body) if body is not None else None
+            if state is not None:
+                idx.actors.setdefault(state.id, state)
+                states.add(state.id)
     if len(states) != 1:
         return None
     words = [subj] if agent is not None else [t for t in subj.subtree if t.i < verb.i]
