@@ -2378,3 +2378,20 @@ def test_naming_appeals_and_calling_off_are_no_phone_calls(pipeline: Any, text: 
 )
 def test_unnamed_doers_placed_where_they_act(pipeline: Any, text: str, want: Any) -> None:
     assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The EU hit Russia with a new package of sanctions.", ("IGO", "RUS", "SANCTION")),
+        ("The United States slapped China with new tariffs.", ("USA", "CHN", "SANCTION")),
+        (
+            "The sanctions, which the EU imposed on Russia in March, were extended.",
+            ("IGO", "RUS", "SANCTION"),
+        ),
+    ],
+)
+def test_penalties_hit_with_and_imposed_in_a_relative_clause(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert {(s, t, ty) for s, t, ty in _acts(pipeline, text)} == {want}  # no assault

@@ -403,6 +403,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                 light = LIGHT.get((lemma, _noun_key(p))) if p is not None else None
                 if light is not None:
                     return _lookup(light)
+    if lemma in _HIT_WITH and any(_noun_key(p) in _PENALTIES for p in _objects_of(tok, "with")):
+        return _lookup("163")  # "Iran was hit with new sanctions", "slapped China with tariffs"
     if _expels(tok, lemma):
         return _lookup("166")
     shut_out = _shut_out(tok, lemma, obj)
@@ -426,6 +428,12 @@ def _of_time(prep: Any) -> bool:
     """Does a preposition say when ("called Xi on Thursday"), not what a phrasal verb
     takes ("called on Xi to")?"""
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+#: Verbs whose "with"-phrase is the penalty put on their object.
+_HIT_WITH = frozenset(["hit", "slap", "target", "punish"])
+#: Economic penalties put on a state.
+_PENALTIES = frozenset(["sanction", "tariff", "duty", "embargo", "levy", "penalty"])
 
 
 def _mandative(verb: Any) -> bool:
@@ -576,6 +584,8 @@ def _object(tok: Any) -> Any | None:
                     return p
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
+            if c.tag_ == "WDT" and tok.dep_ == "relcl":
+                return tok.head  # "the sanctions, which the EU imposed on Russia"
             return c
         if c.dep_ == "prep" and c.lower_ == "into" and tok.lemma_.lower() in _INTO_AIRSPACE:
             # "flew into Estonian airspace": the airspace is what was entered
@@ -1273,6 +1283,8 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         return False
     if any(c.dep_ == "prt" for c in tok.children):
         return False
+    if any(_noun_key(p) in _PENALTIES for p in _objects_of(tok, "with")):
+        return False  # "the EU hit Russia with a new package of sanctions": a sanction
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
