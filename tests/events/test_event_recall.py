@@ -2395,3 +2395,24 @@ def test_penalties_hit_with_and_imposed_in_a_relative_clause(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert {(s, t, ty) for s, t, ty in _acts(pipeline, text)} == {want}  # no assault
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia warned that it would attack Ukraine.",
+        "Russia said it would attack Ukraine if provoked.",
+    ],
+)
+def test_future_force_announced_by_its_doer_is_a_threat_made(pipeline: Any, text: str) -> None:
+    (ev,) = _coded(_analyze(pipeline, text))
+    assert ev[:3] == ("RUS", "UKR", "THREATEN") and not ev[3].hypothetical
+
+
+def test_force_stopped_is_de_escalation_and_peacekeepers_protect(pipeline: Any) -> None:
+    assert _acts(pipeline, "Russia stopped attacking Ukraine.") == {("RUS", "UKR", "RETREAT")}
+    # asked to stop, it goes on
+    text = "China urged the United States to stop imposing sanctions on Chinese companies."
+    assert ("USA", "CHN", "SANCTION") in _acts(pipeline, text)
+    text = "Bangladesh deployed peacekeepers to Sierra Leone."
+    assert _dyads(pipeline, text) == {("BGD", "SLE", "AID", "074")}

@@ -666,6 +666,8 @@ _TWO_WORD_KEYS = frozenset(
         "ground operation",
         "military operation",
         "ground offensive",
+        "peacekeeping troop",
+        "peacekeeping force",
         # kinds of aid ("air defence systems", "a weapons package")
         *(k for k in ARMS | RELIEF | PACKAGES if " " in k),
     ]
@@ -1108,6 +1110,19 @@ def _sentence_hits(
         ):
             # "test-fired a missile into the sea": a show of force (CAMEO 150), no attack
             hit = dataclasses.replace(hit, cameo="150", etype="MOBILIZE")
+        if (
+            hit.tok.dep_ == "xcomp"
+            and hit.tok.head.lemma_.lower() in _STOPPING
+            and hit.tok.head.dep_ != "xcomp"  # not "urged the US to stop imposing sanctions"
+        ):
+            # "Russia stopped attacking Ukraine": force ended is de-escalation (CAMEO 087),
+            # aid ended a cut (162); anything else stopped is no act of its kind
+            if hit.etype in ("ASSAULT", "COERCE"):
+                hit = dataclasses.replace(hit, cameo="087", etype="RETREAT")
+            elif hit.etype == "AID":
+                hit = dataclasses.replace(hit, cameo="162", etype="SANCTION")
+            else:
+                continue
         if hit.kind == "lexical" and _welcomed_guest(hit.tok, idx):
             # "Orban welcomed Xi Jinping to Budapest": hosting (CAMEO 043), not praise
             hit = dataclasses.replace(hit, cameo="043", etype="CONSULT")
@@ -1719,6 +1734,10 @@ def _phoned(tok: Any, idx: ActorIndex) -> _Hit | None:
     )
 
 
+#: Verbs that end what their gerund does: "stopped attacking", "ceased shelling".
+_STOPPING = frozenset(["stop", "cease", "halt", "quit", "end", "suspend"])
+
+
 #: Verbs that accuse whoever their "that"-clause says did something.
 _ALLEGING = frozenset(["allege", "charge"])
 
@@ -1897,6 +1916,8 @@ def _party_contest(tok: Any, idx: ActorIndex) -> bool:
 def _troops(verb: Any) -> bool:
     """Is the subject of the verb a military body ("peacekeepers", "Russian troops", "the
     first deployment of NATO peacekeeping troops")?"""
+    if verb.lemma_.lower() != "arrive":
+        return True  # troops sent or deployed ("deployed peacekeepers to Sierra Leone")
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(
         AGENTS.get(t.lemma_.lower()) == "MIL" or t.lower_ == "peacekeeping" for t in subj.subtree
@@ -2776,6 +2797,10 @@ def _modal(hit: _Hit) -> _Hit:
         return dataclasses.replace(hit, hypothetical=True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
+        if hit.etype in MATERIAL_CONFLICT and _announced_by_doer(hit.tok):
+            # "Russia warned that it would attack Ukraine": the warning is a threat made
+            code = _THREAT_CODE.get(hit.etype, "130")
+            return dataclasses.replace(hit, cameo=code, etype="THREATEN")
         if hit.etype in COOP:
             code = _INTENT_CODE.get(hit.etype, "030")
             return dataclasses.replace(hit, cameo=code, etype="AGREE", hypothetical=True)
@@ -2789,6 +2814,22 @@ def _modal(hit: _Hit) -> _Hit:
             return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
         return dataclasses.replace(hit, hypothetical=True)
     return hit
+
+
+#: Verbs by which a state announces its own future force as a warning.
+_ANNOUNCING = frozenset(["warn", "say", "declare", "announce", "vow", "threaten", "insist"])
+
+
+def _announced_by_doer(verb: Any) -> bool:
+    """Is the future act ``verb`` the content of a warning or statement by its own doer:
+    "Russia warned that it would attack", "Iran said it would retaliate against Israel"
+    (the clause's subject a pronoun taking up the speaker)?"""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _ANNOUNCING:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("it", "they", "we", "he", "she")
 
 
 def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:

@@ -388,6 +388,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("provide", "loan"): "071",
         ("grant", "loan"): "071",
         ("send", "troop"): "152",
+        # peacekeepers sent are protection given (CAMEO 074), not a show of force
+        **{
+            (v, n): "074"
+            for v in ("send", "deploy", "dispatch")
+            for n in ("peacekeeper", "peacekeeping troop", "peacekeeping force")
+        },
         # forces gathered or brought up (CAMEO 154, mobilise or increase armed forces)
         **{
             (v, n): "154"
