@@ -2416,3 +2416,21 @@ def test_force_stopped_is_de_escalation_and_peacekeepers_protect(pipeline: Any) 
     assert ("USA", "CHN", "SANCTION") in _acts(pipeline, text)
     text = "Bangladesh deployed peacekeepers to Sierra Leone."
     assert _dyads(pipeline, text) == {("BGD", "SLE", "AID", "074")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            '"We condemn this attack," the Chinese foreign ministry said of the US strike on Iran.',
+            ("CHN", "USA", "ACCUSE"),
+        ),
+        (
+            '"We reject these accusations," the Kremlin said of Ukraine’s claims.',
+            ("RUS", "UKR", "REJECT"),
+        ),
+        ("Zelensky said Ukraine was grateful to Germany for its help.", ("UKR", "DEU", "SUPPORT")),
+    ],
+)
+def test_quotes_said_of_someone_and_thanks(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _acts(pipeline, text)

@@ -1032,6 +1032,7 @@ def _sentence_hits(
             or _alleged(tok, idx)
             or _invited(tok, idx)
             or _phoned(tok, idx)
+            or _grateful(tok, idx)
             or _recognised_as(tok, idx)
             or _said_wrong(tok, idx)
             or _control(tok)
@@ -1732,6 +1733,19 @@ def _phoned(tok: Any, idx: ActorIndex) -> _Hit | None:
         target_hint=tuple(named),
         source_hint=tuple(callers) if objs[0].dep_ == "oprd" else (),
     )
+
+
+def _grateful(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """Being grateful or thankful to an actor is thanks, praise (CAMEO 051): "Zelensky said
+    Ukraine was grateful to Germany for its help"."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ("grateful", "thankful"):
+        return None
+    if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
+        return None
+    named = [m for p in _objects_of(tok, "to") for m in _mentions_for(p, idx) if _code(idx, m)]
+    if not named:
+        return None
+    return _Hit(tok, tok.head, "051", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
 
 
 #: Verbs that end what their gerund does: "stopped attacking", "ceased shelling".
@@ -3095,6 +3109,32 @@ def _speakers_own(
     # a person's side is their state, where the article names it ("attacked our energy
     # infrastructure" hit Ukraine, not Zelensky)
     return [dataclasses.replace(m, actor_id=state.id) if state and state.kind == "state" else m]
+
+
+#: Types aimed at whom a quote is said of.
+_SAID_OF_TYPES = frozenset(["ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"])
+
+
+def _said_of(
+    hit: _Hit, doc: Any, idx: ActorIndex, q: Quote | None, sources: list[Mention]
+) -> list[Mention]:
+    """ "We condemn this attack," the Chinese foreign ministry said of the US strike on
+    Iran: an act in a quote, aimed at no one in it, is aimed at whom the quote is said of
+    (an actor, the possessor of what it is said of, or the maker of an act it names)."""
+    if q is None or q.cue is None or hit.etype not in _SAID_OF_TYPES:
+        return []
+    cue = next((t for t in doc if t.idx == q.cue.start), None)
+    if cue is None:
+        return []
+    own = {(_code(idx, s) or "")[:3] for s in sources}
+    found = [
+        m
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in _pobjs(c)
+        for m in _mentions_for(p, idx) or _doer_of(p, idx)
+    ]
+    return [m for m in found if (c := _code(idx, m)) is not None and c[:3] not in own]
 
 
 def _speaker_mention(q: Quote, idx: ActorIndex) -> Mention | None:
@@ -5476,7 +5516,9 @@ def _events_of(
     targets, place_only = _targets(hit, idx)
     covering = _reporting_quote(hit.tok, quotes)  # the quote that holds the act, if any
     if not targets:
-        targets = _speakers_own(hit, idx, covering, sources)
+        targets = _speakers_own(hit, idx, covering, sources) or _said_of(
+            hit, doc, idx, covering, sources
+        )
     if not targets and len(sources) < 2 and hit.tok.lemma_.lower() in _TALKING:
         return []  # "Peskov talked to reporters": talking to no one named consults no one
     if not targets and hit.kind == "control" and hit.tok.lemma_.lower() in _PRESSING:
