@@ -2434,3 +2434,24 @@ def test_force_stopped_is_de_escalation_and_peacekeepers_protect(pipeline: Any) 
 )
 def test_quotes_said_of_someone_and_thanks(pipeline: Any, text: str, want: Any) -> None:
     assert want in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Washington designated the Houthis a terrorist organisation.", ("USA", "YEM", "SANCTION")),
+        ("Belarus pardoned a jailed Japanese national.", ("BLR", "JPN", "RETREAT")),
+        ("Pakistan closed its airspace to Indian flights.", ("PAK", "IND", "SANCTION")),
+        ("Moscow suspended the New START treaty with Washington.", ("RUS", "USA", "SANCTION")),
+        ("The World Bank suspended funding to Uganda.", ("IGO", "UGA", "SANCTION")),
+    ],
+)
+def test_listings_pardons_airspace_treaties_and_funding(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert want in _acts(pipeline, text)
+
+
+def test_designating_something_else_sanctions_no_one(pipeline: Any) -> None:
+    acts = _acts(pipeline, "Russia designated Navalny a foreign agent.")
+    assert not {a for a in acts if a[2] == "SANCTION"}

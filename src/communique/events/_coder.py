@@ -410,6 +410,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     shut_out = _shut_out(tok, lemma, obj)
     if shut_out is not None:
         return _lookup(shut_out)
+    if lemma == "suspend" and obj is not None and obj.ent_type_ == "GPE":
+        return _lookup("160")  # "the African Union suspended Niger": a member shut out
     if _blacklists(tok, lemma):
         return _lookup("163")
     if lemma in IMPOSING and key in MEASURES and obj is not None and _against(tok, obj):
@@ -537,10 +539,18 @@ _SANCTION_LISTS = frozenset(["sanction", "sanctions", "entity", "black", "terror
 
 def _blacklists(tok: Any, lemma: str) -> bool:
     """ "put two U.S. arms makers on a sanctions list", "added firms to its entity list":
-    a listing that sanctions its object."""
-    if lemma not in ("put", "place", "add", "include") or not any(
-        c.dep_ == "dobj" for c in tok.children
-    ):
+    a listing that sanctions its object; so does naming it a terrorist group ("designated
+    the Houthis a terrorist organisation", "listed the Revolutionary Guards as a terrorist
+    group")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if not objs:
+        return False
+    if lemma in ("designate", "list", "label", "brand", "declare"):
+        named = [c for c in tok.children if c.dep_ in ("oprd", "attr", "ccomp")]
+        named += [c for o in objs for c in o.children if c.dep_ == "appos"]
+        named += _objects_of(tok, "as")
+        return any(t.lemma_.lower() == "terrorist" for n in named for t in n.subtree)
+    if lemma not in ("put", "place", "add", "include"):
         return False
     return any(
         p.lemma_.lower() == "blacklist"

@@ -75,6 +75,7 @@ VERBS = _table(
         "173": "arrest detain jail imprison sentence convict",
         "174": "deport",
         "063": "extradite",
+        "0841": "pardon",
         "1722": "ban",
         "087": "withdraw retreat evacuate",
         "181": "kidnap abduct hijack",
@@ -301,6 +302,20 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # restores them (054)
         **{(v, "embassy"): "161" for v in ("close", "shut", "shutter")},
         ("reopen", "embassy"): "054",
+        # talks held on one's soil between others (CAMEO 043, hosting)
+        **{("host", n): "043" for n in ("talk", "negotiation", "summit", "meeting")},
+        # airspace shut to another's aircraft: an embargo (163)
+        **{(v, "airspace"): "163" for v in ("close", "shut")},
+        # a treaty or deal suspended reduces relations (160); funding suspended cuts aid
+        **{
+            ("suspend", n): "160"
+            for n in ("treaty", "agreement", "accord", "deal", "pact", "participation")
+        },
+        **{
+            (v, n): "162"
+            for v in ("suspend", "halt", "freeze", "cut", "cut off")
+            for n in ("funding", "financing", "lending")
+        },
         # revenge vowed is a threat (CAMEO 130) at whom its "against" phrase names
         **{(v, n): "130" for v in ("vow", "promise", "pledge") for n in ("revenge", "retaliation")},
         # views exchanged are consultation, both ways ("exchanged views on Taiwan")
