@@ -2455,3 +2455,24 @@ def test_listings_pardons_airspace_treaties_and_funding(
 def test_designating_something_else_sanctions_no_one(pipeline: Any) -> None:
     acts = _acts(pipeline, "Russia designated Navalny a foreign agent.")
     assert not {a for a in acts if a[2] == "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Iran fired back at Israel's accusations.", ("IRN", "ISR", "ACCUSE")),
+        ("Beijing took aim at Washington's trade policy.", ("CHN", "USA", "ACCUSE")),
+        ("Erdogan railed against Sweden.", ("TUR", "SWE", "ACCUSE")),
+        # armed doers firing at positions use force
+        ("Russian troops fired at Ukrainian positions.", ("RUS", "UKR", "ASSAULT")),
+        ("Russian forces hit positions in Ukraine.", ("RUS", "UKR", "ASSAULT")),
+    ],
+)
+def test_verbal_attacks_and_force(pipeline: Any, text: str, want: Any) -> None:
+    assert {a for a in _acts(pipeline, text) if a[1]} == {want}
+
+
+def test_vowing_to_avenge_is_a_threat(pipeline: Any) -> None:
+    assert ("IRN", None, "THREATEN") in _acts(
+        pipeline, "Iran vowed to avenge the killing of its general."
+    )

@@ -1448,7 +1448,7 @@ def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
 
 #: Verbs of answering another's act; said of the future ("will respond to the
 #: expulsions", "vowed to retaliate against Berlin") they are a threat (CAMEO 13).
-_RESPONSES = frozenset(["retaliate", "respond", "reciprocate"])
+_RESPONSES = frozenset(["retaliate", "respond", "reciprocate", "avenge"])
 #: Verbs that promise what their infinitive says ("vowed to retaliate").
 _VOWS = frozenset(["vow", "promise", "pledge", "swear"])
 #: Nouns of an answer: "will not leave the decision without a response".

@@ -302,6 +302,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # restores them (054)
         **{(v, "embassy"): "161" for v in ("close", "shut", "shutter")},
         ("reopen", "embassy"): "054",
+        # "took aim at Washington's trade policy", "took a swipe at the West": criticism
+        **{("take", n): "111" for n in ("aim", "swipe", "jab", "potshot", "dig")},
         # talks held on one's soil between others (CAMEO 043, hosting)
         **{("host", n): "043" for n in ("talk", "negotiation", "summit", "meeting")},
         # airspace shut to another's aircraft: an embargo (163)
@@ -833,6 +835,9 @@ PHRASAL: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("talk", "to"): "040",
         ("speak", "to"): "040",
         ("turn", "down"): "120",
+        # verbal attacks: "railed against Sweden", "inveighed against the West"
+        ("rail", "against"): "111",
+        ("inveigh", "against"): "111",
         # yielding: "backed down in its dispute with", "complied with the demands" (CAMEO
         # 080), not backing someone
         ("back", "down"): "080",

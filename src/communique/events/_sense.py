@@ -178,10 +178,38 @@ VERBAL_OBJECTS = frozenset(
         "programme",
         "deal",
         "agreement",
+        # what others said: "fired back at Israel's accusations"
+        "accusation",
+        "allegation",
+        "criticism",
+        "charge",
+        "question",
+    ]
+)
+#: Words of armed doers, whose attacks on "positions" are force, not criticism.
+ARMED_WORDS = frozenset(
+    [
+        "troop",
+        "force",
+        "soldier",
+        "army",
+        "military",
+        "jet",
+        "warplane",
+        "artillery",
+        "navy",
+        "drone",
+        "missile",
+        "militant",
+        "rebel",
+        "fighter",
+        "gunman",
     ]
 )
 #: Verbs of force that are used for criticism with a verbal object.
-ATTACK_VERBS = frozenset(["attack", "hit", "assault", "target", "blast", "bash", "savage"])
+ATTACK_VERBS = frozenset(
+    ["attack", "hit", "assault", "target", "blast", "bash", "savage", "fire", "strike"]
+)
 
 #: Adjectives whose infinitive is not (yet) an act: "unlikely to agree", "expected to meet".
 LIKELY_HEADS = frozenset(["unlikely", "likely", "expected", "poised", "set", "due", "certain"])
@@ -229,6 +257,9 @@ def verbal_object(trigger: Any) -> bool:
     """An attack verb whose object is something said or decided: criticism, not force."""
     if trigger.lemma_.lower() not in ATTACK_VERBS:
         return False
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if any(t.lemma_.lower() in ARMED_WORDS for d in doers for t in d.subtree):
+        return False  # "Russian troops fired at Ukrainian positions": force
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     for p in trigger.children:  # "hit out at the plan", "lashed out at his remarks"
         if p.dep_ == "prep" and p.lower_ in ("at", "on"):
