@@ -172,6 +172,31 @@ def test_pooled_vectors_are_kept_from_encoding_and_the_same_bits(monkeypatch: An
     assert len(enc._pooled) == 1 and another.vectors.shape[0] == len(next(iter(enc._pooled)))
 
 
+def test_texts_with_the_same_pieces_are_run_once_and_the_same_bits(monkeypatch: Any) -> None:
+    """A repeated text (or one differing only in spacing) is run once; each copy has the
+    vectors a run of its own gives and its own character offsets."""
+    enc = Encoder(layers=1)
+    enc.load()
+    runs: list[int] = []
+    session = enc._session
+
+    class Counting:
+        def run(self, names: Any, feed: Any) -> Any:
+            runs.append(feed["input_ids"].shape[1])
+            return session.run(names, feed)
+
+    monkeypatch.setattr(enc, "_session", Counting())
+    spaced = "  " + SENTENCES[0]
+    a, b, again, moved = enc.encode([SENTENCES[0], SENTENCES[1], SENTENCES[0], spaced])
+    assert len(runs) == 2
+    alone = [Encoder(layers=1).encode([t])[0] for t in (SENTENCES[0], SENTENCES[1], spaced)]
+    wanted = (alone[0], alone[1], alone[0], alone[2])
+    for got, want in zip((a, b, again, moved), wanted, strict=True):
+        assert np.array_equal(got.vectors, want.vectors) and got.static is not None
+        assert np.array_equal(got.static, want.static) and got.offsets == want.offsets
+    assert moved.offsets[1] == (a.offsets[1][0] + 2, a.offsets[1][1] + 2)
+
+
 def test_head_and_encoder_must_read_the_same_layer() -> None:
     head = Head.load()
     with pytest.raises(ValueError, match="retrain"):

@@ -152,36 +152,43 @@ class Encoder:
             self._session = open_session(Path(path), self.layers, self.quantize, opts)
 
     def encode(self, texts: Sequence[str]) -> list[Encoded]:
-        """Word-piece vectors of each text, in input order."""
+        """Word-piece vectors of each text, in input order. Texts with the same word pieces
+        are run once (an interview's repeated question, a line a page repeats): with one
+        text a run (ENCODE_BATCH) the same pieces give the same bits, so the later ones
+        share the first one's vectors, each with its own character offsets."""
         if not texts:
             return []
         self._load()
         encs = self._tokenizer.encode_batch(list(texts))
-        out: list[Encoded | None] = [None] * len(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
+        keys = [tuple(e.ids) for e in encs]
+        first: dict[tuple[int, ...], int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        ran: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        order = sorted(first.values(), key=lambda i: len(keys[i]))
         for b in range(0, len(order), ENCODE_BATCH):
             idx = order[b : b + ENCODE_BATCH]
-            width = max(len(encs[i].ids) for i in idx)
+            width = max(len(keys[i]) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)
             for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
+                n = len(keys[i])
+                ids[row, :n] = keys[i]
                 mask[row, :n] = 1
             hidden, static = self._session.run(
                 ["hidden", "static"],  # the outputs derive_graph names
                 {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )
             for row, i in enumerate(idx):
-                n = len(encs[i].ids)
+                n = len(keys[i])
                 vectors = np.asarray(hidden[row, :n], dtype=np.float32)
-                out[i] = Encoded(
-                    vectors,
-                    tuple((int(s), int(e)) for s, e in encs[i].offsets),
-                    np.asarray(static[row, :n], dtype=np.float32),
-                )
-                self._keep(tuple(encs[i].ids), vectors.mean(axis=0))
-        return [e for e in out if e is not None]
+                ran[i] = vectors, np.asarray(static[row, :n], dtype=np.float32)
+                self._keep(keys[i], vectors.mean(axis=0))
+        out = []
+        for e, key in zip(encs, keys, strict=True):
+            vectors, static_vectors = ran[first[key]]
+            out.append(Encoded(vectors, tuple(e.offsets), static_vectors))
+        return out
 
     def pooled(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Each text's mean vector over all its pieces, in input order: kept from an
