@@ -66,6 +66,7 @@ class Encoded:
     static: np.ndarray | None = None
     _starts: np.ndarray = field(init=False, repr=False, compare=False)
     _ends: np.ndarray = field(init=False, repr=False, compare=False)
+    _covers: np.ndarray = field(init=False, repr=False, compare=False)
     #: Indices of the pieces that cover text (all but [CLS] and [SEP]).
     words: np.ndarray = field(init=False, repr=False, compare=False)
     _mean: list[np.ndarray] = field(init=False, repr=False, compare=False)
@@ -74,7 +75,8 @@ class Encoded:
         spans = np.asarray(self.offsets, dtype=np.int64).reshape(-1, 2)
         object.__setattr__(self, "_starts", spans[:, 0])
         object.__setattr__(self, "_ends", spans[:, 1])
-        object.__setattr__(self, "words", np.flatnonzero(spans[:, 1] > spans[:, 0]))
+        object.__setattr__(self, "_covers", spans[:, 1] > spans[:, 0])
+        object.__setattr__(self, "words", self._covers.nonzero()[0])
         object.__setattr__(self, "_mean", [])
 
     def sentence_mean(self) -> np.ndarray:
@@ -90,8 +92,11 @@ class Encoded:
 
     def pieces_in(self, start: int, end: int) -> np.ndarray:
         """Indices of the word pieces overlapping characters [start, end), in order."""
-        s, e = self._starts, self._ends
-        return np.flatnonzero((e > s) & (s < end) & (e > start))
+        # ndarray.nonzero, not np.flatnonzero: the same indices, without two Python calls
+        # around it (it runs several times per target)
+        inside: np.ndarray = (self._starts < end) & (self._ends > start) & self._covers
+        (hits,) = inside.nonzero()
+        return hits
 
 
 class Encoder:
@@ -183,7 +188,7 @@ class Encoder:
                 n = len(keys[i])
                 vectors = np.asarray(hidden[row, :n], dtype=np.float32)
                 ran[i] = vectors, np.asarray(static[row, :n], dtype=np.float32)
-                self._keep(keys[i], vectors.mean(axis=0))
+                self._keep(keys[i], _pooled_mean(vectors))
         out = []
         for e, key in zip(encs, keys, strict=True):
             vectors, static_vectors = ran[first[key]]
@@ -201,7 +206,7 @@ class Encoder:
             got = {k: self._pooled[k] for k in keys if k in self._pooled}
         missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in got}
         for k, e in zip(missing, self.encode(list(missing.values())), strict=True):
-            got[k] = e.vectors.mean(axis=0)
+            got[k] = _pooled_mean(e.vectors)
         return [got[k] for k in keys]
 
     def _keep(self, key: tuple[int, ...], mean: np.ndarray) -> None:
@@ -210,6 +215,13 @@ class Encoder:
             self._pooled.move_to_end(key)
             while len(self._pooled) > self.kept:
                 self._pooled.popitem(last=False)
+
+
+def _pooled_mean(vectors: np.ndarray) -> np.ndarray:
+    """``vectors.mean(axis=0)``, the same bits (a float32 sum divided by the count; numpy
+    divides in float64 and rounds, which for one division gives the same float32),
+    without ``ndarray.mean``'s Python overhead: it runs for every encoded text."""
+    return np.asarray(np.add.reduce(vectors, axis=0) / len(vectors), dtype=np.float32)
 
 
 _SHARED: dict[str, Encoder] = {}

@@ -126,6 +126,10 @@ def features(
     ``text`` (offsets relative to it), the blocks in the order given."""
     words = enc.words
     target = enc.pieces_in(start, end)
+    # the pieces near the target and those of its predicate, found once: two blocks read
+    # each (contextual and static vectors)
+    near: np.ndarray | None = None
+    head: np.ndarray | None = None
     out: list[np.ndarray] = []
     for block in blocks:
         if block == "sent":
@@ -133,17 +137,19 @@ def features(
         elif block == "target":
             out.append(_mean(enc, target) if len(target) else enc.sentence_mean())
         elif block in ("window", "lex_window"):
-            near = _NONE
-            if len(target):
-                lo, hi = target[0], target[-1]
-                near = words[
-                    ((lo - WINDOW <= words) & (words < lo))
-                    | ((hi < words) & (words <= hi + WINDOW))
-                ]
+            if near is None:
+                near = _NONE
+                if len(target):
+                    lo, hi = target[0], target[-1]
+                    near = words[
+                        ((lo - WINDOW <= words) & (words < lo))
+                        | ((hi < words) & (words <= hi + WINDOW))
+                    ]
             out.append(_mean(enc, near, static=block == "lex_window"))
         elif block in ("head", "lex_head"):
-            rows = enc.pieces_in(*parse.head) if parse.head else _NONE
-            out.append(_mean(enc, rows, static=block == "lex_head"))
+            if head is None:
+                head = enc.pieces_in(*parse.head) if parse.head else _NONE
+            out.append(_mean(enc, head, static=block == "lex_head"))
         elif block == "clause":
             clause = enc.pieces_in(*parse.clause) if parse.clause else words
             out.append(_mean(enc, clause))
