@@ -2476,3 +2476,23 @@ def test_vowing_to_avenge_is_a_threat(pipeline: Any) -> None:
     assert ("IRN", None, "THREATEN") in _acts(
         pipeline, "Iran vowed to avenge the killing of its general."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton also attacked Facebook, Twitter bots and the media.",
+        "President Trump fired back at Griffin on Twitter.",
+    ],
+)
+def test_a_politicians_attack_is_words(pipeline: Any, text: str) -> None:
+    assert {a[2] for a in _acts(pipeline, text)} == {"ACCUSE"}
+
+
+def test_a_name_given_is_no_phone_call_and_a_shared_island_no_cooperation(
+    pipeline: Any,
+) -> None:
+    text = 'Trump, meanwhile, continued calling Clinton, "crooked Hillary" on Monday.'
+    assert not {d for d in _dyads(pipeline, text) if d[3] == "041"}
+    text = "St. Martin, an island shared by the Dutch and French, is rebuilding."
+    assert not _acts(pipeline, text)

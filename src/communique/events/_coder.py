@@ -62,6 +62,7 @@ from ._lexicon import (
     Code,
 )
 from ._sense import (
+    ATTACK_VERBS,
     CONTEST_VERBS,
     TRADED,
     contest_article,
@@ -1107,7 +1108,7 @@ def _sentence_hits(
             continue  # "Democrats took control of the House": a majority, not territory
         if hit.etype == "ASSAULT" and _war_on_thing(hit.tok, idx):
             continue  # "waging a war on the world's food supply", "war on drugs": a figure
-        if hit.etype == "ASSAULT" and verbal_object(hit.tok):
+        if hit.etype == "ASSAULT" and (verbal_object(hit.tok) or _verbal_attacker(hit.tok, idx)):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
         if hit.cameo == "062" and hit.kind == "lexical" and not _joint(hit.tok):
@@ -1727,6 +1728,9 @@ def _phoned(tok: Any, idx: ActorIndex) -> _Hit | None:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
     if len(objs) != 1 or objs[0].pos_ != "PROPN":
         return None
+    after = [t for t in tok.doc[objs[0].right_edge.i + 1 : objs[0].right_edge.i + 3]]
+    if any(t.is_quote for t in after if t.text != ","):
+        return None  # 'calling Clinton, "crooked Hillary"': a name given
     named = [m for m in _mentions_for(objs[0], idx) if _code(idx, m)]
     if not named:
         return None
@@ -1756,6 +1760,21 @@ def _grateful(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not named:
         return None
     return _Hit(tok, tok.head, "051", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
+
+
+def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
+    """Is an attack a person's words: "Clinton also attacked Facebook and the media", "Trump
+    fired back at Griffin", a politician (not a soldier) the doer, no weapon named? Force
+    is told of states, forces and weapons, not of a politician's own hand."""
+    if tok.lemma_.lower() not in ATTACK_VERBS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    found = idx.at(subj.i) if subj is not None else None
+    actor = idx.actors.get(found.actor_id or "") if found is not None else None
+    if actor is None or actor.kind != "person" or actor.sector in ("MIL", "REB"):
+        return False
+    means = [p for p in _objects_of(tok, "with")]
+    return not any(p.lemma_.lower() in WEAPONS or AGENTS.get(p.lemma_.lower()) for p in means)
 
 
 #: Verbs that end what their gerund does: "stopped attacking", "ceased shelling".
