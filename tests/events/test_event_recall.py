@@ -2496,3 +2496,12 @@ def test_a_name_given_is_no_phone_call_and_a_shared_island_no_cooperation(
     assert not {d for d in _dyads(pipeline, text) if d[3] == "041"}
     text = "St. Martin, an island shared by the Dutch and French, is rebuilding."
     assert not _acts(pipeline, text)
+
+
+def test_requests_received_and_screenings_hosted_host_no_one(pipeline: Any) -> None:
+    text = "The White House said Monday that Trump received Kim's request for a second meeting."
+    assert not {a for a in _acts(pipeline, text) if a[2] == "CONSULT"}
+    assert not _acts(pipeline, "Obama hosted a White House screening of the film.")
+    assert ("TUR", "GRC", "CONSULT") in _acts(
+        pipeline, "Erdogan received the Greek foreign minister in Ankara."
+    )

@@ -1094,7 +1094,7 @@ def _sentence_hits(
             # "Japan protests to China": a state protesting complains officially (CAMEO
             # 114); demonstrating is what people and groups do
             hit = _Hit(hit.tok, hit.verb, "114", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
-        if stative_use(hit.tok, lambda noun: any(_code(idx, m) for m in _mentions_for(noun, idx))):
+        if stative_use(hit.tok, lambda noun: _code(idx, idx.at(noun.i)) is not None):
             continue  # "Finland shares a border with Russia": a state, not an act
         if _generic(hit.tok):
             continue  # "when the United States slaps tariffs on goods, importers pay": a rule
@@ -1768,7 +1768,12 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
     is told of states, forces and weapons, not of a politician's own hand."""
     if tok.lemma_.lower() not in ATTACK_VERBS:
         return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    doer = tok
+    while doer.dep_ in ("xcomp", "advcl", "conj") and not any(
+        c.dep_ == "nsubj" for c in doer.children
+    ):
+        doer = doer.head  # "Romney took to Twitter to attack President Trump"
+    subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
     found = idx.at(subj.i) if subj is not None else None
     actor = idx.actors.get(found.actor_id or "") if found is not None else None
     if actor is None or actor.kind != "person" or actor.sector in ("MIL", "REB"):
@@ -1888,7 +1893,9 @@ def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
     )
     if obj is None:
         return False
-    guests = [idx.actors.get(m.actor_id or "") for m in _mentions_for(obj, idx)]
+    # the object itself named ("received Putin"), not a possessor ("received Kim's request")
+    named = [m for h in _expand(obj) if (m := idx.at(h.i)) is not None]
+    guests = [idx.actors.get(m.actor_id or "") for m in named]
     return any(a is not None and (a.kind == "person" or a.sector) for a in guests) or (
         obj.lemma_.lower() in ("delegation", "envoy", "ambassador", "minister")
         and bool(_mentions_for(obj, idx))
