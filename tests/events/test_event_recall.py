@@ -2505,3 +2505,19 @@ def test_requests_received_and_screenings_hosted_host_no_one(pipeline: Any) -> N
     assert ("TUR", "GRC", "CONSULT") in _acts(
         pipeline, "Erdogan received the Greek foreign minister in Ankara."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("President Donald Trump suspended U.S. aid to Ukraine.", ("USA", "UKR", "SANCTION")),
+        (
+            "President Donald Trump suspended U.S. funding for the United Nations' health agency.",
+            ("USA", "IGO", "SANCTION"),
+        ),
+    ],
+)
+def test_aid_cut_is_aimed_at_its_recipient_not_its_giver(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _acts(pipeline, text) == {want}

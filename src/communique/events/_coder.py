@@ -1782,6 +1782,12 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
     return not any(p.lemma_.lower() in WEAPONS or AGENTS.get(p.lemma_.lower()) for p in means)
 
 
+#: What is given, whose qualifying state is the giver: "U.S. aid", "American funding".
+_GIVEN = frozenset(
+    ["aid", "assistance", "funding", "financing", "help", "loan", "supply", "support", "grant"]
+)
+
+
 #: Verbs that end what their gerund does: "stopped attacking", "ceased shelling".
 _STOPPING = frozenset(["stop", "cease", "halt", "quit", "end", "suspend"])
 
@@ -4179,6 +4185,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
                 own = _mentions_for(c, idx)
+                if c.lemma_.lower() in _GIVEN and hit.etype in ("SANCTION", "AID"):
+                    # "suspended U.S. aid to Ukraine": the state qualifying what is given
+                    # gives it; the one it goes to is the target
+                    own = [m for m in own if idx.at(c.i) is m]
                 out += own
                 # an act as the object ("demanded the withdrawal of Serbian forces from
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
@@ -4194,7 +4204,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # is that actor's act, and its "on"-phrase that act's target; what is
                     # cut or called off goes to its target ("suspended aid to Mali",
                     # "cancelled a visit to Haiti")
-                    cut = frozenset({"to"}) if hit.etype == "SANCTION" else frozenset()
+                    cut = frozenset({"to", "for"}) if hit.etype == "SANCTION" else frozenset()
                     # coordinated objects share the phrase the last one carries
                     # ("launched artillery, mortar and rocket fire against the camps")
                     out += [m for n in _expand(c) for m in _noun_args(n, idx, preps | cut)]
