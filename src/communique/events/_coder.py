@@ -1778,7 +1778,7 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
     actor = idx.actors.get(found.actor_id or "") if found is not None else None
     if actor is None or actor.kind != "person" or actor.sector in ("MIL", "REB"):
         return False
-    means = [p for p in _objects_of(tok, "with")]
+    means = _objects_of(tok, "with")
     return not any(p.lemma_.lower() in WEAPONS or AGENTS.get(p.lemma_.lower()) for p in means)
 
 
