@@ -2521,3 +2521,14 @@ def test_aid_cut_is_aimed_at_its_recipient_not_its_giver(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert _acts(pipeline, text) == {want}
+
+
+def test_time_phrases_figures_and_attacks_launched_in_words(pipeline: Any) -> None:
+    # "for the first time" is when, not what is called for
+    text = "President Donald Trump called former President Jimmy Carter for the first time."
+    assert not {a for a in _acts(pipeline, text) if a[2] == "REQUEST"}
+    text = "Obama opens door to limited ground combat operations against ISIS."
+    assert not _acts(pipeline, text)
+    text = "True to form, President Trump launched a Twitter attack on Judge Robart."
+    assert {a[2] for a in _acts(pipeline, text)} == {"ACCUSE"}
+    assert ("RUS", "UKR", "ASSAULT") in _acts(pipeline, "Russia launched an attack on Ukraine.")

@@ -369,6 +369,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         lemma = lemma[:-1]  # the lemmatiser's "relaunche" for an unknown "relaunched"
     obj = _object(tok)
     key = _noun_key(obj) if obj is not None else None
+    if (lemma, key) in _FIGURES:
+        return None  # "Obama opens door to ground operations": a figure, no opening
     for c in tok.children:
         # a particle the parser made an adverb is still one ("rolled back tariffs")
         particle = c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "advmod")
@@ -430,9 +432,18 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
 def _of_time(prep: Any) -> bool:
     """Does a preposition say when ("called Xi on Thursday"), not what a phrasal verb
     takes ("called on Xi to")?"""
-    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+    return any(
+        p.dep_ == "pobj" and (p.ent_type_ in ("DATE", "TIME") or p.lemma_.lower() in _TIMES)
+        for p in prep.children
+    )
 
 
+#: Nouns of time: "called Carter for the first time", "talked for an hour".
+_TIMES = frozenset(["time", "hour", "minute", "day", "week", "month", "year", "while"])
+
+
+#: Verbs with objects that make them figures of speech, not the act their phrase names.
+_FIGURES = frozenset([("open", "door"), ("open", "way")])
 #: Verbs whose "with"-phrase is the penalty put on their object.
 _HIT_WITH = frozenset(["hit", "slap", "target", "punish"])
 #: Economic penalties put on a state.
@@ -1766,7 +1777,11 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
     """Is an attack a person's words: "Clinton also attacked Facebook and the media", "Trump
     fired back at Griffin", a politician (not a soldier) the doer, no weapon named? Force
     is told of states, forces and weapons, not of a politician's own hand."""
-    if tok.lemma_.lower() not in ATTACK_VERBS:
+    launched = tok.lemma_.lower() in _LAUNCHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("attack", "assault", "broadside", "tirade")
+        for c in tok.children
+    )  # "Trump launched a Twitter attack on Judge Robart's decision"
+    if tok.lemma_.lower() not in ATTACK_VERBS and not launched:
         return False
     doer = tok
     while doer.dep_ in ("xcomp", "advcl", "conj") and not any(
@@ -1780,6 +1795,10 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
         return False
     means = _objects_of(tok, "with")
     return not any(p.lemma_.lower() in WEAPONS or AGENTS.get(p.lemma_.lower()) for p in means)
+
+
+#: Verbs that launch an attack named by their object.
+_LAUNCHING = frozenset(["launch", "mount", "unleash"])
 
 
 #: What is given, whose qualifying state is the giver: "U.S. aid", "American funding".
