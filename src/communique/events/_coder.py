@@ -1707,7 +1707,7 @@ def _invited(tok: Any, idx: ActorIndex) -> _Hit | None:
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "invite":
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    named = [m for m in _mentions_for(obj, idx) if _code(idx, m)] if obj is not None else []
+    named = _coded_mentions(obj, idx)
     if not named:
         return None
     to = [p.lemma_.lower() for p in _objects_of(tok, "to")]
@@ -1739,10 +1739,10 @@ def _phoned(tok: Any, idx: ActorIndex) -> _Hit | None:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
     if len(objs) != 1 or objs[0].pos_ != "PROPN":
         return None
-    after = [t for t in tok.doc[objs[0].right_edge.i + 1 : objs[0].right_edge.i + 3]]
+    after = tok.doc[objs[0].right_edge.i + 1 : objs[0].right_edge.i + 3]
     if any(t.is_quote for t in after if t.text != ","):
         return None  # 'calling Clinton, "crooked Hillary"': a name given
-    named = [m for m in _mentions_for(objs[0], idx) if _code(idx, m)]
+    named = _coded_mentions(objs[0], idx)
     if not named:
         return None
     # the parser may read "Macron called Putin" as a name given ("Macron, called Putin"),
@@ -1767,7 +1767,7 @@ def _grateful(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None
     if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
         return None
-    named = [m for p in _objects_of(tok, "to") for m in _mentions_for(p, idx) if _code(idx, m)]
+    named = [m for p in _objects_of(tok, "to") for m in _coded_mentions(p, idx)]
     if not named:
         return None
     return _Hit(tok, tok.head, "051", "SUPPORT", "lexical", (tok,), target_hint=tuple(named))
@@ -1826,7 +1826,7 @@ def _alleged(tok: Any, idx: ActorIndex) -> _Hit | None:
     if comp is None:
         return None
     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    named = [m for m in _mentions_for(subj, idx) if _code(idx, m)] if subj is not None else []
+    named = _coded_mentions(subj, idx)
     if not named:
         return None
     return _Hit(tok, tok, "112", "ACCUSE", "lexical", (tok,), target_hint=tuple(named))
@@ -3119,9 +3119,7 @@ def _cue_complement_actors(
     sent: Any, qs: list[Quote], idx: ActorIndex, scode: str | None
 ) -> list[Mention]:
     for q in qs:
-        if q.cue is None:
-            continue
-        cue = next((t for t in sent if t.idx == q.cue.start), None)
+        cue = _cue_token(q, sent)
         if cue is None:
             continue
         for c in cue.children:
@@ -3182,9 +3180,9 @@ def _said_of(
     """ "We condemn this attack," the Chinese foreign ministry said of the US strike on
     Iran: an act in a quote, aimed at no one in it, is aimed at whom the quote is said of
     (an actor, the possessor of what it is said of, or the maker of an act it names)."""
-    if q is None or q.cue is None or hit.etype not in _SAID_OF_TYPES:
+    if q is None or hit.etype not in _SAID_OF_TYPES:
         return []
-    cue = next((t for t in doc if t.idx == q.cue.start), None)
+    cue = _cue_token(q, doc)
     if cue is None:
         return []
     own = {(_code(idx, s) or "")[:3] for s in sources}
@@ -3196,6 +3194,13 @@ def _said_of(
         for m in _mentions_for(p, idx) or _doer_of(p, idx)
     ]
     return [m for m in found if (c := _code(idx, m)) is not None and c[:3] not in own]
+
+
+def _cue_token(q: Quote, tokens: Any) -> Any | None:
+    """The token of ``tokens`` (a sentence or a doc) where quote ``q``'s cue starts."""
+    if q.cue is None:
+        return None
+    return next((t for t in tokens if t.idx == q.cue.start), None)
 
 
 def _speaker_mention(q: Quote, idx: ActorIndex) -> Mention | None:
@@ -3434,6 +3439,12 @@ _OTHERS_OF = frozenset(
         "opponent",
     ]
 )
+
+
+def _coded_mentions(tok: Any | None, idx: ActorIndex) -> list[Mention]:
+    """The mentions the phrase headed by ``tok`` stands for that have an actor code (none
+    for no phrase)."""
+    return [m for m in _mentions_for(tok, idx) if _code(idx, m)] if tok is not None else []
 
 
 def _can_act(head: Any, idx: ActorIndex) -> bool:
@@ -3786,7 +3797,7 @@ def _misparsed_subject(verb: Any, idx: ActorIndex) -> list[Mention]:
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         takes = {c.dep_ for c in verb.children} & {"dobj", "ccomp"}
         if takes and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i:
-            return [m for m in _mentions_for(verb.head, idx) if _code(idx, m)]
+            return _coded_mentions(verb.head, idx)
         return []
     if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return []
@@ -3796,7 +3807,7 @@ def _misparsed_subject(verb: Any, idx: ActorIndex) -> list[Mention]:
     )
     if first is None:
         return []
-    return [m for m in _mentions_for(first, idx) if _code(idx, m)]
+    return _coded_mentions(first, idx)
 
 
 def _shares_passive(verb: Any) -> bool:
