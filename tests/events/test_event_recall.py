@@ -2532,3 +2532,110 @@ def test_time_phrases_figures_and_attacks_launched_in_words(pipeline: Any) -> No
     text = "True to form, President Trump launched a Twitter attack on Judge Robart."
     assert {a[2] for a in _acts(pipeline, text)} == {"ACCUSE"}
     assert ("RUS", "UKR", "ASSAULT") in _acts(pipeline, "Russia launched an attack on Ukraine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a protest whose object names a place at home is at the protesters' rulers
+        (
+            "Seven opposition parties in Nepal have organized a general strike that shut "
+            "down Kathmandu.",
+            ("NPL", "NPL", "PROTEST"),
+        ),
+        # "the capital city of Algiers" is a place, as "in Algiers" is: the protesters are
+        # Algerians, not the government
+        (
+            "About 200 protesters blocked roads in the capital city of Algiers.",
+            ("DZA", "DZA", "PROTEST"),
+        ),
+    ],
+)
+def test_protests_at_home_are_at_the_protesters_rulers(pipeline: Any, text: str, want: Any) -> None:
+    assert {(s and s[:3], t and t[:3], ty) for s, t, ty in _acts(pipeline, text)} == {want}
+
+
+def test_a_protest_joined_to_demand_independence_from_another_state_is_not_at_home(
+    pipeline: Any,
+) -> None:
+    text = (
+        "Prisoners rioted at a jail in East Timor's capital Dili on Monday joining thousands "
+        "of demonstrators in demanding a referendum on independence from Indonesian rule."
+    )
+    acts = _acts(pipeline, text)
+    assert ("TLS", None, "PROTEST") in acts
+    assert ("TLS", "TLS", "PROTEST") not in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # targeting by armed doers or with weapons is force
+        ("Israeli jets targeted Hamas positions in Gaza.", ("ISR", "PSE", "ASSAULT", "190")),
+        (
+            "Russia targeted Ukrainian energy infrastructure with drones overnight.",
+            ("RUS", "UKR", "ASSAULT", "190"),
+        ),
+        ("Beijing snubbed the Japanese prime minister.", ("CHN", "JPN", "REJECT", "120")),
+        (
+            "Russian forces encircled the Ukrainian town of Avdiivka.",
+            ("RUS", "UKR", "COERCE", "191"),
+        ),
+        # a state's people barred from entering: an entry ban
+        (
+            "Moldova barred 20 Russian officials from entering the country.",
+            ("MDA", "RUS", "SANCTION", "163"),
+        ),
+        # a party's attack is words
+        (
+            "Republicans attacked Democrats over the border crisis.",
+            ("USA", "USA", "ACCUSE", "111"),
+        ),
+    ],
+)
+def test_targets_snubs_sieges_entry_bans_and_party_attacks(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    got = {(s and s[:3], t and t[:3], ty, c) for s, t, ty, c in _dyads(pipeline, text)}
+    assert want in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington also targeted companies in Hong Kong and mainland China.",
+        "UK and US target Iranian drone suppliers with new sanctions",
+        "The campaign targeted young voters in Ohio.",
+        "Republicans targeted Democrats over the border crisis.",
+    ],
+)
+def test_targeting_without_arms_is_no_force(pipeline: Any, text: str) -> None:
+    assert not {a for a in _acts(pipeline, text) if a[2] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("South Korean doctors went on strike on Monday.", ("KOR", "KOR", "PROTEST", "143")),
+        (
+            "French rail workers went on strike against the pension reform.",
+            ("FRA", "FRA", "PROTEST", "143"),
+        ),
+        (
+            "South Korean doctors walked off the job to protest the plan.",
+            ("KOR", "KOR", "PROTEST", "143"),
+        ),
+        # a junta is its state's rulers
+        ("The junta in Niger expelled the French ambassador.", ("NER", "FRA", "SANCTION", "166")),
+    ],
+)
+def test_strikes_walkouts_and_juntas(pipeline: Any, text: str, want: Any) -> None:
+    got = {(s and s[:3], t and t[:3], ty, c) for s, t, ty, c in _dyads(pipeline, text)}
+    assert want in got
+
+
+@pytest.mark.parametrize(
+    "text", ["The talks went on for hours.", "The president went on television to defend it."]
+)
+def test_going_on_is_no_strike(pipeline: Any, text: str) -> None:
+    assert not _acts(pipeline, text)

@@ -26,7 +26,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 AGENTS: dict[str, str] = {}
 for _sector, _nouns in {
     "GOV": "government administration official authority ministry cabinet diplomat negotiator "
-    "envoy delegation regime leadership spokesman spokeswoman spokesperson minister "
+    "envoy delegation regime junta leadership spokesman spokeswoman spokesperson minister "
     "department agency",
     "MIL": "troop soldier force army military navy warship jet warplane artillery tank marine "
     "airforce commander general peacekeeper guard coastguard fleet",
@@ -428,6 +428,9 @@ _MOTION = {
 _PLACE_NOUNS = frozenset(
     {"region", "oblast", "province", "city", "area", "district", "port", "airport", "border"}
 )
+#: Nouns whose "of" phrase names the place they are ("the port of Odesa", "the streets of
+#: Algiers").
+_PLACE_OF_NOUNS = _PLACE_NOUNS | {"capital", "town", "village", "outskirts", "street"}
 #: Verbs of aiming: "fired missiles at Odesa" aims at the place's state ("at" is otherwise
 #: where something happens).
 _AIMING = frozenset({"fire", "shoot", "launch", "aim", "lob", "hurl"})
@@ -1549,6 +1552,12 @@ def _political(span: Any, place: bool = False) -> bool:
         root = root.head
     if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
         root = root.head  # "in the Kursk region": as "in the region"
+    elif (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in _PLACE_OF_NOUNS
+    ):
+        root = root.head.head  # "in the capital city of Algiers": as "in the city"
     elif place and root.dep_ in ("compound", "amod", "nmod"):
         return root.head.lemma_.lower() in AGENTS or bool(_ROLE_RE.fullmatch(root.head.lower_))
     if root.dep_ == "pobj":

@@ -380,6 +380,11 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                 light = LIGHT.get(pk) or GEN_LIGHT.get(pk)
                 if light is not None:
                     return _lookup(light)
+            if c.dep_ == "prep":  # "went on strike": the preposition's object is the act
+                for p in _pobjs(c):
+                    light = LIGHT.get((f"{lemma} {c.lower_}", _noun_key(p)))
+                    if light is not None:
+                        return _lookup(light)
             hit = PHRASAL.get((lemma, c.lower_)) or GEN_PHRASAL.get((lemma, c.lower_))
             if hit is not None:
                 return _lookup(hit)
@@ -530,7 +535,15 @@ def _shut_out(tok: Any, lemma: str, obj: Any) -> str | None:
     from politics" is a ban, coded as such)."""
     if lemma not in _SHUTTING_OUT or obj is None:
         return None
-    if not (obj.ent_type_ in ("GPE", "NORP") or obj.pos_ == "PROPN"):
+    if not (
+        obj.ent_type_ in ("GPE", "NORP")
+        or obj.pos_ == "PROPN"
+        # a state's people: "barred 20 Russian officials from entering the country"
+        or any(
+            c.ent_type_ in ("GPE", "NORP") and c.dep_ in ("amod", "compound", "poss")
+            for c in obj.children
+        )
+    ):
         return None
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ != "from":
@@ -1321,15 +1334,24 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         return False
     if any(c.dep_ == "prt" for c in tok.children):
         return False
-    if any(_noun_key(p) in _PENALTIES for p in _objects_of(tok, "with")):
-        return False  # "the EU hit Russia with a new package of sanctions": a sanction
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    means = [p for x in (tok, *objects) for p in _objects_of(x, "with")]
+    if any(_noun_key(p) in _PENALTIES for p in means):
+        # "the EU hit Russia with a new package of sanctions", "UK and US target Iranian
+        # drone suppliers with new sanctions" (the phrase hung on the object): a sanction
+        return False
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if not objects and reduced_passive(tok):
         objects, doers = doers, []
     if not any(_forceful(d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
+    if tok.lemma_.lower() == "target" and not (
+        any(_armed(d, idx) for d in doers) or any(p.lemma_.lower() in WEAPONS for p in means)
+    ):
+        # targeting is force only by armed doers or weapons ("Russian drones targeted
+        # Odesa"): "Washington also targeted companies in Hong Kong" with sanctions
+        return False
     return (
         any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
@@ -1774,9 +1796,10 @@ def _grateful(tok: Any, idx: ActorIndex) -> _Hit | None:
 
 
 def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
-    """Is an attack a person's words: "Clinton also attacked Facebook and the media", "Trump
-    fired back at Griffin", a politician (not a soldier) the doer, no weapon named? Force
-    is told of states, forces and weapons, not of a politician's own hand."""
+    """Is an attack a person's or a party's words: "Clinton also attacked Facebook and the
+    media", "Trump fired back at Griffin", "Republicans attacked Democrats over the border
+    crisis", a politician (not a soldier) or a political party the doer, no weapon named?
+    Force is told of states, forces and weapons, not of a politician's own hand."""
     launched = tok.lemma_.lower() in _LAUNCHING and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("attack", "assault", "broadside", "tirade")
         for c in tok.children
@@ -1791,7 +1814,7 @@ def _verbal_attacker(tok: Any, idx: ActorIndex) -> bool:
     subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
     found = idx.at(subj.i) if subj is not None else None
     actor = idx.actors.get(found.actor_id or "") if found is not None else None
-    if actor is None or actor.kind != "person" or actor.sector in ("MIL", "REB"):
+    if actor is None or actor.kind not in ("person", "party") or actor.sector in ("MIL", "REB"):
         return False
     means = _objects_of(tok, "with")
     return not any(p.lemma_.lower() in WEAPONS or AGENTS.get(p.lemma_.lower()) for p in means)
@@ -5839,9 +5862,11 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
     objs = [_antecedent(o) or o for o in objs]  # "live ammunition on them" (the students)
     group = next((o for o in objs if o.lemma_.lower() in DOMESTIC_GROUPS), None)
     if group is None:
-        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(idx.in_subtree(o) for o in direct):
-            # a protest at someone named is at them; one whose object is its own form or
-            # place ("began a hunger strike", "blocked roads") is at the protesters' rulers
+        named = [(_code(idx, m) or "")[:3] for o in direct for m in idx.in_subtree(o)]
+        if hit.etype not in _DOMESTIC_DEFAULT_TYPES or any(c != scode[:3] for c in named):
+            # a protest at someone named abroad is at them; one whose object is its own
+            # form or place ("began a hunger strike", "blocked roads", "a general strike
+            # that shut down Kathmandu") is at the protesters' rulers
             return None
         if actor.sector in _OFFICIAL_SECTORS or (
             actor.kind in _OFFICIAL_KINDS and src.label != "NORP"  # "Bolivians" are people
@@ -5852,12 +5877,14 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
         if any(_code(idx, m) is not None for m in idx.in_subtree(group)):
             return None  # "Russian civilian advisers": a named actor, not a domestic group
         span = _tokens_span(list(group.subtree))
-    # the act's clause and its purpose ("began a hunger strike to protest against Sweden's
-    # decision": at Sweden)
+    # the act's clause, its purpose ("began a hunger strike to protest against Sweden's
+    # decision": at Sweden) and what its doers did with it ("rioted at a jail in Dili,
+    # joining demonstrators in demanding independence from Indonesian rule")
     purpose = [
         m
         for c in hit.verb.children
-        if c.dep_ == "advcl" and _infinitive(c)
+        if c.dep_ == "advcl"
+        and (_infinitive(c) or (c.tag_ == "VBG" and all(k.dep_ != "nsubj" for k in c.children)))
         for m in idx.in_subtree(c)
     ]
     if any(

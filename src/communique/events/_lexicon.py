@@ -35,7 +35,7 @@ VERBS = _table(
         "115": "sue",
         "1121": "indict prosecute",
         "114": "complain",
-        "120": "reject rubbish spurn rebuff repudiate",
+        "120": "reject rubbish spurn rebuff repudiate snub",
         "129": "veto",
         "128": "defy",
         "100": "demand",
@@ -84,7 +84,7 @@ VERBS = _table(
         "1822": "torture",
         "186": "assassinate",
         "190": "attack invade ambush",
-        "191": "blockade besiege",
+        "191": "blockade besiege encircle",
         "192": "occupy annex capture retake recapture",
         "193": "shoot",
         "194": "shell bombard",
@@ -96,7 +96,9 @@ VERBS = _table(
 #: Verbs that are force only when what they hit is an actor or a place: "Russian missiles
 #: hit Kyiv", "Israeli jets struck Hamas targets" (not "struck a deal with Iran", "exports hit
 #: a record", "workers struck").
-TARGETED_FORCE: MappingProxyType[str, str] = MappingProxyType({"strike": "190", "hit": "190"})
+TARGETED_FORCE: MappingProxyType[str, str] = MappingProxyType(
+    {"strike": "190", "hit": "190", "target": "190"}
+)
 #: What does the hitting in force ("Russian missiles hit Kyiv"), besides actors and their
 #: groups: not "US sanctions hit Russia's economy".
 WEAPONS = frozenset(
@@ -599,6 +601,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("begin", "hunger strike"): "142",
         ("stage", "hunger strike"): "142",
         ("organize", "strike"): "143",
+        ("go on", "strike"): "143",
+        ("go on", "hunger strike"): "142",
+        ("stage", "walkout"): "143",
+        ("walk off", "job"): "143",
         ("stage", "strike"): "143",
         ("call", "strike"): "143",
         ("block", "road"): "144",
