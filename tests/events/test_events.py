@@ -267,9 +267,11 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # nineteenth (demands between a government and its challengers, meetings held by both
     # sides, threats of coercion somewhere); 0.893 / 0.542 since the twentieth (a government
     # named after a leader out of office); 0.902 / 0.547 since the twenty-second (a city
-    # before its state's independence, a demand's content no intent of the one asked)
+    # before its state's independence, a demand's content no intent of the one asked);
+    # 0.904 / 0.557 since the twenty-eighth (protests at home whose object names a home
+    # place, "the capital city of Algiers" a place)
     assert tune["precision"] >= 0.90
-    assert tune["recall"] >= 0.545
+    assert tune["recall"] >= 0.555
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -45,11 +45,13 @@ from conftest import bench_module
 #: 0.985; HELD-OUT 2 0.513 / 0.930, 0.984, 0.889; the others unchanged. Then (a strike
 #: named by a noun): HELD-OUT 0.486 / 0.944, 0.981, 0.889; the others unchanged.
 #: Twenty-seventh session (a round of talks opened, strikes answered with, arrest warrants):
-#: TUNING 0.647 / 0.986, 1.0, 1.0; the held-out parts unchanged.
+#: TUNING 0.647 / 0.986, 1.0, 1.0; the held-out parts unchanged. Twenty-eighth session
+#: (authorities' acts in the passive, targeting, strikes gone on, entry bans): HELD-OUT 2
+#: 0.520 / 0.931, 0.985, 0.889; PASSAGES TUNING 0.578 / 0.969; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.51, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.515, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike
@@ -71,7 +73,7 @@ FLOORS = {
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
     # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
     # session (the same changes)
-    "passages_tune": {"recall": 0.56, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    "passages_tune": {"recall": 0.575, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 from .._cache import cache_dir
 from ._patterns import pattern_ids
 from ._registry import Entry, Registry
-from ._resolver import AGENTS, ActorIndex, ActorResolver, cameo_sector, sibling_group, state_of_body
+from ._resolver import (
+    AGENTS,
+    ActorIndex,
+    ActorResolver,
+    body_of_state,
+    cameo_sector,
+    sibling_group,
+    state_of_body,
+)
 
 __all__ = [
     "AGENTS",
@@ -16,6 +24,7 @@ __all__ = [
     "ActorResolver",
     "Entry",
     "Registry",
+    "body_of_state",
     "cache_dir",
     "cameo_sector",
     "pattern_ids",

@@ -165,6 +165,14 @@ def _group(state: Actor, sector: str) -> Actor:
     )
 
 
+def body_of_state(state: Actor, sector: str) -> Actor | None:
+    """The body of ``state`` in ``sector`` ("Russia" + COP → "Russia police", id RUS:COP);
+    None for an actor that is not a state."""
+    if state.kind != "state" or state.code is None or sector not in AGENT_NAMES:
+        return None
+    return _group(state, sector)
+
+
 def state_of_body(body: Actor) -> Actor | None:
     """The state whose body ``body`` is ("Mali military", id MLI:MIL → Mali, id MLI);
     None for an actor that is not a state's body."""

@@ -30,10 +30,10 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import dates
-from ..actors import AGENTS, ActorIndex, sibling_group, state_of_body
+from ..actors import AGENTS, ActorIndex, body_of_state, sibling_group, state_of_body
 from ..nlp import DASHES, doc_text, subject_head
 from ..quotes import CUE_VERBS
-from ..records import MUTUAL_TYPES, Event, Mention, Quote, Span, date_precision, span_of
+from ..records import MUTUAL_TYPES, Actor, Event, Mention, Quote, Span, date_precision, span_of
 from ._cameo import QUAD, ROWS
 from ._lexicon import (
     APPEAL,
@@ -3598,10 +3598,82 @@ def _sources(hit: _Hit, idx: ActorIndex, quotes: list[Quote]) -> list[Mention]:
         return [m for m in _mentions_for(hit.verb, idx)]
     found = _subject_of(hit.verb, idx, quotes, 0)
     if not any(_code(idx, m) for m in found):
-        placed = _placed_agent(hit.verb, idx)
+        placed = _placed_agent(hit.verb, idx) or _unnamed_authority(hit, idx)
         if placed is not None:
             return [placed]
     return found
+
+
+#: Acts only a state's authorities do to people, and the body that does them: in the
+#: passive with no doer named, the body of the state where it was done did it.
+_AUTHORITY_ACTS = MappingProxyType(
+    {
+        "arrest": "COP",
+        "detain": "COP",
+        "sentence": "JUD",
+        "convict": "JUD",
+        "jail": "JUD",
+        "imprison": "JUD",
+        "expel": "GOV",
+        "deport": "GOV",
+    }
+)
+
+
+def _by_its_name(m: Mention, state: Actor) -> bool:
+    """Is a state named by its name or an abbreviation ("in Iran", "in the US"), not by a
+    territory the registry files under it that another state may hold ("in the West
+    Bank", "in Crimea": data/actors/README.md)?"""
+    text = m.span.text.removeprefix("the ").removeprefix("The ")
+    return text == state.name or (text.isupper() and len(text) <= 4)
+
+
+#: Prepositions that say where such an act was done ("arrested in Moscow", "expelled
+#: from Germany").
+_DONE_IN = frozenset(["in", "inside", "from"])
+
+
+def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
+    """The doer of an act only authorities do, told in the passive with no doer named
+    ("An American journalist was detained in Moscow", "Three Iranian diplomats were
+    expelled from Germany"): the police, courts or government of the one state a phrase
+    of the verb says it was done in, as a mention spanning that phrase; None when no
+    phrase or more than one state says where ("Carlineo was arrested in April")."""
+    verb = hit.tok
+    sector = _AUTHORITY_ACTS.get(verb.lemma_.lower())
+    if (
+        sector is None
+        or hit.kind != "lexical"
+        or verb.pos_ != "VERB"
+        or not any(c.dep_ == "nsubjpass" for c in verb.children)
+        or any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DONE_IN]
+    if sector != "GOV":
+        preps = [c for c in preps if c.lower_ != "from"]  # "arrested from his home"
+    states: dict[str, Any] = {}
+    for prep in preps:
+        for noun in _pobjs(prep):
+            named = [
+                m
+                for m in _mentions_for(noun, idx)
+                if _is_state(idx, m) and _by_its_name(m, idx.actors[m.actor_id or ""])
+            ]
+            for m in named + _located(noun, idx):
+                actor = idx.actors.get(m.actor_id or "")
+                if actor is not None:
+                    states.setdefault(actor.id, (actor, prep))
+    patient = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _coded_mentions(c, idx)]
+    if len(states) != 1 or not patient:
+        return None
+    ((state, prep),) = states.values()
+    body = body_of_state(state, sector)
+    if body is None:
+        return None
+    idx.actors.setdefault(body.id, body)
+    words = list(prep.subtree)
+    return Mention(id=-1, span=_tokens_span(words), label="NOMINAL", actor_id=body.id, sentence=-1)
 
 
 #: Unnamed agents of collective action: their country is where they act ("Demonstrators

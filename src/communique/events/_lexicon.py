@@ -689,6 +689,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("dismiss", "proposal"): "120",
         ("dismiss", "idea"): "120",
         ("dismiss", "claim"): "120",
+        ("dismiss", "report"): "120",
         ("dismiss", "accusation"): "120",
         ("dismiss", "allegation"): "120",
         ("dismiss", "criticism"): "120",
