@@ -2689,3 +2689,45 @@ def test_no_unnamed_authority_without_a_state_or_a_known_patient(pipeline: Any, 
 )
 def test_reports_dismissed(pipeline: Any, text: str, want: Any) -> None:
     assert want in {(s and s[:3], t and t[:3], ty) for s, t, ty in _acts(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser hangs a coordinated subject on the auxiliary
+        (
+            "Egypt and Qatar are mediating between Israel and Hamas.",
+            {("EGY", "ISR", "CONSULT"), ("QAT", "ISR", "CONSULT")},
+        ),
+        # a force that says "it" struck is the one that struck
+        (
+            "The Israeli army said it had struck Hezbollah targets.",
+            {("ISR", "LBN", "ASSAULT")},
+        ),
+        # a headline's subjects set apart by a comma act together
+        (
+            "Japan, South Korea agree to resume defence talks",
+            {("JPN", "KOR", "AGREE"), ("KOR", "JPN", "AGREE")},
+        ),
+        # who claims responsibility for an attack made it
+        (
+            "Hamas claimed responsibility for the attack on Israeli soldiers.",
+            {("PSE", "ISR", "ASSAULT")},
+        ),
+    ],
+)
+def test_subjects_the_parser_hung_elsewhere_and_attacks_claimed(
+    pipeline: Any, text: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert want <= {d[:3] for d in _country_dyads(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the attack on the Pakistani convoy.",
+        "The typhoon said to be the strongest this year hit the Philippines.",
+    ],
+)
+def test_no_one_claiming_is_no_doer(pipeline: Any, text: str) -> None:
+    assert not {a for a in _acts(pipeline, text) if a[2] == "ASSAULT"}

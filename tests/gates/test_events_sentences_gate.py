@@ -47,11 +47,13 @@ from conftest import bench_module
 #: Twenty-seventh session (a round of talks opened, strikes answered with, arrest warrants):
 #: TUNING 0.647 / 0.986, 1.0, 1.0; the held-out parts unchanged. Twenty-eighth session
 #: (authorities' acts in the passive, targeting, strikes gone on, entry bans): HELD-OUT 2
-#: 0.520 / 0.931, 0.985, 0.889; PASSAGES TUNING 0.578 / 0.969; the others unchanged.
+#: 0.520 / 0.931, 0.985, 0.889; PASSAGES TUNING 0.578 / 0.969; the others unchanged. Then
+#: (subjects hung on an auxiliary or set apart by a comma, attacks claimed): HELD-OUT 2
+#: 0.527 / 0.932; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.515, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.52, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike

@@ -1344,7 +1344,7 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     doers += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if not objects and reduced_passive(tok):
         objects, doers = doers, []
-    if not any(_forceful(d, idx) for d in doers):
+    if not any(_forceful(d, idx) or _forceful(_teller(d) or d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
     if tok.lemma_.lower() == "target" and not (
         any(_armed(d, idx) for d in doers) or any(p.lemma_.lower() in WEAPONS for p in means)
@@ -1950,6 +1950,24 @@ def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
     )
 
 
+def _comma_between(a: Any, b: Any) -> bool:
+    """Is the only thing between two subjects a comma ("Japan, South Korea agree")?"""
+    first, second = sorted((a, b), key=lambda t: t.i)
+    last = max(t.i for t in first.subtree)
+    return bool(second.left_edge.i == last + 2 and first.doc[last + 1].text == ",")
+
+
+def _teller(pron: Any) -> Any | None:
+    """Who a pronoun subject of a told clause is when it is the teller ("The Israeli army
+    said it had struck Hezbollah targets": the army); None otherwise."""
+    verb = pron.head
+    if pron.lower_ not in ("it", "they", "we") or pron.dep_ != "nsubj" or verb.dep_ != "ccomp":
+        return None
+    if verb.head.lemma_.lower() not in CUE_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
 def _forceful(doer: Any, idx: ActorIndex) -> bool:
     """Can the phrase headed by ``doer`` use force: an actor named by it, a group of one
     ("Saudi jets"), or a weapon ("Russian missiles")?"""
@@ -2342,6 +2360,8 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         g for a in phrases for g in a.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"
     ]
     makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx) + _answered_with(tok, idx)
+    owner, owned = _owned_up_to(tok, idx)
+    makers += owned
     preps = ("to",) if handed else ("on", "against", "of", "into")
     if handed:  # the parser may hang "to Moscow" on what is handed over
         phrases += _objects_of(tok, "of")
@@ -2353,7 +2373,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     targets = [m for m in targets if (c := _code(idx, m)) is not None and c[:3] not in home]
     if not home or not targets:
         return None
-    verb = _told_held(tok)
+    verb = _told_held(tok) or owner
     if verb is None:
         return None
     cameo, etype = _lookup(code)
@@ -2367,6 +2387,29 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         source_hint=tuple(makers),
         target_hint=tuple(targets),
     )
+
+
+#: Verbs by which a doer owns up to an act: "Hamas claimed responsibility for the attack".
+_OWNING_UP = frozenset(["claim", "accept", "admit", "take"])
+
+
+def _owned_up_to(noun: Any, idx: ActorIndex) -> tuple[Any | None, list[Mention]]:
+    """The verb of :data:`_OWNING_UP` whose responsibility is for the act ``noun`` names
+    ("Hamas claimed responsibility for the attack on Israeli soldiers") and its subject:
+    who claims an act made it, and the claim tells it as done; (None, []) otherwise."""
+    t = _first_conjunct(noun)
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "for":
+        return None, []
+    verb = prep.head  # "for" hung on the verb or on "responsibility"
+    if verb.lemma_.lower() == "responsibility" and verb.dep_ == "dobj":
+        verb = verb.head
+    elif not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+        return None, []
+    if verb.lemma_.lower() not in _OWNING_UP or not _main_clause(verb):
+        return None, []
+    makers = [m for c in verb.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+    return (verb if makers else None), makers
 
 
 #: Verbs of answering with an act: "the Israeli military responded with air strikes on
@@ -3826,9 +3869,13 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         if verb.lemma_.lower() != "threaten":
             return []
         return [m for p in _with_phrases(verb) for m in _mentions_for(p, idx)]
-    for c in verb.children:
-        if c.dep_ not in ("nsubj", "csubj"):
-            continue
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        # "Egypt and Qatar are mediating between Israel and Hamas": the parser hung the
+        # subject on the auxiliary
+        subjects = [g for a in verb.children if a.dep_ == "aux" for g in a.children]
+        subjects = [g for g in subjects if g.dep_ == "nsubj"]
+    for c in subjects:
         head = subject_head(c)  # "The Red Cross operating in Iraq said"
         if c.dep_ == "nsubj" or head.i != c.i:
             c = head
@@ -3837,6 +3884,11 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
             found = _mentions_for(c, idx)
             if not any(_code(idx, m) for m in found):
                 return _set_off(c.i, verb, idx) or found
+            # "Japan, South Korea agree to resume defence talks": a headline's two
+            # subjects set apart by a comma, which the parser hangs on the verb both
+            for other in subjects:
+                if other.i != c.i and other.dep_ == "nsubj" and _comma_between(c, other):
+                    found += [m for m in _mentions_for(other, idx) if m not in found]
             return found
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
         # "urged the United States to stop imposing sanctions": the one urged acts
