@@ -56,7 +56,8 @@ def test_receiving_a_visitor_is_hosting(pipeline: Any) -> None:
     text = "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE."
     assert {d[3] for d in _dyads(pipeline, text)} == {"086"}
     assert not _dyads(pipeline, "The ministry had received a report from Berlin.")
-    assert not _dyads(pipeline, "Putin received a call from Erdogan.")
+    # a call received is a talk by phone (041), not a visitor hosted
+    assert {d[3] for d in _dyads(pipeline, "Putin received a call from Erdogan.")} == {"041"}
 
 
 def test_an_envoy_summoned_in_the_passive_is_summoned_by_the_ministry(pipeline: Any) -> None:
@@ -2731,3 +2732,54 @@ def test_subjects_the_parser_hung_elsewhere_and_attacks_claimed(
 )
 def test_no_one_claiming_is_no_doer(pipeline: Any, text: str) -> None:
     assert not {a for a in _acts(pipeline, text) if a[2] == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Saudi Arabia resumed diplomatic relations with Syria after a decade.",
+            ("SAU", "SYR", "SUPPORT", "054"),
+        ),
+        ("Turkey blocked Finland's NATO bid for months.", ("TUR", "FIN", "REJECT", "120")),
+        # talks blocked are not held
+        ("Hungary blocked Ukraine's EU accession talks.", ("HUN", "UKR", "REJECT", "120")),
+    ],
+)
+def test_relations_resumed_and_bids_blocked(pipeline: Any, text: str, want: Any) -> None:
+    dyads = _country_dyads(pipeline, text)
+    assert want in dyads
+    assert not {d for d in dyads if d[2] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Biden and Zelensky discussed air defence in a call on Tuesday.",
+            {("USA", "UKR", "CONSULT", "040"), ("UKR", "USA", "CONSULT", "040")},
+        ),
+        (
+            "The Egyptian president received a phone call from his Turkish counterpart.",
+            {("EGY", "TUR", "CONSULT", "041"), ("TUR", "EGY", "CONSULT", "041")},
+        ),
+        # a capital in the name of an agreement is no government
+        ("The United States withdrew from the Paris climate agreement.", set()),
+    ],
+)
+def test_talks_by_two_calls_taken_and_agreements_named_after_a_city(
+    pipeline: Any, text: str, want: set[Any]
+) -> None:
+    assert {d for d in _country_dyads(pipeline, text) if d[1]} == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia discussed the issue.",
+        "The embassy received calls from worried citizens.",
+        "Police received a call about a suspicious package.",
+    ],
+)
+def test_no_talk_with_no_one(pipeline: Any, text: str) -> None:
+    assert not {a for a in _acts(pipeline, text) if a[1]}

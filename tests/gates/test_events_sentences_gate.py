@@ -49,15 +49,17 @@ from conftest import bench_module
 #: (authorities' acts in the passive, targeting, strikes gone on, entry bans): HELD-OUT 2
 #: 0.520 / 0.931, 0.985, 0.889; PASSAGES TUNING 0.578 / 0.969; the others unchanged. Then
 #: (subjects hung on an auxiliary or set apart by a comma, attacks claimed): HELD-OUT 2
-#: 0.527 / 0.932; the others unchanged.
+#: 0.527 / 0.932; the others unchanged. Then (two subjects discussing, calls taken,
+#: relations resumed, bids blocked, agreements named after a capital): HELD-OUT 2 0.540 /
+#: 0.933; HELD-OUT 3 0.488 / 0.981; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.52, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.535, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike
-    "heldout3": {"recall": 0.47, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout3": {"recall": 0.48, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # HELD-OUT 4, written blind in the twenty-seventh session after its changes: 0.542 /
     # 1.0, 1.0, 1.0 with the session's starting code (`e54c22e`), 0.533 / 1.0, 1.0, 1.0
     # with the code when it was written (`c6e38d8`): the session's changes found nothing

@@ -439,6 +439,11 @@ _PLACE_NOUNS = frozenset(
 #: Nouns whose "of" phrase names the place they are ("the port of Odesa", "the streets of
 #: Algiers").
 _PLACE_OF_NOUNS = _PLACE_NOUNS | {"capital", "town", "village", "outskirts", "street"}
+#: What is named after the city where it was made or held, a capital included ("the Paris
+#: agreement", "the Minsk accords", "the Oslo process"): the city names no government.
+_NAMED_AFTER_PLACES = frozenset(
+    ["agreement", "accord", "treaty", "protocol", "convention", "declaration", "process", "format"]
+)
 #: Verbs of aiming: "fired missiles at Odesa" aims at the place's state ("at" is otherwise
 #: where something happens).
 _AIMING = frozenset({"fire", "shoot", "launch", "aim", "lob", "hurl"})
@@ -1568,6 +1573,8 @@ def _political(span: Any, place: bool = False) -> bool:
         root = root.head.head  # "in the capital city of Algiers": as "in the city"
     elif place and root.dep_ in ("compound", "amod", "nmod"):
         return root.head.lemma_.lower() in AGENTS or bool(_ROLE_RE.fullmatch(root.head.lower_))
+    elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _NAMED_AFTER_PLACES:
+        return False  # "the Paris climate agreement", "the Minsk agreements": a name
     if root.dep_ == "pobj":
         prep = root.head
         if prep.lower_ == "at" and prep.head.lemma_.lower() in _AIMING:

@@ -427,11 +427,27 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
         return _lookup("0841")  # "Kyiv freed 66 Russians": people of a state released
     code = _verb_code(lemma)
+    if code is None and lemma in _TALKED_OVER and _joint_subject(tok):
+        code = "040"  # "Biden and Zelensky discussed air defence": with each other
     if code is None and obj is not None and _with_phrase(obj):
         # "discussed the investigations with Ukrainian officials": the parser hangs the
         # verb's "with"-phrase on its object (one discusses with someone)
         code = PHRASAL.get((lemma, "with"))
     return _lookup(code) if code is not None else None
+
+
+#: Verbs of talking something over, which two subjects do with each other.
+_TALKED_OVER = frozenset(["discuss"])
+
+
+def _joint_subject(verb: Any) -> bool:
+    """Is the subject of ``verb`` two or more named parties ("Biden and Zelensky")?"""
+    return any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "PROPN"
+        and any(k.dep_ == "conj" and k.pos_ == "PROPN" for k in c.children)
+        for c in verb.children
+    )
 
 
 def _of_time(prep: Any) -> bool:

@@ -297,6 +297,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "negotiation"): "046",
         ("hold", "consultation"): "040",
         # "Putin had talks with Xi", "had a meeting with the Chinese foreign minister"
+        # a call taken from someone is a talk by phone with them (CAMEO 041)
+        **{
+            (v, n): "041"
+            for v in ("receive", "get", "take")
+            for n in ("call", "phone call", "telephone call")
+        },
         ("have", "talk"): "040",
         ("have", "meeting"): "040",
         ("have", "negotiation"): "046",
@@ -371,6 +377,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("provide", "assistance"): "070",
         ("prohibit", "aid"): "162",
         ("block", "aid"): "162",
+        # a bid to join blocked: a request rejected ("Turkey blocked Finland's NATO bid")
+        **{("block", n): "120" for n in ("bid", "accession", "membership", "talk")},
         **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off")},
         # ties reduced short of a break: "suspended development cooperation with Niger"
         **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end")},
@@ -649,7 +657,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("establish", "tie"): "054",
         ("restore", "relation"): "054",
         ("establish", "relation"): "054",
-        **{(v, n): "054" for v in ("normalise", "normalize") for n in ("relation", "tie")},
+        **{
+            (v, n): "054"
+            for v in ("normalise", "normalize", "resume", "reestablish", "re-establish")
+            for n in ("relation", "tie")
+        },
         ("downgrade", "relation"): "161",
         # a case brought before a court against someone (CAMEO 115)
         **{(v, "case"): "115" for v in ("bring", "file", "lodge")},
