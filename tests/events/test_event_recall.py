@@ -2783,3 +2783,12 @@ def test_talks_by_two_calls_taken_and_agreements_named_after_a_city(
 )
 def test_no_talk_with_no_one(pipeline: Any, text: str) -> None:
     assert not {a for a in _acts(pipeline, text) if a[1]}
+
+
+def test_whose_takes_up_the_noun_of_its_clause(pipeline: Any) -> None:
+    text = (
+        "Finland applied to join NATO together with Sweden, whose membership is still "
+        "blocked by Turkey and Hungary."
+    )
+    acts = _acts(pipeline, text)
+    assert {("TUR", "SWE", "REJECT"), ("HUN", "SWE", "REJECT")} <= acts

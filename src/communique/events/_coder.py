@@ -3481,6 +3481,14 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 and not (c.lower_ == "flagged" and (_code(idx, m) or "") in OPEN_REGISTRIES)
             ]
         if not hit and depth == 0:
+            # "Sweden, whose membership is still blocked by Türkiye": whom "whose" takes up
+            hit = [
+                m
+                for c in head.children
+                if c.dep_ == "poss" and c.lower_ == "whose" and (owner := _whose(c)) is not None
+                for m in _mentions_for(owner, idx, depth + 1)
+            ]
+        if not hit and depth == 0:
             # "officials of the Sudanese government", "a number of U.S. lawmakers",
             # "activists from the Fatah party"
             for c in head.children:
@@ -3499,6 +3507,14 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
             if x is not None and x not in found:
                 found.append(x)
     return found
+
+
+def _whose(word: Any) -> Any | None:
+    """The noun a relative "whose" takes up: the head of its relative clause."""
+    t = word
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    return t.head if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN") else None
 
 
 #: Nouns for the others a state deals with: "Ukraine's partners" are not Ukraine.
