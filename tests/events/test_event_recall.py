@@ -2792,3 +2792,23 @@ def test_whose_takes_up_the_noun_of_its_clause(pipeline: Any) -> None:
     )
     acts = _acts(pipeline, text)
     assert {("TUR", "SWE", "REJECT"), ("HUN", "SWE", "REJECT")} <= acts
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what criticism is over is no second target
+        ("China criticized the US over the Taiwan arms sale.", {("CHN", "USA", "ACCUSE")}),
+        ("Erdogan lashed out at Israel over the Gaza war.", {("TUR", "ISR", "ACCUSE")}),
+        # with no one else named it is
+        ("Japan complained over Chinese incursions.", {("JPN", "CHN", "ACCUSE")}),
+        (
+            "India raised concerns with Canada over the activities of Sikh separatists.",
+            {("IND", "CAN", "ACCUSE")},
+        ),
+    ],
+)
+def test_criticism_over_something_and_concerns_raised(
+    pipeline: Any, text: str, want: set[Any]
+) -> None:
+    assert {d[:3] for d in _country_dyads(pipeline, text)} == want

@@ -122,6 +122,9 @@ _APPEAL_CODE = {
 }
 #: Prepositions whose object is a target, by event type ("sanctions on X", "aid to X").
 _PREPS_ALL = frozenset({"against", "on", "upon", "with", "toward", "towards", "at", "into"})
+#: Prepositions of what criticism is about: its target only when no one else is named
+#: ("complained over Israeli raids", not "criticized the US over the Taiwan arms sale").
+_WHAT_ABOUT = frozenset({"over", "about"})
 _PREPS_EXTRA: dict[str, frozenset[str]] = {
     "AID": frozenset({"to", "for"}),
     "REQUEST": frozenset({"to", "from"}),
@@ -4430,6 +4433,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and c.lower_ == "with" and c.doc[c.i - 1].text == ",":
                 continue  # "criticised the shift, with Jordan's minister warning": a setting
+            elif c.dep_ == "prep" and c.lower_ in _WHAT_ABOUT and hit.etype == "ACCUSE" and out:
+                continue  # "criticized the US over the Taiwan arms sale": what it is about
             elif c.dep_ == "prep" and (c.lower_ in preps or _cut_to(hit, a, c)):
                 out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and hit.etype == "PROTEST" and _in_front_of(c):

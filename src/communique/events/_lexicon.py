@@ -682,7 +682,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for n in ("gratitude", "thanks", "appreciation")
         },
         # "expressed concern over the launch": disapproval (CAMEO 110); outrage criticises
-        **{(v, n): "110" for v in ("express", "voice") for n in ("concern", "alarm", "unease")},
+        **{
+            (v, n): "110"
+            for v in ("express", "voice", "raise")
+            for n in ("concern", "alarm", "unease")
+        },
         **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
         # a state's airspace entered or violated by another's aircraft: coercion (CAMEO 17)
         **{
