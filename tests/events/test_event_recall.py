@@ -2812,3 +2812,14 @@ def test_criticism_over_something_and_concerns_raised(
     pipeline: Any, text: str, want: set[Any]
 ) -> None:
     assert {d[:3] for d in _country_dyads(pipeline, text)} == want
+
+
+def test_mediators_together_do_not_mediate_between_each_other(pipeline: Any) -> None:
+    assert _acts(pipeline, "Qatar and Egypt brokered a ceasefire.") == {
+        ("QAT", None, "CONSULT"),
+        ("EGY", None, "CONSULT"),
+    }
+    text = "Qatar and Egypt brokered a ceasefire between Israel and Hamas."
+    assert ("QAT", "ISR", "CONSULT") in _acts(pipeline, text)
+    # parties who meet do meet each other
+    assert ("FRA", "DEU", "CONSULT") in _acts(pipeline, "France and Germany met in Paris.")

@@ -51,11 +51,12 @@ from conftest import bench_module
 #: (subjects hung on an auxiliary or set apart by a comma, attacks claimed): HELD-OUT 2
 #: 0.527 / 0.932; the others unchanged. Then (two subjects discussing, calls taken,
 #: relations resumed, bids blocked, agreements named after a capital): HELD-OUT 2 0.540 /
-#: 0.933; HELD-OUT 3 0.488 / 0.981; the others unchanged.
+#: 0.933; HELD-OUT 3 0.488 / 0.981; the others unchanged. Then (mediators together not
+#: mediating between each other): HELD-OUT 2 0.540 / 0.959.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.535, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.535, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike

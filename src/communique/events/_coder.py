@@ -245,6 +245,9 @@ _MEASURE_NOUNS = frozenset(
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
 RECIPROCAL = MUTUAL_TYPES | {"REJECT", "ASSAULT"}
+#: Acts a party does between others, never with the one it does it with: mediators who
+#: "brokered a ceasefire" together did not mediate between each other (CAMEO 045).
+_THIRD_PARTY_CODES = frozenset({"045"})
 #: Groups that, unnamed, are coded by the country they are in (CAMEO convention).
 DOMESTIC_GROUPS = frozenset(
     [
@@ -5852,6 +5855,7 @@ def _events_of(
     if (
         len(sources) > 1
         and not refused
+        and hit.cameo not in _THIRD_PARTY_CODES
         and (mutual or (hit.etype in RECIPROCAL and (place_only or not outside)))
     ):
         # coordinated subjects act on each other unless a third party is the object
