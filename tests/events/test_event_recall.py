@@ -2823,3 +2823,9 @@ def test_mediators_together_do_not_mediate_between_each_other(pipeline: Any) -> 
     assert ("QAT", "ISR", "CONSULT") in _acts(pipeline, text)
     # parties who meet do meet each other
     assert ("FRA", "DEU", "CONSULT") in _acts(pipeline, "France and Germany met in Paris.")
+
+
+def test_contracts_signed_between_states_are_agreements(pipeline: Any) -> None:
+    text = "Russia signed a contract with Egypt to build a nuclear plant."
+    assert ("RUS", "EGY", "AGREE") in _acts(pipeline, text)
+    assert not _acts(pipeline, "The company signed a contract with a local supplier.")

@@ -355,6 +355,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
                 "truce",
                 "armistice",
                 "communique",
+                "contract",
+                "roadmap",
             )
         },
         ("reach", "agreement"): "030",
