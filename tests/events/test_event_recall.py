@@ -2829,3 +2829,8 @@ def test_contracts_signed_between_states_are_agreements(pipeline: Any) -> None:
     text = "Russia signed a contract with Egypt to build a nuclear plant."
     assert ("RUS", "EGY", "AGREE") in _acts(pipeline, text)
     assert not _acts(pipeline, "The company signed a contract with a local supplier.")
+
+
+def test_a_co_host_is_no_guest(pipeline: Any) -> None:
+    text = "Turkey, which hosted the talks together with Qatar, has not commented."
+    assert not {a for a in _acts(pipeline, text) if a[1] == "QAT"}

@@ -4436,6 +4436,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 continue  # the instrument of a passive threat names its maker, not a target
             elif c.dep_ == "prep" and c.lower_ == "with" and c.doc[c.i - 1].text == ",":
                 continue  # "criticised the shift, with Jordan's minister warning": a setting
+            elif c.dep_ == "prep" and _together(c):
+                continue  # "hosted the talks together with Qatar": a co-host, no guest
             elif c.dep_ == "prep" and c.lower_ in _WHAT_ABOUT and hit.etype == "ACCUSE" and out:
                 continue  # "criticized the US over the Taiwan arms sale": what it is about
             elif c.dep_ == "prep" and (c.lower_ in preps or _cut_to(hit, a, c)):
@@ -4640,6 +4642,11 @@ _ABOUT = frozenset({"of", "for", "over", "about", "into"})
 _OWN_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj", "conj", "appos"})
 
 
+def _together(prep: Any) -> bool:
+    """Is ``prep`` the "with" of "together with", which names one who acts alongside?"""
+    return any(k.lower_ == "together" for k in prep.children)
+
+
 def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
     """With no target found at the verb, the first actor an "against", "on", "to" or
     "with" phrase names inside what the act is about (its objects and infinitive
@@ -4660,7 +4667,7 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
         if t.i in seen:
             continue
         seen.add(t.i)
-        if t.dep_ == "prep" and t.lower_ in aimed:
+        if t.dep_ == "prep" and t.lower_ in aimed and not _together(t):
             for p in t.children:
                 if p.dep_ == "pobj":
                     found = _mentions_for(p, idx)
