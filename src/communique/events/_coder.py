@@ -1366,7 +1366,8 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     doers += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if not objects and reduced_passive(tok):
         objects, doers = doers, []
-    if not any(_forceful(d, idx) or _forceful(_teller(d) or d, idx) for d in doers):
+    # a pronoun that tells its own act is the teller ("the army said it had struck")
+    if not any(_forceful(_teller(d) or d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
     if tok.lemma_.lower() == "target" and not (
         any(_armed(d, idx) for d in doers) or any(p.lemma_.lower() in WEAPONS for p in means)

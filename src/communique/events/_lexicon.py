@@ -296,13 +296,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "meeting"): "040",
         ("hold", "negotiation"): "046",
         ("hold", "consultation"): "040",
-        # "Putin had talks with Xi", "had a meeting with the Chinese foreign minister"
         # a call taken from someone is a talk by phone with them (CAMEO 041)
         **{
             (v, n): "041"
             for v in ("receive", "get", "take")
             for n in ("call", "phone call", "telephone call")
         },
+        # "Putin had talks with Xi", "had a meeting with the Chinese foreign minister"
         ("have", "talk"): "040",
         ("have", "meeting"): "040",
         ("have", "negotiation"): "046",
