@@ -2834,3 +2834,9 @@ def test_contracts_signed_between_states_are_agreements(pipeline: Any) -> None:
 def test_a_co_host_is_no_guest(pipeline: Any) -> None:
     text = "Turkey, which hosted the talks together with Qatar, has not commented."
     assert not {a for a in _acts(pipeline, text) if a[1] == "QAT"}
+
+
+def test_a_counterpart_received_is_a_guest_hosted(pipeline: Any) -> None:
+    text = "Greek Prime Minister Kyriakos Mitsotakis received his Turkish counterpart in Athens."
+    assert ("GRC", "TUR", "CONSULT", "043") in _country_dyads(pipeline, text)
+    assert not _acts(pipeline, "The president received a letter from the Iranian leader.")

@@ -52,7 +52,8 @@ from conftest import bench_module
 #: 0.527 / 0.932; the others unchanged. Then (two subjects discussing, calls taken,
 #: relations resumed, bids blocked, agreements named after a capital): HELD-OUT 2 0.540 /
 #: 0.933; HELD-OUT 3 0.488 / 0.981; the others unchanged. Then (mediators together not
-#: mediating between each other): HELD-OUT 2 0.540 / 0.959.
+#: mediating between each other): HELD-OUT 2 0.540 / 0.959. Then (a counterpart
+#: received is a guest hosted): HELD-OUT 4 0.550 / 1.0.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
@@ -65,7 +66,7 @@ FLOORS = {
     # 1.0, 1.0, 1.0 with the session's starting code (`e54c22e`), 0.533 / 1.0, 1.0, 1.0
     # with the code when it was written (`c6e38d8`): the session's changes found nothing
     # more on it and lost one act
-    "heldout4": {"recall": 0.53, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout4": {"recall": 0.545, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in

@@ -1968,9 +1968,28 @@ def _receives_guest(tok: Any, idx: ActorIndex) -> bool:
     named = [m for h in _expand(obj) if (m := idx.at(h.i)) is not None]
     guests = [idx.actors.get(m.actor_id or "") for m in named]
     return any(a is not None and (a.kind == "person" or a.sector) for a in guests) or (
-        obj.lemma_.lower() in ("delegation", "envoy", "ambassador", "minister")
-        and bool(_mentions_for(obj, idx))
+        obj.lemma_.lower() in _GUESTS and bool(_mentions_for(obj, idx))
     )
+
+
+#: People whose reception by a leader is a visit hosted, when a state qualifies them ("his
+#: Turkish counterpart", "the Greek foreign minister").
+_GUESTS = frozenset(
+    [
+        "delegation",
+        "envoy",
+        "ambassador",
+        "minister",
+        "counterpart",
+        "president",
+        "premier",
+        "chancellor",
+        "leader",
+        "king",
+        "emir",
+        "prince",
+    ]
+)
 
 
 def _comma_between(a: Any, b: Any) -> bool:
