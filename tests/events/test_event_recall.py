@@ -2840,3 +2840,13 @@ def test_a_counterpart_received_is_a_guest_hosted(pipeline: Any) -> None:
     text = "Greek Prime Minister Kyriakos Mitsotakis received his Turkish counterpart in Athens."
     assert ("GRC", "TUR", "CONSULT", "043") in _country_dyads(pipeline, text)
     assert not _acts(pipeline, "The president received a letter from the Iranian leader.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Orban welcomed his Serbian counterpart to Budapest.", ("HUN", "SRB", "CONSULT", "043")),
+    ],
+)
+def test_counterparts_welcomed(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _country_dyads(pipeline, text)

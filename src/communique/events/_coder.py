@@ -5743,8 +5743,9 @@ def _welcomed_guest(tok: Any, idx: ActorIndex) -> bool:
         return False
     m = idx.at(guest.i)
     actor = idx.actors.get(m.actor_id or "") if m is not None else None
-    if actor is None or actor.kind not in ("person", "state"):
-        return False
+    counterpart = guest.lemma_.lower() in _GUESTS and bool(_mentions_for(guest, idx))
+    if not counterpart and (actor is None or actor.kind not in ("person", "state")):
+        return False  # "his Serbian counterpart" is a guest too
     return any(
         c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and _names_place_or_state(c, idx)
         for c in (*tok.children, *guest.children)
