@@ -2850,3 +2850,15 @@ def test_a_counterpart_received_is_a_guest_hosted(pipeline: Any) -> None:
 )
 def test_counterparts_welcomed(pipeline: Any, text: str, want: Any) -> None:
     assert want in _country_dyads(pipeline, text)
+
+
+def test_taken_to_court_is_sued(pipeline: Any) -> None:
+    text = "The Philippines took China to court over the South China Sea."
+    assert ("PHL", "CHN", "ACCUSE", "115") in _country_dyads(pipeline, text)
+    assert not _acts(pipeline, "The ambulance took the minister to hospital.")
+
+
+def test_a_bid_to_join_approved_is_agreed(pipeline: Any) -> None:
+    text = "Hungary's parliament approved Sweden's bid to join NATO."
+    assert ("HUN", "SWE", "AGREE", "057") in _country_dyads(pipeline, text)
+    assert not _acts(pipeline, "The board approved the budget.")

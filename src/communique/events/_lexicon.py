@@ -381,6 +381,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("block", "aid"): "162",
         # a bid to join blocked: a request rejected ("Turkey blocked Finland's NATO bid")
         **{("block", n): "120" for n in ("bid", "accession", "membership", "talk")},
+        # a bid to join approved, as a treaty is ratified (CAMEO 057)
+        **{("approve", n): ("057", "AGREE") for n in ("bid", "accession", "membership")},
         **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off")},
         # ties reduced short of a break: "suspended development cooperation with Niger"
         **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end")},
@@ -612,6 +614,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("stage", "hunger strike"): "142",
         ("organize", "strike"): "143",
         ("go on", "strike"): "143",
+        # someone taken or dragged to court is sued (CAMEO 115)
+        **{(f"{v} to", "court"): "115" for v in ("take", "drag", "haul")},
         ("go on", "hunger strike"): "142",
         ("stage", "walkout"): "143",
         ("walk off", "job"): "143",
