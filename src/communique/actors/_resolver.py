@@ -190,7 +190,7 @@ def sibling_group(body: Actor, sector: str) -> Actor | None:
     """Another body of the state whose body ``body`` is ("Hong Kong police" + CVL → "Hong
     Kong civilians", id HKG:CVL); None for an actor that is not a state's body."""
     state = state_of_body(body)
-    return _group(state, sector) if state is not None else None
+    return body_of_state(state, sector) if state is not None else None
 
 
 #: Names news gives two states, which the registry leaves out (data/actors/README.md):
