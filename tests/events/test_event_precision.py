@@ -266,3 +266,52 @@ def test_a_withdrawal_from_ones_own_land_has_no_target(pipeline: Any) -> None:
 def test_an_act_a_thing_is_used_for_describes_the_thing(pipeline: Any) -> None:
     text = "Iran continues to supply the drones that Russia uses to attack Ukrainian cities."
     assert not [e for e in _events(pipeline, text, "2024-04-17") if e[2] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the victim of the act commented on is not whom the comment is aimed at
+        ("France condemned the attack on Israel.", ("FRA", None, "ACCUSE")),
+        ("Germany denounced the strikes on Kyiv.", ("DEU", None, "ACCUSE")),
+        (
+            "Turkey condemned the killing of Iranian general Qassem Soleimani.",
+            ("TUR", None, "ACCUSE"),
+        ),
+        ("China condemned the sanctions on Iran.", ("CHN", None, "ACCUSE")),
+        ("The US welcomed the sanctions on Russia.", ("USA", None, "SUPPORT")),
+        # whoever the act is told to be by is
+        ("France condemned the Hamas attack on Israel.", ("FRA", "PSE", "ACCUSE")),
+        ("France condemned the attack by Hamas on Israel.", ("FRA", "PSE", "ACCUSE")),
+        ("France condemned Russia's attack on Ukraine.", ("FRA", "RUS", "ACCUSE")),
+        (
+            "Britain condemned the strikes carried out by Russia on Ukrainian cities.",
+            ("GBR", "RUS", "ACCUSE"),
+        ),
+    ],
+)
+def test_a_comment_on_a_hostile_act_is_on_its_doer(pipeline: Any, text: str, want: Any) -> None:
+    assert [e[:3] for e in _events(pipeline, text)] == [want]
+
+
+def test_a_call_for_measures_against_a_state_is_aimed_at_it(pipeline: Any) -> None:
+    text = "Archbishop Desmond Tutu called for sanctions against Nigeria."
+    assert [e[1] for e in _events(pipeline, text) if e[1]] in ([], ["NGA"])
+    text = "Germany demanded sanctions on Russia."
+    assert ("DEU", "RUS") in [e[:2] for e in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ukraine attacked Russian positions near Bakhmut.", ("UKR", "RUS", "ASSAULT")),
+        (
+            "Russia said Ukraine had attacked its positions in the Kursk region.",
+            ("UKR", "RUS", "ASSAULT"),
+        ),
+        # a view held is still attacked in words
+        ("Lavrov attacked the Western position in the talks in Geneva.", ("RUS", None, "ACCUSE")),
+    ],
+)
+def test_positions_somewhere_are_places_held(pipeline: Any, text: str, want: Any) -> None:
+    assert [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)] == [want]

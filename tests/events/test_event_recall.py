@@ -2862,3 +2862,11 @@ def test_a_bid_to_join_approved_is_agreed(pipeline: Any) -> None:
     text = "Hungary's parliament approved Sweden's bid to join NATO."
     assert ("HUN", "SWE", "AGREE", "057") in _country_dyads(pipeline, text)
     assert not _acts(pipeline, "The board approved the budget.")
+
+
+def test_who_claims_an_attack_made_it(pipeline: Any) -> None:
+    text = "The Houthis claimed an attack on a US warship in the Red Sea."
+    assert {(t and t[:3], ty) for _, t, ty in _acts(pipeline, text)} == {("USA", "ASSAULT")}
+    # an attack claimed to be another's is not the claimer's
+    text = "Russia claimed an attack by Ukraine on Belarus."
+    assert all(s != "RUS" for s, _, _ in _acts(pipeline, text))

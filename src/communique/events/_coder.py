@@ -2403,7 +2403,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     ]
     makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx) + _answered_with(tok, idx)
     owner, owned = _owned_up_to(tok, idx)
-    makers += owned
+    makers = makers or owned  # "Russia claimed an attack by Ukraine": Ukraine's
     preps = ("to",) if handed else ("on", "against", "of", "into")
     if handed:  # the parser may hang "to Moscow" on what is handed over
         phrases += _objects_of(tok, "of")
@@ -2437,10 +2437,15 @@ _OWNING_UP = frozenset(["claim", "accept", "admit", "take"])
 
 def _owned_up_to(noun: Any, idx: ActorIndex) -> tuple[Any | None, list[Mention]]:
     """The verb of :data:`_OWNING_UP` whose responsibility is for the act ``noun`` names
-    ("Hamas claimed responsibility for the attack on Israeli soldiers") and its subject:
+    ("Hamas claimed responsibility for the attack on Israeli soldiers"), or "claim" with
+    the act as its object ("claimed the attack"), and its subject:
     who claims an act made it, and the claim tells it as done; (None, []) otherwise."""
     t = _first_conjunct(noun)
     prep = t.head
+    if t.dep_ == "dobj" and prep.lemma_.lower() == "claim" and _main_clause(prep):
+        # "The Houthis claimed an attack on a US warship": claimed as their own
+        makers = [m for c in prep.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+        return (prep if makers else None), makers
     if t.dep_ != "pobj" or prep.lower_ != "for":
         return None, []
     verb = prep.head  # "for" hung on the verb or on "responsibility"
@@ -4434,6 +4439,14 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # "seeking Assange's extradition from the UK": the person handed over
                     # is not whom it is asked of
                     out = [m for m in out if m not in own] + _noun_args(c, idx, preps)
+                elif not own and hit.etype in _COMMENTS and _hostile_act(c):
+                    # "condemned the attack on Israel", "welcomed the sanctions on Iran":
+                    # a comment on a hostile act is on whoever did it ("by"), never on
+                    # whom it was done to
+                    out += [m for n in _expand(c) for m in _done_by(n, idx)]
+                    host = c.head if c.head.pos_ == "VERB" else c.head.head
+                    out += _makers_hung_on_verb(host, c, idx)
+                    out += [m for n in _expand(c) for m in _relative_makers(n, idx)]
                 elif not own:
                     # "condemned a Russian attack on Ukraine": an object with its own actor
                     # is that actor's act, and its "on"-phrase that act's target; what is
@@ -4687,6 +4700,8 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
         if t.i in seen:
             continue
         seen.add(t.i)
+        if hit.etype in _COMMENTS and t.dep_ != "prep" and _hostile_act(t):
+            continue  # "condemned the attack on Israel": not at its victim
         if t.dep_ == "prep" and t.lower_ in aimed and not _together(t):
             for p in t.children:
                 if p.dep_ == "pobj":
@@ -5023,6 +5038,47 @@ _DEMANDED_ACTS = frozenset(
         "cessation",
     ]
 )
+
+
+#: Event types that comment on an act someone else did.
+_COMMENTS = frozenset({"ACCUSE", "SUPPORT"})
+#: Nouns of hostile acts, whose "on", "against" and "of" phrases name their victims.
+_HOSTILE_NOUNS = frozenset(
+    [
+        *ACT_NOUNS,
+        "killing",
+        "bombing",
+        "assassination",
+        "execution",
+        "murder",
+        "shooting",
+        "massacre",
+        "crackdown",
+        "aggression",
+        "kidnapping",
+        "abduction",
+        "torture",
+        "shelling",
+    ]
+)
+
+
+def _hostile_act(noun: Any) -> bool:
+    """Is ``noun`` a hostile act done to someone ("the attack on Israel", "the killing
+    of Soleimani", "the sanctions on Iran")?"""
+    return noun.lemma_.lower() in _HOSTILE_NOUNS
+
+
+def _done_by(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """Who an act noun says did it: "the attack by Hamas", "the strikes carried out by
+    Russia"."""
+    return _pobj_mentions(
+        [
+            *(g for g in noun.children if g.dep_ == "prep" and g.lower_ == "by"),
+            *(a for g in noun.children if g.dep_ == "acl" for a in g.children if a.dep_ == "agent"),
+        ],
+        idx,
+    )
 
 
 def _doer_of(noun: Any, idx: ActorIndex) -> list[Mention]:

@@ -264,7 +264,32 @@ def verbal_object(trigger: Any) -> bool:
     for p in trigger.children:  # "hit out at the plan", "lashed out at his remarks"
         if p.dep_ == "prep" and p.lower_ in ("at", "on"):
             objects += [c for c in p.children if c.dep_ == "pobj"]
-    return any(o.lemma_.lower() in VERBAL_OBJECTS for o in objects)
+    if _located(trigger):
+        return False  # "attacked Russian positions near Bakhmut": a place held
+    return any(o.lemma_.lower() in VERBAL_OBJECTS and not _located(o) for o in objects)
+
+
+#: Prepositions that put a thing somewhere.
+_AT_PLACE = frozenset(["in", "near", "along", "around", "outside", "inside"])
+#: Nouns of places: "its positions in the Kursk region".
+_PLACE_NOUNS = frozenset(
+    ["region", "area", "city", "town", "village", "province", "district", "border", "front"]
+)
+
+
+def _located(word: Any) -> bool:
+    """Is the thing (or the act) somewhere named ("its positions in the Kursk region",
+    "attacked positions near Bakhmut"): a place held, not a view held?"""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _AT_PLACE
+        and any(
+            p.dep_ == "pobj"
+            and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in _PLACE_NOUNS)
+            for p in c.children
+        )
+        for c in word.children
+    )
 
 
 def uncertain(verb: Any) -> bool:
