@@ -2870,3 +2870,39 @@ def test_who_claims_an_attack_made_it(pipeline: Any) -> None:
     # an attack claimed to be another's is not the claimer's
     text = "Russia claimed an attack by Ukraine on Belarus."
     assert all(s != "RUS" for s, _, _ in _acts(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("India is in talks with Russia over oil purchases.", ("IND", "RUS", "CONSULT", "040")),
+        ("India is in negotiations with Russia.", ("IND", "RUS", "CONSULT", "046")),
+        ("Ukraine and Russia are in direct talks in Istanbul.", ("UKR", "RUS", "CONSULT", "040")),
+    ],
+)
+def test_being_in_talks_is_holding_them(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _dyads(pipeline, text)
+    assert (want[1], want[0], *want[2:]) in _dyads(pipeline, text)
+
+
+def test_not_being_in_talks_is_negated(pipeline: Any) -> None:
+    analysis = _analyze(pipeline, "India is not in talks with Russia.")
+    assert analysis.events and all(e.negated for e in analysis.events)
+    assert not _dyads(pipeline, "India is expected to be in talks with Russia next week.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Japan sent a disaster relief team to Turkey.", ("JPN", "TUR", "AID", "073")),
+        ("Qatar shipped fuel to Gaza.", ("QAT", "PSE", "AID", "073")),
+        ("Egypt delivered blankets and tents to Gaza.", ("EGY", "PSE", "AID", "073")),
+    ],
+)
+def test_relief_sent(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == {want}
+
+
+def test_an_extradition_is_cooperation_with_the_state_handed_to(pipeline: Any) -> None:
+    text = "Poland extradited a Russian spy suspect to the United States."
+    assert _country_dyads(pipeline, text) == {("POL", "USA", "COOPERATE", "063")}

@@ -2295,6 +2295,9 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             presupposed = True
         elif parties(own) >= 2:  # "Russian-Turkish talks"
             sides, others = tuple(own), ()
+        elif (inside := _in_encounter(tok, idx)) and (partners or parties(inside) >= 2):
+            # "India is in talks with Russia", "Kyiv and Moscow are in direct talks"
+            sides, others = tuple(inside), tuple(partners)
         elif (
             setting
             and _first_conjunct(tok).head.lower_ in _HELD_BY_SUBJECT
@@ -2563,6 +2566,19 @@ def _told_held(tok: Any, setting_ok: bool = False, anywhere: bool = False) -> An
     return verb
 
 
+#: Verbs of being in a state: "is in talks with", "remain in negotiations".
+_BEING = frozenset(["be", "remain", "stay"])
+
+
+def _in_encounter(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The subject of "be in talks" ("India is in talks with Russia"): the parties the
+    encounter ``noun`` is held by, or none."""
+    prep = _first_conjunct(noun).head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in _BEING:
+        return []
+    return [m for c in prep.head.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+
+
 def _first_conjunct(tok: Any) -> Any:
     """The first of the conjuncts ``tok`` is one of ("talks" in "talks and a meeting")."""
     while tok.dep_ == "conj" and tok.head is not tok:
@@ -2621,6 +2637,9 @@ def _told_by(noun: Any, verb: Any) -> bool:
     something about the act ("condemned a Russian attack", "described Trump's call")."""
     if verb.lemma_.lower() in _HOLDING:
         return True
+    first = _first_conjunct(noun)
+    if first.head.lower_ == "in" and first.head.head.i == verb.i and verb.lemma_.lower() in _BEING:
+        return True  # "India is (not) in talks with Russia"
     # the subject of what it did, not of what it was ("Trump's call was irregular")
     subject = _first_conjunct(noun).dep_ in ("nsubj", "nsubjpass")
     return subject and verb.pos_ == "VERB" and verb.lemma_ != "be"
@@ -4528,6 +4547,15 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     for m in out:
         if m not in uniq:
             uniq.append(m)
+    if hit.cameo == "063":
+        # "extradited a Russian spy suspect to the United States": the state it is handed
+        # to is the partner in the legal cooperation, not the person handed over
+        handed = [*hit.args, *_objects(hit)]  # the parser may hang "to" on the person
+        receivers = _pobj_mentions(
+            (c for a in handed for c in a.children if c.dep_ == "prep" and c.lower_ == "to"),
+            idx,
+        )
+        uniq = receivers or uniq
     if not uniq and hit.cameo == "114":
         # "Japan protested to China": with nothing complained of ("complained to the UN
         # over Israeli raids"), an official complaint is aimed at the state it is made to

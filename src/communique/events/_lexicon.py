@@ -188,7 +188,9 @@ RELIEF = frozenset(
     [
         *("food", "medicine", "supply", "medical supply", "humanitarian aid", "vaccine", "tent"),
         # people sent to save lives: "sent a team of 28 rescuers to Turkey"
-        *("rescuer", "rescue team", "rescue worker", "medical team"),
+        *("rescuer", "rescue team", "rescue worker", "medical team", "relief team"),
+        # what keeps people alive where it is cut off: "shipped fuel to Gaza"
+        *("fuel", "water", "blanket", "relief supply"),
     ]
 )
 #: Packages of aid of any kind.
