@@ -2906,3 +2906,36 @@ def test_relief_sent(pipeline: Any, text: str, want: Any) -> None:
 def test_an_extradition_is_cooperation_with_the_state_handed_to(pipeline: Any) -> None:
     text = "Poland extradited a Russian spy suspect to the United States."
     assert _country_dyads(pipeline, text) == {("POL", "USA", "COOPERATE", "063")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Israeli police raided the offices of Al Jazeera in Jerusalem.",
+            ("ISR", "COERCE", "170"),
+        ),
+        ("Indian tax officials raided the BBC offices in New Delhi.", ("IND", "COERCE", "170")),
+        (
+            "US special forces raided a compound in Syria, killing an Islamic State leader.",
+            ("USA", "ASSAULT", "190"),
+        ),
+    ],
+)
+def test_raids_by_police_coerce_by_forces_assault(pipeline: Any, text: str, want: Any) -> None:
+    assert want in {(s, ty, c) for s, _, ty, c in _country_dyads(pipeline, text)}
+
+
+def test_raiding_the_fridge_is_no_act(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "He raided the fridge.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ukrainian forces sank a Russian landing ship off Crimea.", {("UKR", "RUS", "ASSAULT")}),
+        ("Republicans sank the bill in the Senate.", set()),
+    ],
+)
+def test_ships_sunk(pipeline: Any, text: str, want: Any) -> None:
+    assert {d[:3] for d in _country_dyads(pipeline, text)} == want

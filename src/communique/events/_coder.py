@@ -1105,7 +1105,7 @@ def _sentence_hits(
         if hit is None and _armed_clash(tok, idx):
             hit = _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
         if hit is None:
-            hit = _stormed(tok, idx) or _travelled(tok, idx)
+            hit = _stormed(tok, idx) or _raided(tok, idx) or _travelled(tok, idx)
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -1469,6 +1469,28 @@ def _stormed(tok: Any, idx: ActorIndex) -> _Hit | None:
         AGENTS.get(d.lemma_.lower()) == "CVL" or d.lemma_.lower() in _CROWDS for d in doers
     ):
         return _Hit(tok, tok, "145", "PROTEST", "lexical", (tok,))
+    return None
+
+
+def _raided(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Israeli forces raided the Jenin refugee camp" (force, 190), "Turkish police raided
+    the offices of a pro-Kurdish party" (coercion, 170): "raid" with an object, by a
+    state's forces, police or officials; not "raided the fridge" by no one placed."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "raid":
+        return None
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    doers = [d for c in tok.children if c.dep_ == "nsubj" for d in _expand(c)]
+    found = [m for d in doers for m in _mentions_for(d, idx)]
+    actors = [a for m in found if (a := idx.actors.get(m.actor_id or "")) is not None]
+    if not actors or any(a.code is None for a in actors):
+        return None
+    if any(AGENTS.get(d.lemma_.lower()) == "COP" for d in doers) or all(
+        a.sector in ("COP", "JUD", "GOV") for a in actors
+    ):
+        return _Hit(tok, tok, "170", "COERCE", "lexical", (tok,))
+    if all(_armed(d, idx) for d in doers):
+        return _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
     return None
 
 

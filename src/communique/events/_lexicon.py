@@ -568,6 +568,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             ("down", n): "190"
             for n in ("jet", "plane", "aircraft", "drone", "helicopter", "warplane", "fighter")
         },
+        # ships sunk: "Ukrainian forces sank a Russian landing ship" (not "sank the bill")
+        **{
+            ("sink", n): "190"
+            for n in ("ship", "vessel", "boat", "warship", "frigate", "submarine", "tanker")
+        },
         ("blow", "line"): "1712",
         ("point", "finger"): "112",
         ("lodge", "protest"): "114",
