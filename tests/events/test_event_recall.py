@@ -2939,3 +2939,15 @@ def test_raiding_the_fridge_is_no_act(pipeline: Any) -> None:
 )
 def test_ships_sunk(pipeline: Any, text: str, want: Any) -> None:
     assert {d[:3] for d in _country_dyads(pipeline, text)} == want
+
+
+def test_militants_placed_where_they_attack_their_own_state_are_its_rebels(
+    pipeline: Any,
+) -> None:
+    text = "Militants ambushed a Nigerian army convoy in Maiduguri."
+    events = _analyze(pipeline, text).events
+    assert [(e.source_actor_id, e.target_actor_id, e.type) for e in events] == [
+        ("NGA:REB", "NGA", "ASSAULT")
+    ]
+    # protesters are no rebels: no act of a state on itself
+    assert not _dyads(pipeline, "Protesters attacked a Kenyan police station in Nairobi.")

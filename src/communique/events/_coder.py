@@ -6042,7 +6042,9 @@ def _events_of(
             if home is not None:
                 tgt, domestic = home, True
         if tgt is not None and tgt.actor_id == src.actor_id and not domestic:
-            continue
+            src = _insurgents_of(src, doc, idx)
+            if src is None:
+                continue
         if hit.kind in ("claim", "deontic") and (
             tgt is None or (_code(idx, tgt) == _code(idx, src) and not _rivals(idx, src, tgt))
         ):
@@ -6087,6 +6089,28 @@ def _events_of(
             )
         )
     return out
+
+
+#: Unnamed attackers placed where they act, who are their state's armed opposition.
+_ATTACKERS = frozenset(["gunman", "attacker", "assailant"])
+
+
+def _insurgents_of(src: Mention, doc: Any, idx: ActorIndex) -> Mention | None:
+    """A group of :data:`GENERIC_AGENTS` placed in a state (:func:`_placed_agent`) that acts
+    on that state's own ("Militants ambushed a Nigerian army convoy in Maiduguri") is the
+    state's rebels, not the state acting on itself; None for anyone else."""
+    actor = idx.actors.get(src.actor_id or "")
+    span = doc.char_span(src.span.start, src.span.end, alignment_mode="expand")
+    if src.id != -1 or actor is None or actor.kind != "state" or span is None:
+        return None
+    head = _counted(span.root).lemma_.lower()
+    if AGENTS.get(head) != "REB" and head not in _ATTACKERS:
+        return None
+    rebels = body_of_state(actor, "REB")
+    if rebels is None:
+        return None
+    idx.actors.setdefault(rebels.id, rebels)
+    return dataclasses.replace(src, actor_id=rebels.id)
 
 
 def _one_target_per_code(
