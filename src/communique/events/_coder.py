@@ -6042,9 +6042,10 @@ def _events_of(
             if home is not None:
                 tgt, domestic = home, True
         if tgt is not None and tgt.actor_id == src.actor_id and not domestic:
-            src = _insurgents_of(src, doc, idx)
-            if src is None:
+            rebels = _insurgents_of(src, doc, idx)
+            if rebels is None:
                 continue
+            src = rebels
         if hit.kind in ("claim", "deontic") and (
             tgt is None or (_code(idx, tgt) == _code(idx, src) and not _rivals(idx, src, tgt))
         ):
