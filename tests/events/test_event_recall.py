@@ -2951,3 +2951,25 @@ def test_militants_placed_where_they_attack_their_own_state_are_its_rebels(
     ]
     # protesters are no rebels: no act of a state on itself
     assert not _dyads(pipeline, "Protesters attacked a Kenyan police station in Nairobi.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Three Egyptian soldiers were killed by Israeli fire near the Rafah crossing.",
+            ("ISR", "EGY", "ASSAULT"),
+        ),
+        ("Two civilians were killed by Russian shelling in Kherson.", ("RUS", "UKR", "ASSAULT")),
+        (
+            "A Turkish drone was downed by Russian air defences over Syria.",
+            ("RUS", "TUR", "ASSAULT"),
+        ),
+    ],
+)
+def test_a_sides_fire_named_as_the_doer(pipeline: Any, text: str, want: Any) -> None:
+    assert {d[:3] for d in _country_dyads(pipeline, text)} == {want}
+
+
+def test_a_fire_with_no_side_is_no_doer(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "The Russian embassy was destroyed by fire.")

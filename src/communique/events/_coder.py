@@ -3624,6 +3624,10 @@ def _can_act(head: Any, idx: ActorIndex) -> bool:
     if _forceful(head, idx) or idx.members(head.i):
         return True
     lemma = head.lemma_.lower()
+    if lemma in _FIRING and any(
+        idx.at(c.i) is not None for c in head.children if c.dep_ in ("amod", "compound", "poss")
+    ):
+        return True  # "killed by Israeli fire", "downed by Russian air defences"
     return (
         _of_people(head)
         or lemma in _DOERS
@@ -3639,6 +3643,10 @@ def _traded_subject(verb: Any) -> bool:
     return subj is not None and subj.lemma_.lower() in TRADED
 
 
+#: Fire, shelling and air defences, which a side's modifier makes that side's force.
+_FIRING = frozenset(
+    {"fire", "gunfire", "shelling", "bombardment", "bombing", "shot", "defence", "defense"}
+)
 #: People named by what they do, who can be an act's doer.
 _DOERS = frozenset({"attacker", "assailant", "raider", "kidnapper", "hacker", "sniper", "mob"})
 
@@ -3950,7 +3958,8 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         return []
     for c in verb.children:
         if c.dep_ == "agent" and not _active_by(verb):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            # "killed by Russian shelling": the parser may take a gerund for a clause
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is None or not _can_act(pobj, idx):
                 return []  # "the dollar was supported by U.S. economic data": no one acted
             return _mentions_for(pobj, idx)
@@ -4598,6 +4607,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             if p.dep_ == "pobj"
         ]
         place += _verb_located(hit, idx)  # "shelled villages near Kharkiv"
+        # "killed by Russian shelling in Kherson": where the doer's force fell
+        hit_nouns += [
+            p for a in hit.args for c in a.children if c.dep_ == "agent" for p in c.children
+        ]
         for o in hit_nouns:  # "a strike with drones on facilities in the Odesa region",
             for t in _place_nouns(o):  # "struck an oil refinery in southern Russia"
                 place += _states_at(t, idx)
