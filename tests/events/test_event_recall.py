@@ -2973,3 +2973,23 @@ def test_a_sides_fire_named_as_the_doer(pipeline: Any, text: str, want: Any) -> 
 
 def test_a_fire_with_no_side_is_no_doer(pipeline: Any) -> None:
     assert not _dyads(pipeline, "The Russian embassy was destroyed by fire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Delhi expressed disappointment with Ottawa's allegations.",
+            {("IND", "CAN", "ACCUSE", "110")},
+        ),
+        ("Turkey expressed anger at the Swedish decision.", {("TUR", "SWE", "ACCUSE", "111")}),
+        (
+            "Ankara reacted angrily to the Swedish decision to allow the protest.",
+            {("TUR", "SWE", "ACCUSE", "111")},
+        ),
+        ("Markets reacted sharply to the rate decision.", set()),
+        ("Japan reacted calmly to the Chinese statement.", set()),
+    ],
+)
+def test_displeasure_voiced_and_angry_reactions(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want

@@ -1106,6 +1106,8 @@ def _sentence_hits(
             hit = _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
         if hit is None:
             hit = _stormed(tok, idx) or _raided(tok, idx) or _travelled(tok, idx)
+        if hit is None and _reacted_angrily(tok):
+            hit = _Hit(tok, tok, "111", "ACCUSE", "lexical", (tok,))
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -1492,6 +1494,22 @@ def _raided(tok: Any, idx: ActorIndex) -> _Hit | None:
     if all(_armed(d, idx) for d in doers):
         return _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
     return None
+
+
+#: Verbs of answering, and the manners that make an answer criticism.
+_REACTING = frozenset(["react", "respond", "reply"])
+_ANGRILY = frozenset(["angrily", "furiously", "sharply", "harshly", "indignantly", "strongly"])
+
+
+def _reacted_angrily(tok: Any) -> bool:
+    """ "Ankara reacted angrily to the Swedish decision": an answer given in anger to
+    someone's act criticises it (CAMEO 111), aimed at its "to"-phrase."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in _REACTING
+        and any(c.dep_ == "advmod" and c.lower_ in _ANGRILY for c in tok.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _in_a_state(tok: Any, idx: ActorIndex) -> bool:

@@ -700,7 +700,17 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             for v in ("express", "voice", "raise")
             for n in ("concern", "alarm", "unease")
         },
-        **{(v, n): "111" for v in ("express", "voice") for n in ("outrage", "indignation")},
+        # "expressed disappointment with Ottawa's allegations", "voiced strong objections"
+        **{
+            (v, n): "110"
+            for v in ("express", "voice", "convey")
+            for n in ("disappointment", "dismay", "displeasure", "objection")
+        },
+        **{
+            (v, n): "111"
+            for v in ("express", "voice")
+            for n in ("outrage", "indignation", "anger", "fury")
+        },
         # a state's airspace entered or violated by another's aircraft: coercion (CAMEO 17)
         **{
             (v, "airspace"): "170"
