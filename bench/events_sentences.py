@@ -1,15 +1,16 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in seven parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in eight parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
-the twenty-seventh session after its changes); and passages of two to four
+the twenty-seventh session after its changes), TUNING 2 (S481–S640, written in the
+twenty-ninth session to tune on); and passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120). The held-out parts are scored once per change as aggregates.
 
-    python bench/events_sentences.py [--split tune|held-out|held-out-2|held-out-3|
+    python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
                                       held-out-4|passages-tune|passages|all] [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
@@ -48,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "sentences"
 PARTS = {
     "tune": "TUNING",
+    "tune2": "TUNING 2",
     "heldout": "HELD-OUT",
     "heldout2": "HELD-OUT 2",
     "heldout3": "HELD-OUT 3",
@@ -179,6 +181,7 @@ def main() -> None:
         "--split",
         choices=(
             "tune",
+            "tune-2",
             "held-out",
             "held-out-2",
             "held-out-3",
@@ -196,6 +199,7 @@ def main() -> None:
     pipe = Pipeline(Options(stance=False))
     wanted = {
         "tune": ["tune"],
+        "tune-2": ["tune2"],
         "held-out": ["heldout"],
         "held-out-2": ["heldout2"],
         "held-out-3": ["heldout3"],
