@@ -760,3 +760,30 @@ def test_the_european_bloc_is_the_european_union(pipeline: Pipeline) -> None:
     assert {an.actor(m.actor_id).name for m in an.mentions if "bloc" in m.span.text} == {
         "European Union"
     }
+
+
+def test_a_spokesman_for_a_party_is_resolved_without_failing(pipeline: Pipeline) -> None:
+    # a party's staff had no body of their state to join (KeyError 'PTY' until the
+    # twenty-ninth session): the article failed to analyse
+    a = analyze_sentence(pipeline, "A spokesman for the Democratic Party said the bill would fail.")
+    assert ("Democratic Party", "party") in {
+        (m.span.text, a.actor(m.actor_id).kind) for m in a.mentions if m.actor_id
+    }
+
+
+def test_a_titled_person_the_tagger_took_for_an_organisation(pipeline: Pipeline) -> None:
+    text = "German Chancellor Olaf Scholz and Kazakh President Kassym-Jomart Tokayev met."
+    assert ("Kassym-Jomart Tokayev", "KAZ") in actors_named_all(analyze_sentence(pipeline, text))
+    # an organisation's name is not split into the registry's names inside it
+    text = "A spokesman for the Bangladesh Nationalist Party told reporters."
+    assert "Nationalist Party" not in dict(actors_named_all(analyze_sentence(pipeline, text)))
+
+
+def actors_named_all(a: Analysis) -> list[tuple[str, str | None]]:
+    """(text, code) of every mention resolved to an actor."""
+    out = []
+    for m in a.mentions:
+        x = a.actor(m.actor_id) if m.actor_id else None
+        if x is not None:
+            out.append((m.span.text, x.code))
+    return out

@@ -182,9 +182,12 @@ def test_they_after_a_coordinated_subject_of_states_is_those_states(pipeline: An
     ],
 )
 def test_denying_what_happened_is_a_rejection(pipeline: Any, text: str, target: Any) -> None:
-    assert [(s, t, ty, c) for s, t, ty, c in _dyads(pipeline, text)] == [
+    events = _analyze(pipeline, text).events
+    assert [(s, t, ty, c) for s, t, ty, c in _dyads(pipeline, text) if ty == "REJECT"] == [
         ("RUS", target, "REJECT", "120")
     ]
+    # the act denied, when its doer is named, is told as not done
+    assert all(e.negated for e in events if e.type != "REJECT")
     # a denial of something no one claimed of anyone is nothing
     assert not _dyads(pipeline, "He denied that he was tired.")
 
@@ -2992,4 +2995,92 @@ def test_a_fire_with_no_side_is_no_doer(pipeline: Any) -> None:
     ],
 )
 def test_displeasure_voiced_and_angry_reactions(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Japanese Prime Minister Fumio Kishida and his Australian counterpart Anthony "
+            "Albanese discussed maritime security in a phone call on Thursday.",
+            {("JPN", "AUS", "CONSULT", "040"), ("AUS", "JPN", "CONSULT", "040")},
+        ),
+        (
+            "Nauru and China restored diplomatic relations at a ceremony in Beijing.",
+            {("NRU", "CHN", "SUPPORT", "054"), ("CHN", "NRU", "SUPPORT", "054")},
+        ),
+        (
+            "Zimbabwe, Mozambique agree to step up joint border patrols",
+            {("ZWE", "MOZ", "AGREE", "030"), ("MOZ", "ZWE", "AGREE", "030")},
+        ),
+    ],
+)
+def test_two_parties_the_parser_did_not_join(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+def test_a_court_placed_where_it_sits(pipeline: Any) -> None:
+    text = "A court in Minsk has sentenced a German citizen to death on terrorism charges."
+    events = _analyze(pipeline, text).events
+    assert [(e.source_actor_id, e.type) for e in events] == [("BLR:JUD", "COERCE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Russia's defence ministry claimed its forces had captured the town of "
+            "Krasnohorivka in the Donetsk region.",
+            ("RUS:MIL", "UKR", "COERCE"),
+        ),
+        (
+            "The Israeli army said its troops had killed three Hamas militants in Gaza.",
+            ("body:israel-defense-forces", "body:hamas", "ASSAULT"),
+        ),
+    ],
+)
+def test_a_tellers_own_forces(pipeline: Any, text: str, want: Any) -> None:
+    events = _analyze(pipeline, text).events
+    assert [(e.source_actor_id, e.target_actor_id, e.type) for e in events] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Seventy Russian diplomats were ordered out of Bulgaria on Tuesday.",
+            {("BGR", "RUS", "SANCTION", "166")},
+        ),
+        (
+            "Germany has delivered the first of four IRIS-T air defence systems to Ukraine.",
+            {("DEU", "UKR", "AID", "072")},
+        ),
+        (
+            "Saudi Arabia deposited $2 billion with the State Bank of Pakistan on Tuesday.",
+            {("SAU", "PAK", "AID", "071")},
+        ),
+    ],
+)
+def test_expelled_in_the_passive_the_first_of_several_money_deposited(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Jordanian and Egyptian military aircraft airdropped food parcels over northern Gaza.",
+            {("JOR", "PSE", "AID", "073"), ("EGY", "PSE", "AID", "073")},
+        ),
+        (
+            "The International Committee of the Red Cross delivered 15 tonnes of medical "
+            "supplies to hospitals in Ethiopia's Tigray region.",
+            {("NGO", "ETH", "AID", "073")},
+        ),
+    ],
+)
+def test_relief_dropped_over_or_sent_into_a_place(pipeline: Any, text: str, want: Any) -> None:
     assert _country_dyads(pipeline, text) == want

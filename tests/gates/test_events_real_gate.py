@@ -99,8 +99,9 @@ def test_real_news_events_do_not_regress(pipeline: Any) -> None:
     # 0.173 / 0.131 (94 and 71) since the twenty-first (civil groups described as NGOs, a
     # body's initials, legal cases dropped, group nouns capitalised after a headline);
     # 0.175 / 0.131 (95 and 71) with charges faced as an accusation by the state; 0.180 /
-    # 0.136 (98 and 74) since the twenty-second
-    assert r["dyad"] >= 0.180 and r["typed"] >= 0.136, r
+    # 0.136 (98 and 74) since the twenty-second; 0.186 / 0.142 (101 and 77) in the
+    # twenty-ninth (a judge placed where the court sits)
+    assert r["dyad"] >= 0.185 and r["typed"] >= 0.141, r
     judged = _lines(GOLD / "events_audit.jsonl")
     named, targeted, kept = events_real.target_share(judged, out)
     # issue 10: "events with a target >= 75% where the sentence names one". Counted as any

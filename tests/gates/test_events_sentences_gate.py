@@ -53,10 +53,15 @@ from conftest import bench_module
 #: relations resumed, bids blocked, agreements named after a capital): HELD-OUT 2 0.540 /
 #: 0.933; HELD-OUT 3 0.488 / 0.981; the others unchanged. Then (mediators together not
 #: mediating between each other): HELD-OUT 2 0.540 / 0.959. Then (a counterpart
-#: received is a guest hosted): HELD-OUT 4 0.550 / 1.0.
+#: received is a guest hosted): HELD-OUT 4 0.550 / 1.0. Twenty-ninth session (from the
+#: new TUNING 2: a titled person the tagger took for an organisation, two subjects the
+#: parser did not join, courts placed where they sit, a teller's own forces, expulsions in
+#: the passive, relief dropped over or sent into a place): HELD-OUT 0.514 / 0.948,
+#: HELD-OUT 4 0.567 / 1.0, PASSAGES TUNING 0.611 / 0.970, TUNING 2 0.489 / 0.941; the
+#: others unchanged.
 FLOORS = {
     "tune": {"recall": 0.64, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.485, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout": {"recall": 0.51, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.535, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
@@ -66,10 +71,11 @@ FLOORS = {
     # 1.0, 1.0, 1.0 with the session's starting code (`e54c22e`), 0.533 / 1.0, 1.0, 1.0
     # with the code when it was written (`c6e38d8`): the session's changes found nothing
     # more on it and lost one act
-    "heldout4": {"recall": 0.545, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout4": {"recall": 0.565, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
-    # 0.944 before any rule was written from it (`987c296`)
-    "tune2": {"recall": 0.415, "precision": 0.92, "flags right": 0.97, "quiet": 0.94},
+    # 0.944 before any rule was written from it (`987c296`); 0.489 / 0.941 after the rules
+    # written from it that session
+    "tune2": {"recall": 0.485, "precision": 0.93, "flags right": 0.97, "quiet": 0.94},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in
@@ -82,7 +88,7 @@ FLOORS = {
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
     # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
     # session (the same changes)
-    "passages_tune": {"recall": 0.575, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    "passages_tune": {"recall": 0.61, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 

@@ -36,7 +36,9 @@ from conftest import bench_module
 #: The twenty-sixth (a target lent by the same source's act on one state in the sentence
 #: next to it; a headline's act with no target one with the body's): 0.583 / 0.771 and
 #: 0.552 / 0.645.
-FLOORS = {"tune": (0.58, 0.77), "heldout": (0.55, 0.64)}
+#: Twenty-ninth session (a titled person the tagger took for an organisation, and the
+#: rules written from the sentence gold's TUNING 2): 0.583 / 0.771 and 0.567 / 0.647.
+FLOORS = {"tune": (0.58, 0.77), "heldout": (0.565, 0.64)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).

@@ -241,6 +241,10 @@ _MEASURE_NOUNS = frozenset(
         "campaign",
         # "a team of 28 rescuers", "a team of inspectors": who is sent
         "team",
+        # "delivered the first of four IRIS-T air defence systems"
+        "first",
+        "last",
+        "rest",
     }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
@@ -451,9 +455,15 @@ def _joint_subject(verb: Any) -> bool:
     return any(
         c.dep_ == "nsubj"
         and c.pos_ == "PROPN"
-        and any(k.dep_ == "conj" and k.pos_ == "PROPN" for k in c.children)
+        and any(k.dep_ == "conj" and _named_party(k) for k in c.children)
         for c in verb.children
     )
+
+
+def _named_party(tok: Any) -> bool:
+    """Is ``tok`` a name, or a title with a name in apposition ("his Australian
+    counterpart Anthony Albanese")?"""
+    return tok.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _of_time(prep: Any) -> bool:
@@ -522,7 +532,7 @@ def _expels(tok: Any, lemma: str) -> bool:
         return "persona non grata" in words
     if (
         lemma in _SEND_AWAY | {"throw"}
-        and any(c.dep_ == "dobj" and _noun_key(c) in _ENVOYS for c in tok.children)
+        and any(c.dep_ in ("dobj", "nsubjpass") and _noun_key(c) in _ENVOYS for c in tok.children)
         and any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
     ):
         return True  # "ordering four German diplomats out of Russia", "threw them out"
@@ -1371,11 +1381,12 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
     # a pronoun that tells its own act is the teller ("the army said it had struck")
     if not any(_forceful(_teller(d) or d, idx) for d in doers):
         return False  # "sanctions hit Russia's economy", "the typhoon hit the Philippines"
-    if tok.lemma_.lower() == "target" and not (
+    if tok.lemma_.lower() in ("target", "damage") and not (
         any(_armed(d, idx) for d in doers) or any(p.lemma_.lower() in WEAPONS for p in means)
     ):
         # targeting is force only by armed doers or weapons ("Russian drones targeted
-        # Odesa"): "Washington also targeted companies in Hong Kong" with sanctions
+        # Odesa"): "Washington also targeted companies in Hong Kong" with sanctions; so is
+        # damaging ("damaged by Russian drones", not "Russia damaged relations")
         return False
     return (
         any(
@@ -2037,6 +2048,17 @@ def _comma_between(a: Any, b: Any) -> bool:
     first, second = sorted((a, b), key=lambda t: t.i)
     last = max(t.i for t in first.subtree)
     return bool(second.left_edge.i == last + 2 and first.doc[last + 1].text == ",")
+
+
+#: Relations the parser gives a first subject it did not join to the second.
+_MISREAD_SUBJECTS = frozenset(["advmod", "npadvmod", "advcl", "nmod", "dep"])
+
+
+def _and_before(first: Any, second: Any) -> bool:
+    """Does ``first``'s phrase end in "and" right before ``second`` ("Nauru and China",
+    the "and" hung on "Nauru")?"""
+    last = max(t.i for t in first.subtree)
+    return bool(second.left_edge.i == last + 1 and first.doc[last].lower_ == "and")
 
 
 def _teller(pron: Any) -> Any | None:
@@ -3814,6 +3836,8 @@ def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
     phrase or more than one state says where ("Carlineo was arrested in April")."""
     verb = hit.tok
     sector = _AUTHORITY_ACTS.get(verb.lemma_.lower())
+    if hit.cameo == "166":
+        sector = "GOV"  # "Seventy Russian diplomats were ordered out of Bulgaria"
     if (
         sector is None
         or hit.kind != "lexical"
@@ -3823,6 +3847,8 @@ def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
     ):
         return None
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DONE_IN]
+    # "ordered out of Bulgaria": the "of" of "out"
+    preps += [g for c in verb.children if c.lower_ == "out" for g in c.children if g.lower_ == "of"]
     if sector != "GOV":
         preps = [c for c in preps if c.lower_ != "from"]  # "arrested from his home"
     states: dict[str, Any] = {}
@@ -3889,7 +3915,16 @@ GENERIC_AGENTS = frozenset(
         "assailant",
         "crowd",
         "mob",
+        # courts sit in one state ("A court in Minsk sentenced a German citizen")
+        "court",
+        "tribunal",
+        "judge",
+        "prosecutor",
     ]
+)
+#: Placed groups that are a body of the state they are placed in, not its people.
+_PLACED_BODIES = MappingProxyType(
+    {"court": "JUD", "tribunal": "JUD", "judge": "JUD", "prosecutor": "JUD"}
 )
 
 
@@ -3952,7 +3987,14 @@ def _placed_agent(verb: Any, idx: ActorIndex) -> Mention | None:
         return None
     words = [subj] if agent is not None else [t for t in subj.subtree if t.i < verb.i]
     span = _tokens_span(words or [subj])
-    return Mention(id=-1, span=span, label="NORP", actor_id=states.pop(), sentence=-1)
+    actor_id = states.pop()
+    sector = _PLACED_BODIES.get(subj.lemma_.lower())
+    state = idx.actors.get(actor_id or "")
+    body = body_of_state(state, sector) if sector and state is not None else None
+    if body is not None:  # "a court in Minsk": the state's courts
+        idx.actors.setdefault(body.id, body)
+        return Mention(id=-1, span=span, label="AGENT", actor_id=body.id, sentence=-1)
+    return Mention(id=-1, span=span, label="NORP", actor_id=actor_id, sentence=-1)
 
 
 def _states_at(noun: Any, idx: ActorIndex) -> list[Mention]:
@@ -4014,11 +4056,21 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
                 return _pronoun(c, verb, idx, quotes, depth)
             found = _mentions_for(c, idx)
             if not any(_code(idx, m) for m in found):
-                return _set_off(c.i, verb, idx) or found
+                return _set_off(c.i, verb, idx) or _tellers_own(c, verb, idx) or found
             # "Japan, South Korea agree to resume defence talks": a headline's two
             # subjects set apart by a comma, which the parser hangs on the verb both
             for other in subjects:
                 if other.i != c.i and other.dep_ == "nsubj" and _comma_between(c, other):
+                    found += [m for m in _mentions_for(other, idx) if m not in found]
+            # "Nauru and China restored relations", "Zimbabwe, Mozambique agree": a first
+            # subject the parser made a modifier of the verb
+            for other in verb.children:
+                if (
+                    other.dep_ in _MISREAD_SUBJECTS
+                    and idx.at(other.i) is not None
+                    and other.i < c.i
+                    and (_comma_between(other, c) or _and_before(other, c))
+                ):
                     found += [m for m in _mentions_for(other, idx) if m not in found]
             return found
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
@@ -4133,6 +4185,40 @@ def _active_by(verb: Any) -> bool:
     the nightly curfew"), not who acted."""
     deps = {c.dep_ for c in verb.children}
     return "nsubj" in deps and not deps & {"auxpass", "nsubjpass"}
+
+
+def _tellers_own(subj: Any, verb: Any, idx: ActorIndex) -> list[Mention]:
+    """ "Russia's defence ministry claimed its forces had captured the town": a body the
+    teller of the clause calls its own ("its forces", "our troops") is that body of the
+    teller's state; [] otherwise."""
+    sector = AGENTS.get(subj.lemma_.lower())
+    own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
+    teller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if sector is None or not own or verb.dep_ != "ccomp" or teller is None:
+        return []
+    if verb.head.lemma_.lower() not in CUE_VERBS:
+        return []
+    out = []
+    for m in _mentions_for(teller, idx):
+        actor = idx.actors.get(m.actor_id or "")
+        if actor is not None and actor.sector == sector:
+            body: Actor | None = actor  # "the Israeli army said its troops"
+        else:
+            state = actor if actor is not None and actor.kind == "state" else None
+            state = state or (state_of_body(actor) if actor is not None else None)
+            body = body_of_state(state, sector) if state is not None else None
+        if body is not None:
+            idx.actors.setdefault(body.id, body)
+            out.append(
+                Mention(
+                    id=-1,
+                    span=_tokens_span(list(subj.subtree)),
+                    label="AGENT",
+                    actor_id=body.id,
+                    sentence=m.sentence,
+                )
+            )
+    return out
 
 
 def _set_off(floor: int, verb: Any, idx: ActorIndex) -> list[Mention]:
@@ -4657,14 +4743,16 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     if not uniq and not place and hit.etype == "AID":
         # "shipped food and medical supplies to Port Sudan": aid sent to a place is sent to
         # its state
+        # "delivered supplies to hospitals in Ethiopia's Tigray region", "airdropped food
+        # parcels over northern Gaza"
         place = [
             m
-            for a in hit.args
+            for a in [*hit.args, *_objects(hit)]  # the parser may hang it on what is sent
             for c in a.children
-            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "over", "into")
             for p in c.children
             if p.dep_ == "pobj"
-            for m in _located(p, idx)
+            for m in _states_at(p, idx) or [x for t in _place_nouns(p) for x in _states_at(t, idx)]
         ]
     if not uniq and not place and hit.etype == "MOBILIZE":
         uniq = _border_of(hit, idx)  # "massed troops near Ukraine's border"

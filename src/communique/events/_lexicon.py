@@ -97,7 +97,7 @@ VERBS = _table(
 #: hit Kyiv", "Israeli jets struck Hamas targets" (not "struck a deal with Iran", "exports hit
 #: a record", "workers struck").
 TARGETED_FORCE: MappingProxyType[str, str] = MappingProxyType(
-    {"strike": "190", "hit": "190", "target": "190"}
+    {"strike": "190", "hit": "190", "target": "190", "damage": "1712"}
 )
 #: What does the hitting in force ("Russian missiles hit Kyiv"), besides actors and their
 #: groups: not "US sanctions hit Russia's economy".
@@ -150,6 +150,7 @@ GIVING = (
     "grant",
     "extend",
     "airlift",
+    "airdrop",
 )
 #: What is given as military aid (lexicon keys: events/_coder.py, _noun_key).
 ARMS = frozenset(
@@ -190,7 +191,8 @@ RELIEF = frozenset(
         # people sent to save lives: "sent a team of 28 rescuers to Turkey"
         *("rescuer", "rescue team", "rescue worker", "medical team", "relief team"),
         # what keeps people alive where it is cut off: "shipped fuel to Gaza"
-        *("fuel", "water", "blanket", "relief supply"),
+        *("fuel", "water", "blanket", "relief supply", "parcel", "food parcel", "aid parcel"),
+        *("wheat", "grain", "flour", "rice"),
     ]
 )
 #: Packages of aid of any kind.
@@ -472,7 +474,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         },
         # money paid out to a state: economic aid (CAMEO 071)
         **{
-            ("disburse", n): "071"
+            (v, n): "071"
+            for v in ("disburse", "deposit")
             for n in ("million", "billion", "euro", "dollar", "loan", "tranche", "fund")
         },
         # fire traded and accusations traded go both ways (events/_coder.py, mutual acts)
