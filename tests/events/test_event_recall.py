@@ -413,10 +413,11 @@ def test_a_setting_encounter_is_dated_as_the_act_held_at_it(pipeline: Any) -> No
     text = "Lavrov spoke at talks with China on Tuesday."
     got = {(s, t, e.date) for s, t, _, e in _coded(_analyze(pipeline, text, "2023-03-01"))}
     assert ("RUS", "CHN", "2023-02-28") in got
-    # "after": held before the act, on no day the sentence gives
-    text = "Hungary signed the deal after talks with Russia."
+    # "after": held just before the act, on its day, as the story gold's writers date it
+    # ("signed the document in Vilnius after talks", twenty-ninth session)
+    text = "Hungary signed the deal after talks with Russia on Monday."
     got = {(s, t, e.date) for s, t, _, e in _coded(_analyze(pipeline, text, "2023-03-01"))}
-    assert ("HUN", "RUS", None) in got
+    assert ("HUN", "RUS", "2023-02-27") in got
 
 
 def test_dismissed_criticism_is_rejected_and_brussels_is_the_eu(pipeline: Any) -> None:
@@ -3083,4 +3084,91 @@ def test_expelled_in_the_passive_the_first_of_several_money_deposited(
     ],
 )
 def test_relief_dropped_over_or_sent_into_a_place(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Solomon Islands Prime Minister Manasseh Sogavare signed a policing cooperation "
+            "agreement with China during a visit to Beijing on Monday.",
+            ("SLB", "CHN", "CONSULT", "042"),
+        ),
+        (
+            "Indian External Affairs Minister S. Jaishankar, on a two-day visit to Kathmandu, "
+            "witnessed the signing of a long-term deal.",
+            ("IND", "NPL", "CONSULT", "042"),
+        ),
+    ],
+)
+def test_a_visit_during_which_its_visitor_acted(pipeline: Any, text: str, want: Any) -> None:
+    assert want in _country_dyads(pipeline, text)
+
+
+def test_no_visit_without_a_visitor_who_acts(pipeline: Any) -> None:
+    assert not _dyads(pipeline, "He fell ill during a visit to Paris.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hezbollah resumed attacks on Israeli positions.", ("LBN", "ISR", "ASSAULT", False)),
+        ("Russia stepped up its attacks on Ukrainian cities.", ("RUS", "UKR", "ASSAULT", False)),
+        # a vow of force is a threat made; a plan is one not yet made
+        (
+            "Iraq's Kataib Hezbollah militia vowed on Saturday to resume attacks on American "
+            "forces unless they leave the country by the end of the year.",
+            ("IRQ", "USA", "THREATEN", False),
+        ),
+        ("Iran vowed to attack Israel.", ("IRN", "ISR", "THREATEN", False)),
+        ("Iran plans to attack Israel.", ("IRN", "ISR", "THREATEN", True)),
+    ],
+)
+def test_attacks_resumed_and_vowed(pipeline: Any, text: str, want: Any) -> None:
+    got = {
+        (s and s[:3], t and t[:3], ty, e.hypothetical)
+        for s, t, ty, e in _coded(_analyze(pipeline, text))
+    }
+    assert got == {want}
+
+
+def test_signatures_put_to_a_treaty(pipeline: Any) -> None:
+    text = (
+        "Uzbek President Shavkat Mirziyoyev and his Kyrgyz counterpart Sadyr Japarov put their "
+        "signatures to a treaty settling the last disputed sections of their frontier."
+    )
+    assert _country_dyads(pipeline, text) == {
+        ("UZB", "KGZ", "AGREE", "057"),
+        ("KGZ", "UZB", "AGREE", "057"),
+    }
+
+
+def test_an_assault_on_a_market_is_a_figure(pipeline: Any) -> None:
+    text = (
+        "Japan's carmakers are mounting an all-out assault on the electric vehicle market, "
+        "with Toyota unveiling three battery-powered models."
+    )
+    assert not _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Norway gave $20 million to Ukraine.", {("NOR", "UKR", "AID", "071")}),
+        ("Norway pledged 200 million kroner to Ukraine.", {("NOR", "UKR", "AGREE", "033")}),
+        (
+            "Norway has pledged an additional 200 million kroner to rebuild energy "
+            "infrastructure in Ukraine's Kharkiv region.",
+            {("NOR", "UKR", "AGREE", "033")},
+        ),
+        (
+            "Washington paused some foreign assistance programmes benefiting Niger's "
+            "government on Friday.",
+            {("USA", "NER", "SANCTION", "162")},
+        ),
+        ("The country has 200 million people.", set()),
+    ],
+)
+def test_sums_given_and_aid_paused(pipeline: Any, text: str, want: Any) -> None:
     assert _country_dyads(pipeline, text) == want

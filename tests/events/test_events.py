@@ -269,9 +269,9 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # named after a leader out of office); 0.902 / 0.547 since the twenty-second (a city
     # before its state's independence, a demand's content no intent of the one asked);
     # 0.904 / 0.557 since the twenty-eighth (protests at home whose object names a home
-    # place, "the capital city of Algiers" a place)
+    # place, "the capital city of Algiers" a place); 0.904 / 0.562 in the twenty-ninth
     assert tune["precision"] >= 0.90
-    assert tune["recall"] >= 0.555
+    assert tune["recall"] >= 0.56
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

@@ -460,6 +460,18 @@ def _joint_subject(verb: Any) -> bool:
     )
 
 
+def _subject_verb(verb: Any) -> Any:
+    """The verb whose subject ``verb``'s is: up from an infinitive or a coordinated verb
+    with none of its own ("agreed ... to restore relations")."""
+    while (
+        verb.dep_ in ("xcomp", "conj")
+        and verb.head.i != verb.i
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        verb = verb.head
+    return verb
+
+
 def _named_party(tok: Any) -> bool:
     """Is ``tok`` a name, or a title with a name in apposition ("his Australian
     counterpart Anthony Albanese")?"""
@@ -1284,14 +1296,22 @@ def _control_of_no_place(tok: Any, idx: ActorIndex) -> bool:
 _WARS = frozenset(["war", "campaign", "crusade"])
 
 
+#: Verbs that wage a war or an assault, and the assaults they wage.
+_WAGING = frozenset(
+    ["wage", "declare", "launch", "mount", "stage", "step", "intensify", "escalate", "resume"]
+)
+_ASSAULTS = frozenset(["assault", "offensive", "attack", "onslaught"])
+
+
 def _war_on_thing(tok: Any, idx: ActorIndex) -> bool:
     """A war waged on something that is no one ("a war on the world's food supply", "a war
     on drugs", "a campaign of attacks on European infrastructure") is a figure of speech or
     an accusation, not force used on an actor; on a state, a place or people it is force."""
     lemma = tok.lemma_.lower()
-    if _LEMMA_FIX.get(lemma, lemma) not in ("wage", "declare", "launch"):
+    if _LEMMA_FIX.get(lemma, lemma) not in _WAGING:
         return False
-    wars = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _WARS]
+    # "mounting an all-out assault on the electric vehicle market"
+    wars = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _WARS | _ASSAULTS]
     if not wars:
         return False
     aims = [
@@ -1309,6 +1329,7 @@ def _war_on_thing(tok: Any, idx: ActorIndex) -> bool:
         or _located(p, idx)
         or _can_act(p, idx)
         or p.lemma_.lower() in DOMESTIC_GROUPS
+        or p.pos_ == "PROPN"  # "an assault on Bakhmut": a place the registry lacks
         for p in aims
     )
 
@@ -2316,13 +2337,23 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         return _pobj_mentions([preps[word]] if word in preps else [], idx)
 
     own = _mentions_for(tok, idx)  # "Trump's", "US-China", "Russian-Turkish"
-    setting = False  # a visit is never read as a setting
+    setting = False  # a visit is a setting only when its visitor acted during it
     presupposed = False
     if visit:
         makers = own or _pobj_mentions(
             [g for a in tok.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"],
             idx,
         )
+        setting = _setting(tok) and _first_conjunct(tok).head.lower_ in _VISITED_DURING
+        if not makers and setting:
+            # "signed a policing agreement with China during a visit to Beijing": the
+            # visitor is who acted during it
+            makers = [
+                m
+                for c in _governor(tok).children
+                if c.dep_ == "nsubj"
+                for m in _mentions_for(c, idx)
+            ]
         home = {(_code(idx, m) or "")[:3] for m in makers}
         # a visit to a capital or a city is a visit to its state ("Lam's trip to Beijing")
         to = [preps["to"]] if "to" in preps else []
@@ -2363,7 +2394,12 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         elif (
             setting
             and _first_conjunct(tok).head.lower_ in _HELD_BY_SUBJECT
-            and (partners or any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children))
+            and (
+                partners
+                or any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+                # "Bahrain and Qatar agreed ... after talks at the GCC's headquarters"
+                or _joint_subject(_subject_verb(_governor(tok)))
+            )
         ):
             # "made the announcement after talks with Novak", "at their meeting in Ankara,
             # Greece and Turkey agreed": the subject's talks
@@ -2664,6 +2700,8 @@ _SETTING = frozenset(
 )
 
 
+#: Settings of a visit during which its visitor acted ("during a state visit to Jakarta").
+_VISITED_DURING = frozenset(["during", "on"])
 #: Settings whose encounter the clause's subject took part in, or held as it acted: "signed
 #: the deal after talks with Russia", "agreed at a meeting between Turkey and Iraq".
 _HELD_BY_SUBJECT = frozenset(["after", "at", "during", "following"])
@@ -2683,13 +2721,17 @@ def _scene_of(noun: Any, parties: tuple[Mention, ...], idx: ActorIndex) -> bool:
 
 def _during(noun: Any) -> bool:
     """Is ``noun`` the setting its verb's act took place in ("at talks", "during a
-    meeting"), so held when that act was?"""
-    return _setting(noun) and _first_conjunct(noun).head.lower_ in ("at", "during")
+    meeting", "on a visit to", "signed the document after talks"), so held when that act
+    was (the same day, as news tells one occasion)?"""
+    return _setting(noun) and _first_conjunct(noun).head.lower_ in ("at", "during", "on", "after")
 
 
 def _setting(noun: Any) -> bool:
     t = _first_conjunct(noun)
-    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _SETTING
+    if t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return False
+    # "signed the agreement on a visit to Beijing"
+    return t.head.lower_ in _SETTING or (t.head.lower_ == "on" and t.lemma_.lower() in VISIT_NOUNS)
 
 
 def _told_by(noun: Any, verb: Any) -> bool:
@@ -2837,8 +2879,10 @@ def _control_hit(
         wish = lemma in _WISHING
         return _Hit(tok, verb, _INTENT_CODE[itype], "AGREE", "control", args, hypothetical=wish)
     if itype in MATERIAL_CONFLICT:
+        # a vow of force is a threat made ("vowed to attack Israel"); a plan or readiness
+        # to use it is one not (yet) made
         code = _THREAT_CODE[itype]
-        return _Hit(tok, verb, code, "THREATEN", "control", args, hypothetical=True)
+        return _Hit(tok, verb, code, "THREATEN", "control", args, hypothetical=lemma not in _VOWS)
     if itype is not None and inner is not None:
         return _Hit(comp, verb, inner[0], itype, "control", args, hypothetical=True)
     if lemma == "agree":
@@ -3062,6 +3106,15 @@ def _modal(hit: _Hit) -> _Hit:
         first = first.head
         aux |= {c.lower_ for c in first.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
+    if (
+        hit.etype in MATERIAL_CONFLICT
+        and (hit.tok.dep_ == "xcomp" or (hit.tok.dep_ == "advcl" and _infinitive(hit.tok)))
+        and hit.tok.head.lemma_.lower() in _VOWS
+        and not any(c.dep_ == "neg" for c in hit.tok.head.children)
+    ):
+        # "vowed to resume attacks on American forces": the vow is a threat made
+        code = _THREAT_CODE.get(hit.etype, "130")
+        return dataclasses.replace(hit, cameo=code, etype="THREATEN")
     if _wished(hit.tok) or _unrealised(hit.tok):
         return dataclasses.replace(hit, hypothetical=True)
     cond = uncertain(hit.tok)
@@ -4740,7 +4793,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             ),
             idx,
         )[:1]
-    if not uniq and not place and hit.etype == "AID":
+    if not uniq and not place and (hit.etype == "AID" or hit.cameo == "033"):
         # "shipped food and medical supplies to Port Sudan": aid sent to a place is sent to
         # its state
         # "delivered supplies to hospitals in Ethiopia's Tigray region", "airdropped food
@@ -4753,6 +4806,16 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             for p in c.children
             if p.dep_ == "pobj"
             for m in _states_at(p, idx) or [x for t in _place_nouns(p) for x in _states_at(t, idx)]
+        ]
+        # "pledged 200 million kroner to rebuild energy infrastructure in Ukraine's
+        # Kharkiv region": where its purpose is carried out
+        place = place or [
+            m
+            for a in [*hit.args, *_objects(hit)]
+            for c in a.children
+            if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c) and c.i > a.i
+            for t in _place_nouns(c)
+            for m in _states_at(t, idx)
         ]
     if not uniq and not place and hit.etype == "MOBILIZE":
         uniq = _border_of(hit, idx)  # "massed troops near Ukraine's border"
@@ -4891,6 +4954,12 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
             if c.dep_ == "acl" and c.lemma_.lower() in _MADE_AGAINST:
                 todo.append(c)  # "an allegation made against X": the allegation's target
                 continue
+            if c.dep_ == "acl" and c.lemma_.lower() in _BENEFITING:
+                # "paused assistance programmes benefiting Niger's government": whom they serve
+                found = [m for o in c.children if o.dep_ == "dobj" for m in _mentions_for(o, idx)]
+                if found:
+                    return found
+                continue
             if c.dep_ in _OWN_CLAUSES or c.dep_ in ("nsubj", "nsubjpass", "agent", "acl"):
                 continue  # "techniques used against detainees": another act's target
             if c.dep_ == "prep" and c.lower_ not in aimed | _ABOUT:
@@ -4899,6 +4968,9 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
     return []
 
 
+#: Participles of whom a programme or a fund serves: "programmes benefiting Niger's
+#: government".
+_BENEFITING = frozenset(["benefit", "support", "help", "assist", "fund"])
 #: Participles by which a claim or charge is made against someone ("a rape allegation made
 #: against Julian Assange", "charges brought against him").
 _MADE_AGAINST = frozenset(["make", "bring", "level", "lodge", "file", "raise"])
@@ -6269,7 +6341,7 @@ def _sides(sources: list[Mention], idx: ActorIndex) -> list[Mention]:
 
 #: Objects that two coordinated subjects share: "Czechia and Albania upgraded their
 #: diplomatic ties", "Iran and Iraq signed a treaty", "held bilateral talks".
-_SHARED_OBJECTS = RELATION_NOUNS | {"agreement", "deal", "treaty", "accord", "pact"}
+_SHARED_OBJECTS = RELATION_NOUNS | {"agreement", "deal", "treaty", "accord", "pact", "signature"}
 _SHARED_MODIFIERS = frozenset(["bilateral", "mutual", "joint"])
 
 

@@ -183,7 +183,13 @@ ARMS = frozenset(
     ]
 )
 #: What is given as economic aid.
-MONEY = frozenset(["loan", "credit", "grant", "funding", "tranche", "deposit", "bailout"])
+MONEY = frozenset(
+    [
+        *("loan", "credit", "grant", "funding", "tranche", "deposit", "bailout"),
+        # a sum given as such: "pledged 200 million kroner", "gave $20 million"
+        *("million", "billion", "dollar", "euro", "yuan", "yen", "krone", "kroner", "krona"),
+    ]
+)
 #: What is given as relief (humanitarian aid).
 RELIEF = frozenset(
     [
@@ -343,6 +349,9 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("launch", "mediation"): "045",
         ("undertake", "mediation"): "045",
         ("sign", "agreement"): ("057", "AGREE"),
+        # "put their signatures to a treaty"
+        ("put", "signature"): ("057", "AGREE"),
+        ("affix", "signature"): ("057", "AGREE"),
         ("sign", "deal"): ("057", "AGREE"),
         ("sign", "treaty"): ("057", "AGREE"),
         ("sign", "accord"): ("057", "AGREE"),
@@ -387,9 +396,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{("block", n): "120" for n in ("bid", "accession", "membership", "talk")},
         # a bid to join approved, as a treaty is ratified (CAMEO 057)
         **{("approve", n): ("057", "AGREE") for n in ("bid", "accession", "membership")},
-        **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off")},
+        **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off", "pause")},
+        **{(v, "assistance"): "162" for v in ("suspend", "freeze", "halt", "cut off", "pause")},
         # ties reduced short of a break: "suspended development cooperation with Niger"
-        **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end")},
+        **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end", "pause")},
         ("provide", "aid"): "070",
         ("deliver", "aid"): "070",
         ("give", "aid"): "070",
@@ -450,10 +460,21 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         },
         ("launch", "airstrike"): "195",
         ("launch", "fire"): "194",  # "launched artillery, mortar, and rocket fire against"
-        # force used as told by a light verb: "carried out airstrikes", "conducted raids"
+        # force used as told by a light verb: "carried out airstrikes", "conducted raids",
+        # "resumed attacks on Israeli positions", "stepped up its shelling"
         **{
             (v, n): code
-            for v in ("carry", "conduct")
+            for v in (
+                "carry",
+                "conduct",
+                "resume",
+                "continue",
+                "intensify",
+                "escalate",
+                "step up",
+                "stage",
+                "mount",
+            )
             for n, code in (
                 ("strike", "195"),
                 ("airstrike", "195"),
@@ -561,7 +582,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # Ukraine" (supplies "cut" can be cut by a fifth: not stopped)
         **{
             (v, n): "163"
-            for v in ("suspend", "halt", "stop", "cut off", "block")
+            for v in ("suspend", "halt", "stop", "cut off", "block", "pause")
             for n in ("supply", "delivery", "export", "import", "shipment")
         },
         ("set", "fire"): "1712",
