@@ -315,3 +315,40 @@ def test_a_call_for_measures_against_a_state_is_aimed_at_it(pipeline: Any) -> No
 )
 def test_positions_somewhere_are_places_held(pipeline: Any, text: str, want: Any) -> None:
     assert [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a hunger strike is a protest, no air strike
+        (
+            "More than 1,000 Palestinian prisoners in Israeli jails launched an open-ended "
+            "hunger strike on Monday.",
+            [("PSE", None, "PROTEST")],
+        ),
+        # a protest at a detention is not at those detained
+        (
+            "Athens summoned the Turkish ambassador on Friday to protest the detention of two "
+            "Greek soldiers.",
+            [("GRC", "TUR", "ACCUSE"), ("GRC", None, "PROTEST")],
+        ),
+        # a strike staged is the protest itself, aimed where it says
+        (
+            "Argentina's largest labour federation staged a nationwide general strike against "
+            "President Javier Milei's austerity measures.",
+            [("ARG", "ARG", "PROTEST")],
+        ),
+    ],
+)
+def test_protests_and_what_they_protest(pipeline: Any, text: str, want: Any) -> None:
+    got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
+    assert got == want
+
+
+def test_an_act_in_reports_rejected_is_denied(pipeline: Any) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov rejected reports that Russian warplanes had bombed a "
+        "hospital in Syria's Idlib province."
+    )
+    events = _analyze(pipeline, text).events
+    assert [e.negated for e in events if e.type == "ASSAULT"] == [True]

@@ -4646,10 +4646,16 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # "seeking Assange's extradition from the UK": the person handed over
                     # is not whom it is asked of
                     out = [m for m in out if m not in own] + _noun_args(c, idx, preps)
-                elif not own and hit.etype in _COMMENTS and _hostile_act(c):
+                elif (
+                    not own
+                    and hit.etype in _COMMENTS
+                    and (_comment_on(hit, c) or any(_done_by(n, idx) for n in _expand(c)))
+                ):
                     # "condemned the attack on Israel", "welcomed the sanctions on Iran":
                     # a comment on a hostile act is on whoever did it ("by"), never on
-                    # whom it was done to
+                    # whom it was done to; so is one on any act told with its doer
+                    # ("denounced the closure of Serbian-run post offices by police from
+                    # Pristina", "a resolution passed by the IAEA's board")
                     out += [m for n in _expand(c) for m in _done_by(n, idx)]
                     host = c.head if c.head.pos_ == "VERB" else c.head.head
                     out += _makers_hung_on_verb(host, c, idx)
@@ -4932,7 +4938,7 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
         if t.i in seen:
             continue
         seen.add(t.i)
-        if hit.etype in _COMMENTS and t.dep_ != "prep" and _hostile_act(t):
+        if t.dep_ != "prep" and _comment_on(hit, t):
             continue  # "condemned the attack on Israel": not at its victim
         if t.dep_ == "prep" and t.lower_ in aimed and not _together(t):
             for p in t.children:
@@ -5282,7 +5288,7 @@ _DEMANDED_ACTS = frozenset(
 
 
 #: Event types that comment on an act someone else did.
-_COMMENTS = frozenset({"ACCUSE", "SUPPORT"})
+_COMMENTS = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})
 #: Nouns of hostile acts, whose "on", "against" and "of" phrases name their victims.
 _HOSTILE_NOUNS = frozenset(
     [
@@ -5308,6 +5314,15 @@ def _hostile_act(noun: Any) -> bool:
     """Is ``noun`` a hostile act done to someone ("the attack on Israel", "the killing
     of Soleimani", "the sanctions on Iran")?"""
     return noun.lemma_.lower() in _HOSTILE_NOUNS
+
+
+def _comment_on(hit: _Hit, noun: Any) -> bool:
+    """Is ``noun`` another's hostile act that the act of ``hit`` comments on ("condemned
+    the attack on Israel", "protested the detention of two Greek soldiers"), not the act
+    itself ("staged a general strike against the austerity measures")?"""
+    if hit.etype not in _COMMENTS or not _hostile_act(noun):
+        return False
+    return not (hit.etype == "PROTEST" and noun.lemma_.lower() == "strike")
 
 
 def _done_by(noun: Any, idx: ActorIndex) -> list[Mention]:
@@ -5455,11 +5470,21 @@ def _denied(verb: Any) -> bool:
     v = verb
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
+    if (
+        v.dep_ in ("acl", "ccomp")
+        and v.head.lemma_.lower() in _CLAIMS
+        and v.head.head.lemma_.lower() in _DENYING
+    ):
+        return True  # "rejected reports that Russian warplanes had bombed a hospital"
     return (
         v.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")
         and v.head.i != v.i
         and v.head.lemma_.lower() in ("deny", "refute")
     )
+
+
+#: Verbs that say a claim is untrue.
+_DENYING = frozenset(["deny", "refute", "reject", "dismiss", "rebut"])
 
 
 def _reporting_quote(tok: Any, quotes: list[Quote]) -> Quote | None:

@@ -641,8 +641,11 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("hold", "protest"): "141",
         ("stage", "demonstration"): "141",
         ("hold", "demonstration"): "141",
-        ("begin", "hunger strike"): "142",
-        ("stage", "hunger strike"): "142",
+        # a hunger strike is no air strike: "launched an open-ended hunger strike"
+        **{
+            (v, "hunger strike"): "142"
+            for v in ("begin", "stage", "launch", "start", "continue", "declare", "hold")
+        },
         ("organize", "strike"): "143",
         ("go on", "strike"): "143",
         # someone taken or dragged to court is sued (CAMEO 115)
