@@ -1,17 +1,19 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in eight parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in nine parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
 the twenty-seventh session after its changes), TUNING 2 (S481–S640, written in the
-twenty-ninth session to tune on); and passages of two to four
+twenty-ninth session to tune on), HELD-OUT 5 (S641–S720, written blind at that
+session's end, after its changes); and passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120). The held-out parts are scored once per change as aggregates.
 
     python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
-                                      held-out-4|passages-tune|passages|all] [--errors N]
+                                      held-out-4|held-out-5|passages-tune|passages|all]
+                                     [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
 ``Pipeline.analyze_doc``) with its own publication date. Actors count as the gold writes
@@ -54,6 +56,7 @@ PARTS = {
     "heldout2": "HELD-OUT 2",
     "heldout3": "HELD-OUT 3",
     "heldout4": "HELD-OUT 4",
+    "heldout5": "HELD-OUT 5",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
 }
@@ -186,6 +189,7 @@ def main() -> None:
             "held-out-2",
             "held-out-3",
             "held-out-4",
+            "held-out-5",
             "passages-tune",
             "passages",
             "all",
@@ -204,6 +208,7 @@ def main() -> None:
         "held-out-2": ["heldout2"],
         "held-out-3": ["heldout3"],
         "held-out-4": ["heldout4"],
+        "held-out-5": ["heldout5"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
     }
