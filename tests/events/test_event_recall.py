@@ -3172,3 +3172,29 @@ def test_an_assault_on_a_market_is_a_figure(pipeline: Any) -> None:
 )
 def test_sums_given_and_aid_paused(pipeline: Any, text: str, want: Any) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Israel allowed aid trucks into Gaza.", {("ISR", "PSE", "RETREAT", "0863")}),
+        (
+            "Sweden freed a former Iranian prison official in exchange for two Swedes.",
+            {("SWE", "IRN", "RETREAT", "0841")},
+        ),
+        (
+            "Colombia and Venezuela reopened their border to cargo trucks on Monday.",
+            {("COL", "VEN", "CONCEDE", "081"), ("VEN", "COL", "CONCEDE", "081")},
+        ),
+        (
+            "Russia handed over 64 Ukrainian soldiers to Ukraine.",
+            {("RUS", "UKR", "RETREAT", "0841")},
+        ),
+        ("China released a Canadian report on trade.", set()),
+        ("The company handed its products to customers.", set()),
+    ],
+)
+def test_aid_let_through_people_and_property_handed_back_borders_reopened(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _country_dyads(pipeline, text) == want

@@ -434,7 +434,7 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
         return _lookup("163")
     if lemma in IMPOSING and key in MEASURES and obj is not None and _against(tok, obj):
         return _lookup("163")
-    if lemma in ("release", "free") and obj is not None and obj.ent_type_ == "NORP":
+    if lemma in ("release", "free") and obj is not None and _of_a_people(obj):
         return _lookup("0841")  # "Kyiv freed 66 Russians": people of a state released
     code = _verb_code(lemma)
     if code is None and lemma in _TALKED_OVER and _joint_subject(tok):
@@ -448,6 +448,14 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
 
 #: Verbs of talking something over, which two subjects do with each other.
 _TALKED_OVER = frozenset(["discuss"])
+
+
+def _of_a_people(obj: Any) -> bool:
+    """Is ``obj`` people of a state: "66 Russians", "a former Iranian prison official"?"""
+    return obj.ent_type_ == "NORP" or (
+        AGENTS.get(obj.lemma_.lower()) is not None
+        and any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in obj.children)
+    )
 
 
 def _joint_subject(verb: Any) -> bool:
@@ -6375,6 +6383,10 @@ def _shared_object(hit: _Hit) -> bool:
     for o in _objects(hit):
         if o.lemma_.lower() in _SHARED_OBJECTS:
             return True
+        if o.lemma_.lower() in _BORDERS and any(
+            c.dep_ == "poss" and c.lower_ == "their" for c in o.children
+        ):
+            return True  # "Colombia and Venezuela reopened their border"
         if any(c.dep_ == "amod" and c.lower_ in _SHARED_MODIFIERS for c in o.children):
             return True
     return False

@@ -847,6 +847,26 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("receive", "observer"): "086",
         ("receive", "mission"): "086",
         ("allow", "inspector"): "0862",
+        # aid let through (CAMEO 0863): "allowed the World Food Programme's first convoy to
+        # enter the Tigray region", "allowed aid trucks into Gaza"
+        **{
+            ("allow", n): "0863"
+            for n in ("aid", "convoy", "truck", "aid worker", "humanitarian aid")
+        },
+        # property handed back (CAMEO 0842): "handed 26 artefacts back to Benin"
+        **{
+            (v, n): "0842"
+            for v in ("return", "hand back", "give back", "repatriate", "restitute", "hand")
+            for n in ("artefact", "artifact", "bronze", "treasure", "relic", "remains", "property")
+        },
+        # prisoners handed over (CAMEO 0841): "each handed over 90 prisoners of war"
+        **{
+            (v, n): "0841"
+            for v in ("hand over", "hand")  # "handed over 90 prisoners", "over" read as "90"'s
+            for n in ("prisoner", "pow", "captive", "detainee", "hostage", "serviceman", "soldier")
+        },
+        # a border or crossing reopened eases restrictions (CAMEO 081)
+        **{(v, n): "081" for v in ("reopen", "open") for n in ("border", "crossing")},
         ("give", "welcome"): "043",
         ("welcome", "delegation"): "043",
     }
