@@ -352,3 +352,20 @@ def test_an_act_in_reports_rejected_is_denied(pipeline: Any) -> None:
     )
     events = _analyze(pipeline, text).events
     assert [e.negated for e in events if e.type == "ASSAULT"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # refugees sheltering somewhere give no one shelter
+        (
+            "The UN refugee agency appealed on Friday for $175 million to support Burundian "
+            "refugees sheltering in Tanzania, Rwanda and Congo.",
+            [("IGO", None, "REQUEST")],
+        ),
+        ("Turkey sheltered millions of Syrian refugees.", [("TUR", "SYR", "AID")]),
+    ],
+)
+def test_shelter_given_needs_someone_sheltered(pipeline: Any, text: str, want: Any) -> None:
+    got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
+    assert got == want

@@ -6077,9 +6077,20 @@ def _welcomed_guest(tok: Any, idx: ActorIndex) -> bool:
     if not counterpart and (actor is None or actor.kind not in ("person", "state")):
         return False  # "his Serbian counterpart" is a guest too
     return any(
-        c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and _names_place_or_state(c, idx)
+        c.dep_ == "prep"
+        and (
+            (c.lower_ in ("to", "in", "at") and _names_place_or_state(c, idx))
+            # "welcomed his Malaysian counterpart for the annual Leaders' Retreat"
+            or (c.lower_ == "for" and any(p.lemma_.lower() in _GATHERINGS for p in _pobjs(c)))
+        )
         for c in (*tok.children, *guest.children)
     )
+
+
+#: What a guest is welcomed for: a gathering held with the host.
+_GATHERINGS = frozenset(
+    ["talk", "talks", "summit", "visit", "meeting", "retreat", "dialogue", "consultation"]
+)
 
 
 def _names_place_or_state(prep: Any, idx: ActorIndex) -> bool:

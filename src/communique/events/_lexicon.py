@@ -61,7 +61,6 @@ VERBS = _table(
         "064": "share",
         "070": "donate aid",
         "072": "arm",
-        "075": "shelter",
         "0874": "surrender",
         "140": "protest",
         "141": "demonstrate rally march picket",
@@ -847,6 +846,20 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("receive", "observer"): "086",
         ("receive", "mission"): "086",
         ("allow", "inspector"): "0862",
+        # people given shelter (CAMEO 075), not refugees "sheltering in Tanzania"
+        **{
+            ("shelter", n): "075"
+            for n in (
+                "refugee",
+                "migrant",
+                "civilian",
+                "family",
+                "dissident",
+                "people",
+                "thousand",
+                "million",
+            )
+        },
         # aid let through (CAMEO 0863): "allowed the World Food Programme's first convoy to
         # enter the Tigray region", "allowed aid trucks into Gaza"
         **{
