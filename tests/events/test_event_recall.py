@@ -3208,3 +3208,22 @@ def test_a_guest_welcomed_for_talks_is_hosted(pipeline: Any) -> None:
     assert {d[2:] for d in _country_dyads(pipeline, "Germany welcomed the Polish decision.")} == {
         ("SUPPORT", "051")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia blocked the UN resolution on Ukraine.", {("RUS", "IGO", "REJECT", "120")}),
+        (
+            "A Hong Kong court overturned the government's mask ban.",
+            {("HKG", None, "REJECT", "120")},
+        ),
+    ],
+)
+def test_measures_blocked_or_struck_down(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+def test_a_subpoena_is_an_investigation(pipeline: Any) -> None:
+    text = "House Democrats subpoenaed the White House for documents on Ukraine."
+    assert {d[2:] for d in _country_dyads(pipeline, text)} == {("ACCUSE", "090")}

@@ -31,7 +31,7 @@ VERBS = _table(
         "assail excoriate vilify deride reprimand "
         "castigate lambast lambaste censure disparage chide scold deplore ridicule mock reproach "
         "admonish pillory insult humiliate",
-        "090": "investigate probe",
+        "090": "investigate probe subpoena",
         "115": "sue",
         "1121": "indict prosecute",
         "114": "complain",
@@ -393,6 +393,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("block", "aid"): "162",
         # a bid to join blocked: a request rejected ("Turkey blocked Finland's NATO bid")
         **{("block", n): "120" for n in ("bid", "accession", "membership", "talk")},
+        # a measure blocked or struck down is rejected (CAMEO 120): "a federal judge blocked
+        # the administration's asylum ban", "the court struck down the law"
+        **{
+            (v, n): "120"
+            for v in ("block", "strike down", "overturn", "annul")
+            for n in ("ban", "policy", "rule", "law", "decree", "resolution", "regulation")
+        },
         # a bid to join approved, as a treaty is ratified (CAMEO 057)
         **{("approve", n): ("057", "AGREE") for n in ("bid", "accession", "membership")},
         **{(v, "aid"): "162" for v in ("suspend", "freeze", "halt", "cut off", "pause")},
