@@ -369,3 +369,11 @@ def test_an_act_in_reports_rejected_is_denied(pipeline: Any) -> None:
 def test_shelter_given_needs_someone_sheltered(pipeline: Any, text: str, want: Any) -> None:
     got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
     assert got == want
+
+
+def test_a_proposal_attacked_somewhere_is_still_words(pipeline: Any) -> None:
+    got = [
+        (s and s[:3], t and t[:3], ty)
+        for s, t, ty, *_ in _events(pipeline, "Moscow attacked the US proposal in Geneva.")
+    ]
+    assert got == [("RUS", "USA", "ACCUSE")]

@@ -264,9 +264,14 @@ def verbal_object(trigger: Any) -> bool:
     for p in trigger.children:  # "hit out at the plan", "lashed out at his remarks"
         if p.dep_ == "prep" and p.lower_ in ("at", "on"):
             objects += [c for c in p.children if c.dep_ == "pobj"]
-    if _located(trigger):
-        return False  # "attacked Russian positions near Bakhmut": a place held
-    return any(o.lemma_.lower() in VERBAL_OBJECTS and not _located(o) for o in objects)
+    # positions somewhere are places held ("its positions in the Kursk region", "attacked
+    # Russian positions near Bakhmut"), not views held; a proposal attacked in Geneva is
+    # still words
+    return any(
+        o.lemma_.lower() in VERBAL_OBJECTS
+        and not (o.lemma_.lower() == "position" and (_located(o) or _located(trigger)))
+        for o in objects
+    )
 
 
 #: Prepositions that put a thing somewhere.
