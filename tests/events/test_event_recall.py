@@ -3227,3 +3227,22 @@ def test_measures_blocked_or_struck_down(pipeline: Any, text: str, want: Any) ->
 def test_a_subpoena_is_an_investigation(pipeline: Any) -> None:
     text = "House Democrats subpoenaed the White House for documents on Ukraine."
     assert {d[2:] for d in _country_dyads(pipeline, text)} == {("ACCUSE", "090")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Several hundred demonstrators gathered outside the French embassy in Ouagadougou "
+            "on Friday.",
+            {("BFA", "FRA", "PROTEST", "141")},
+        ),
+        (
+            "Protesters gathered outside the US embassy in Baghdad.",
+            {("IRQ", "USA", "PROTEST", "141")},
+        ),
+        ("Supporters gathered outside the stadium in Ankara.", set()),
+    ],
+)
+def test_protesters_gathered_demonstrate(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want

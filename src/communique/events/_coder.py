@@ -1138,6 +1138,8 @@ def _sentence_hits(
             hit = _stormed(tok, idx) or _raided(tok, idx) or _travelled(tok, idx)
         if hit is None and _reacted_angrily(tok):
             hit = _Hit(tok, tok, "111", "ACCUSE", "lexical", (tok,))
+        if hit is None and _gathered_in_protest(tok):
+            hit = _Hit(tok, tok, "141", "PROTEST", "lexical", (tok,))
         if hit is None:
             found = _lexical(tok)
             if found is not None:
@@ -1534,6 +1536,23 @@ def _raided(tok: Any, idx: ActorIndex) -> _Hit | None:
     if all(_armed(d, idx) for d in doers):
         return _Hit(tok, tok, "190", "ASSAULT", "lexical", (tok,))
     return None
+
+
+#: Verbs of a crowd coming together, and the crowds whose gathering is a protest.
+_GATHERING = frozenset(["gather", "assemble", "converge", "congregate", "mass"])
+_PROTESTERS = frozenset(["protester", "protestor", "demonstrator", "crowd", "mob", "activist"])
+
+
+def _gathered_in_protest(tok: Any) -> bool:
+    """ "Several hundred demonstrators gathered outside the French embassy": protesters
+    who gather demonstrate (CAMEO 141)."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in _GATHERING
+        and any(
+            c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _PROTESTERS for c in tok.children
+        )
+    )
 
 
 #: Verbs of answering, and the manners that make an answer criticism.
