@@ -3246,3 +3246,13 @@ def test_a_subpoena_is_an_investigation(pipeline: Any) -> None:
 )
 def test_protesters_gathered_demonstrate(pipeline: Any, text: str, want: Any) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+def test_an_arrest_named_by_a_noun_is_made_where_it_was(pipeline: Any) -> None:
+    text = (
+        "The arrest of a French citizen in Baku on espionage charges has further soured ties "
+        "between Paris and Azerbaijan."
+    )
+    events = _analyze(pipeline, text).events
+    assert [(e.source_actor_id, e.type) for e in events] == [("AZE:COP", "COERCE")]
+    assert not _dyads(pipeline, "The arrest of the suspect in Paris was welcomed.")

@@ -2532,6 +2532,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
     makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx) + _answered_with(tok, idx)
     owner, owned = _owned_up_to(tok, idx)
     makers = makers or owned  # "Russia claimed an attack by Ukraine": Ukraine's
+    makers = makers or _arrested_in(tok, idx)
     preps = ("to",) if handed else ("on", "against", "of", "into")
     if handed:  # the parser may hang "to Moscow" on what is handed over
         phrases += _objects_of(tok, "of")
@@ -3931,7 +3932,24 @@ def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
     preps += [g for c in verb.children if c.lower_ == "out" for g in c.children if g.lower_ == "of"]
     if sector != "GOV":
         preps = [c for c in preps if c.lower_ != "from"]  # "arrested from his home"
-    states: dict[str, Any] = {}
+    states = _states_done_in(preps, idx)
+    patient = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _coded_mentions(c, idx)]
+    if len(states) != 1 or not patient:
+        return None
+    ((state, prep),) = states.values()
+    body = body_of_state(state, sector)
+    if body is None:
+        return None
+    idx.actors.setdefault(body.id, body)
+    words = list(prep.subtree)
+    return Mention(id=-1, span=_tokens_span(words), label="NOMINAL", actor_id=body.id, sentence=-1)
+
+
+def _states_done_in(preps: list[Any], idx: ActorIndex) -> dict[str, tuple[Actor, Any]]:
+    """The states the objects of ``preps`` say something was done in, by the state's name,
+    an abbreviation or a city (:func:`_by_its_name`, :func:`_located`), each with the
+    preposition that names it."""
+    states: dict[str, tuple[Actor, Any]] = {}
     for prep in preps:
         for noun in _pobjs(prep):
             named = [
@@ -3943,16 +3961,26 @@ def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
                 actor = idx.actors.get(m.actor_id or "")
                 if actor is not None:
                     states.setdefault(actor.id, (actor, prep))
-    patient = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _coded_mentions(c, idx)]
-    if len(states) != 1 or not patient:
-        return None
+    return states
+
+
+def _arrested_in(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The police of the one state an arrest or detention named by a noun was made in
+    ("The arrest of a French citizen in Baku"); [] otherwise."""
+    if noun.lemma_.lower() not in ("arrest", "detention"):
+        return []
+    held = [*_objects_of(noun, "of"), noun]  # "in Baku" hung on the noun or on the one held
+    preps = [c for h in held for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
+    states = _states_done_in(preps, idx)
+    if len(states) != 1:
+        return []
     ((state, prep),) = states.values()
-    body = body_of_state(state, sector)
+    body = body_of_state(state, "COP")
     if body is None:
-        return None
+        return []
     idx.actors.setdefault(body.id, body)
-    words = list(prep.subtree)
-    return Mention(id=-1, span=_tokens_span(words), label="NOMINAL", actor_id=body.id, sentence=-1)
+    span = _tokens_span(list(prep.subtree))
+    return [Mention(id=-1, span=span, label="NOMINAL", actor_id=body.id, sentence=-1)]
 
 
 #: Unnamed agents of collective action: their country is where they act ("Demonstrators
