@@ -787,3 +787,15 @@ def actors_named_all(a: Analysis) -> list[tuple[str, str | None]]:
         if x is not None:
             out.append((m.span.text, x.code))
     return out
+
+
+def test_a_learned_person_named_again_bare_keeps_their_place(pipeline: Pipeline) -> None:
+    # the bare name told again had replaced the placed actor for every mention (fixed in
+    # the twenty-ninth session)
+    text = (
+        "German Economy Minister Jan Kowalczyk met Qatar's emir in Doha. "
+        "Jan Kowalczyk said the talks went well."
+    )
+    a = analyze_sentence(pipeline, text)
+    person = a.actor("learned:jan-kowalczyk")
+    assert person is not None and (person.country, person.sector) == ("DEU", "GOV")

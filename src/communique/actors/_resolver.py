@@ -585,7 +585,12 @@ class ActorResolver:
                     todo = sorted(filter_spans(inner) + todo, key=lambda s: s.start)
                 continue
             if actor is not None and actor.learned and actor.id in idx.actors:
-                idx.actors[actor.id] = actor  # placed by a later title: for every mention
+                if actor.country is not None or idx.actors[actor.id].country is None:
+                    idx.actors[actor.id] = actor  # placed by a later title: for every mention
+                else:
+                    # "German Economy Minister Jan Kowalczyk ... Jan Kowalczyk said": the
+                    # bare name again is the one placed before
+                    actor = idx.actors[actor.id]
             if actor and actor.kind == "person" and len(span) >= 2:
                 surnames.setdefault(span[-1].text, actor)
                 if actor.country in SURNAME_FIRST:
