@@ -3256,3 +3256,11 @@ def test_an_arrest_named_by_a_noun_is_made_where_it_was(pipeline: Any) -> None:
     events = _analyze(pipeline, text).events
     assert [(e.source_actor_id, e.type) for e in events] == [("AZE:COP", "COERCE")]
     assert not _dyads(pipeline, "The arrest of the suspect in Paris was welcomed.")
+
+
+def test_aid_given_goes_where_it_arrived(pipeline: Any) -> None:
+    text = (
+        "The first batch of 200,000 Sinopharm vaccine doses donated by China arrived in Harare "
+        "on Monday."
+    )
+    assert {d[:3] for d in _country_dyads(pipeline, text)} == {("CHN", "ZWE", "AID")}

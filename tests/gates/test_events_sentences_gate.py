@@ -64,7 +64,8 @@ from conftest import bench_module
 #: 0.963 with hunger strikes protests and acts in rejected reports denied; 0.576 / 0.965
 #: with aid let through, people and property handed back, borders reopened; 0.576 / 0.973
 #: with shelter given only to someone sheltered; 0.585 / 0.973 with protesters gathered;
-#: 0.590 / 0.974 with an arrest named by a noun made where it was.
+#: 0.590 / 0.974 with an arrest named by a noun made where it was; 0.594 / 0.974 with aid
+#: given going where it arrived.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.51, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
@@ -85,7 +86,7 @@ FLOORS = {
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session
-    "tune2": {"recall": 0.585, "precision": 0.97, "flags right": 0.97, "quiet": 0.94},
+    "tune2": {"recall": 0.59, "precision": 0.97, "flags right": 0.97, "quiet": 0.94},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in

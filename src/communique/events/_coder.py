@@ -4868,6 +4868,19 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             if p.dep_ == "pobj"
             for m in _states_at(p, idx) or [x for t in _place_nouns(p) for x in _states_at(t, idx)]
         ]
+        # "vaccine doses donated by China arrived in Harare": where what was given arrived
+        given = hit.tok.head if hit.tok.dep_ == "acl" else None
+        if given is not None and given.dep_ == "pobj" and given.head.lower_ == "of":
+            given = given.head.head  # "the first batch of ... doses donated by China"
+        if given is not None and given.dep_ == "nsubj" and given.head.lemma_.lower() in _ARRIVING:
+            place = place or [
+                m
+                for c in given.head.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for m in _states_at(p, idx)
+            ]
         # "pledged 200 million kroner to rebuild energy infrastructure in Ukraine's
         # Kharkiv region": where its purpose is carried out
         place = place or [
@@ -4910,6 +4923,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     return uniq, False
 
 
+#: Verbs of what was sent arriving somewhere.
+_ARRIVING = frozenset(["arrive", "reach", "land"])
 #: Nouns of a state's edge, near which forces gather against it.
 _BORDERS = frozenset(["border", "frontier", "borderline", "coast"])
 
