@@ -2112,10 +2112,15 @@ def _and_before(first: Any, second: Any) -> bool:
 def _teller(pron: Any) -> Any | None:
     """Who a pronoun subject of a told clause is when it is the teller ("The Israeli army
     said it had struck Hezbollah targets": the army); None otherwise."""
-    verb = pron.head
-    if pron.lower_ not in ("it", "they", "we") or pron.dep_ != "nsubj" or verb.dep_ != "ccomp":
+    if pron.lower_ not in ("it", "they", "we") or pron.dep_ != "nsubj":
         return None
-    if verb.head.lemma_.lower() not in CUE_VERBS:
+    return _clause_teller(pron.head)
+
+
+def _clause_teller(verb: Any) -> Any | None:
+    """The subject of the verb of saying whose told clause ``verb`` heads ("The Israeli
+    army" for "struck" in "The Israeli army said it had struck ..."); None otherwise."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in CUE_VERBS:
         return None
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
@@ -2526,10 +2531,7 @@ def _act_noun(tok: Any, idx: ActorIndex) -> _Hit | None:
         return None
     # its own phrase and a participle's: "an attack by rebels", "sanctions imposed by X on Y"
     phrases = [tok, *(c for c in tok.children if c.dep_ == "acl")]
-    by = [
-        g for a in phrases for g in a.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"
-    ]
-    makers = _mentions_for(tok, idx) + _pobj_mentions(by, idx) + _answered_with(tok, idx)
+    makers = _mentions_for(tok, idx) + _done_by(tok, idx) + _answered_with(tok, idx)
     owner, owned = _owned_up_to(tok, idx)
     makers = makers or owned  # "Russia claimed an attack by Ukraine": Ukraine's
     makers = makers or _arrested_in(tok, idx)
@@ -2696,13 +2698,22 @@ def _told_held(tok: Any, setting_ok: bool = False, anywhere: bool = False) -> An
 _BEING = frozenset(["be", "remain", "stay"])
 
 
+def _being_in(noun: Any) -> Any | None:
+    """The verb of being whose "in" phrase the encounter ``noun`` is ("is" in "India is
+    in talks with Russia"), or None."""
+    prep = _first_conjunct(noun).head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in _BEING:
+        return None
+    return prep.head
+
+
 def _in_encounter(noun: Any, idx: ActorIndex) -> list[Mention]:
     """The subject of "be in talks" ("India is in talks with Russia"): the parties the
     encounter ``noun`` is held by, or none."""
-    prep = _first_conjunct(noun).head
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in _BEING:
+    being = _being_in(noun)
+    if being is None:
         return []
-    return [m for c in prep.head.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+    return [m for c in being.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
 
 
 def _first_conjunct(tok: Any) -> Any:
@@ -2769,8 +2780,7 @@ def _told_by(noun: Any, verb: Any) -> bool:
     something about the act ("condemned a Russian attack", "described Trump's call")."""
     if verb.lemma_.lower() in _HOLDING:
         return True
-    first = _first_conjunct(noun)
-    if first.head.lower_ == "in" and first.head.head.i == verb.i and verb.lemma_.lower() in _BEING:
+    if (being := _being_in(noun)) is not None and being.i == verb.i:
         return True  # "India is (not) in talks with Russia"
     # the subject of what it did, not of what it was ("Trump's call was irregular")
     subject = _first_conjunct(noun).dep_ in ("nsubj", "nsubjpass")
@@ -4301,10 +4311,8 @@ def _tellers_own(subj: Any, verb: Any, idx: ActorIndex) -> list[Mention]:
     teller's state; [] otherwise."""
     sector = AGENTS.get(subj.lemma_.lower())
     own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
-    teller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if sector is None or not own or verb.dep_ != "ccomp" or teller is None:
-        return []
-    if verb.head.lemma_.lower() not in CUE_VERBS:
+    teller = _clause_teller(verb)
+    if sector is None or not own or teller is None:
         return []
     out = []
     for m in _mentions_for(teller, idx):
@@ -5396,12 +5404,15 @@ def _comment_on(hit: _Hit, noun: Any) -> bool:
 
 
 def _done_by(noun: Any, idx: ActorIndex) -> list[Mention]:
-    """Who an act noun says did it: "the attack by Hamas", "the strikes carried out by
-    Russia"."""
+    """Who an act noun says did it, by its own "by" phrase or a participle's: "the attack
+    by Hamas", "the strikes carried out by Russia", "sanctions imposed by X on Y"."""
+    phrases = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     return _pobj_mentions(
         [
-            *(g for g in noun.children if g.dep_ == "prep" and g.lower_ == "by"),
-            *(a for g in noun.children if g.dep_ == "acl" for a in g.children if a.dep_ == "agent"),
+            g
+            for a in phrases
+            for g in a.children
+            if g.dep_ in ("agent", "prep") and g.lower_ == "by"
         ],
         idx,
     )

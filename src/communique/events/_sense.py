@@ -269,7 +269,7 @@ def verbal_object(trigger: Any) -> bool:
     # still words
     return any(
         o.lemma_.lower() in VERBAL_OBJECTS
-        and not (o.lemma_.lower() == "position" and (_located(o) or _located(trigger)))
+        and not (o.lemma_.lower() == "position" and (_somewhere(o) or _somewhere(trigger)))
         for o in objects
     )
 
@@ -282,7 +282,7 @@ _PLACE_NOUNS = frozenset(
 )
 
 
-def _located(word: Any) -> bool:
+def _somewhere(word: Any) -> bool:
     """Is the thing (or the act) somewhere named ("its positions in the Kursk region",
     "attacked positions near Bakhmut"): a place held, not a view held?"""
     return any(
