@@ -57,6 +57,7 @@ PARTS = {
     "heldout3": "HELD-OUT 3",
     "heldout4": "HELD-OUT 4",
     "heldout5": "HELD-OUT 5",
+    "heldout6": "HELD-OUT 6",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
 }
@@ -190,6 +191,7 @@ def main() -> None:
             "held-out-3",
             "held-out-4",
             "held-out-5",
+            "held-out-6",
             "passages-tune",
             "passages",
             "all",
@@ -209,6 +211,7 @@ def main() -> None:
         "held-out-3": ["heldout3"],
         "held-out-4": ["heldout4"],
         "held-out-5": ["heldout5"],
+        "held-out-6": ["heldout6"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
     }

@@ -753,6 +753,9 @@ def test_a_name_two_states_share_is_the_one_the_article_names(pipeline: Pipeline
     assert states("Kigali called on the Congolese government to act.") == set()
     both = "DR Congo and the Republic of Congo signed a treaty. "
     assert states(both + "The Congolese government welcomed it.") == set()
+    # a person or a body of one of them says which as well
+    assert states("The Congolese army fought M23 rebels.") == {"COD"}
+    assert states("Denis Sassou Nguesso praised the Congolese army.") == {"COG"}
 
 
 def test_the_european_bloc_is_the_european_union(pipeline: Pipeline) -> None:

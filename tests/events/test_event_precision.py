@@ -377,3 +377,84 @@ def test_a_proposal_attacked_somewhere_is_still_words(pipeline: Any) -> None:
         for s, t, ty, *_ in _events(pipeline, "Moscow attacked the US proposal in Geneva.")
     ]
     assert got == [("RUS", "USA", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Iran blasted the US decision to withdraw from the deal.", [("IRN", "USA", "ACCUSE")]),
+        # armed doers blasting positions, a missile slamming into a block: blows
+        (
+            "Russian artillery blasted Ukrainian positions near Bakhmut.",
+            [("RUS", "UKR", "ASSAULT")],
+        ),
+    ],
+)
+def test_blasting_is_criticism_unless_guns_do_it(pipeline: Any, text: str, want: Any) -> None:
+    got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
+    assert got == want
+
+
+def test_a_missile_slamming_into_a_block_is_a_blow(pipeline: Any) -> None:
+    # (the block's city places the target only for verbs of hitting; not asserted here)
+    text = "A Russian missile slammed into an apartment block in the Ukrainian city of Dnipro."
+    assert [(s and s[:3], ty) for s, _, ty, *_ in _events(pipeline, text)] == [("RUS", "ASSAULT")]
+
+
+def test_a_state_described_but_not_named_lends_no_target(pipeline: Any) -> None:
+    text = (
+        "Nauru cut diplomatic ties with Taiwan on Monday and said it would instead recognise "
+        "the People's Republic of China. Taipei charged Beijing with luring away its allies "
+        "through promises of aid. It also said it had ended relations with the Pacific island "
+        "nation first, to preserve its dignity."
+    )
+    ended = [e for e in _analyze(pipeline, text).events if e.trigger.text == "ended"]
+    assert [(e.type, e.target_actor_id) for e in ended] == [("SANCTION", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a condition set on the act makes it a threat made, as "threatened to" does
+        (
+            "Turkey would suspend relations with Israel unless the blockade is lifted, "
+            "Erdogan said.",
+            [("TUR", "ISR", "THREATEN", False)],
+        ),
+        # the same told by unnamed insiders is a plan being weighed, not a warning given
+        (
+            "Turkey would suspend relations with Israel unless the blockade is lifted, "
+            "sources said.",
+            [("TUR", "ISR", "THREATEN", True)],
+        ),
+        # weighed, not done
+        (
+            "Turkey is considering suspending relations with Israel.",
+            [("TUR", "ISR", "SANCTION", True)],
+        ),
+    ],
+)
+def test_conditions_and_deliberations(pipeline: Any, text: str, want: Any) -> None:
+    got = [(s and s[:3], t and t[:3], ty, hyp) for s, t, ty, _, _, hyp in _events(pipeline, text)]
+    assert got == want
+
+
+def test_a_told_acts_result_is_not_the_tellers(pipeline: Any) -> None:
+    text = (
+        "Azerbaijan's defence ministry accused Armenian forces of firing on its positions in "
+        "the Kalbajar district overnight, wounding one soldier."
+    )
+    got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
+    assert got == [("AZE", "ARM", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Russia said it struck Ukrainian positions.", [("RUS", "UKR", "ASSAULT")]),
+        ("Moscow attacked the opposition's positions on migration.", [("RUS", None, "ACCUSE")]),
+    ],
+)
+def test_a_sides_positions_are_places(pipeline: Any, text: str, want: Any) -> None:
+    got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
+    assert got == want

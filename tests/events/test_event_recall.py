@@ -3264,3 +3264,65 @@ def test_aid_given_goes_where_it_arrived(pipeline: Any) -> None:
         "on Monday."
     )
     assert {d[:3] for d in _country_dyads(pipeline, text)} == {("CHN", "ZWE", "AID")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The killing of a Bangladeshi teenager by Indian border guards sparked protests.",
+            {("IND", "BGD", "ASSAULT", "1823")},
+        ),
+        (
+            "The assassination of the Iranian general by US forces drew condemnation.",
+            {("USA", "IRN", "ASSAULT", "186")},
+        ),
+        # one state's own people killed by its own police: no act between states here
+        ("The killing of a teenager by French police sparked riots.", set()),
+    ],
+)
+def test_killings_named_by_nouns(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mexico froze relations with Canada on Tuesday.", {("MEX", "CAN", "SANCTION", "161")}),
+        (
+            "Nauru cut its diplomatic ties with Taiwan on Monday.",
+            {("NRU", "TWN", "SANCTION", "161")},
+        ),
+        (
+            "The African Union suspended Gabon from all of the bloc's activities.",
+            {("IGO", "GAB", "SANCTION", "160")},
+        ),
+    ],
+)
+def test_relations_cut_and_members_suspended(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want
+
+
+def test_a_name_before_a_verb_the_parser_read_as_an_order_is_its_subject(pipeline: Any) -> None:
+    # the parser makes "Nauru" a modifier of "cut", as if "cut" were an imperative
+    assert _country_dyads(pipeline, "Nauru cut its diplomatic ties with Taiwan.") == {
+        ("NRU", "TWN", "SANCTION", "161")
+    }
+
+
+def test_forces_put_on_combat_readiness_mobilise(pipeline: Any) -> None:
+    text = "Serbia put its army on the highest level of combat readiness on Monday."
+    assert {d[2:] for d in _country_dyads(pipeline, text)} == {("MOBILIZE", "152")}
+
+
+def test_exercises_begun_together_are_military_cooperation(pipeline: Any) -> None:
+    text = "India and Egypt began a joint military exercise on Saturday."
+    assert _country_dyads(pipeline, text) == {
+        ("IND", "EGY", "COOPERATE", "062"),
+        ("EGY", "IND", "COOPERATE", "062"),
+    }
+
+
+def test_the_chair_of_an_organisation_speaks_for_it(pipeline: Any) -> None:
+    text = "The chairperson of the African Union Commission urged Ethiopia to resolve the dispute."
+    assert _country_dyads(pipeline, text) == {("IGO", "ETH", "REQUEST", "020")}

@@ -28,6 +28,7 @@ def test_the_sentence_gold_is_well_formed() -> None:
         ("heldout4", 401, 80),
         ("tune2", 481, 160),
         ("heldout5", 641, 80),
+        ("heldout6", 721, 80),
     ):
         lines = (GOLD / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
         recs = [json.loads(line) for line in lines if line]
@@ -40,7 +41,7 @@ def test_the_sentence_gold_is_well_formed() -> None:
                 for code in (e["source"], e["target"]):
                     assert code is None or re.fullmatch(r"[A-Z]{3}|[A-Za-z0-9 ]{2,12}", code), code
                 assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
-    assert len(set(ids)) == 720
+    assert len(set(ids)) == 800
 
 
 @pytest.mark.parametrize(("part", "first"), [("passages", 1), ("passages_tune", 61)])

@@ -65,35 +65,43 @@ from conftest import bench_module
 #: with aid let through, people and property handed back, borders reopened; 0.576 / 0.973
 #: with shelter given only to someone sheltered; 0.585 / 0.973 with protesters gathered;
 #: 0.590 / 0.974 with an arrest named by a noun made where it was; 0.594 / 0.974 with aid
-#: given going where it arrived.
+#: given going where it arrived. Thirtieth session (killings and bans named by nouns, relations
+#: frozen or cut, members suspended, forces put on readiness, exercises begun together,
+#: the chair of an organisation, a subject the parser made a modifier, "blasted", a
+#: condition set on a hostile act a threat made, acts weighed hypothetical): TUNING 2
+#: 0.629 / 0.975, HELD-OUT 0.523 / 0.949, 1.0, HELD-OUT 2 0.547 / 0.959, HELD-OUT 3 0.496
+#: / 0.982, HELD-OUT 4 0.583 / 1.0, PASSAGES 0.475 / 0.950; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.51, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.535, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
+    "heldout": {"recall": 0.52, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout2": {"recall": 0.545, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike
-    "heldout3": {"recall": 0.48, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout3": {"recall": 0.49, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # HELD-OUT 4, written blind in the twenty-seventh session after its changes: 0.542 /
     # 1.0, 1.0, 1.0 with the session's starting code (`e54c22e`), 0.533 / 1.0, 1.0, 1.0
     # with the code when it was written (`c6e38d8`): the session's changes found nothing
     # more on it and lost one act
-    "heldout4": {"recall": 0.565, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout4": {"recall": 0.58, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # HELD-OUT 5, written blind at the twenty-ninth session's end, after its changes, and
     # never read: 0.533 / 0.930, 0.971, 0.889 with the session's starting code (`adb6cbd`),
     # 0.570 / 0.934, 0.973, 0.889 with its end's
     "heldout5": {"recall": 0.565, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
+    # HELD-OUT 6, written blind at the thirtieth session's start, before its changes, and
+    # never read: 0.554 / 0.986, 1.0, 0.889 with the session's starting code (`9b8f5b6`)
+    "heldout6": {"recall": 0.55, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session
-    "tune2": {"recall": 0.59, "precision": 0.97, "flags right": 0.97, "quiet": 0.94},
+    "tune2": {"recall": 0.625, "precision": 0.97, "flags right": 0.97, "quiet": 0.94},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in
     # the sentence next to it (one act more found, one dyad wrong); 0.464 / 0.949 in the
     # twenty-seventh session (subjects the parser hung elsewhere, allegations, states told
     # to act, targets struck in a state)
-    "passages": {"recall": 0.46, "precision": 0.94, "flags right": 0.99, "quiet": 0.87},
+    "passages": {"recall": 0.47, "precision": 0.94, "flags right": 0.99, "quiet": 0.87},
     # PASSAGES TUNING, written the same way after it: 0.486 / 0.975, 0.976, 1.0 at first;
     # 0.519 / 0.965 with requests that someone act, relations cut, a charge or criticism
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966

@@ -38,7 +38,10 @@ from conftest import bench_module
 #: 0.552 / 0.645.
 #: Twenty-ninth session (a titled person the tagger took for an organisation, and the
 #: rules written from the sentence gold's TUNING 2): 0.583 / 0.771 and 0.567 / 0.647.
-FLOORS = {"tune": (0.58, 0.77), "heldout": (0.565, 0.64)}
+#: Thirtieth session: 0.599 / 0.780 and 0.572 / 0.649, the tuning part's joint exercise of
+#: three navies (T09-a2) labelled again blind as six directed pairs, as the gold README's
+#: "both directions" rule asks (it had one, ZAF with no target).
+FLOORS = {"tune": (0.59, 0.77), "heldout": (0.57, 0.64)}
 #: Of the gold acts found, the share dated as the writers date them (first measured
 #: 2026-12-06, fourteenth session: 0.748 / 0.684 with undated acts on the publication
 #: day; 0.804 / 0.737 on the day of the statements or meeting the lead tells).

@@ -633,11 +633,12 @@ class ActorResolver:
         """Names two states share, which the registry leaves out ("Congo", "Congolese":
         the Republic of the Congo and DR Congo), are the one of them the article names
         otherwise ("the Democratic Republic of Congo accused Rwanda ... called on the
-        Congolese government"); with both or neither named, nothing."""
+        Congolese government"), or whose people or bodies it names ("M23 rebels",
+        Tshisekedi); with both or neither named, nothing."""
         named = {
-            a.code
+            a.code if a.kind == "state" else a.country
             for m in idx.mentions
-            if (a := idx.actors.get(m.actor_id or "")) is not None and a.kind == "state"
+            if (a := idx.actors.get(m.actor_id or "")) is not None
         }
         for tok in doc:
             states = SHARED_NAMES.get(tok.text)

@@ -68,6 +68,7 @@ from ._sense import (
     contest_article,
     is_contest_use,
     other_sense_of_protest,
+    physical_use,
     reciprocal,
     reduced_passive,
     stative_use,
@@ -208,6 +209,12 @@ _WISH_HEADS = frozenset(
         "like",
         "determine",
         "mean",
+        # weighed, not done: "is considering suspending relations with Israel"
+        "consider",
+        "weigh",
+        "mull",
+        "contemplate",
+        "debate",
     ]
 )
 #: Types a contest word can be mistaken for ("beat" → ASSAULT, "rallied" → PROTEST).
@@ -603,8 +610,8 @@ def _shut_out(tok: Any, lemma: str, obj: Any) -> str | None:
         for p in c.children:
             if p.dep_ == "pcomp" and p.lemma_.lower() in _ENTERING:
                 return "163"
-            if p.dep_ == "pobj" and (
-                p.lemma_.lower() in _MEMBERSHIPS or any(k.ent_type_ == "ORG" for k in p.subtree)
+            if p.dep_ == "pobj" and any(
+                k.ent_type_ == "ORG" or k.lemma_.lower() in _MEMBERSHIPS for k in p.subtree
             ):
                 return "160"
     return None
@@ -658,8 +665,12 @@ def _object(tok: Any) -> Any | None:
     for c in tok.children:  # "put dozens of warships on alert": the alert is what is done
         if c.dep_ == "prep" and c.lower_ in ("on", "in"):
             p = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if p is not None and p.lemma_.lower() == "alert" and _forces_put(tok):
-                return p
+            if p is None or not _forces_put(tok):
+                continue
+            # "on alert", "on the highest level of combat readiness"
+            ready = next((t for t in p.subtree if t.lemma_.lower() in _READY), None)
+            if ready is not None:
+                return ready
     if tok.lemma_.lower() in _OF_OBJECT:
         # the parser hangs "of" on the verb or on its object ("warned the United States
         # of retaliation")
@@ -695,6 +706,10 @@ _FOR_OBJECT = frozenset(["apply"])
 
 #: Verbs of going whose "into"-phrase is what they enter when it is an airspace.
 _INTO_AIRSPACE = frozenset(["fly", "stray", "intrude"])
+
+
+#: What armed forces are put on: alert, readiness.
+_READY = frozenset(["alert", "readiness"])
 
 
 def _forces_put(tok: Any) -> bool:
@@ -838,6 +853,25 @@ def _met_someone(ev: Event, doc: Any) -> bool:
     )
 
 
+#: Nouns by which a sentence describes a state it does not name.
+_STATE_DESCRIPTIONS = frozenset(["nation", "country", "state", "kingdom", "republic"])
+
+
+def _aimed_at_described_state(ev: Event, doc: Any) -> bool:
+    """Is the act aimed at a state its sentence describes without naming ("ended relations
+    with the Pacific island nation")? That state is not the one another act is aimed at."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end)
+    if span is None:
+        return False
+    objects = [c for c in span.root.children if c.dep_ == "dobj"]
+    heads = objects + [p for t in (span.root, *objects) for w in _AIMED for p in _objects_of(t, w)]
+    return any(
+        h.lemma_.lower() in _STATE_DESCRIPTIONS
+        and any(c.dep_ in ("amod", "compound") for c in h.children)
+        for h in heads
+    )
+
+
 def _targets_from_article(events: list[Event], doc: Any, idx: ActorIndex) -> list[Event]:
     """An act of :data:`_AIMED_TYPES` whose sentence names no target is aimed at the state
     its source's country acts on in the sentence just before or after, as a reader takes
@@ -868,6 +902,7 @@ def _targets_from_article(events: list[Event], doc: Any, idx: ActorIndex) -> lis
             or src is None
             or ev.type not in _AIMED_TYPES
             or (ev.type == "CONSULT" and not _met_someone(ev, doc))
+            or _aimed_at_described_state(ev, doc)
         ):
             out.append(ev)
             continue
@@ -1188,6 +1223,13 @@ def _sentence_hits(
             continue  # "Democrats took control of the House": a majority, not territory
         if hit.etype == "ASSAULT" and _war_on_thing(hit.tok, idx):
             continue  # "waging a war on the world's food supply", "war on drugs": a figure
+        if hit.etype in MATERIAL_CONFLICT and _result_clause(hit.tok):
+            continue  # "accused Armenian forces of firing on its positions, wounding one
+            # soldier": the wounding is the firing's, not the accuser's
+        if physical_use(hit.tok):
+            # "Russian artillery blasted Ukrainian positions", "a Russian missile slammed
+            # into an apartment block": a blow, not criticism
+            hit = _Hit(hit.tok, hit.verb, "190", "ASSAULT", hit.kind, hit.args, hit.hypothetical)
         if hit.etype == "ASSAULT" and (verbal_object(hit.tok) or _verbal_attacker(hit.tok, idx)):
             # "attacked each other's policies": criticism (CAMEO 111), not force
             hit = _Hit(hit.tok, hit.verb, "111", "ACCUSE", hit.kind, hit.args, hit.hypothetical)
@@ -2476,6 +2518,16 @@ ACT_NOUNS = MappingProxyType(
         "detention": "173",
         "seizure": "171",
         "raid": "190",
+        # killings, abductions and bombings by one state's forces or people of another's
+        # ("the killing of a Bangladeshi teenager by Indian border guards")
+        "killing": "1823",
+        "murder": "1823",
+        "assassination": "186",
+        "abduction": "181",
+        "kidnapping": "181",
+        "bombing": "195",
+        # a ban on another state's goods or people ("China's ban on Japanese seafood")
+        "ban": "163",
         "incursion": "190",
         # a strike with a maker and a target in another state ("Israel's strike on the
         # Iranian consulate"), not a workers' strike, which has neither
@@ -3157,8 +3209,11 @@ def _modal(hit: _Hit) -> _Hit:
         return dataclasses.replace(hit, hypothetical=True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
-        if hit.etype in MATERIAL_CONFLICT and _announced_by_doer(hit.tok):
-            # "Russia warned that it would attack Ukraine": the warning is a threat made
+        if hit.etype in MATERIAL_CONFLICT and (
+            _announced_by_doer(hit.tok) or (_on_condition(hit.tok) and not _leaked(hit.tok))
+        ):
+            # "Russia warned that it would attack Ukraine", "Turkey will freeze ties with
+            # Austria if the vote goes ahead": the warning is a threat made
             code = _THREAT_CODE.get(hit.etype, "130")
             return dataclasses.replace(hit, cameo=code, etype="THREATEN")
         if hit.etype in COOP:
@@ -3174,6 +3229,63 @@ def _modal(hit: _Hit) -> _Hit:
             return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
         return dataclasses.replace(hit, hypothetical=True)
     return hit
+
+
+def _on_condition(verb: Any) -> bool:
+    """Does an "if" or "unless" clause make the act ``verb`` names depend on another's
+    ("will freeze ties with Austria if the vote goes ahead")?"""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _result_clause(tok: Any) -> bool:
+    """Is ``tok`` a participle with no subject of its own that tells what an act did, hung
+    on a verb of accusing, demanding, rejecting and the like ("accused Armenian forces of
+    firing on its positions, wounding one soldier")? What the act told did, not what the
+    teller did. (Not on a verb of answering: "answered in kind, ordering four German
+    diplomats out" is the answer.)"""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or head.i == tok.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        return False
+    told = _lexical(head)
+    if physical_use(head):
+        return False  # "a Russian missile slammed into a block, killing 40": the blow's
+    return told is not None and told[1] in _TELLING_TYPES
+
+
+#: Types of acts done by saying something, whose subject did not do what a result clause
+#: hung on them tells.
+_TELLING_TYPES = frozenset(["ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"])
+
+
+#: Unnamed people who tell what is being weighed behind closed doors.
+_INSIDERS = frozenset(["source", "official", "people", "person", "insider", "diplomat", "aide"])
+
+
+def _leaked(verb: Any) -> bool:
+    """Is what ``verb`` says told by unnamed insiders ("according to two officials
+    familiar with the discussions", "sources said"): a plan being weighed, not a warning
+    its doer gave?"""
+    tellers = [
+        p
+        for t in verb.sent
+        if t.lower_ == "according"
+        for c in t.children
+        if c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if verb.dep_ == "ccomp":
+        tellers += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(
+        t.lemma_.lower() in _INSIDERS and not any(x.pos_ == "PROPN" for x in t.subtree)
+        for t in tellers
+    )
 
 
 #: Verbs by which a state announces its own future force as a warning.
@@ -3816,6 +3928,12 @@ _PEOPLE_HEADS = frozenset(
         "chief",
         "president",
         "minister",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "director",
+        "commissioner",
         "bank",  # "the central banks of Saudi Arabia and China"
         "spokesman",
         "spokeswoman",
@@ -4166,6 +4284,19 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         # subject on the auxiliary
         subjects = [g for a in verb.children if a.dep_ == "aux" for g in a.children]
         subjects = [g for g in subjects if g.dep_ == "nsubj"]
+    if not subjects:
+        # "Nauru cut its diplomatic ties with Taiwan": a name right before a past-tense
+        # verb the parser made the verb's modifier, as if the verb were an imperative
+        named = [
+            g
+            for g in verb.children
+            if g.dep_ in _MISREAD_SUBJECTS
+            and verb.tag_ in ("VB", "VBD", "VBZ", "VBP")
+            and max(t.i for t in g.subtree) + 1 == verb.i
+            and idx.at(g.i) is not None
+        ]
+        if named:
+            return _mentions_for(named[0], idx)
     for c in subjects:
         head = subject_head(c)  # "The Red Cross operating in Iraq said"
         if c.dep_ == "nsubj" or head.i != c.i:

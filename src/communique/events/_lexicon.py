@@ -27,7 +27,7 @@ VERBS = _table(
     {
         "112": "accuse blame",
         "110": "oppose",
-        "111": "criticize criticise condemn denounce slam rebuke decry fault chastise berate "
+        "111": "criticize criticise condemn denounce slam blast rebuke decry fault chastise berate "
         "assail excoriate vilify deride reprimand "
         "castigate lambast lambaste censure disparage chide scold deplore ridicule mock reproach "
         "admonish pillory insult humiliate",
@@ -453,6 +453,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         },
         ("deploy", "troop"): "152",
         ("put", "alert"): "152",
+        ("put", "readiness"): "152",
         ("exchange", "information"): "064",
         ("share", "intelligence"): "064",
         ("share", "information"): "064",
@@ -535,7 +536,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         # (the coder tells which: events/_coder.py, _joint)
         **{
             (v, n): "062"
-            for v in ("hold", "launch", "conduct", "stage", "carry", "kick")
+            for v in ("hold", "launch", "conduct", "stage", "carry", "kick", "begin", "start")
             for n in ("exercise", "drill", "war game", "manoeuvre", "maneuver")
         },
         # a patrol flown or sailed together (alone it is a show of force, as exercises are)
@@ -685,6 +686,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("break", "relation"): "161",
         ("cut", "relation"): "161",
         ("downgrade", "tie"): "161",
+        # relations or ties suspended, frozen or paused ("Mexico froze relations with
+        # Canada")
+        **{
+            (v, n): "161"
+            for v in ("suspend", "freeze", "pause", "halt", "end", "terminate")
+            for n in ("relation", "tie")
+        },
         ("recall", "ambassador"): "161",
         ("cancel", "visit"): "160",
         # "scuttled the talks", "broke off negotiations": talks halted (CAMEO 164)

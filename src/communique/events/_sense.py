@@ -257,8 +257,7 @@ def verbal_object(trigger: Any) -> bool:
     """An attack verb whose object is something said or decided: criticism, not force."""
     if trigger.lemma_.lower() not in ATTACK_VERBS:
         return False
-    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
-    if any(t.lemma_.lower() in ARMED_WORDS for d in doers for t in d.subtree):
+    if armed_doer(trigger):
         return False  # "Russian troops fired at Ukrainian positions": force
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     for p in trigger.children:  # "hit out at the plan", "lashed out at his remarks"
@@ -269,9 +268,54 @@ def verbal_object(trigger: Any) -> bool:
     # still words
     return any(
         o.lemma_.lower() in VERBAL_OBJECTS
-        and not (o.lemma_.lower() == "position" and (_somewhere(o) or _somewhere(trigger)))
+        and not (o.lemma_.lower() == "position" and _held_positions(o, trigger))
         for o in objects
     )
+
+
+#: Prepositions of what a view is about: "its position on Brexit".
+_ABOUT = frozenset(["on", "about", "over", "regarding", "towards", "toward"])
+
+
+def _held_positions(noun: Any, trigger: Any) -> bool:
+    """Are the positions places held: somewhere named ("its positions in the Kursk
+    region", "attacked positions near Bakhmut"), or a side's positions about nothing
+    ("struck Ukrainian positions"), not a view ("his position on Brexit")?"""
+    if _somewhere(noun) or _somewhere(trigger):
+        return True
+    # the parser may hang "on migration" on the verb
+    about = [
+        p
+        for c in (*noun.children, *trigger.children)
+        if c.dep_ == "prep" and c.lower_ in _ABOUT
+        for p in c.children
+        if p.dep_ == "pobj"
+        and p.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        and p.lemma_.lower() not in _PLACE_NOUNS
+    ]
+    return noun.tag_ == "NNS" and not about
+
+
+#: Verbs of criticism that also name a blow: "slammed the decision", "a missile slammed
+#: into an apartment block".
+BLOW_VERBS = frozenset(["slam", "blast"])
+
+
+def physical_use(trigger: Any) -> bool:
+    """A verb of :data:`BLOW_VERBS` used of a blow, not of criticism: its subject is armed
+    ("Russian artillery blasted Ukrainian positions", "a Russian missile slammed into")
+    or it goes "into" something."""
+    if trigger.lemma_.lower() not in BLOW_VERBS:
+        return False
+    return armed_doer(trigger) or any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in trigger.children
+    )
+
+
+def armed_doer(trigger: Any) -> bool:
+    """Is the verb's subject armed ("Russian troops fired at Ukrainian positions")?"""
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in ARMED_WORDS for d in doers for t in d.subtree)
 
 
 #: Prepositions that put a thing somewhere.
