@@ -3326,3 +3326,22 @@ def test_exercises_begun_together_are_military_cooperation(pipeline: Any) -> Non
 def test_the_chair_of_an_organisation_speaks_for_it(pipeline: Any) -> None:
     text = "The chairperson of the African Union Commission urged Ethiopia to resolve the dispute."
     assert _country_dyads(pipeline, text) == {("IGO", "ETH", "REQUEST", "020")}
+
+
+def test_travel_bans_on_another_states_people_are_sanctions(pipeline: Any) -> None:
+    text = "The European Union imposed travel bans on eight Nicaraguan officials."
+    assert _country_dyads(pipeline, text) == {("IGO", "NIC", "SANCTION", "163")}
+
+
+def test_what_is_said_in_a_call_with_someone_is_said_in_a_call(pipeline: Any) -> None:
+    text = "In a phone call with Erdogan, Putin discussed the grain deal."
+    assert _country_dyads(pipeline, text) == {
+        ("RUS", "TUR", "CONSULT", "041"),
+        ("TUR", "RUS", "CONSULT", "041"),
+    }
+
+
+def test_a_states_leader_the_registry_lacks_speaks_for_its_government(pipeline: Any) -> None:
+    # the registry holds no "president of Yemen" on the day: the office is Yemen's
+    text = '"We thank our Saudi brothers for their generous support," Yemen\'s president said.'
+    assert _country_dyads(pipeline, text) == {("YEM", "SAU", "SUPPORT", "051")}

@@ -368,6 +368,8 @@ ROLE_SECTORS: list[tuple[str, str]] = [
     ),
 ]
 _ROLE_RE = re.compile("|".join(p for p, _ in ROLE_SECTORS), re.I)
+#: Sectors of a state's own offices.
+_STATE_SECTORS = frozenset(["GOV", "DIP", "MIL", "JUD", "COP", "LEG"])
 #: The party and state after an American politician's name: " (D-Minn.)", " (R-S.C.)".
 _US_PARTY_STATE = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 #: Offices of organisations beside ROLE_SECTORS' titles ("Emergency Relief Coordinator").
@@ -375,6 +377,19 @@ _OFFICES = frozenset(
     ["coordinator", "commissioner", "representative", "rapporteur", "chief", "head", "director"]
 )
 _OFFICE_IN = re.compile(r"\b(?:" + "|".join(_OFFICES) + r")\b", re.I)
+
+
+def _leader_of_state(chunk: Any, possessor: Any, idx: ActorIndex) -> bool:
+    """Is ``chunk`` a state's leader named by the state's possessive alone ("Yemen's
+    president said"), with no name after it ("Yemen's president, Rashad al-Alimi")?"""
+    if possessor is None or not _LEADERS.search(chunk.root.text):
+        return False
+    pm = idx.at(possessor.i)
+    if pm is None or pm.label != "GPE":
+        return False
+    doc = chunk.doc
+    after = doc[chunk.end : chunk.end + 3]
+    return not any(t.ent_type_ == "PERSON" for t in after)
 
 
 def _named_in_apposition(span: Any) -> bool:
@@ -1286,10 +1301,24 @@ class ActorResolver:
                 if (m := idx.at(t.i)) is None or m.label in ("ORG", "REGISTRY", "FAC")
             )
             holder = self._office_holder(words, ctx, country, day, idx, start, sent_of[start])
+            if holder is None and country is not None and _leader_of_state(chunk, possessor, idx):
+                # "Yemen's president" whom the registry does not hold on the day: the
+                # state's government
+                holder = self._state_office(words, country)
             if holder is None:
                 continue
             idx.remove_within(start, end)
             idx.add(doc[start:end], "NOMINAL", holder, sent_of[start])
+
+    def _state_office(self, words: str, country: str) -> Actor | None:
+        """The body of ``country`` an office of the state named by ``words`` is in ("Yemen's
+        president" → Yemen's government), for an office of government, diplomacy, the
+        military, the courts, the police or the legislature; None otherwise."""
+        sector = next((sec for p, sec in ROLE_SECTORS if re.search(p, words, re.I)), None)
+        state = self._state(country)
+        if sector not in _STATE_SECTORS or state is None:
+            return None
+        return _group(state, sector)
 
     def _office_holder(
         self,

@@ -770,6 +770,10 @@ _TWO_WORD_KEYS = frozenset(
         "ground offensive",
         "peacekeeping troop",
         "peacekeeping force",
+        # bans on a state's people entering, a sanction (CAMEO 163), not a ban at home
+        "travel ban",
+        "visa ban",
+        "entry ban",
         # kinds of aid ("air defence systems", "a weapons package")
         *(k for k in ARMS | RELIEF | PACKAGES if " " in k),
     ]
@@ -2795,7 +2799,7 @@ _SETTING = frozenset(
 _VISITED_DURING = frozenset(["during", "on"])
 #: Settings whose encounter the clause's subject took part in, or held as it acted: "signed
 #: the deal after talks with Russia", "agreed at a meeting between Turkey and Iraq".
-_HELD_BY_SUBJECT = frozenset(["after", "at", "during", "following"])
+_HELD_BY_SUBJECT = frozenset(["after", "at", "during", "following", "in"])
 
 
 def _scene_of(noun: Any, parties: tuple[Mention, ...], idx: ActorIndex) -> bool:
@@ -2821,8 +2825,17 @@ def _setting(noun: Any) -> bool:
     t = _first_conjunct(noun)
     if t.dep_ != "pobj" or t.head.dep_ != "prep":
         return False
-    # "signed the agreement on a visit to Beijing"
-    return t.head.lower_ in _SETTING or (t.head.lower_ == "on" and t.lemma_.lower() in VISIT_NOUNS)
+    # "signed the agreement on a visit to Beijing"; "voiced support in a phone call with
+    # his Somali counterpart" (not "in talks", which the talks' own parties are in)
+    return (
+        t.head.lower_ in _SETTING
+        or (t.head.lower_ == "on" and t.lemma_.lower() in VISIT_NOUNS)
+        or (t.head.lower_ == "in" and t.lemma_.lower() in _SET_IN)
+    )
+
+
+#: Encounters something is said or done in: "in a phone call with", "in a meeting with".
+_SET_IN = frozenset(["call", "meeting", "conversation"])
 
 
 def _told_by(noun: Any, verb: Any) -> bool:

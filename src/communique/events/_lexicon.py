@@ -244,6 +244,12 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("impose", "curfew"): "1723",
         ("impose", "restriction"): "172",
         ("impose", "ban"): "172",
+        # travel, visa and entry bans on another state's people are sanctions
+        **{
+            (v, n): "163"
+            for v in ("impose", "slap", "announce", "extend")
+            for n in ("travel ban", "visa ban", "entry ban")
+        },
         ("declare", "curfew"): "1723",
         ("impose", "martial law"): "1724",
         ("declare", "martial law"): "1724",
