@@ -421,6 +421,12 @@ def test_a_state_described_but_not_named_lends_no_target(pipeline: Any) -> None:
             "Erdogan said.",
             [("TUR", "ISR", "THREATEN", False)],
         ),
+        # the condition hung on the verb of warning after the clause
+        (
+            "Beijing would downgrade relations with Vilnius if Lithuania allowed Taiwan to open "
+            "a representative office, a Chinese foreign ministry spokesman warned on Monday.",
+            [("CHN", "LTU", "THREATEN", False)],
+        ),
         # the same told by unnamed insiders is a plan being weighed, not a warning given
         (
             "Turkey would suspend relations with Israel unless the blockade is lifted, "

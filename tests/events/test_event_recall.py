@@ -3345,3 +3345,30 @@ def test_a_states_leader_the_registry_lacks_speaks_for_its_government(pipeline: 
     # the registry holds no "president of Yemen" on the day: the office is Yemen's
     text = '"We thank our Saudi brothers for their generous support," Yemen\'s president said.'
     assert _country_dyads(pipeline, text) == {("YEM", "SAU", "SUPPORT", "051")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Brazil reaffirmed its backing for Argentina's sovereignty claim over the Falkland "
+            "Islands.",
+            {("BRA", "ARG", "SUPPORT", "051")},
+        ),
+        (
+            "India and Pakistan exchanged lists of their nuclear installations on Monday.",
+            {("IND", "PAK", "COOPERATE", "064"), ("PAK", "IND", "COOPERATE", "064")},
+        ),
+        # a leader attending another state's ceremony visits it
+        (
+            "Paraguayan President Santiago Pena attended the inauguration of Taiwan's new "
+            "leader in Taipei on Monday.",
+            {("PRY", "TWN", "CONSULT", "042")},
+        ),
+        ("Modi attended a military parade in Moscow.", {("IND", "RUS", "CONSULT", "042")}),
+    ],
+)
+def test_backing_lists_exchanged_and_ceremonies_attended(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _country_dyads(pipeline, text) == want

@@ -94,7 +94,7 @@ FLOORS = {
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session
-    "tune2": {"recall": 0.625, "precision": 0.97, "flags right": 0.97, "quiet": 0.94},
+    "tune2": {"recall": 0.655, "precision": 0.97, "flags right": 0.99, "quiet": 0.94},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in
@@ -107,7 +107,7 @@ FLOORS = {
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
     # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
     # session (the same changes)
-    "passages_tune": {"recall": 0.61, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    "passages_tune": {"recall": 0.615, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 

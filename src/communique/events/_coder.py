@@ -2263,15 +2263,39 @@ def _travelled(tok: Any, idx: ActorIndex) -> _Hit | None:
     """ "Baerbock travelled to Kyiv on an unannounced visit", "Blinken flew to Beijing": a
     known person's journey to a place of a state is a visit to it (CAMEO 042); not a
     thing's or a group's ("prices flew to a record", "refugees travelled to Poland")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _TRAVEL_VERBS:
+    if tok.pos_ != "VERB" or not _person_subject(tok, idx):
         return None
-    if not _person_subject(tok, idx):
+    if tok.lemma_.lower() == "attend":
+        hosts = tuple(_ceremony_host(tok, idx))
+    elif tok.lemma_.lower() in _TRAVEL_VERBS:
+        tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+        hosts = tuple(_pobj_mentions(tos, idx) or _pobj_places(tos, idx))
+    else:
         return None
-    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
-    hosts = tuple(_pobj_mentions(tos, idx) or _pobj_places(tos, idx))
     if not hosts:
         return None
     return _Hit(tok, tok, "042", "CONSULT", "lexical", (tok,), target_hint=hosts)
+
+
+#: Ceremonies a leader attends abroad: "attended the inauguration of Taiwan's new leader".
+_CEREMONIES = frozenset(
+    ["inauguration", "funeral", "coronation", "swearing", "parade", "commemoration"]
+)
+
+
+def _ceremony_host(verb: Any, idx: ActorIndex) -> list[Mention]:
+    """The state whose ceremony ``verb`` ("attend") attends, by the ceremony's "of" phrase
+    ("the inauguration of Taiwan's new leader") or the place it is in ("a parade in
+    Moscow"): attending it is a visit (CAMEO 042)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in _CEREMONIES:
+            continue
+        owners = [m for p in _objects_of(obj, "of") for m in _mentions_for(p, idx)]
+        wheres = [
+            c for t in (verb, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+        ]
+        return owners or _pobj_places(wheres, idx)
+    return []
 
 
 def _person_subject(verb: Any, idx: ActorIndex) -> bool:
@@ -3246,12 +3270,24 @@ def _modal(hit: _Hit) -> _Hit:
 
 def _on_condition(verb: Any) -> bool:
     """Does an "if" or "unless" clause make the act ``verb`` names depend on another's
-    ("will freeze ties with Austria if the vote goes ahead")?"""
+    ("will freeze ties with Austria if the vote goes ahead")? The parser may hang the
+    clause on the verb of warning after it ("Beijing would downgrade relations with
+    Vilnius if Lithuania allowed ..., a spokesman warned")."""
+    heads = [verb] + [
+        c for c in verb.children if c.dep_ in _TELLER_DEPS and c.lemma_.lower() in _WARNING
+    ]
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in verb.children
+        for h in heads
+        for c in h.children
     )
+
+
+#: How the parser hangs a verb of saying that follows what it says ("..., he warned").
+_TELLER_DEPS = frozenset(["conj", "parataxis", "ccomp", "advcl"])
+#: Verbs of warning.
+_WARNING = frozenset(["warn", "threaten", "say", "declare", "insist"])
 
 
 def _result_clause(tok: Any) -> bool:

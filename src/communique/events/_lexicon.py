@@ -461,6 +461,9 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("put", "alert"): "152",
         ("put", "readiness"): "152",
         ("exchange", "information"): "064",
+        # lists, data or maps exchanged: "India and Pakistan exchanged lists of their nuclear
+        # installations"
+        **{("exchange", n): "064" for n in ("list", "data", "map")},
         ("share", "intelligence"): "064",
         ("share", "information"): "064",
         ("share", "expertise"): "064",
@@ -731,10 +734,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("grant", "recognition"): "054",
         ("mobilize", "support"): "053",
         ("rally", "support"): "053",
-        ("express", "support"): "051",
-        ("voice", "support"): "051",
+        **{(v, n): "051" for v in ("express", "voice") for n in ("support", "backing")},
         **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "pledge")},
-        **{(v, "support"): "051" for v in ("pledge", "promise", "reaffirm", "reiterate")},
+        **{
+            (v, n): "051"
+            for v in ("pledge", "promise", "reaffirm", "reiterate")
+            for n in ("support", "backing")
+        },
         # "expressed its gratitude to Canberra for funding ...": thanks are praise (CAMEO 051)
         **{
             (v, n): "051"
