@@ -464,3 +464,33 @@ def test_a_told_acts_result_is_not_the_tellers(pipeline: Any) -> None:
 def test_a_sides_positions_are_places(pipeline: Any, text: str, want: Any) -> None:
     got = [(s and s[:3], t and t[:3], ty) for s, t, ty, *_ in _events(pipeline, text)]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a charge denied after it is told: the accusation was made, at Eritrea
+        (
+            "The Ethiopian government on Thursday accused neighbouring Eritrea of sending troops "
+            "across the border, a charge Asmara has repeatedly denied.",
+            [("ETH", "ERI", "ACCUSE", False)],
+        ),
+        # a place near a state's border is on either side of it: no target from it
+        (
+            "Pakistani troops killed six militants in a raid near the Afghan border.",
+            [("PAK", None, "ASSAULT", False)],
+        ),
+    ],
+)
+def test_charges_denied_after_and_places_near_a_border(pipeline: Any, text: str, want: Any) -> None:
+    got = [
+        (s and s[:3], t and t[:3], ty, e.negated)
+        for s, t, ty, e in _coded(_analyze(pipeline, text, "2019-11-19"))
+    ]
+    assert got == want
+
+
+def test_a_relative_clause_with_a_plural_verb_is_of_all_the_names(pipeline: Any) -> None:
+    text = "Qatar and Egypt, which have mediated between Israel and Hamas for months, met."
+    got = {(s and s[:3], t, ty) for s, t, ty, *_ in _events(pipeline, text) if ty == "CONSULT"}
+    assert {s for s, _, _ in got} >= {"QAT", "EGY"}

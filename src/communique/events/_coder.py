@@ -4695,7 +4695,11 @@ def _pronoun(
             return _subject_of(v.head, idx, quotes, depth + 1)
     if low in ("who", "which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
         # "the Taliban, who have long refused to negotiate": the relative pronoun stands
-        # for the name the clause hangs on
+        # for the name the clause hangs on; for all the names joined with it when its verb
+        # is plural ("Qatar and Egypt, which have mediated"), the parser hanging the clause
+        # on the last
+        if _plural_verb(verb) and verb.head.dep_ == "conj":
+            return _mentions_for(_first_conjunct(verb.head), idx)
         return _mentions_for(verb.head, idx)
     if low == "who" and verb.dep_ == "relcl" and _thing(verb.head, idx) and pron.i > 1:
         # "talks between his government and the Taliban, who have long refused": "who" is
@@ -4706,6 +4710,12 @@ def _pronoun(
         if m is not None and m.actor_id and idx.actors[m.actor_id].kind != "person":
             return _mentions_for(before, idx)
     return []
+
+
+def _plural_verb(verb: Any) -> bool:
+    """Is the finite verb of ``verb``'s clause plural ("have mediated", "are", "were")?"""
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in finite)
 
 
 def _thing(tok: Any, idx: ActorIndex) -> bool:
@@ -4812,6 +4822,10 @@ def _counted_objects(verb: Any) -> list[Any]:
     ]
 
 
+#: Adjectives the parser may read as a verb taking the noun after them as its object.
+_NEIGHBOURING = frozenset(["neighbour", "neighbor"])
+
+
 def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
     """Target mentions, and whether they come only from an "in <place>" phrase."""
     if hit.target_hint:
@@ -4868,6 +4882,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "dative" and c.pos_ == "ADP":
                 # "issued a stern reminder to Iraq": the recipient is the dative's object
                 out += _pobj_mentions([c], idx)
+            elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NEIGHBOURING:
+                # "accused neighbouring Eritrea of ...": the parser read the adjective as a
+                # verb whose object is the object
+                out += [m for d in c.children if d.dep_ == "dobj" for m in _mentions_for(d, idx)]
             elif (
                 c.dep_ in ("dobj", "dative", "iobj")
                 or c in shifted
@@ -4938,9 +4956,11 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 place += _pobj_mentions([c], idx)
                 if hit.etype == "ASSAULT":  # where force is used is whom it hits, also
                     # where its setting was ("killed three men in a gunbattle in Serbia")
+                    # (not "near the Afghan border", which is on either side of it)
                     place += [
                         m
                         for t in _place_nouns(c)
+                        if t.lemma_.lower() not in _BORDERS
                         for m in (
                             _located(t, idx) + (_mentions_for(t, idx) if t.head is not c else [])
                         )
@@ -5737,10 +5757,27 @@ def _denied(verb: Any) -> bool:
         and v.head.head.lemma_.lower() in _DENYING
     ):
         return True  # "rejected reports that Russian warplanes had bombed a hospital"
+    if _claim_denied_after(v):
+        return False  # "Ethiopia accused Eritrea of sending troops, a charge Asmara denied"
     return (
         v.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")
         and v.head.i != v.i
         and v.head.lemma_.lower() in ("deny", "refute")
+    )
+
+
+def _claim_denied_after(clause: Any) -> bool:
+    """Is ``clause`` told before a claim noun that denies it ("Ethiopia accused Eritrea of
+    sending troops, a charge Asmara has denied", parsed as the clause of "denied")? The
+    clause is said and the claim it makes denied, not the saying."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
+        and head.lemma_.lower() in _DENYING | {"refute"}
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _CLAIMS for c in head.children
+        )
     )
 
 
