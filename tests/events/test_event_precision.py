@@ -494,3 +494,19 @@ def test_a_relative_clause_with_a_plural_verb_is_of_all_the_names(pipeline: Any)
     text = "Qatar and Egypt, which have mediated between Israel and Hamas for months, met."
     got = {(s and s[:3], t, ty) for s, t, ty, *_ in _events(pipeline, text) if ty == "CONSULT"}
     assert {s for s, _, _ in got} >= {"QAT", "EGY"}
+
+
+def test_forces_to_be_sent_somewhere_are_a_plan_not_a_threat(pipeline: Any) -> None:
+    text = "Germany will send 4,000 troops to Lithuania by 2027."
+    got = [(s and s[:3], t and t[:3], ty, hyp) for s, t, ty, _, _, hyp in _events(pipeline, text)]
+    assert got == [("DEU", "LTU", "MOBILIZE", True)]
+
+
+def test_a_conjunct_with_its_own_auxiliary_keeps_its_own_tense(pipeline: Any) -> None:
+    text = (
+        "Guyana's President Irfaan Ali said his government would take the dispute to the UN "
+        "Security Council and had put the country's defence forces on alert along the "
+        "Venezuelan border."
+    )
+    got = [(s and s[:3], t and t[:3], ty, hyp) for s, t, ty, _, _, hyp in _events(pipeline, text)]
+    assert ("GUY", "VEN", "MOBILIZE", False) in got

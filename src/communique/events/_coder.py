@@ -3227,9 +3227,10 @@ def _modal(hit: _Hit) -> _Hit:
         return hit
     aux = {c.lower_ for c in hit.tok.children if c.dep_ == "aux"}
     first = hit.tok
-    while first.dep_ == "conj" and first.head is not first:
+    while not aux and first.dep_ == "conj" and first.head is not first:
         # "we'll expand ..., develop ... and support ...": the first verb's auxiliary
-        # governs every conjunct
+        # governs every conjunct without one of its own (not "would take the dispute to
+        # the UN and had put the forces on alert")
         first = first.head
         aux |= {c.lower_ for c in first.children if c.dep_ == "aux"}
     going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
@@ -3256,7 +3257,9 @@ def _modal(hit: _Hit) -> _Hit:
         if hit.etype in COOP:
             code = _INTENT_CODE.get(hit.etype, "030")
             return dataclasses.replace(hit, cameo=code, etype="AGREE", hypothetical=True)
-        if hit.etype in MATERIAL_CONFLICT:
+        if hit.etype in MATERIAL_CONFLICT and hit.etype != "MOBILIZE":
+            # (forces to be sent somewhere are a plan, not a threat at the place: "Germany
+            # will send 4,000 troops to Lithuania")
             code = _THREAT_CODE.get(hit.etype, "130")
             return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
         return dataclasses.replace(hit, hypothetical=True)
