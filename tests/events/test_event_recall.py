@@ -3372,3 +3372,28 @@ def test_backing_lists_exchanged_and_ceremonies_attended(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Niger's military rulers revoked a 2012 defence pact with the United States.",
+            {("NER", "USA", "SANCTION", "160")},
+        ),
+        (
+            "Washington imposed visa restrictions on 17 Ugandan officials.",
+            {("USA", "UGA", "SANCTION", "163")},
+        ),
+        ("The African Union lifted Mali's suspension.", {("IGO", "MLI", "RETREAT", "085")}),
+        # denouncing an agreement is criticism, not leaving it
+        (
+            "Israel denounced the agreement as a historic mistake.",
+            {("ISR", None, "ACCUSE", "111")},
+        ),
+    ],
+)
+def test_pacts_revoked_visas_restricted_suspensions_lifted(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _country_dyads(pipeline, text) == want

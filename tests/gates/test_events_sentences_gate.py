@@ -70,10 +70,13 @@ from conftest import bench_module
 #: the chair of an organisation, a subject the parser made a modifier, "blasted", a
 #: condition set on a hostile act a threat made, acts weighed hypothetical): TUNING 2
 #: 0.629 / 0.975, HELD-OUT 0.523 / 0.949, 1.0, HELD-OUT 2 0.547 / 0.959, HELD-OUT 3 0.496
-#: / 0.982, HELD-OUT 4 0.583 / 1.0, PASSAGES 0.475 / 0.950; the others unchanged.
+#: / 0.982, HELD-OUT 4 0.583 / 1.0, PASSAGES 0.475 / 0.950; the others unchanged. Then
+#: (pacts revoked, visa restrictions, a plural relative clause, forces to be sent a plan):
+#: HELD-OUT 0.532 / 0.950, HELD-OUT 5 0.585 / 0.935, PASSAGES TUNING 0.622 / 0.970,
+#: TUNING 2 0.659 / 0.976.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.52, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout": {"recall": 0.53, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.545, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
@@ -87,7 +90,7 @@ FLOORS = {
     # HELD-OUT 5, written blind at the twenty-ninth session's end, after its changes, and
     # never read: 0.533 / 0.930, 0.971, 0.889 with the session's starting code (`adb6cbd`),
     # 0.570 / 0.934, 0.973, 0.889 with its end's
-    "heldout5": {"recall": 0.565, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
+    "heldout5": {"recall": 0.58, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
     # HELD-OUT 6, written blind at the thirtieth session's start, before its changes, and
     # never read: 0.554 / 0.986, 1.0, 0.889 with the session's starting code (`9b8f5b6`)
     "heldout6": {"recall": 0.55, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
@@ -107,7 +110,7 @@ FLOORS = {
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
     # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
     # session (the same changes)
-    "passages_tune": {"recall": 0.615, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    "passages_tune": {"recall": 0.62, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
 }
 
 

@@ -774,6 +774,7 @@ _TWO_WORD_KEYS = frozenset(
         "travel ban",
         "visa ban",
         "entry ban",
+        "visa restriction",
         # kinds of aid ("air defence systems", "a weapons package")
         *(k for k in ARMS | RELIEF | PACKAGES if " " in k),
     ]

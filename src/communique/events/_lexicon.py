@@ -248,7 +248,7 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{
             (v, n): "163"
             for v in ("impose", "slap", "announce", "extend")
-            for n in ("travel ban", "visa ban", "entry ban")
+            for n in ("travel ban", "visa ban", "entry ban", "visa restriction")
         },
         ("declare", "curfew"): "1723",
         ("impose", "martial law"): "1724",
@@ -260,7 +260,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{
             (v, n): "085"
             for v in ("lift", "ease", "remove", "relax", "cut", "scrap", "roll back")
-            for n in ("tariff", "sanction", "embargo")
+            for n in ("tariff", "sanction", "embargo", "suspension")
+        },
+        # a pact or treaty with another state revoked or torn up reduces relations (160):
+        # "Niger's military rulers revoked a 2012 defence pact with the United States"
+        **{
+            (v, n): "160"
+            for v in ("revoke", "terminate", "scrap", "annul", "tear up", "renounce")
+            for n in ("pact", "treaty", "accord", "agreement")
         },
         **{(v, "tariff"): "163" for v in ("raise", "slap", "announce", "increase")},
         **{
