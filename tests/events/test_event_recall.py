@@ -3397,3 +3397,36 @@ def test_pacts_revoked_visas_restricted_suspensions_lifted(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a teller's own weapons are its military
+        (
+            "The Russian defence ministry said its air defence systems had shot down 14 "
+            "Ukrainian drones.",
+            {("RUS", "UKR", "ASSAULT", "193")},
+        ),
+        # protesters placed where they march through
+        (
+            "Thousands of protesters marched through central Tbilisi on Sunday.",
+            {("GEO", "GEO", "PROTEST", "141")},
+        ),
+        # a comment on an arrest made in a state is aimed at that state
+        (
+            "Kenya condemned the arrest of two Kenyan activists in Tanzania.",
+            {("KEN", "TZA", "ACCUSE", "111")},
+        ),
+        # a release is asked of whoever holds the people
+        (
+            "Kenya's foreign ministry demanded the release of two Kenyan activists detained "
+            "in Tanzania.",
+            {("KEN", "TZA", "REQUEST", "1053")},
+        ),
+    ],
+)
+def test_own_weapons_marches_arrests_commented_and_releases_asked(
+    pipeline: Any, text: str, want: Any
+) -> None:
+    assert _country_dyads(pipeline, text) == want

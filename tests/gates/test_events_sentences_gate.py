@@ -73,10 +73,12 @@ from conftest import bench_module
 #: / 0.982, HELD-OUT 4 0.583 / 1.0, PASSAGES 0.475 / 0.950; the others unchanged. Then
 #: (pacts revoked, visa restrictions, a plural relative clause, forces to be sent a plan):
 #: HELD-OUT 0.532 / 0.950, HELD-OUT 5 0.585 / 0.935, PASSAGES TUNING 0.622 / 0.970,
-#: TUNING 2 0.659 / 0.976.
+#: TUNING 2 0.659 / 0.976. Then (places marched or fought through or across, a teller's
+#: own weapons, comments on arrests and releases asked of the holder): HELD-OUT 0.541 /
+#: 0.951, HELD-OUT 6 0.560 / 0.986.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.53, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout": {"recall": 0.54, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.545, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
@@ -93,7 +95,7 @@ FLOORS = {
     "heldout5": {"recall": 0.58, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
     # HELD-OUT 6, written blind at the thirtieth session's start, before its changes, and
     # never read: 0.554 / 0.986, 1.0, 0.889 with the session's starting code (`9b8f5b6`)
-    "heldout6": {"recall": 0.55, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
+    "heldout6": {"recall": 0.56, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session

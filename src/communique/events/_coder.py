@@ -4463,7 +4463,8 @@ _DONE_TO = frozenset(["COERCE", "ASSAULT", "ACCUSE", "SANCTION", "THREATEN"])
 #: Verbs of letting people go, and of holding them: "hostages who had been held by X were
 #: released" were released by X.
 _RELEASING = frozenset(["release", "free", "hand", "return", "repatriate"])
-_HOLDING = frozenset(["hold", "kidnap", "abduct", "detain", "capture", "seize", "take"])
+#: Verbs of holding people captive: "hostages held by the Taliban".
+_CAPTIVE_HOLDING = frozenset(["hold", "kidnap", "abduct", "detain", "capture", "seize", "take"])
 
 
 def _holders(patient: Any, idx: ActorIndex) -> list[Mention]:
@@ -4472,13 +4473,43 @@ def _holders(patient: Any, idx: ActorIndex) -> list[Mention]:
     return [
         m
         for c in patient.children
-        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HOLDING
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _CAPTIVE_HOLDING
         for a in c.children
         if a.dep_ == "agent"
         for p in a.children
         if p.dep_ == "pobj"
         for m in _mentions_for(p, idx)
     ]
+
+
+#: Participles of people held by a state: "activists detained in Tanzania".
+_DETAINED = _CAPTIVE_HOLDING | {"jail", "imprison", "arrest"}
+
+
+def _held_by(release: Any, idx: ActorIndex) -> list[Mention]:
+    """Who holds the people whose release ``release`` names: a "by" phrase ("hostages held
+    by the Taliban") or the one state a participle says they are held in ("activists
+    detained in Tanzania": its government); [] otherwise."""
+    out: list[Mention] = []
+    for people in _objects_of(release, "of"):
+        out += _holders(people, idx)
+        parts = [
+            c
+            for c in people.children
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _DETAINED
+        ]
+        preps = [g for a in parts for g in a.children if g.dep_ == "prep" and g.lower_ == "in"]
+        states = _states_done_in(preps, idx)
+        if not out and len(states) == 1:
+            ((state, prep),) = states.values()
+            body = body_of_state(state, "GOV")
+            if body is not None:
+                idx.actors.setdefault(body.id, body)
+                span = _tokens_span(list(prep.subtree))
+                out.append(
+                    Mention(id=-1, span=span, label="NOMINAL", actor_id=body.id, sentence=-1)
+                )
+    return out
 
 
 def _active_by(verb: Any) -> bool:
@@ -4494,6 +4525,10 @@ def _tellers_own(subj: Any, verb: Any, idx: ActorIndex) -> list[Mention]:
     teller of the clause calls its own ("its forces", "our troops") is that body of the
     teller's state; [] otherwise."""
     sector = AGENTS.get(subj.lemma_.lower())
+    if sector is None and any(
+        t.lemma_.lower() in _FIRING or _noun_key(t) in WEAPONS for t in subj.subtree
+    ):
+        sector = "MIL"  # "its air defence systems had shot down 14 Ukrainian drones"
     own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
     teller = _clause_teller(verb)
     if sector is None or not own or teller is None:
@@ -4906,7 +4941,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 # Bosnia", "criticized the U.S. withdrawal from the Iran deal"): who acts is
                 # the target, never where from or where to
                 if c.lemma_.lower() in _DEMANDED_ACTS and hit.etype != "RETREAT":
-                    out += _doer_of(c, idx)
+                    # the release of people is asked of whoever holds them ("demanded the
+                    # release of two Kenyan activists detained in Tanzania")
+                    held_by = _held_by(c, idx) if c.lemma_.lower() == "release" else []
+                    out += held_by or _doer_of(c, idx)
                 elif c.lemma_.lower() in _HANDED_OVER:
                     # "seeking Assange's extradition from the UK": the person handed over
                     # is not whom it is asked of
@@ -4921,7 +4959,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                     # whom it was done to; so is one on any act told with its doer
                     # ("denounced the closure of Serbian-run post offices by police from
                     # Pristina", "a resolution passed by the IAEA's board")
-                    out += [m for n in _expand(c) for m in _done_by(n, idx)]
+                    out += [m for n in _expand(c) for m in _done_by(n, idx) or _arrested_in(n, idx)]
                     host = c.head if c.head.pos_ == "VERB" else c.head.head
                     out += _makers_hung_on_verb(host, c, idx)
                     out += [m for n in _expand(c) for m in _relative_makers(n, idx)]
@@ -5221,7 +5259,12 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
             continue
         seen.add(t.i)
         if t.dep_ != "prep" and _comment_on(hit, t):
-            continue  # "condemned the attack on Israel": not at its victim
+            # "condemned the attack on Israel": not at its victim; "expressed concern over
+            # the detention of two Kenyan activists in Tanzania": at the state that made it
+            done = _done_by(t, idx) or _arrested_in(t, idx)
+            if done:
+                return done
+            continue
         if t.dep_ == "prep" and t.lower_ in aimed and not _together(t):
             for p in t.children:
                 if p.dep_ == "pobj":
@@ -5638,7 +5681,7 @@ def _noun_args(noun: Any, idx: ActorIndex, preps: frozenset[str]) -> list[Mentio
 
 
 #: Prepositions that say where a thing lies ("facilities in Odesa", "villages near Kharkiv").
-_WHERE = frozenset({"in", "inside", "near", "outside", "around"})
+_WHERE = frozenset({"in", "inside", "near", "outside", "around", "through", "across"})
 
 
 def _in_front_of(prep: Any) -> bool:
