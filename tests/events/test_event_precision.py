@@ -510,3 +510,14 @@ def test_a_conjunct_with_its_own_auxiliary_keeps_its_own_tense(pipeline: Any) ->
     )
     got = [(s and s[:3], t and t[:3], ty, hyp) for s, t, ty, _, _, hyp in _events(pipeline, text)]
     assert ("GUY", "VEN", "MOBILIZE", False) in got
+
+
+def test_what_a_state_gives_and_another_cuts_is_aimed_at_its_receiver(pipeline: Any) -> None:
+    # "US financing": the qualifying state gives it; cut, it is aimed at whom it went to
+    # (it had been aimed at the United States itself: a second definition of the word
+    # list had replaced the first)
+    got = [
+        (s and s[:3], t and t[:3], ty)
+        for s, t, ty, *_ in _events(pipeline, "Washington halted US financing to Ukraine.")
+    ]
+    assert got == [("USA", "UKR", "SANCTION")]

@@ -1994,7 +1994,7 @@ _LAUNCHING = frozenset(["launch", "mount", "unleash"])
 
 
 #: What is given, whose qualifying state is the giver: "U.S. aid", "American funding".
-_GIVEN = frozenset(
+_GIVEN_BY_QUALIFIER = frozenset(
     ["aid", "assistance", "funding", "financing", "help", "loan", "supply", "support", "grant"]
 )
 
@@ -4932,7 +4932,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
                 own = _mentions_for(c, idx)
-                if c.lemma_.lower() in _GIVEN and hit.etype in ("SANCTION", "AID"):
+                if c.lemma_.lower() in _GIVEN_BY_QUALIFIER and hit.etype in ("SANCTION", "AID"):
                     # "suspended U.S. aid to Ukraine": the state qualifying what is given
                     # gives it; the one it goes to is the target
                     own = [m for m in own if idx.at(c.i) is m]
