@@ -3307,7 +3307,7 @@ def _result_clause(tok: Any) -> bool:
         return False
     told = _lexical(head)
     if physical_use(head):
-        return False  # "a Russian missile slammed into a block, killing 40": the blow's
+        return False  # "a missile slammed into a block, killing 40": the blow's result
     return told is not None and told[1] in _TELLING_TYPES
 
 
@@ -4338,8 +4338,8 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         subjects = [g for a in verb.children if a.dep_ == "aux" for g in a.children]
         subjects = [g for g in subjects if g.dep_ == "nsubj"]
     if not subjects:
-        # "Nauru cut its diplomatic ties with Taiwan": a name right before a past-tense
-        # verb the parser made the verb's modifier, as if the verb were an imperative
+        # "Nauru cut its diplomatic ties with Taiwan": a name right before a finite verb
+        # the parser made the verb's modifier, as if the verb were an imperative
         named = [
             g
             for g in verb.children
