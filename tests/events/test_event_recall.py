@@ -3430,3 +3430,12 @@ def test_own_weapons_marches_arrests_commented_and_releases_asked(
     pipeline: Any, text: str, want: Any
 ) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+def test_a_visiting_leader_met_is_met(pipeline: Any) -> None:
+    # the parser reads "visiting" as a verb taking the prime minister as its object
+    text = "Xi Jinping met visiting Spanish Prime Minister Pedro Sanchez on Friday."
+    assert _country_dyads(pipeline, text) == {
+        ("CHN", "ESP", "CONSULT", "040"),
+        ("ESP", "CHN", "CONSULT", "040"),
+    }

@@ -1152,6 +1152,13 @@ def _sentence_hits(
             and tok.head.lemma_.lower() in _TOLD
         ):
             continue  # "Sondland told visiting Ukraine officials": who was told, parsed as a verb
+        if _participle_read_as_verb(tok):
+            # "met visiting Spanish Prime Minister Pedro Sanchez": no act of its own; a
+            # visitor visits
+            hit_visit = _visiting(tok, idx)
+            if hit_visit is not None:
+                hits.append(hit_visit)
+            continue
         hit = (
             _called_wrong(tok, idx)
             or _called_names(tok, idx)
@@ -4862,7 +4869,42 @@ def _counted_objects(verb: Any) -> list[Any]:
 
 
 #: Adjectives the parser may read as a verb taking the noun after them as its object.
-_NEIGHBOURING = frozenset(["neighbour", "neighbor"])
+_NEIGHBOURING = frozenset(["neighbour", "neighbor", "visit"])
+
+
+def _participle_read_as_verb(tok: Any) -> bool:
+    """Is ``tok`` an adjective in "-ing" right after a verb that the parser made a verb of
+    its own, with the verb's object as its object ("accused neighbouring Eritrea", "met
+    visiting Spanish Prime Minister Pedro Sanchez")?"""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.tag_ == "VBG"
+        and tok.lemma_.lower() in _NEIGHBOURING
+        and tok.i == tok.head.i + 1
+        and tok.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children)
+    )
+
+
+def _visiting(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """ "Xi met visiting Spanish Prime Minister Pedro Sanchez": the visitor the adjective
+    "visiting" qualifies visits the state of whom the verb's subject is (CAMEO 042)."""
+    if tok.lemma_.lower() != "visit" or not _participle_read_as_verb(tok):
+        return None
+    visitors = [m for d in tok.children if d.dep_ == "dobj" for m in _mentions_for(d, idx)]
+    hosts = [m for c in tok.head.children if c.dep_ == "nsubj" for m in _mentions_for(c, idx)]
+    if not visitors or not hosts:
+        return None
+    return _Hit(
+        tok,
+        tok.head,
+        "042",
+        "CONSULT",
+        "visit",
+        (tok,),
+        source_hint=tuple(visitors),
+        target_hint=tuple(hosts),
+    )
 
 
 def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
@@ -4921,9 +4963,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "dative" and c.pos_ == "ADP":
                 # "issued a stern reminder to Iraq": the recipient is the dative's object
                 out += _pobj_mentions([c], idx)
-            elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in _NEIGHBOURING:
-                # "accused neighbouring Eritrea of ...": the parser read the adjective as a
-                # verb whose object is the object
+            elif _participle_read_as_verb(c):
+                # "accused neighbouring Eritrea of ...", "met visiting Spanish Prime Minister
+                # Pedro Sanchez": the parser read the adjective as a verb whose object is
+                # the object
                 out += [m for d in c.children if d.dep_ == "dobj" for m in _mentions_for(d, idx)]
             elif (
                 c.dep_ in ("dobj", "dative", "iobj")
