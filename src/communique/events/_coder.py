@@ -2271,15 +2271,16 @@ def _travelled(tok: Any, idx: ActorIndex) -> _Hit | None:
     """ "Baerbock travelled to Kyiv on an unannounced visit", "Blinken flew to Beijing": a
     known person's journey to a place of a state is a visit to it (CAMEO 042); not a
     thing's or a group's ("prices flew to a record", "refugees travelled to Poland")."""
-    if tok.pos_ != "VERB" or not _person_subject(tok, idx):
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or (lemma != "attend" and lemma not in _TRAVEL_VERBS):
         return None
-    if tok.lemma_.lower() == "attend":
+    if not _person_subject(tok, idx):
+        return None
+    if lemma == "attend":
         hosts = tuple(_ceremony_host(tok, idx))
-    elif tok.lemma_.lower() in _TRAVEL_VERBS:
+    else:
         tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
         hosts = tuple(_pobj_mentions(tos, idx) or _pobj_places(tos, idx))
-    else:
-        return None
     if not hosts:
         return None
     return _Hit(tok, tok, "042", "CONSULT", "lexical", (tok,), target_hint=hosts)
