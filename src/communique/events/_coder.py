@@ -3288,12 +3288,18 @@ def _on_condition(verb: Any) -> bool:
     heads = [verb] + [
         c for c in verb.children if c.dep_ in _TELLER_DEPS and c.lemma_.lower() in _WARNING
     ]
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for h in heads
-        for c in h.children
-    )
+    return any(_conditions(h) for h in heads)
+
+
+def _conditions(verb: Any) -> list[tuple[Any, Any]]:
+    """The "if" and "unless" clauses hung on ``verb``, each with its mark."""
+    return [
+        (c, k)
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for k in c.children
+        if k.dep_ == "mark" and k.lower_ in ("unless", "if")
+    ]
 
 
 #: How the parser hangs a verb of saying that follows what it says ("..., he warned").
@@ -4123,15 +4129,25 @@ def _unnamed_authority(hit: _Hit, idx: ActorIndex) -> Mention | None:
         preps = [c for c in preps if c.lower_ != "from"]  # "arrested from his home"
     states = _states_done_in(preps, idx)
     patient = [m for c in verb.children if c.dep_ == "nsubjpass" for m in _coded_mentions(c, idx)]
-    if len(states) != 1 or not patient:
+    if not patient:
+        return None
+    return _body_of_the_one(states, sector, idx)
+
+
+def _body_of_the_one(
+    states: dict[str, tuple[Actor, Any]], sector: str, idx: ActorIndex
+) -> Mention | None:
+    """The body of ``sector`` of the one state of ``states`` (:func:`_states_done_in`), as a
+    mention spanning the phrase that names the state; None with none or several."""
+    if len(states) != 1:
         return None
     ((state, prep),) = states.values()
     body = body_of_state(state, sector)
     if body is None:
         return None
     idx.actors.setdefault(body.id, body)
-    words = list(prep.subtree)
-    return Mention(id=-1, span=_tokens_span(words), label="NOMINAL", actor_id=body.id, sentence=-1)
+    span = _tokens_span(list(prep.subtree))
+    return Mention(id=-1, span=span, label="NOMINAL", actor_id=body.id, sentence=-1)
 
 
 def _states_done_in(preps: list[Any], idx: ActorIndex) -> dict[str, tuple[Actor, Any]]:
@@ -4160,16 +4176,8 @@ def _arrested_in(noun: Any, idx: ActorIndex) -> list[Mention]:
         return []
     held = [*_objects_of(noun, "of"), noun]  # "in Baku" hung on the noun or on the one held
     preps = [c for h in held for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
-    states = _states_done_in(preps, idx)
-    if len(states) != 1:
-        return []
-    ((state, prep),) = states.values()
-    body = body_of_state(state, "COP")
-    if body is None:
-        return []
-    idx.actors.setdefault(body.id, body)
-    span = _tokens_span(list(prep.subtree))
-    return [Mention(id=-1, span=span, label="NOMINAL", actor_id=body.id, sentence=-1)]
+    police = _body_of_the_one(_states_done_in(preps, idx), "COP", idx)
+    return [police] if police is not None else []
 
 
 #: Unnamed agents of collective action: their country is where they act ("Demonstrators
@@ -4508,15 +4516,8 @@ def _held_by(release: Any, idx: ActorIndex) -> list[Mention]:
         ]
         preps = [g for a in parts for g in a.children if g.dep_ == "prep" and g.lower_ == "in"]
         states = _states_done_in(preps, idx)
-        if not out and len(states) == 1:
-            ((state, prep),) = states.values()
-            body = body_of_state(state, "GOV")
-            if body is not None:
-                idx.actors.setdefault(body.id, body)
-                span = _tokens_span(list(prep.subtree))
-                out.append(
-                    Mention(id=-1, span=span, label="NOMINAL", actor_id=body.id, sentence=-1)
-                )
+        if not out and (rulers := _body_of_the_one(states, "GOV", idx)) is not None:
+            out.append(rulers)
     return out
 
 
@@ -4869,8 +4870,9 @@ def _counted_objects(verb: Any) -> list[Any]:
     ]
 
 
-#: Adjectives the parser may read as a verb taking the noun after them as its object.
-_NEIGHBOURING = frozenset(["neighbour", "neighbor", "visit"])
+#: Adjectives in "-ing" ("neighbouring", "visiting") the parser may read as a verb taking
+#: the noun after them as its object.
+_READ_AS_VERBS = frozenset(["neighbour", "neighbor", "visit"])
 
 
 def _participle_read_as_verb(tok: Any) -> bool:
@@ -4880,7 +4882,7 @@ def _participle_read_as_verb(tok: Any) -> bool:
     return (
         tok.dep_ in ("xcomp", "advcl")
         and tok.tag_ == "VBG"
-        and tok.lemma_.lower() in _NEIGHBOURING
+        and tok.lemma_.lower() in _READ_AS_VERBS
         and tok.i == tok.head.i + 1
         and tok.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children)
@@ -5059,10 +5061,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         out += [
             m
             for a in hit.args
-            for c in a.children
-            if c.dep_ == "advcl"
-            for k in c.children
-            if k.dep_ == "mark" and k.lower_ in ("unless", "if")
+            for c, k in _conditions(a)
             for subj in c.children
             if subj.dep_ == "nsubj" and not any(t.text == "," for t in subj.doc[k.i : subj.i])
             for m in _mentions_for(subj, idx)
