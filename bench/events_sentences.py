@@ -1,18 +1,22 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in nine parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in twelve parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
 the twenty-seventh session after its changes), TUNING 2 (S481–S640, written in the
 twenty-ninth session to tune on), HELD-OUT 5 (S641–S720, written blind at that
-session's end, after its changes); and passages of two to four
+session's end, after its changes), HELD-OUT 6 (S721–S800, written blind at the thirtieth
+session's start); passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
-(P061–P120). The held-out parts are scored once per change as aggregates.
+(P061–P120); and title-cased headlines, each run as the title of an article with no text,
+written in the thirty-first session: HEADLINES TUNING (S801–S840) and HEADLINES (S841–S880,
+held out). The held-out parts are scored once per change as aggregates.
 
     python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
-                                      held-out-4|held-out-5|passages-tune|passages|all]
+                                      held-out-4|held-out-5|held-out-6|passages-tune|
+                                      passages|headlines-tune|headlines|all]
                                      [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
@@ -60,6 +64,8 @@ PARTS = {
     "heldout6": "HELD-OUT 6",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
+    "headlines_tune": "HEADLINES TUNING",
+    "headlines": "HEADLINES",
 }
 
 
@@ -75,9 +81,13 @@ def emitted(pipe: Any, recs: list[dict[str, Any]]) -> dict[str, list[dict[str, A
     from communique.records import Article
 
     out: dict[str, list[dict[str, Any]]] = {}
-    pairs = [(r["text"], (r["id"], r["published"])) for r in recs]
-    for doc, (rid, day) in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=64):
-        an = pipe.analyze_doc(doc, Article(id=rid, text=doc.text, published=day), isolate=False)
+    pairs = [(r["text"], (r["id"], r["published"], r.get("headline"))) for r in recs]
+    for doc, (rid, day, headline) in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=64):
+        if headline:  # a headline is an article's title, parsed as titles are
+            article = Article(id=rid, text="", title=doc.text, published=day)
+            an = pipe.analyze_doc(pipe.nlp(""), article, isolate=False)
+        else:
+            an = pipe.analyze_doc(doc, Article(id=rid, text=doc.text, published=day), isolate=False)
         starts = sentence_starts(doc.text)
         out[rid] = [
             {
@@ -194,6 +204,8 @@ def main() -> None:
             "held-out-6",
             "passages-tune",
             "passages",
+            "headlines-tune",
+            "headlines",
             "all",
         ),
         default="all",
@@ -214,6 +226,8 @@ def main() -> None:
         "held-out-6": ["heldout6"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
+        "headlines-tune": ["headlines_tune"],
+        "headlines": ["headlines"],
     }
     parts = {p: PARTS[p] for p in wanted.get(args.split, list(PARTS))}
     rows = []

@@ -29,6 +29,8 @@ def test_the_sentence_gold_is_well_formed() -> None:
         ("tune2", 481, 160),
         ("heldout5", 641, 80),
         ("heldout6", 721, 80),
+        ("headlines_tune", 801, 40),
+        ("headlines", 841, 40),
     ):
         lines = (GOLD / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
         recs = [json.loads(line) for line in lines if line]
@@ -36,12 +38,13 @@ def test_the_sentence_gold_is_well_formed() -> None:
         ids += [r["id"] for r in recs]
         for r in recs:
             assert r["text"].strip() and date(2015, 1, 1) <= date.fromisoformat(r["published"])
+            assert r.get("headline", False) is part.startswith("headlines")
             for e in r["events"]:
                 assert e["type"] in TYPES, (r["id"], e)
                 for code in (e["source"], e["target"]):
                     assert code is None or re.fullmatch(r"[A-Z]{3}|[A-Za-z0-9 ]{2,12}", code), code
                 assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
-    assert len(set(ids)) == 800
+    assert len(set(ids)) == 880
 
 
 @pytest.mark.parametrize(("part", "first"), [("passages", 1), ("passages_tune", 61)])
