@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._headlines import Recaser, restored
 from ._memory import release_free_memory
 from ._version import __version__
 from .actors import ActorIndex, ActorResolver, Registry
@@ -192,6 +193,21 @@ class Pipeline:
     def resolver(self) -> ActorResolver:
         return ActorResolver(self.nlp, self.registry)
 
+    @functools.cached_property
+    def recaser(self) -> Recaser:
+        return Recaser(self.nlp, self.registry.names)
+
+    def _title_to_parse(self, article: Article) -> Any:
+        """What is parsed for an article's title: the title, or a Doc of its words as the
+        sentence it stands for (see :mod:`communique._headlines`)."""
+        return self.recaser.to_parse(self.nlp, article.title or "", article.text)
+
+    def _title_parsed(self, doc: Any, article: Article) -> Any:
+        """A title's parse with the title's own words (its text kept for doc_text)."""
+        doc = restored(self.recaser.reparsed(self.nlp, doc))
+        doc.user_data[TEXT_KEY] = article.title or ""
+        return doc
+
     @property
     def max_length(self) -> int:
         """The longest text the parser takes (without loading it when it is not loaded)."""
@@ -256,7 +272,7 @@ class Pipeline:
         (with ``isolate=False`` the exception propagates instead)."""
         refused: deque[tuple[int, Failure]] = deque()
 
-        def parseable() -> Iterator[tuple[str, tuple[int, Article]]]:
+        def parseable() -> Iterator[tuple[Any, tuple[int, Article]]]:
             # a title is parsed in the same batches, right after its text: one nlp.pipe
             # call instead of one nlp() call per title (about a third of a title's cost)
             for i, a in enumerate(articles):
@@ -266,15 +282,13 @@ class Pipeline:
                     continue
                 yield a.text, (i, a)
                 if _has_title(a):
-                    yield a.title or "", (i, a)
+                    yield self._title_to_parse(a), (i, a)
 
         docs = iter(self.nlp.pipe(parseable(), as_tuples=True, batch_size=self.options.batch_size))
         for doc, (i, article) in docs:
-            title_doc = next(docs)[0] if _has_title(article) else None
+            title_doc = self._title_parsed(next(docs)[0], article) if _has_title(article) else None
             # the parse keeps its text to the character: kept for doc_text, not joined again
             doc.user_data[TEXT_KEY] = article.text
-            if title_doc is not None:
-                title_doc.user_data[TEXT_KEY] = article.title
             while refused and refused[0][0] < i:
                 yield refused.popleft()[1]
             yield self.analyze_doc(doc, article, isolate=isolate, title_doc=title_doc)
@@ -295,7 +309,7 @@ class Pipeline:
         if isinstance(body, Failure) or not _has_title(article):
             return body
         if title_doc is None:
-            title_doc = self.nlp(article.title)
+            title_doc = self._title_parsed(self.nlp(self._title_to_parse(article)), article)
         work = {"article": article, "doc": title_doc, "day": day}
         title = self._run_stages(work, isolate, "title ")
         return title if isinstance(title, Failure) else _with_title(body, title)

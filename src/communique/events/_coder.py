@@ -3256,7 +3256,7 @@ def _modal(hit: _Hit) -> _Hit:
         return hit
     if hit.kind != "lexical":
         aux = {c.lower_ for c in hit.verb.children if c.dep_ == "aux"}
-        if uncertain(hit.verb) or aux & (_FUTURE | _POSSIBLE):
+        if uncertain(hit.verb) or aux & (_FUTURE | _POSSIBLE) or _headline_plan(hit.verb):
             return dataclasses.replace(hit, hypothetical=True)
         return hit
     aux = {c.lower_ for c in hit.tok.children if c.dep_ == "aux"}
@@ -3267,7 +3267,7 @@ def _modal(hit: _Hit) -> _Hit:
         # the UN and had put the forces on alert")
         first = first.head
         aux |= {c.lower_ for c in first.children if c.dep_ == "aux"}
-    going = hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going"
+    going = (hit.tok.dep_ == "xcomp" and hit.tok.head.lower_ == "going") or _headline_plan(hit.tok)
     if (
         hit.etype in MATERIAL_CONFLICT
         and (hit.tok.dep_ == "xcomp" or (hit.tok.dep_ == "advcl" and _infinitive(hit.tok)))
@@ -3303,6 +3303,18 @@ def _modal(hit: _Hit) -> _Hit:
             return dataclasses.replace(hit, cameo=code, etype="THREATEN", hypothetical=True)
         return dataclasses.replace(hit, hypothetical=True)
     return hit
+
+
+def _headline_plan(verb: Any) -> bool:
+    """Is ``verb`` the infinitive a headline announces a plan with ("Germany to send tanks
+    to Ukraine", "US to impose new sanctions on Iran")? A subject and "to" before a verb
+    that heads its sentence: no other sentence is built so."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+    )
 
 
 def _on_condition(verb: Any) -> bool:
