@@ -2,7 +2,8 @@
 exactly the texts it stored, and ``--workers 1`` against ``--workers 2``.
 
     python bench/throughput.py [--corpus aeb dev] [--articles 1000] [--rounds 3]
-                               [--modes bare no-stance analyze w1 w2] [--batch-size N]
+                               [--modes bare parse no-stance analyze w1 w2]
+                               [--batch-size N]
                                [--no-stance]
 
 Corpora (read in place from ../shared/data, never copied into the repo):
@@ -16,10 +17,13 @@ Corpora (read in place from ../shared/data, never copied into the repo):
 
 Modes, each run in its own process (so its CPU time and peak RSS are its own), interleaved
 over ``--rounds`` rounds in the order given (the first ``no-stance`` run also writes the
-texts ``bare`` parses):
+texts ``bare`` and ``parse`` parse):
 
 - ``bare``: ``spacy.load(model).pipe`` (the model as shipped, none of our components) over
   the stored article texts, same batch size;
+- ``parse``: our spaCy pipeline alone (``communique.nlp.load_nlp``: the paragraph breaks,
+  the faster attribute ruler and lemmatizer) over the same texts: what the whole analyze
+  adds to its own parsing is ``no-stance`` over ``parse``;
 - ``no-stance`` / ``analyze``: ``analyze_into_store`` with one process into a fresh store,
   without / with the stance stage, its declared stages timed (the model is loaded before
   the clock starts, as for ``bare``);
@@ -59,7 +63,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 AEB = DATA / "scrapinghub-aeb"
 NEWSMTSC = DATA / "newsmtsc-train" / "train.jsonl"
-MODES = ("no-stance", "bare", "analyze", "w1", "w2")
+MODES = ("no-stance", "bare", "parse", "analyze", "w1", "w2")
+#: Modes that only parse the texts a no-stance run stored.
+_PARSE_ONLY = ("bare", "parse")
 
 
 def build_dev_corpus(n: int, out: Path) -> Path:
@@ -114,13 +120,13 @@ def run_mode(
             (n,) = conn.execute("SELECT count(*) FROM articles").fetchone()
         db.unlink()
         return {"articles": n, "seconds": secs, "cpu": cpu - c0, "rss_mb": rss}
-    if mode == "bare":
+    if mode in _PARSE_ONLY:
         import spacy
 
-        from communique.nlp import MODEL_NAMES
+        from communique.nlp import MODEL_NAMES, load_nlp
 
         docs = [json.loads(line)["text"] for line in Path(texts).read_text("utf-8").splitlines()]
-        nlp = spacy.load(MODEL_NAMES[0])
+        nlp = spacy.load(MODEL_NAMES[0]) if mode == "bare" else load_nlp()
         t0, (c0, _) = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
         for _ in nlp.pipe(docs, batch_size=batch_size):
             pass
@@ -199,11 +205,12 @@ def _load() -> str:
 
 def bench_corpus(name: str, inputs: str, args: argparse.Namespace, workdir: Path) -> None:
     texts = str(workdir / f"{name}-texts.jsonl")
-    modes = [m for m in args.modes if m != "bare"]
-    if "bare" in args.modes:  # bare parses what no-stance stored: no-stance runs first
-        modes.insert(modes.index("no-stance") + 1 if "no-stance" in modes else 0, "bare")
+    modes = [m for m in args.modes if m not in _PARSE_ONLY]
+    # bare and parse parse what no-stance stored: no-stance runs first
+    for only in reversed([m for m in args.modes if m in _PARSE_ONLY]):
         if "no-stance" not in modes:
-            raise SystemExit("bare parses the texts no-stance stores: ask for both")
+            raise SystemExit(f"{only} parses the texts no-stance stores: ask for both")
+        modes.insert(modes.index("no-stance") + 1, only)
     print(f"\n## {name}: {inputs}")
     print(f"load average before: {_load()}", flush=True)
     runs: dict[str, list[dict[str, Any]]] = {m: [] for m in modes}
@@ -235,6 +242,7 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
     )
     labels = {
         "bare": "bare spaCy nlp.pipe",
+        "parse": "our spaCy pipeline alone",
         "no-stance": "analyze --no-stance, 1 proc",
         "analyze": "analyze, 1 process",
         "w1": f"analyze -j1{' --no-stance' * args.no_stance}",
@@ -251,7 +259,7 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
         print(f"  {mode}: CPU s per round {each(mode, 'cpu')}; wall s {each(mode, 'seconds')}")
     if "bare" in runs:
         bare = med("bare", "cpu")
-        for mode in ("no-stance", "analyze"):
+        for mode in ("parse", "no-stance", "analyze"):
             if mode in runs:
                 per = sorted(
                     a["cpu"] / b["cpu"] for a, b in zip(runs[mode], runs["bare"], strict=True)
@@ -260,8 +268,17 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
                 shares = ", ".join(f"{k[6:]} {100 * med(mode, k) / bare:.1f}%" for k in stages)
                 print(
                     f"{mode} / bare CPU time: {med(mode, 'cpu') / bare:.2f} (per round "
-                    f"{', '.join(f'{x:.2f}' for x in per)}); stages as % of bare: {shares}"
+                    f"{', '.join(f'{x:.2f}' for x in per)})"
+                    + (f"; stages as % of bare: {shares}" if shares else "")
                 )
+    if "parse" in runs and "no-stance" in runs:
+        per = sorted(
+            a["cpu"] / b["cpu"] for a, b in zip(runs["no-stance"], runs["parse"], strict=True)
+        )
+        print(
+            f"no-stance / our parse CPU time: {med('no-stance', 'cpu') / med('parse', 'cpu'):.2f}"
+            f" (per round {', '.join(f'{x:.2f}' for x in per)})"
+        )
     if "no-stance" in runs and "analyze" in runs:  # issue 12's budget: stance adds ≤ 30%
         per = [
             100 * (a["cpu"] / b["cpu"] - 1)

@@ -28,7 +28,10 @@ def stock_and_fast() -> tuple[Any, Any]:
 
 
 def _annotations(doc: Any) -> list[tuple[Any, ...]]:
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.morph.key) for t in doc]
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        for t in doc
+    ]
 
 
 def test_the_fast_components_replace_the_stock_ones(stock_and_fast: tuple[Any, Any]) -> None:
