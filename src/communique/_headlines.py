@@ -110,26 +110,31 @@ class Recaser:
         return _doc(nlp, [t.text for t in tokens], tokens, own)
 
     def reparsed(self, nlp: Any, doc: Any) -> Any:
-        """A headline's parse; or, when no verb heads it, the parse of the sentence the
-        headline stands for, if a verb heads that: "Ethiopia, Eritrea declare end" read
+        """A headline's parse; or the parse of the sentence the headline stands for, if a
+        verb heads that: "Kremlin: US must deliver proof" read as "Kremlin says US must
+        deliver proof"; and, when no verb heads it, "Ethiopia, Eritrea declare end" read
         as "Ethiopia and Eritrea declared end", "Japan pledges support" as "Japan pledged
         support" (the tagger reads nouns: "declare end" a compound, "pledges" a plural) —
         a list of names opening the headline joined by "and", the first word in lower
         case after a name, a verb in the present, put in the past it reports. Not
         "Russian forces hit workshops": a verb heads it."""
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if root is None or root.pos_ in ("VERB", "AUX"):
+        if root is None:
             return doc
         is_name = self._name_test(doc.text)
         words = [t.text for t in doc]
-        comma = _list_comma(doc, is_name)
-        if comma is not None:
-            words[comma.i] = "and"
-        verb = _first_lower_word(doc)
-        if verb is not None and verb.i > 0 and is_name(doc[verb.i - 1]):
-            past = self.past_of(verb.text)
-            if past is not None:
-                words[verb.i] = past
+        colon = self._speaker_colon(doc)
+        if colon is not None:
+            words[colon.i] = "says"  # "Kremlin: US must deliver proof": the Kremlin says so
+        if root.pos_ not in ("VERB", "AUX") and colon is None:
+            comma = _list_comma(doc, is_name)
+            if comma is not None:
+                words[comma.i] = "and"
+            verb = _first_lower_word(doc)
+            if verb is not None and verb.i > 0 and is_name(doc[verb.i - 1]):
+                past = self.past_of(verb.text)
+                if past is not None:
+                    words[verb.i] = past
         if words == [t.text for t in doc]:
             return doc
         own = doc.user_data.get(OWN_WORDS) or [t.text for t in doc]
@@ -137,6 +142,21 @@ class Recaser:
         if not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in again):
             return doc
         return again
+
+    def _speaker_colon(self, doc: Any) -> Any:
+        """The colon after which a headline tells what its opening name said ("Kremlin:
+        US must deliver proof", "Zelensky: ..."): one to three words before it, each a
+        registry name's or a capitalised word no word list knows ("Fact check:", "Breaking
+        news:" are not), and a clause of three words or more after it; else None."""
+        colon = next((t for t in doc[:4] if t.text == ":"), None)
+        if colon is None or colon.i == 0 or len(doc) - colon.i - 1 < 3:
+            return None
+        named = self._named(doc.text)
+        for tok in doc[: colon.i]:
+            own = tok.idx in named or (_capitalised(tok.text) and not self.common(tok.lower_))
+            if not own:
+                return None
+        return colon
 
     def _name_test(self, text: str) -> Callable[[Any], bool]:
         """Whether a token of ``text`` is (part of) a name."""

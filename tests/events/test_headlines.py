@@ -110,6 +110,17 @@ def test_headlines_parsed_in_batches_are_given_their_own_words(pipeline: Any) ->
             "Russian forces hit workshops near Odessa",
             ("RUS", "ASSAULT", "UKR", False),
         ),
+        # a name and a colon: what the name said
+        (
+            "Kremlin: US Must Deliver Proof",
+            "Kremlin says US must deliver proof",
+            ("RUS", "REQUEST", "USA", False),
+        ),
+        (
+            "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air",
+            "Fact check : Is an ' Oxygen bar ' in Delhi offering fresh air",
+            None,
+        ),
         # a verb heads it: the comma stays ("WHO" after "and" is read as a pronoun)
         (
             "China, WHO sign agreement to deepen cooperation on primary health care",
