@@ -11,6 +11,12 @@ A word stays capitalised when the article's body writes it capitalised inside a 
 when the actor registry has it in a name, or when neither the body nor the model's word
 lists know it as a common word; it is lowered when the body writes it in lower case, when
 it is a function word, or when the lemmatizer's tables know it (or a form of it).
+
+A headline is also read as the sentence it stands for when its parse has no verb at its
+head or it opens with a speaker and a colon (:meth:`Recaser.reparsed`): "Kremlin: US must
+deliver proof" as "Kremlin says ...", "Ethiopia, Eritrea declare" as "Ethiopia and Eritrea
+declared", "Japan pledges support" as "Japan pledged support". The rewritten words are
+parsed, token for token in place of the headline's own, and the parse given back to them.
 """
 
 from __future__ import annotations
@@ -264,11 +270,16 @@ def _doc(nlp: Any, words: list[str], tokens: Any, own: list[str]) -> Any:
     return doc
 
 
-def _verb_exceptions(nlp: Any) -> dict[str, list[str]]:
+def _lookups(nlp: Any) -> Any:
+    """The lemmatizer's tables (the stock lemmatizer's or the faster one's), or None."""
     lemmatizer = next(
         (p for _, p in nlp.pipeline if hasattr(p, "lookups") or hasattr(p, "stock")), None
     )
-    lookups = getattr(getattr(lemmatizer, "stock", lemmatizer), "lookups", None)
+    return getattr(getattr(lemmatizer, "stock", lemmatizer), "lookups", None)
+
+
+def _verb_exceptions(nlp: Any) -> dict[str, list[str]]:
+    lookups = _lookups(nlp)
     if lookups is None or not lookups.has_table("lemma_exc"):
         return {}
     return dict(lookups.get_table("lemma_exc").get("verb", {}))
@@ -295,10 +306,7 @@ def _lemma_tables(
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, list[tuple[str, str]]]]:
     """The lemmatizer's word lists by part of speech, its irregular forms and its suffix
     rules (empty when the model has no rule lemmatizer)."""
-    lemmatizer = next(
-        (p for _, p in nlp.pipeline if hasattr(p, "lookups") or hasattr(p, "stock")), None
-    )
-    lookups = getattr(getattr(lemmatizer, "stock", lemmatizer), "lookups", None)
+    lookups = _lookups(nlp)
     index: dict[str, frozenset[str]] = {}
     exceptions: dict[str, frozenset[str]] = {}
     rules: dict[str, list[tuple[str, str]]] = {}
