@@ -322,6 +322,19 @@ def _lemma_tables(
     return index, exceptions, rules
 
 
+def mark_passives(doc: Any) -> Any:
+    """A headline's passive without its "was": "US reporter Evan Gershkovich detained by
+    Russia" — a participle with a "by" agent and no auxiliary has its subject undergo the
+    act (the parser makes it the doer: ``nsubj``, relabelled ``nsubjpass``)."""
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.tag_ != "VBN":
+            continue
+        deps = {c.dep_ for c in tok.head.children}
+        if "agent" in deps and not deps & {"aux", "auxpass"}:
+            tok.dep_ = "nsubjpass"
+    return doc
+
+
 #: The ``Doc.user_data`` key of a headline's own words while its rewritten words are parsed.
 OWN_WORDS = "communique.headline_words"
 

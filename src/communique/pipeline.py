@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._headlines import Recaser, restored
+from ._headlines import Recaser, mark_passives, restored
 from ._memory import release_free_memory
 from ._version import __version__
 from .actors import ActorIndex, ActorResolver, Registry
@@ -204,7 +204,7 @@ class Pipeline:
 
     def _title_parsed(self, doc: Any, article: Article) -> Any:
         """A title's parse with the title's own words (its text kept for doc_text)."""
-        doc = restored(self.recaser.reparsed(self.nlp, doc))
+        doc = mark_passives(restored(self.recaser.reparsed(self.nlp, doc)))
         doc.user_data[TEXT_KEY] = article.title or ""
         return doc
 

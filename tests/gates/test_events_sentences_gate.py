@@ -119,8 +119,9 @@ FLOORS = {
     # earlier code (`52b8f15`), 0.432 / 1.0, 1.0, 1.0 parsed in sentence case
     "headlines": {"recall": 0.43, "precision": 0.96, "flags right": 0.99, "quiet": 1.0},
     # HEADLINES TUNING, its first half, tuned on: 0.046 / 0.750 (`52b8f15`), 0.292 / 0.842
-    # in sentence case, 0.538 / 0.897 read as the sentence a headline stands for
-    "headlines_tune": {"recall": 0.53, "precision": 0.88, "flags right": 0.99, "quiet": 1.0},
+    # in sentence case, 0.538 / 0.897 read as the sentence a headline stands for, 0.554 /
+    # 0.900 with passives without their "was"
+    "headlines_tune": {"recall": 0.55, "precision": 0.89, "flags right": 0.99, "quiet": 1.0},
 }
 
 
