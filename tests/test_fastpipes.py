@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from communique._fastpipes import FAST_LEMMATIZER, FAST_RULER, speed_up
-from communique.nlp import load_nlp
+from communique.nlp import FAST_LEMMATIZER, FAST_RULER, load_nlp, speed_up
 from conftest import SAMPLES
 
 #: What the model's rules single out: contractions, dialect spellings, pronouns as

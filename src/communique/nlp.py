@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._fastpipes import speed_up
+from ._fastpipes import FAST_LEMMATIZER, FAST_RULER, speed_up
 from .errors import ModelNotFoundError
+
+__all__ = [
+    "DASHES",
+    "FAST_LEMMATIZER",
+    "FAST_RULER",
+    "MODEL_NAMES",
+    "PARSER_CHARS",
+    "TEXT_KEY",
+    "doc_text",
+    "load_nlp",
+    "model_id",
+    "paragraph_boundaries",
+    "speed_up",
+    "subject_head",
+]
 
 #: Package names tried in order: the hash-pinned PyPI republication of the official
 #: en_core_web_sm 3.8.0 first, then the official package if a user installed it.
