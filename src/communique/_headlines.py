@@ -122,7 +122,7 @@ class Recaser:
         as "Ethiopia and Eritrea declared end", "Japan pledges support" as "Japan pledged
         support" (the tagger reads nouns: "declare end" a compound, "pledges" a plural) —
         a list of names opening the headline joined by "and", the first word in lower
-        case after a name, a verb in the present, put in the past it reports. Not
+        case after a name that is a verb in the present put in the past it reports. Not
         "Russian forces hit workshops": a verb heads it."""
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None:
@@ -136,11 +136,13 @@ class Recaser:
             comma = _list_comma(doc, is_name)
             if comma is not None:
                 words[comma.i] = "and"
-            verb = _first_lower_word(doc)
-            if verb is not None and verb.i > 0 and is_name(doc[verb.i - 1]):
-                past = self.past_of(verb.text)
-                if past is not None:
-                    words[verb.i] = past
+            for tok in doc[1:]:
+                # the first word in lower case after a name that is a verb in the present
+                # ("Talks between Serbia and Kosovo collapse": not "between")
+                past = self.past_of(tok.text) if tok.text not in ("and", "or") else None
+                if past is not None and is_name(doc[tok.i - 1]):
+                    words[tok.i] = past
+                    break
         if words == [t.text for t in doc]:
             return doc
         own = doc.user_data.get(OWN_WORDS) or [t.text for t in doc]
@@ -250,15 +252,6 @@ def _list_comma(tokens: Any, is_name: Callable[[Any], bool]) -> Any:
 
 #: Tokens inside a name ("Hungary's Orban", "Al-Shabaab").
 _IN_NAMES = frozenset(["'s", "’s", "-"])
-
-
-def _first_lower_word(tokens: Any) -> Any:
-    """The headline's first word in lower case but "and" and "or" (its verb, when it opens
-    with its subject)."""
-    return next(
-        (t for t in tokens if t.is_alpha and t.text.islower() and t.text not in ("and", "or")),
-        None,
-    )
 
 
 def _doc(nlp: Any, words: list[str], tokens: Any, own: list[str]) -> Any:

@@ -103,6 +103,12 @@ def test_headlines_parsed_in_batches_are_given_their_own_words(pipeline: Any) ->
             "Japan pledged support for Ukraine",
             ("JPN", "SUPPORT", "UKR", False),
         ),
+        # the verb is the first present after a name, not the first word in lower case
+        (
+            "Talks Between Serbia And Kosovo Collapse",
+            "Talks between Serbia and Kosovo collapsed",
+            ("SRB", "CONSULT", "XKX", False),
+        ),
         # a headline's list of names without "and"
         (
             "Ethiopia, Eritrea Declare End to War at Asmara Summit",
