@@ -12,11 +12,12 @@ sentences, whose acts' parties may be named in another sentence of the passage, 
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120); and title-cased headlines, each run as the title of an article with no text,
 written in the thirty-first session: HEADLINES TUNING (S801–S840) and HEADLINES (S841–S880,
-held out). The held-out parts are scored once per change as aggregates.
+held out) and HEADLINES 2 (S881–S920, held out: half in sentence case, written at
+that session's end). The held-out parts are scored once per change as aggregates.
 
     python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
                                       held-out-4|held-out-5|held-out-6|passages-tune|
-                                      passages|headlines-tune|headlines|all]
+                                      passages|headlines-tune|headlines|headlines-2|all]
                                      [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
@@ -66,6 +67,7 @@ PARTS = {
     "passages": "PASSAGES",
     "headlines_tune": "HEADLINES TUNING",
     "headlines": "HEADLINES",
+    "headlines2": "HEADLINES 2",
 }
 
 
@@ -206,6 +208,7 @@ def main() -> None:
             "passages",
             "headlines-tune",
             "headlines",
+            "headlines-2",
             "all",
         ),
         default="all",
@@ -228,6 +231,7 @@ def main() -> None:
         "passages": ["passages"],
         "headlines-tune": ["headlines_tune"],
         "headlines": ["headlines"],
+        "headlines-2": ["headlines2"],
     }
     parts = {p: PARTS[p] for p in wanted.get(args.split, list(PARTS))}
     rows = []

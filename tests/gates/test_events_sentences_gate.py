@@ -122,6 +122,11 @@ FLOORS = {
     # in sentence case, 0.538 / 0.897 read as the sentence a headline stands for, 0.554 /
     # 0.900 with passives without their "was"
     "headlines_tune": {"recall": 0.55, "precision": 0.89, "flags right": 0.99, "quiet": 1.0},
+    # HEADLINES 2, written blind at the thirty-first session's end (half in sentence case),
+    # after every headline rule; never read: 0.358 / 0.850, 0.944, 1.0 with the session's
+    # earlier code (`52b8f15`), 0.434 / 0.700 with the sentence case alone, 0.566 / 0.848,
+    # 1.0, 1.0 with the re-parse
+    "headlines2": {"recall": 0.56, "precision": 0.84, "flags right": 0.99, "quiet": 1.0},
 }
 
 
