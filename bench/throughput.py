@@ -234,6 +234,11 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
     def each(mode: str, key: str) -> str:
         return ", ".join(f"{float(r[key]):.1f}" for r in runs[mode])
 
+    def per_round(mode: str, over: str, key: str = "cpu") -> str:
+        """Each round's ``mode`` over ``over`` (both from that round), smallest first."""
+        ratios = sorted(a[key] / b[key] for a, b in zip(runs[mode], runs[over], strict=True))
+        return ", ".join(f"{x:.2f}" for x in ratios)
+
     first = next(iter(runs.values()))[0]
     words = next((r[0]["words"] for r in runs.values() if "words" in r[0]), 0)
     print(
@@ -261,23 +266,17 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
         bare = med("bare", "cpu")
         for mode in ("parse", "no-stance", "analyze"):
             if mode in runs:
-                per = sorted(
-                    a["cpu"] / b["cpu"] for a, b in zip(runs[mode], runs["bare"], strict=True)
-                )
                 stages = [k for k in runs[mode][0] if k.startswith("stage:")]
                 shares = ", ".join(f"{k[6:]} {100 * med(mode, k) / bare:.1f}%" for k in stages)
                 print(
                     f"{mode} / bare CPU time: {med(mode, 'cpu') / bare:.2f} (per round "
-                    f"{', '.join(f'{x:.2f}' for x in per)})"
+                    f"{per_round(mode, 'bare')})"
                     + (f"; stages as % of bare: {shares}" if shares else "")
                 )
     if "parse" in runs and "no-stance" in runs:
-        per = sorted(
-            a["cpu"] / b["cpu"] for a, b in zip(runs["no-stance"], runs["parse"], strict=True)
-        )
         print(
             f"no-stance / our parse CPU time: {med('no-stance', 'cpu') / med('parse', 'cpu'):.2f}"
-            f" (per round {', '.join(f'{x:.2f}' for x in per)})"
+            f" (per round {per_round('no-stance', 'parse')})"
         )
     if "no-stance" in runs and "analyze" in runs:  # issue 12's budget: stance adds ≤ 30%
         per = [
@@ -300,13 +299,10 @@ def _table(name: str, runs: dict[str, list[dict[str, Any]]], args: argparse.Name
             f"{statistics.median(within):.0f}% (per round {', '.join(f'{x:.0f}%' for x in within)})"
         )
     if "w1" in runs and "w2" in runs:
-        per = sorted(
-            a["seconds"] / b["seconds"] for a, b in zip(runs["w1"], runs["w2"], strict=True)
-        )
         print(
             f"--workers 2 vs --workers 1, articles/s (wall): "
             f"{med('w1', 'seconds') / med('w2', 'seconds'):.2f}x "
-            f"(per round {', '.join(f'{x:.2f}' for x in per)})"
+            f"(per round {per_round('w1', 'w2', 'seconds')})"
         )
 
 

@@ -49,13 +49,14 @@ def speed_up(nlp: Any) -> None:
     if not Language.has_factory(FAST_RULER):
         Language.factory(FAST_RULER, func=_make_ruler)
         Language.factory(FAST_LEMMATIZER, func=_make_lemmatizer)
-    for stock, fast, covered in (
-        ("attribute_ruler", FAST_RULER, _ruler_covered),
-        ("lemmatizer", FAST_LEMMATIZER, _lemmatizer_covered),
-    ):
-        if stock in nlp.pipe_names and covered(nlp.get_pipe(stock)):
+    for stock, fast in (("attribute_ruler", FAST_RULER), ("lemmatizer", FAST_LEMMATIZER)):
+        if stock not in nlp.pipe_names:
+            continue
+        try:  # built from the stock component; one it does not cover raises, added nothing
             nlp.add_pipe(fast, name=f"{fast}:{stock}", after=stock)
-            nlp.remove_pipe(stock)
+        except (_Uncovered, AttributeError, KeyError, TypeError, ValueError):
+            continue
+        nlp.remove_pipe(stock)
 
 
 def _make_ruler(nlp: Any, name: str) -> Callable[[Any], Any]:
@@ -74,14 +75,6 @@ def _patterns(ruler: Any) -> list[tuple[int, list[dict[str, Any]], dict[int, Any
         _, patterns = ruler.matcher.get(ruler.vocab.strings[str(i)])
         out.extend((i, list(p), attrs, ruler.indices[i]) for p in patterns)
     return out
-
-
-def _ruler_covered(ruler: Any) -> bool:
-    try:
-        FastAttributeRuler(ruler)
-    except (_Uncovered, AttributeError, KeyError, TypeError, ValueError):
-        return False
-    return True
 
 
 def _array(values: Iterable[int]) -> Any:
@@ -276,15 +269,14 @@ class FastAttributeRuler:
             yield self(doc)
 
 
-def _lemmatizer_covered(lemmatizer: Any) -> bool:
-    return getattr(lemmatizer, "mode", None) == "rule" and hasattr(lemmatizer, "lemmatize")
-
-
 class FastLemmatizer:
     """The rule lemmatizer with every (text, part of speech, morphology) answered once."""
 
     def __init__(self, lemmatizer: Any) -> None:
         from spacy.lookups import Lookups
+
+        if getattr(lemmatizer, "mode", None) != "rule" or not hasattr(lemmatizer, "lemmatize"):
+            raise _Uncovered(getattr(lemmatizer, "mode", None))
 
         # a copy reading the same tables, with each part of speech's index of known
         # words as a set: the stock one looks a candidate lemma up in a list of up to

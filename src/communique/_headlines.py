@@ -55,12 +55,15 @@ class Recaser:
         self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
         self.names = frozenset(n for n in names if n[:1].isupper())
         self.index, self.exceptions, self.rules = _lemma_tables(nlp)
-        #: the verb table's irregular forms that are past tenses (not "-ing", not "-s")
-        self.past_forms = {
-            form: lemmas
-            for form, lemmas in _verb_exceptions(nlp).items()
-            if not form.endswith(("ing", "s")) and " " not in form
-        }
+        #: each verb's irregular past: of the verb table's irregular forms of it that are
+        #: neither "-ing" nor "-s" forms, the shortest ("struck", not "stricken")
+        pasts: dict[str, list[str]] = {}
+        for form, lemmas in _verb_exceptions(nlp).items():
+            if not form.endswith(("ing", "s")) and " " not in form:
+                for lemma in lemmas:
+                    if form != lemma:
+                        pasts.setdefault(lemma, []).append(form)
+        self.irregular_past = {v: min(fs, key=lambda f: (len(f), f)) for v, fs in pasts.items()}
         self.known_words = frozenset().union(*self.index.values(), *self.exceptions.values())
 
     def common(self, lower: str) -> bool:
@@ -127,9 +130,13 @@ class Recaser:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None:
             return doc
-        is_name = self._name_test(doc.text)
+        named = self._named(doc.text)
+
+        def is_name(tok: Any) -> bool:
+            return tok.idx in named or self._name_like(tok.text)
+
         words = [t.text for t in doc]
-        colon = self._speaker_colon(doc)
+        colon = self._speaker_colon(doc, named)
         if colon is not None:
             words[colon.i] = "says"  # "Kremlin: US must deliver proof": the Kremlin says so
         if root.pos_ not in ("VERB", "AUX") and colon is None:
@@ -151,7 +158,7 @@ class Recaser:
             return doc
         return again
 
-    def _speaker_colon(self, doc: Any) -> Any:
+    def _speaker_colon(self, doc: Any, named: set[int]) -> Any:
         """The colon after which a headline tells what its opening name said ("Kremlin:
         US must deliver proof", "Zelensky: ..."): one to three words before it, each a
         registry name's or a capitalised word no word list knows ("Fact check:", "Breaking
@@ -159,17 +166,11 @@ class Recaser:
         colon = next((t for t in doc[:4] if t.text == ":"), None)
         if colon is None or colon.i == 0 or len(doc) - colon.i - 1 < 3:
             return None
-        named = self._named(doc.text)
         for tok in doc[: colon.i]:
             own = tok.idx in named or (_capitalised(tok.text) and not self.common(tok.lower_))
             if not own:
                 return None
         return colon
-
-    def _name_test(self, text: str) -> Callable[[Any], bool]:
-        """Whether a token of ``text`` is (part of) a name."""
-        named = self._named(text)
-        return lambda tok: tok.idx in named or self._name_like(tok.text)
 
     def _name_like(self, word: str) -> bool:
         """A word a name is made of: capitalised or in capitals and not a common word
@@ -191,12 +192,8 @@ class Recaser:
         stem = next((st for st in stems if st in verbs), None)
         if stem is None:
             return None
-        irregular = sorted(
-            (f for f, lemmas in self.past_forms.items() if stem in lemmas and f != stem),
-            key=lambda f: (len(f), f),
-        )
-        if irregular:
-            return irregular[0]
+        if stem in self.irregular_past:
+            return self.irregular_past[stem]
         if stem.endswith("e"):
             return stem + "d"
         if stem.endswith("y") and len(stem) > 1 and stem[-2] not in _VOWELS:
