@@ -1,13 +1,14 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in twelve parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in fourteen parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
 the twenty-seventh session after its changes), TUNING 2 (S481–S640, written in the
 twenty-ninth session to tune on), HELD-OUT 5 (S641–S720, written blind at that
 session's end, after its changes), HELD-OUT 6 (S721–S800, written blind at the thirtieth
-session's start); passages of two to four
+session's start), HELD-OUT 7 (S921–S1000, written blind at the thirty-second session's
+start, in the manner of state and regional media); passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120); and title-cased headlines, each run as the title of an article with no text,
@@ -16,8 +17,9 @@ held out) and HEADLINES 2 (S881–S920, held out: half in sentence case, written
 that session's end). The held-out parts are scored once per change as aggregates.
 
     python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
-                                      held-out-4|held-out-5|held-out-6|passages-tune|
-                                      passages|headlines-tune|headlines|headlines-2|all]
+                                      held-out-4|held-out-5|held-out-6|held-out-7|
+                                      passages-tune|passages|headlines-tune|headlines|
+                                      headlines-2|all]
                                      [--errors N]
 
 Each record (a sentence or a passage) goes through the real pipeline (``nlp.pipe`` +
@@ -63,6 +65,7 @@ PARTS = {
     "heldout4": "HELD-OUT 4",
     "heldout5": "HELD-OUT 5",
     "heldout6": "HELD-OUT 6",
+    "heldout7": "HELD-OUT 7",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
     "headlines_tune": "HEADLINES TUNING",
@@ -204,6 +207,7 @@ def main() -> None:
             "held-out-4",
             "held-out-5",
             "held-out-6",
+            "held-out-7",
             "passages-tune",
             "passages",
             "headlines-tune",
@@ -227,6 +231,7 @@ def main() -> None:
         "held-out-4": ["heldout4"],
         "held-out-5": ["heldout5"],
         "held-out-6": ["heldout6"],
+        "held-out-7": ["heldout7"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
         "headlines-tune": ["headlines_tune"],
