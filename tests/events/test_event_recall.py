@@ -3439,3 +3439,59 @@ def test_a_visiting_leader_met_is_met(pipeline: Any) -> None:
         ("CHN", "ESP", "CONSULT", "040"),
         ("ESP", "CHN", "CONSULT", "040"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a visit paid, made or begun is its subject's, to the host the "to" phrase names
+        (
+            "Xi Jinping paid a state visit to Vietnam on Monday.",
+            {("CHN", "VNM", "CONSULT", "042", False)},
+        ),
+        (
+            "Chinese Premier Li Qiang began a three-day visit to Australia on Saturday.",
+            {("CHN", "AUS", "CONSULT", "042", False)},
+        ),
+        # a host the registry cannot place is no host
+        ("Japan's prime minister paid a visit to the Yasukuni shrine.", set()),
+        # the one a passive expects, schedules or invites is who is to act, not yet done
+        (
+            "Xi Jinping is expected to visit Vietnam next week.",
+            {("CHN", "VNM", "CONSULT", "042", True)},
+        ),
+        (
+            "Chinese President Xi Jinping is expected to make a state visit to Vietnam.",
+            {("CHN", "VNM", "CONSULT", "042", True)},
+        ),
+        (
+            "Cuba's foreign minister is scheduled to visit Beijing next week.",
+            {("CUB", "CHN", "CONSULT", "042", True)},
+        ),
+        (
+            "China is expected to impose sanctions on Japan.",
+            {("CHN", "JPN", "SANCTION", "163", True)},
+        ),
+    ],
+)
+def test_visits_made_and_acts_expected_of_someone(pipeline: Any, text: str, want: Any) -> None:
+    got = {
+        (s and s[:3], t and t[:3], ty, e.cameo, e.hypothetical)
+        for s, t, ty, e in _coded(_analyze(pipeline, text))
+    }
+    assert got == want
+
+
+def test_an_act_under_a_plan_is_not_done(pipeline: Any) -> None:
+    # the CNBC seed: details to be released, which would support a theory
+    text = (
+        "On Tuesday, President Trump told White House reporters that he was planning to "
+        "release details to support the theory that the coronavirus came from a laboratory."
+    )
+    events = _coded(_analyze(pipeline, text))
+    assert events and all(e.hypothetical for *_, e in events)
+
+
+def test_a_preposition_hung_on_a_particle_names_the_target(pipeline: Any) -> None:
+    text = "France handed the artefacts back to Benin on Tuesday."
+    assert _acts(pipeline, text) == {("FRA", "BEN", "RETREAT")}

@@ -75,10 +75,12 @@ from conftest import bench_module
 #: HELD-OUT 0.532 / 0.950, HELD-OUT 5 0.585 / 0.935, PASSAGES TUNING 0.622 / 0.970,
 #: TUNING 2 0.659 / 0.976. Then (places marched or fought through or across, a teller's
 #: own weapons, comments on arrests and releases asked of the holder): HELD-OUT 0.541 /
-#: 0.951, HELD-OUT 6 0.560 / 0.986.
+#: 0.951, HELD-OUT 6 0.560 / 0.986. Thirty-second session (a visit paid or begun is its
+#: subject's; the one a passive expects or invites is who is to act): HELD-OUT 0.550 /
+#: 0.952.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
-    "heldout": {"recall": 0.54, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
+    "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.545, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
@@ -96,6 +98,10 @@ FLOORS = {
     # HELD-OUT 6, written blind at the thirtieth session's start, before its changes, and
     # never read: 0.554 / 0.986, 1.0, 0.889 with the session's starting code (`9b8f5b6`)
     "heldout6": {"recall": 0.56, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
+    # HELD-OUT 7, written blind at the thirty-second session's start in the manner of
+    # state and regional media, never read: 0.388 / 0.915, 1.0, 0.889 with the session's
+    # starting code (`6a0ae43`)
+    "heldout7": {"recall": 0.38, "precision": 0.91, "flags right": 0.99, "quiet": 0.88},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session

@@ -2444,6 +2444,26 @@ _AHEAD = frozenset(["due", "set", "expected", "likely", "scheduled", "slated", "
 _CALLED_OFF = frozenset(["cancel", "postpone", "scrap", "delay", "shelve", "suspend"])
 
 
+#: Verbs whose subject makes the visit they take as object ("paid a state visit to
+#: Vietnam", "began a three-day visit to Australia", "is expected to make a visit to").
+_VISIT_MAKING = frozenset(["pay", "make", "undertake", "begin", "start", "conclude", "wrap"])
+
+
+def _visitor(noun: Any, idx: ActorIndex) -> list[Mention]:
+    """The subject of the verb of :data:`_VISIT_MAKING` whose object is the visit
+    ``noun``, or the one a passive over it is about ("Xi is expected to pay a visit")."""
+    t = _first_conjunct(noun)
+    if t.dep_ != "dobj" or t.head.lemma_.lower() not in _VISIT_MAKING:
+        return []
+    verb = _subject_verb(t.head)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "xcomp" and _infinitive(verb):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "Biden, who made a trip to Israel"
+    return _mentions_for(subject_head(subj), idx) if subj is not None else []
+
+
 def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
     """A meeting, talks, a call or a visit named by a noun whose parties the noun phrase
     names, told as held (:func:`_told_held`): the parties of a "between" phrase met each
@@ -2480,6 +2500,7 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
             [g for a in tok.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"],
             idx,
         )
+        makers = makers or _visitor(tok, idx)
         setting = _setting(tok) and _first_conjunct(tok).head.lower_ in _VISITED_DURING
         if not makers and setting:
             # "signed a policing agreement with China during a visit to Beijing": the
@@ -2496,7 +2517,8 @@ def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
         dest = after("to") or [
             m for g in to for p in g.children if p.dep_ == "pobj" for m in _located(p, idx)
         ]
-        hosts = [m for m in dest if (_code(idx, m) or "")[:3] not in home]
+        # (a host the registry cannot place is none: "a visit to the Yasukuni shrine")
+        hosts = [m for m in dest if (c := _code(idx, m)) is not None and c[:3] not in home]
         if not makers or not hosts:  # "Trump's visit to Walter Reed": not to another party
             return None
         sides: tuple[Mention, ...] = tuple(makers)
@@ -3240,8 +3262,14 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
     if tok.dep_ == "xcomp" and head.lemma_.lower() in _INVITING:
         return True  # "Modi invited Putin to visit India": the visit is asked for
     if tok.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
-        return head.lemma_.lower() in _WISH_HEADS or _unrealised(head, depth + 1)
+        lemma = head.lemma_.lower()
+        return lemma in _WISH_HEADS or lemma in _PLANNING or _unrealised(head, depth + 1)
     return False
+
+
+#: Verbs of a plan, under which what is to be done is not done yet ("was planning to
+#: release details to support the theory": no support given yet; "is set to visit").
+_PLANNING = frozenset(["plan", "intend", "prepare", "schedule", "set", "slate", "poise"])
 
 
 #: Verbs whose object is asked to do what their infinitive says.
@@ -4447,6 +4475,22 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
         # 'the embassy said Russia "does not conduct ..." and described the accusations':
         # a verb after the quotation closes is the speaker's, not the quoted clause's
         return _subject_of(verb.head.head, idx, quotes, depth + 1)
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head is not verb
+        and _infinitive(verb)
+        and verb.head.lemma_.lower() in _WISH_HEADS | _PLANNING | _INVITING
+    ):
+        patient = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            # "Xi is expected to visit Vietnam", "Iran was urged to release them": the one
+            # expected, scheduled or invited is who is to act, not done yet (_unrealised);
+            # heads that tell the act as done ("was forced to", "is believed to have")
+            # are left out: an act told done needs surer evidence of its doer
+            head = subject_head(patient)
+            if head.pos_ == "PRON" and idx.at(head.i) is None:
+                return _pronoun(head, verb.head, idx, quotes, depth)
+            return _mentions_for(head, idx)
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _subject_of(verb.head, idx, quotes, depth + 1)
     if verb.dep_ == "acomp":
@@ -4817,6 +4861,22 @@ def _thing(tok: Any, idx: ActorIndex) -> bool:
 _ACQUIRING = frozenset(["buy", "purchase", "import", "borrow", "acquire", "obtain"])
 
 
+#: Particles that carry the verb's own preposition: "handed the artefacts back to Benin".
+_CARRYING_PARTICLES = frozenset(["back", "over", "away"])
+
+
+def _particle_preps(verb: Any) -> list[Any]:
+    """The prepositions the parser hung on a particle of the verb rather than on the verb
+    ("handed 26 artefacts back to Benin": "to" under "back")."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ in ("advmod", "prt") and c.lower_ in _CARRYING_PARTICLES
+        for p in c.children
+        if p.dep_ == "prep"
+    ]
+
+
 def _shifted_objects(verb: Any) -> list[Any]:
     """An object put after a long "as"-phrase, which the parser hangs on that phrase
     ("denounced as an ugly crime Serbia's suppression of ..."): the verb has no object of
@@ -4995,7 +5055,7 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 for m in _mentions_for(k, idx)
             ]
         shifted = _shifted_objects(a)
-        for c in [*a.children, *shifted]:
+        for c in [*a.children, *shifted, *_particle_preps(a)]:
             if c.dep_ == "ccomp" and hit.cameo == "166" and a is hit.tok:
                 # "declared four Russian diplomats persona non grata": the parser makes
                 # the diplomats the subject of "persona"
