@@ -1,6 +1,6 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in fourteen parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in fifteen parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
@@ -8,7 +8,8 @@ the twenty-seventh session after its changes), TUNING 2 (S481–S640, written in
 twenty-ninth session to tune on), HELD-OUT 5 (S641–S720, written blind at that
 session's end, after its changes), HELD-OUT 6 (S721–S800, written blind at the thirtieth
 session's start), HELD-OUT 7 (S921–S1000, written blind at the thirty-second session's
-start, in the manner of state and regional media); passages of two to four
+start, in the manner of state and regional media), TUNING 3 (S1001–S1160, written the
+same way right after it, to tune on); passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120); and title-cased headlines, each run as the title of an article with no text,
@@ -16,7 +17,7 @@ written in the thirty-first session: HEADLINES TUNING (S801–S840) and HEADLINE
 held out) and HEADLINES 2 (S881–S920, held out: half in sentence case, written at
 that session's end). The held-out parts are scored once per change as aggregates.
 
-    python bench/events_sentences.py [--split tune|tune-2|held-out|held-out-2|held-out-3|
+    python bench/events_sentences.py [--split tune|tune-2|tune-3|held-out|held-out-2|held-out-3|
                                       held-out-4|held-out-5|held-out-6|held-out-7|
                                       passages-tune|passages|headlines-tune|headlines|
                                       headlines-2|all]
@@ -59,6 +60,7 @@ GOLD = ROOT / "tests" / "gold" / "sentences"
 PARTS = {
     "tune": "TUNING",
     "tune2": "TUNING 2",
+    "tune3": "TUNING 3",
     "heldout": "HELD-OUT",
     "heldout2": "HELD-OUT 2",
     "heldout3": "HELD-OUT 3",
@@ -201,6 +203,7 @@ def main() -> None:
         choices=(
             "tune",
             "tune-2",
+            "tune-3",
             "held-out",
             "held-out-2",
             "held-out-3",
@@ -225,6 +228,7 @@ def main() -> None:
     wanted = {
         "tune": ["tune"],
         "tune-2": ["tune2"],
+        "tune-3": ["tune3"],
         "held-out": ["heldout"],
         "held-out-2": ["heldout2"],
         "held-out-3": ["heldout3"],
