@@ -3495,3 +3495,127 @@ def test_an_act_under_a_plan_is_not_done(pipeline: Any) -> None:
 def test_a_preposition_hung_on_a_particle_names_the_target(pipeline: Any) -> None:
     text = "France handed the artefacts back to Benin on Tuesday."
     assert _acts(pipeline, text) == {("FRA", "BEN", "RETREAT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the formal phrasing of state and regional media
+        (
+            "Vietnam and Laos signed 15 cooperation documents in Vientiane on Tuesday.",
+            {("VNM", "LAO", "AGREE", "057"), ("LAO", "VNM", "AGREE", "057")},
+        ),
+        (
+            "Xi extended an invitation to Brazilian President Jair Bolsonaro to visit China.",
+            {("CHN", "BRA", "AGREE", "036")},
+        ),
+        (
+            "Qatar's Emir Sheikh Tamim bin Hamad Al Thani sent a cable of congratulations to "
+            "the President of Egypt.",
+            {("QAT", "EGY", "SUPPORT", "051")},
+        ),
+        (
+            "The Saudi Foreign Ministry expressed the Kingdom's condemnation of the Israeli "
+            "occupation forces' storming of Al-Aqsa Mosque.",
+            {("SAU", "ISR", "ACCUSE", "111")},
+        ),
+        # the giver's own backing goes to the "for" phrase; backing praised is the
+        # possessor's
+        (
+            "Egyptian President Abdel Fattah al-Sisi affirmed Egypt's full support for "
+            "Sudan's sovereignty.",
+            {("EGY", "SDN", "SUPPORT", "051")},
+        ),
+        (
+            "Ukraine welcomed China's support for the peace plan.",
+            {("UKR", "CHN", "SUPPORT", "051")},
+        ),
+        # "called on" a leader, asking nothing, is a visit
+        (
+            "India's External Affairs Minister S Jaishankar called on President Ranil "
+            "Wickremesinghe in Colombo.",
+            {("IND", "LKA", "CONSULT", "042")},
+        ),
+        (
+            "UN rights chief Volker Turk called on Tunisia to free detained journalists.",
+            {("IGO", "TUN", "REQUEST", "020"), ("TUN", "TUN", "RETREAT", "0841")},
+        ),
+        # the one called on to act is who acts
+        (
+            "China called on the United States to stop arming Taiwan.",
+            {("CHN", "USA", "REQUEST", "020"), ("USA", "TWN", "AID", "072")},
+        ),
+        # whoever launched what is shot down is whom it is aimed at
+        (
+            "Ukrainian air defence forces shot down 25 of the 30 drones launched by Russia.",
+            {("UKR", "RUS", "ASSAULT", "193")},
+        ),
+        (
+            "Nigerian troops neutralised 15 terrorists in Borno State.",
+            {("NGA", "NGA", "ASSAULT", "1823")},
+        ),
+        # a state body named with its state in an "of" phrase
+        (
+            "The Ministry of Defence of Ukraine accused Russia of shelling Kharkiv.",
+            {("UKR", "RUS", "ACCUSE", "112")},
+        ),
+        # a state's body named with a two-word adjective; a title with a name in apposition
+        (
+            "The Sri Lankan Navy arrested 22 Indian fishermen.",
+            {("LKA", "IND", "COERCE", "173")},
+        ),
+        (
+            "President His Highness Sheikh Khalifa bin Zayed Al Nahyan received a phone call "
+            "from Indonesian President Joko Widodo.",
+            {("ARE", "IDN", "CONSULT", "041"), ("IDN", "ARE", "CONSULT", "041")},
+        ),
+        (
+            "Viet Nam and Australia inked a memorandum of understanding on critical minerals.",
+            {("VNM", "AUS", "AGREE", "057"), ("AUS", "VNM", "AGREE", "057")},
+        ),
+        (
+            "Nigeria and Morocco on Thursday signed three memoranda of understanding.",
+            {("NGA", "MAR", "AGREE", "057"), ("MAR", "NGA", "AGREE", "057")},
+        ),
+        # journeys expected or due
+        (
+            "Prime Minister Narendra Modi is expected to travel to Moscow for the annual "
+            "India-Russia summit.",
+            {("IND", "RUS", "CONSULT", "042")},
+        ),
+        (
+            "Kenyan President William Ruto is due to travel to Washington next month.",
+            {("KEN", "USA", "CONSULT", "042")},
+        ),
+        # an envoy summoned and handed a note is the one given it
+        (
+            "Indian envoy Pranay Verma was summoned to Bangladesh's foreign ministry on "
+            "Tuesday and handed a protest note.",
+            {("BGD", "IND", "ACCUSE", "114")},
+        ),
+        # a spokesperson of a state's body speaks for it; "the US side" is its government
+        (
+            "A Chinese foreign ministry spokesperson said the US side must stop arming Taiwan.",
+            {("CHN", "USA", "REQUEST", "100")},
+        ),
+        (
+            "India has dispatched a second consignment of 32 tonnes of medicines for the "
+            "people of Gaza.",
+            {("IND", "PSE", "AID", "073")},
+        ),
+        (
+            "Moscow has barred entry to 500 US citizens.",
+            {("RUS", "USA", "SANCTION", "163")},
+        ),
+        (
+            "Kim Jong Un sent a congratulatory message to Russian President Vladimir Putin.",
+            {("PRK", "RUS", "SUPPORT", "051")},
+        ),
+        (
+            "Pakistan and China reaffirmed their commitment to the completion of the projects.",
+            {("PAK", "CHN", "AGREE", "030"), ("CHN", "PAK", "AGREE", "030")},
+        ),
+    ],
+)
+def test_the_phrasing_of_state_and_regional_media(pipeline: Any, text: str, want: Any) -> None:
+    assert _country_dyads(pipeline, text) == want

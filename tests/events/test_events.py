@@ -244,9 +244,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # verbs the lexicon lacked); 0.825 / 0.341 since the seventeenth (a target named inside
     # what the act is about); 0.828 / 0.348 since the nineteenth (meetings held by both
     # sides); 0.831 / 0.354 since the twenty-fifth (a leader arriving in a city visits its
-    # state)
-    assert held["precision"] >= 0.82
-    assert held["recall"] >= 0.35
+    # state); 0.846 / 0.360 since the thirty-second (state bodies named with "of", a
+    # spokesperson speaking for the body that names them)
+    assert held["precision"] >= 0.84
+    assert held["recall"] >= 0.355
     # measured 0.830; 0.844 since the twenty-second (a yielding refused is a rejection)
     assert held["type_acc"] >= 0.84
     assert held["src_found"] >= 0.52  # measured 0.527

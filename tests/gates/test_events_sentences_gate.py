@@ -77,11 +77,15 @@ from conftest import bench_module
 #: own weapons, comments on arrests and releases asked of the holder): HELD-OUT 0.541 /
 #: 0.951, HELD-OUT 6 0.560 / 0.986. Thirty-second session (a visit paid or begun is its
 #: subject's; the one a passive expects or invites is who is to act): HELD-OUT 0.550 /
-#: 0.952.
+#: 0.952. Then (the phrasing of state and regional media, tuned on TUNING 3: state bodies
+#: named with "of" or a two-word adjective, spokespeople of a body, "the US side",
+#: agreements inked, envoys summoned and handed notes, the one called on to act, entry
+#: barred, ...): HELD-OUT 2 0.580 / 0.961, HELD-OUT 4 0.592 / 1.0, HELD-OUT 5 0.600 /
+#: 0.937, HELD-OUT 7 0.395 / 0.938, TUNING 3 0.468 / 0.894; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.545, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.579, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike
@@ -90,18 +94,21 @@ FLOORS = {
     # 1.0, 1.0, 1.0 with the session's starting code (`e54c22e`), 0.533 / 1.0, 1.0, 1.0
     # with the code when it was written (`c6e38d8`): the session's changes found nothing
     # more on it and lost one act
-    "heldout4": {"recall": 0.58, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "heldout4": {"recall": 0.59, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     # HELD-OUT 5, written blind at the twenty-ninth session's end, after its changes, and
     # never read: 0.533 / 0.930, 0.971, 0.889 with the session's starting code (`adb6cbd`),
     # 0.570 / 0.934, 0.973, 0.889 with its end's
-    "heldout5": {"recall": 0.58, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
+    "heldout5": {"recall": 0.599, "precision": 0.93, "flags right": 0.97, "quiet": 0.88},
     # HELD-OUT 6, written blind at the thirtieth session's start, before its changes, and
     # never read: 0.554 / 0.986, 1.0, 0.889 with the session's starting code (`9b8f5b6`)
     "heldout6": {"recall": 0.56, "precision": 0.98, "flags right": 0.99, "quiet": 0.88},
     # HELD-OUT 7, written blind at the thirty-second session's start in the manner of
     # state and regional media, never read: 0.388 / 0.915, 1.0, 0.889 with the session's
     # starting code (`6a0ae43`)
-    "heldout7": {"recall": 0.38, "precision": 0.91, "flags right": 0.99, "quiet": 0.88},
+    "heldout7": {"recall": 0.39, "precision": 0.93, "flags right": 0.99, "quiet": 0.88},
+    # TUNING 3, written blind right after it in the same manner, to tune on: 0.418 / 0.882,
+    # 0.965, 1.0 before any rule was written from it (`097caed`)
+    "tune3": {"recall": 0.46, "precision": 0.89, "flags right": 0.96, "quiet": 1.0},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session

@@ -27,7 +27,7 @@ AGENTS: dict[str, str] = {}
 for _sector, _nouns in {
     "GOV": "government administration official authority ministry cabinet diplomat negotiator "
     "envoy delegation regime junta leadership spokesman spokeswoman spokesperson minister "
-    "department agency",
+    "department agency side",
     "MIL": "troop soldier force army military navy warship jet warplane artillery tank marine "
     "airforce commander general peacekeeper guard coastguard fleet",
     "REB": "rebel guerrilla militant insurgent extremist separatist militia",
@@ -736,9 +736,28 @@ class ActorResolver:
         for tok in span:
             if tok.i >= span.root.i:
                 break
-            for e in self.registry.lookup(tok.text):
-                if e.kind == "state" and e.code:
-                    return _group(_actor(e), sector)
+            # "Armenia's foreign ministry", "the Sri Lankan Navy" (a name of two words)
+            for end in range(span.root.i, tok.i, -1):
+                for e in self.registry.lookup(span.doc[tok.i : end].text):
+                    if e.kind == "state" and e.code:
+                        return _group(_actor(e), sector)
+        # "the Ministry of Foreign Affairs of the People's Republic of China", "the
+        # Ministry of Defence of Ukraine" (the parser hangs the state on "Defence"): the
+        # state an "of" phrase of the body names
+        todo = [span.root]
+        while todo:
+            for c in todo.pop(0).children:
+                if c.dep_ != "prep" or c.lower_ != "of" or c.i >= span.end:
+                    continue
+                for p in c.children:
+                    words = [t for t in p.subtree if t.dep_ != "det"]
+                    if p.dep_ != "pobj" or words[-1].i >= span.end:
+                        continue
+                    name = span.doc[words[0].i : words[-1].i + 1].text
+                    for e in self.registry.lookup(name):
+                        if e.kind == "state" and e.code:
+                            return _group(_actor(e), sector)
+                    todo.append(p)
         return None
 
     def _based_company(self, span: Any) -> Actor | None:

@@ -252,6 +252,12 @@ _MEASURE_NOUNS = frozenset(
         "first",
         "last",
         "rest",
+        # what carries the act its "of" phrase names: "sent a cable of congratulations",
+        # "a message of support", "a letter of protest"
+        "cable",
+        "message",
+        "letter",
+        "note",
     }
 )
 #: Types whose coordinated actors act on each other ("Israel and Lebanon renewed talks").
@@ -388,6 +394,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
     key = _noun_key(obj) if obj is not None else None
     if (lemma, key) in _FIGURES:
         return None  # "Obama opens door to ground operations": a figure, no opening
+    if (lemma, key) == ("call", "strike") and obj is not None and _military_strike(obj):
+        return None  # "called Russia's missile strike a barbaric act": no strike called
     for c in tok.children:
         # a particle the parser made an adverb is still one ("rolled back tariffs")
         particle = c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "advmod")
@@ -402,6 +410,8 @@ def _lexical(tok: Any) -> tuple[str, str] | None:
                     light = LIGHT.get((f"{lemma} {c.lower_}", _noun_key(p)))
                     if light is not None:
                         return _lookup(light)
+            if (lemma, c.lower_) == ("call", "on") and _courtesy_call(tok, c):
+                return _lookup("042")
             hit = PHRASAL.get((lemma, c.lower_)) or GEN_PHRASAL.get((lemma, c.lower_))
             if hit is not None:
                 return _lookup(hit)
@@ -775,6 +785,10 @@ _TWO_WORD_KEYS = frozenset(
         "visa ban",
         "entry ban",
         "visa restriction",
+        # a message of praise ("sent a congratulatory message to Putin")
+        "congratulatory message",
+        "congratulatory letter",
+        "congratulatory cable",
         # kinds of aid ("air defence systems", "a weapons package")
         *(k for k in ARMS | RELIEF | PACKAGES if " " in k),
     ]
@@ -2029,6 +2043,15 @@ _LAUNCHING = frozenset(["launch", "mount", "unleash"])
 _GIVEN_BY_QUALIFIER = frozenset(
     ["aid", "assistance", "funding", "financing", "help", "loan", "supply", "support", "grant"]
 )
+#: Backing given, whose qualifying state gives it: "reaffirmed Egypt's support for Sudan".
+_BACKING = frozenset(["support", "backing", "solidarity"])
+
+
+def _backing_given(hit: Any, verb: Any) -> bool:
+    """Is the backing ``verb`` takes the act itself, told by its giver ("affirmed Egypt's
+    support for Sudan"), not backing praised or thanked for, which is the possessor's
+    ("hailed Rwanda's solidarity", "welcomed China's support")?"""
+    return hit.etype == "SUPPORT" and verb.lemma_.lower() not in VERBS
 
 
 #: Verbs that end what their gerund does: "stopped attacking", "ceased shelling".
@@ -2333,13 +2356,40 @@ def _ceremony_host(verb: Any, idx: ActorIndex) -> list[Mention]:
 
 
 def _person_subject(verb: Any, idx: ActorIndex) -> bool:
-    """Is the subject of ``verb`` a person the resolver knows ("Xi Jinping")?"""
-    return any(
+    """Is the subject of ``verb`` a person the resolver knows ("Xi Jinping"), also when it
+    is the subject of a verb the infinitive depends on ("is due to travel", "is expected to
+    travel")?"""
+    subj = _raised_subject(verb)
+    return subj is not None and any(
         (a := idx.actors.get(m.actor_id or "")) is not None and a.kind == "person"
-        for c in verb.children
-        if c.dep_ == "nsubj"
-        for m in _mentions_for(c, idx)
+        for m in _mentions_for(subj, idx)
     )
+
+
+def _raised_subject(verb: Any) -> Any | None:
+    """The subject of ``verb``, or of the verb up an infinitive or coordination it has
+    none of its own for; the one a passive expects, schedules or invites to do it ("Modi is
+    expected to travel"); a relative clause's noun ("Biden, who made a trip")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # up an infinitive, a coordination, and an adjective it hangs on ("is due to")
+        if subj is not None or verb.dep_ not in ("xcomp", "conj", "acomp"):
+            break
+        if verb.head.i == verb.i:
+            break
+        head = verb.head
+        if (
+            verb.dep_ == "xcomp"
+            and _infinitive(verb)
+            and head.lemma_.lower() in _WISH_HEADS | _PLANNING | _INVITING
+        ):
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                break
+        verb = head
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subject_head(subj) if subj is not None else None
 
 
 #: Hit kinds of acts named by nouns (:func:`_encounter`, :func:`_act_noun`).
@@ -2455,13 +2505,8 @@ def _visitor(noun: Any, idx: ActorIndex) -> list[Mention]:
     t = _first_conjunct(noun)
     if t.dep_ != "dobj" or t.head.lemma_.lower() not in _VISIT_MAKING:
         return []
-    verb = _subject_verb(t.head)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "xcomp" and _infinitive(verb):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        subj = verb.head  # "Biden, who made a trip to Israel"
-    return _mentions_for(subject_head(subj), idx) if subj is not None else []
+    subj = _raised_subject(t.head)
+    return _mentions_for(subj, idx) if subj is not None else []
 
 
 def _encounter(tok: Any, idx: ActorIndex) -> _Hit | None:
@@ -2618,6 +2663,16 @@ ACT_NOUNS = MappingProxyType(
         "strike": "190",
     }
 )
+
+
+def _military_strike(noun: Any) -> bool:
+    """Is a "strike" one of force ("Russia's missile strike", "the air strike"), not a
+    workers' strike?"""
+    return any(
+        (c.dep_ == "compound" and c.lower_ in _AIR) or c.dep_ == "poss" for c in noun.children
+    )
+
+
 #: Nouns of a breach, an act of coercion when what is breached is a state's airspace.
 _BREACHES = frozenset(["violation", "breach", "intrusion"])
 #: Compounds that make an act noun an air strike ("air strike", "missile strike").
@@ -3259,8 +3314,10 @@ def _unrealised(tok: Any, depth: int = 0) -> bool:
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
     ):
         return True  # "we consider it wrong to attack third countries": judged, not done
-    if tok.dep_ == "xcomp" and head.lemma_.lower() in _INVITING:
-        return True  # "Modi invited Putin to visit India": the visit is asked for
+    if tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _INVITING:
+        # "Modi invited Putin to visit India": the visit is asked for ("called on Tunisia
+        # to free ...", which the parser may read as a purpose)
+        return True
     if tok.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         lemma = head.lemma_.lower()
         return lemma in _WISH_HEADS or lemma in _PLANNING or _unrealised(head, depth + 1)
@@ -3462,6 +3519,10 @@ def _deontic(tok: Any, idx: ActorIndex, quotes: list[Quote]) -> _Hit | None:
         return None  # "dictate what path they should follow": a question's clause
     if subj.pos_ in ("NOUN", "PROPN") and idx.at(subj.i) is None and subj.lemma_ not in AGENTS:
         return None  # "the Iranian nuclear issue should be resolved": no one is asked
+    if subj.lower_ in ("they", "we") and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
+        # "the coalition forces, who have said they need to undertake an assessment": what
+        # a group says it must do itself, not a demand of the quote's speaker
+        return None
     hint: tuple[Mention, ...] = ()
     if subj.lower_ in _GENERIC_SUBJECTS or subj.lower_ == "they":  # ("it" is the speaker's)
         hint = _other_actors(tok.sent, idx, speaker)
@@ -3906,6 +3967,18 @@ def _mentions_for(tok: Any, idx: ActorIndex, depth: int = 0) -> list[Mention]:
                 for x in _expand(c)
                 if (m := idx.at(x.i)) is not None and m.actor_id
             ]
+        if not hit:
+            # "President His Highness Sheikh Mohamed bin Zayed Al Nahyan received": a
+            # title whose apposition (or its apposition's) names a person the registry knows
+            appos = [c for c in head.children if c.dep_ == "appos"]
+            appos += [g for c in appos for g in c.children if g.dep_ == "appos"]
+            hit = [
+                m
+                for c in appos
+                if (m := idx.at(c.i)) is not None
+                and m.actor_id
+                and idx.actors[m.actor_id].kind == "person"
+            ][:1]
         if not hit:
             # "Vietnamese-led forces", "the Saudi-led coalition": a force led by a state
             # acts for it (not one it backs: "Russian-backed separatists" are others); a
@@ -4456,9 +4529,22 @@ def _subject_of(verb: Any, idx: ActorIndex, quotes: list[Quote], depth: int) -> 
                 ):
                     found += [m for m in _mentions_for(other, idx) if m not in found]
             return found
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
-        # "urged the United States to stop imposing sanctions": the one urged acts
+    if (
+        verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _infinitive(verb))
+    ) and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        # "urged the United States to stop imposing sanctions": the one urged acts; so
+        # does the one called on or appealed to ("called on the United States to stop")
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            obj = next(
+                (
+                    p
+                    for c in verb.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < verb.i
+                    for p in _pobjs(c)
+                ),
+                None,
+            )
         if obj is not None:
             return _mentions_for(obj, idx)
     if _shares_passive(verb):
@@ -4548,11 +4634,20 @@ def _shares_passive(verb: Any) -> bool:
         return False
     if not any(c.dep_ == "auxpass" for c in verb.head.children):
         return False
-    own = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
-    if any(c.dep_ in own for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.lemma_.lower() in _HANDING and any(c.dep_ == "dobj" for c in verb.children):
+        # "was summoned ... and handed a protest note": handed to the one summoned, whose
+        # object is what is given
+        return True
+    if any(c.dep_ == "dobj" for c in verb.children):
         return False
     found = _lexical(verb)
     return found is not None and found[1] in _DONE_TO
+
+
+#: Verbs whose passive keeps the thing given as object: "was handed a protest note".
+_HANDING = frozenset(["hand", "give", "present", "serve", "issue"])
 
 
 #: Types of acts done to someone, whose verb without an object after a passive is passive.
@@ -4877,6 +4972,20 @@ def _particle_preps(verb: Any) -> list[Any]:
     ]
 
 
+def _courtesy_call(verb: Any, prep: Any) -> bool:
+    """Is "called on X" a visit ("Jaishankar called on President Wickremesinghe in
+    Colombo"), not an appeal ("called on Tunisia to release journalists", "called on
+    wealthy nations for more doses")? A visit asks nothing: no infinitive or clause after
+    the person, no "for" phrase, and the one called on is a name."""
+    objs = _pobjs(prep)
+    if not objs or not _named_party(objs[0]):
+        return False
+    after = [t for t in verb.subtree if t.i > prep.i]
+    if any(t.dep_ in ("xcomp", "ccomp") or (t.lower_ == "to" and t.dep_ == "aux") for t in after):
+        return False
+    return not any(t.dep_ == "prep" and t.lower_ == "for" for t in after)
+
+
 def _shifted_objects(verb: Any) -> list[Any]:
     """An object put after a long "as"-phrase, which the parser hangs on that phrase
     ("denounced as an ugly crime Serbia's suppression of ..."): the verb has no object of
@@ -4930,7 +5039,7 @@ def _relative_makers(obj: Any, idx: ActorIndex) -> list[Mention]:
     """Who made, sent or used a thing acted on, named by the subject of a relative clause
     on it of :data:`_MAKING` ("shot down three drones that the Houthis had launched",
     "rejected the plan Paris put forward"): the act is aimed at them."""
-    return [
+    made = [
         m
         for r in obj.children
         if r.dep_ == "relcl"
@@ -4939,6 +5048,15 @@ def _relative_makers(obj: Any, idx: ActorIndex) -> list[Mention]:
         for k in r.children
         if k.dep_ == "nsubj"
         for m in _mentions_for(k, idx)
+    ]
+    # "shot down 25 of the 30 drones launched by Russia": the participle's "by" phrase
+    return made or [
+        m
+        for r in (*obj.children, *(r for p in _objects_of(obj, "of") for r in p.children))
+        if r.dep_ == "acl" and r.tag_ == "VBN" and r.lemma_.lower() in _MAKING
+        for k in r.children
+        if k.dep_ == "agent"
+        for m in _pobj_mentions([k], idx)
     ]
 
 
@@ -5075,9 +5193,12 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
                 or (c.dep_ == "nsubj" and reduced_passive(a))
             ):
                 own = _mentions_for(c, idx)
-                if c.lemma_.lower() in _GIVEN_BY_QUALIFIER and hit.etype in ("SANCTION", "AID"):
-                    # "suspended U.S. aid to Ukraine": the state qualifying what is given
-                    # gives it; the one it goes to is the target
+                if (
+                    c.lemma_.lower() in _GIVEN_BY_QUALIFIER and hit.etype in ("SANCTION", "AID")
+                ) or (c.lemma_.lower() in _BACKING and _backing_given(hit, a)):
+                    # "suspended U.S. aid to Ukraine", "affirmed Egypt's support for
+                    # Sudan": the state qualifying what is given gives it; the one it goes
+                    # to is the target
                     own = [m for m in own if idx.at(c.i) is m]
                 out += own
                 # an act as the object ("demanded the withdrawal of Serbian forces from

@@ -96,7 +96,15 @@ VERBS = _table(
 #: hit Kyiv", "Israeli jets struck Hamas targets" (not "struck a deal with Iran", "exports hit
 #: a record", "workers struck").
 TARGETED_FORCE: MappingProxyType[str, str] = MappingProxyType(
-    {"strike": "190", "hit": "190", "target": "190", "damage": "1712"}
+    {
+        "strike": "190",
+        "hit": "190",
+        "target": "190",
+        "damage": "1712",
+        # "troops neutralised 15 terrorists": killed (not "neutralised the threat")
+        "neutralise": "1823",
+        "neutralize": "1823",
+    }
 )
 #: What does the hitting in force ("Russian missiles hit Kyiv"), besides actors and their
 #: groups: not "US sanctions hit Russia's economy".
@@ -185,6 +193,8 @@ ARMS = frozenset(
 MONEY = frozenset(
     [
         *("loan", "credit", "grant", "funding", "tranche", "deposit", "bailout"),
+        # "allocated funds for", "approved an Extended Fund Facility for Pakistan"
+        *("fund", "facility", "financing"),
         # a sum given as such: "pledged 200 million kroner", "gave $20 million"
         *("million", "billion", "dollar", "euro", "yuan", "yen", "krone", "kroner", "krona"),
     ]
@@ -368,8 +378,14 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("sign", "treaty"): ("057", "AGREE"),
         ("sign", "accord"): ("057", "AGREE"),
         **{
-            ("sign", n): ("057", "AGREE")
+            (v, n): ("057", "AGREE")
+            for v in ("sign", "ink")
             for n in (
+                "agreement",
+                "deal",
+                "treaty",
+                "accord",
+                "memoranda",
                 "pact",
                 "protocol",
                 "memorandum",
@@ -382,7 +398,16 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
                 "communique",
                 "contract",
                 "roadmap",
+                # "signed 15 cooperation documents", "signed an MoU"
+                "document",
+                "mou",
+                "instrument",
             )
+        },
+        # an invitation extended is an offer to meet (CAMEO 036), as "invited X to visit"
+        **{
+            (v, "invitation"): "036"
+            for v in ("extend", "issue", "send", "convey", "deliver", "renew", "hand")
         },
         ("reach", "agreement"): "030",
         ("reach", "deal"): "030",
@@ -432,6 +457,13 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
             (v, n): code
             for v in GIVING
             for nouns, code in ((ARMS, "072"), (MONEY, "071"), (RELIEF, "073"))
+            for n in nouns
+        },
+        # relief or money dispatched ("dispatched a consignment of medicines for Gaza"); not
+        # arms: a drone dispatched is mostly a mission's
+        **{
+            ("dispatch", n): code
+            for nouns, code in ((MONEY, "071"), (RELIEF, "073"))
             for n in nouns
         },
         # a package or a loan approved or unveiled for a state is aid given ("unveiled a $250
@@ -636,6 +668,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("summon", "charge"): "114",
         ("summon", "d'affaires"): "114",
         ("summon", "d'affaire"): "114",  # the lemma spaCy gives "Russia's chargé d'affaires"
+        # consuls and attachés summoned too
+        **{("summon", n): "114" for n in ("consul", "attaché", "attache")},
         ("lodge", "complaint"): "114",
         # "lodged stern representations with Washington": China's formal protest
         **{(v, "representation"): "114" for v in ("lodge", "make")},
@@ -745,8 +779,51 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{(v, "solidarity"): "051" for v in ("express", "voice", "declare", "pledge")},
         **{
             (v, n): "051"
-            for v in ("pledge", "promise", "reaffirm", "reiterate")
+            for v in (
+                "pledge",
+                "promise",
+                "reaffirm",
+                "reiterate",
+                "affirm",
+                "confirm",
+                "renew",
+                "extend",
+                "declare",
+                "announce",
+                "underline",
+                "stress",
+                "emphasise",
+                "emphasize",
+            )
             for n in ("support", "backing")
+        },
+        # "extended congratulations to", "sent a cable of congratulations to": praise
+        **{
+            (v, n): "051"
+            for v in ("extend", "send", "convey", "offer", "express", "deliver")
+            for n in (
+                "congratulation",
+                "congratulatory message",
+                "congratulatory letter",
+                "congratulatory cable",
+            )
+        },
+        # entry barred to another state's people: a sanction (CAMEO 163)
+        **{(v, "entry"): "163" for v in ("bar", "deny", "ban", "refuse")},
+        # a commitment reaffirmed is an intent stated (CAMEO 03)
+        **{
+            (v, "commitment"): "030"
+            for v in ("reaffirm", "reiterate", "affirm", "renew", "express", "pledge")
+        },
+        # "expressed the Kingdom's condemnation of", "voiced its rejection of"
+        **{
+            (v, n): "111"
+            for v in ("express", "voice", "declare", "announce", "reiterate", "renew")
+            for n in ("condemnation", "denunciation")
+        },
+        **{
+            (v, "rejection"): "120"
+            for v in ("express", "voice", "declare", "announce", "reiterate", "renew")
         },
         # "expressed its gratitude to Canberra for funding ...": thanks are praise (CAMEO 051)
         **{

@@ -236,7 +236,8 @@ def speaker_of(
                     return Speaker(np, inner[0].actor_id, False)
     if person_noun:
         # "Yemen's president", whom the registry does not hold, speaks for its government
-        office = m.actor_id if m is not None and m.label == "NOMINAL" else None
+        # as does "a Chinese foreign ministry spokesperson", for the body that names it
+        office = m.actor_id if m is not None and m.label in ("NOMINAL", "AGENT") else None
         return Speaker(np, _refers_back(subj, idx) or office, True)
     if m is not None and m.actor_id:  # a group speaks too: "Rwandan rebels announced"
         return Speaker(np if m.label not in ("PERSON",) else m.span, m.actor_id, False)
