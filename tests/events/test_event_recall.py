@@ -3615,6 +3615,33 @@ def test_a_preposition_hung_on_a_particle_names_the_target(pipeline: Any) -> Non
             "Pakistan and China reaffirmed their commitment to the completion of the projects.",
             {("PAK", "CHN", "AGREE", "030"), ("CHN", "PAK", "AGREE", "030")},
         ),
+        # protests at an embassy: picketed, or gathered chanting against its state
+        (
+            "Armenian demonstrators picketed the Russian embassy in Yerevan.",
+            {("ARM", "RUS", "PROTEST", "141")},
+        ),
+        (
+            "Hundreds of Iranian students gathered outside the British embassy in Tehran, "
+            "chanting slogans against London.",
+            {("IRN", "GBR", "PROTEST", "141")},
+        ),
+        # what is shared "on" a state is the topic; the sharers share with each other
+        (
+            "South Korea, the United States and Japan have begun sharing missile warning data "
+            "on North Korea.",
+            {
+                (a, b, "COOPERATE", "064")
+                for a in ("KOR", "USA", "JPN")
+                for b in ("KOR", "USA", "JPN")
+                if a != b
+            },
+        ),
+        # a visit at someone's invitation was offered by them
+        (
+            "Kazakh President Kassym-Jomart Tokayev paid an official visit to Uzbekistan at the "
+            "invitation of President Shavkat Mirziyoyev.",
+            {("KAZ", "UZB", "CONSULT", "042"), ("UZB", "KAZ", "AGREE", "036")},
+        ),
     ],
 )
 def test_the_phrasing_of_state_and_regional_media(pipeline: Any, text: str, want: Any) -> None:

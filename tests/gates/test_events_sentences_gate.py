@@ -81,11 +81,14 @@ from conftest import bench_module
 #: named with "of" or a two-word adjective, spokespeople of a body, "the US side",
 #: agreements inked, envoys summoned and handed notes, the one called on to act, entry
 #: barred, ...): HELD-OUT 2 0.580 / 0.961, HELD-OUT 4 0.592 / 1.0, HELD-OUT 5 0.600 /
-#: 0.937, HELD-OUT 7 0.395 / 0.938, TUNING 3 0.468 / 0.894; the others unchanged.
+#: 0.937, HELD-OUT 7 0.395 / 0.938, TUNING 3 0.468 / 0.894; the others unchanged. Then
+#: (pickets and chanting crowds at an embassy, what is shared "on" a state its topic, a
+#: visit at someone's invitation offered by them, a named visitor whose title's state
+#: stands for them arriving): HELD-OUT 2 0.587 / 0.962, TUNING 3 0.505 / 0.921.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
-    "heldout2": {"recall": 0.579, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
+    "heldout2": {"recall": 0.586, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
     # 0.472 / 0.981, 1.0, 1.0 with the session's starting code (`69d993a`), with the code
     # when it was written (`cb96217`) and with the session's later changes alike
@@ -108,7 +111,7 @@ FLOORS = {
     "heldout7": {"recall": 0.39, "precision": 0.93, "flags right": 0.99, "quiet": 0.88},
     # TUNING 3, written blind right after it in the same manner, to tune on: 0.418 / 0.882,
     # 0.965, 1.0 before any rule was written from it (`097caed`)
-    "tune3": {"recall": 0.46, "precision": 0.89, "flags right": 0.96, "quiet": 1.0},
+    "tune3": {"recall": 0.50, "precision": 0.92, "flags right": 0.97, "quiet": 1.0},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session

@@ -1204,6 +1204,7 @@ def _sentence_hits(
             or _held_responsible(tok, idx)
             or _alleged(tok, idx)
             or _invited(tok, idx)
+            or _invitation_of(tok, idx)
             or _phoned(tok, idx)
             or _grateful(tok, idx)
             or _recognised_as(tok, idx)
@@ -1638,14 +1639,21 @@ _PROTESTERS = frozenset(["protester", "protestor", "demonstrator", "crowd", "mob
 
 def _gathered_in_protest(tok: Any) -> bool:
     """ "Several hundred demonstrators gathered outside the French embassy": protesters
-    who gather demonstrate (CAMEO 141)."""
-    return (
-        tok.pos_ == "VERB"
-        and tok.lemma_.lower() in _GATHERING
-        and any(
-            c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _PROTESTERS for c in tok.children
-        )
+    who gather demonstrate (CAMEO 141); so do people who gather chanting slogans ("students
+    gathered outside the British embassy, chanting slogans against London")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _GATHERING:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if any(_counted(c).lemma_.lower() in _PROTESTERS for c in subjects):
+        return True
+    return bool(subjects) and any(
+        c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in _PROTEST_CRIES
+        for c in tok.children
     )
+
+
+#: What people gathered do that makes the gathering a protest.
+_PROTEST_CRIES = frozenset(["chant", "shout", "protest", "denounce", "condemn", "burn"])
 
 
 #: Verbs of answering, and the manners that make an answer criticism.
@@ -1953,6 +1961,32 @@ def _invited(tok: Any, idx: ActorIndex) -> _Hit | None:
     if not (any(w in meeting for w in to) or any(w in _INVITED_TO for w in acts)):
         return None
     return _Hit(tok, tok, "036", "AGREE", "lexical", (tok,), target_hint=tuple(named))
+
+
+def _invitation_of(tok: Any, idx: ActorIndex) -> _Hit | None:
+    """A journey or visit "at the invitation of" someone was offered by them (CAMEO 036,
+    made, whatever the journey's tense): "Prabowo will travel to Beijing at the invitation
+    of President Xi Jinping", "paid an official visit at the invitation of Mirziyoyev"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "invitation" or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ not in ("at", "on", "upon") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    hosts = [m for p in _objects_of(tok, "of") for m in _mentions_for(p, idx)]
+    subj = _raised_subject(prep.head)
+    guests = _mentions_for(subj, idx) if subj is not None else []
+    if not hosts or not guests:
+        return None
+    return _Hit(
+        tok,
+        tok,
+        "036",
+        "AGREE",
+        "lexical",
+        (tok,),
+        source_hint=tuple(hosts),
+        target_hint=tuple(guests),
+    )
 
 
 #: Particles and prepositions that make "call" something other than a phone call
@@ -2360,16 +2394,22 @@ def _person_subject(verb: Any, idx: ActorIndex) -> bool:
     is the subject of a verb the infinitive depends on ("is due to travel", "is expected to
     travel")?"""
     subj = _raised_subject(verb)
-    return subj is not None and any(
+    if subj is None:
+        return False
+    # the name itself, also when the state of its title stands for it ("Kuwait's Emir
+    # Sheikh Meshal ...", a person the registry does not hold)
+    own = idx.at(subj.i)
+    mentions = [own] if own is not None else []
+    return any(
         (a := idx.actors.get(m.actor_id or "")) is not None and a.kind == "person"
-        for m in _mentions_for(subj, idx)
+        for m in [*mentions, *_mentions_for(subj, idx)]
     )
 
 
 def _raised_subject(verb: Any) -> Any | None:
     """The subject of ``verb``, or of the verb up an infinitive or coordination it has
     none of its own for; the one a passive expects, schedules or invites to do it ("Modi is
-    expected to travel"); a relative clause's noun ("Biden, who made a trip")."""
+    expected to travel")."""
     while True:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         # up an infinitive, a coordination, and an adjective it hangs on ("is due to")
@@ -2387,8 +2427,6 @@ def _raised_subject(verb: Any) -> Any | None:
             if subj is not None:
                 break
         verb = head
-    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        subj = verb.head
     return subject_head(subj) if subj is not None else None
 
 
@@ -5146,8 +5184,10 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
         return (_mentions_for(subj, idx) if subj is not None else []), False
     preps = _PREPS_ALL | _PREPS_EXTRA.get(hit.etype, frozenset())
     preps |= _PREPS_EXTRA.get(hit.inner or "", frozenset())
-    if hit.etype == "CONSULT":
-        preps -= {"on", "upon", "into"}  # "exchanged views on Afghanistan": the topic
+    if hit.etype == "CONSULT" or hit.cameo == "064":
+        # "exchanged views on Afghanistan", "sharing missile warning data on North Korea":
+        # the topic
+        preps -= {"on", "upon", "into"}
     if hit.kind == "control" and any(a.lemma_.lower() in _ACQUIRING for a in hit.args):
         preps |= {"from"}  # "agreed to buy more gas from Russia's Gazprom": the seller
     out: list[Mention] = []
@@ -5507,7 +5547,7 @@ def _aimed_within(hit: _Hit, idx: ActorIndex) -> list[Mention]:
     US-led war" is aimed at the US."""
     seen: set[int] = set()
     # what talks are on is their topic ("held talks on Afghanistan"), as at the verb
-    aimed = _AIMED - {"on"} if hit.etype == "CONSULT" else _AIMED
+    aimed = _AIMED - {"on"} if hit.etype == "CONSULT" or hit.cameo == "064" else _AIMED
     todo = [
         c
         for a in hit.args
@@ -7038,6 +7078,14 @@ def _domestic_target(hit: _Hit, src: Mention, doc: Any, idx: ActorIndex) -> Ment
         if any(_code(idx, m) is not None for m in idx.in_subtree(group)):
             return None  # "Russian civilian advisers": a named actor, not a domestic group
         span = _tokens_span(list(group.subtree))
+    sent = hit.tok.sent
+    if any(
+        (place := idx.places.get(i)) is not None and (place.code or "")[:3] != scode[:3]
+        for i in range(sent.start, sent.end)
+    ):
+        # "Russian troops shelled the centre of Kherson, killing two civilians": the group
+        # is where the sentence puts the act, in another state, not the doers' own
+        return None
     # the act's clause, its purpose ("began a hunger strike to protest against Sweden's
     # decision": at Sweden) and what its doers did with it ("rioted at a jail in Dili,
     # joining demonstrators in demanding independence from Indonesian rule")

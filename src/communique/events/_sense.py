@@ -415,8 +415,9 @@ def _full_stop(sent: Any) -> bool:
 
 
 #: Verbs of protest that have other senses with an object or a clause: "demonstrated that
-#: it works", "as demonstrated by his departure", "rallied support", "marched troops".
-PROTEST_VERBS = frozenset(["demonstrate", "rally", "march", "picket"])
+#: it works", "as demonstrated by his departure", "rallied support", "marched troops" (not
+#: "picket": what is picketed is where the protest is, "picketed the Russian embassy").
+PROTEST_VERBS = frozenset(["demonstrate", "rally", "march"])
 
 
 def other_sense_of_protest(trigger: Any) -> bool:
