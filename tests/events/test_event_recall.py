@@ -3646,3 +3646,18 @@ def test_a_preposition_hung_on_a_particle_names_the_target(pipeline: Any) -> Non
 )
 def test_the_phrasing_of_state_and_regional_media(pipeline: Any, text: str, want: Any) -> None:
     assert _country_dyads(pipeline, text) == want
+
+
+def test_a_meeting_told_unlikely_is_not_held(pipeline: Any) -> None:
+    text = (
+        "A meeting between Ukrainian President Volodymyr Zelensky and Russian President "
+        "Vladimir Putin is unlikely in the foreseeable future, a Kremlin spokesman said."
+    )
+    assert not [e for *_, e in _coded(_analyze(pipeline, text)) if not e.hypothetical]
+
+
+def test_a_denied_favour_is_no_rejection_of_whom_it_favoured(pipeline: Any) -> None:
+    # whom the denial answers is not Russia, which the drones would have gone to
+    text = "Iran's mission to the United Nations denied that Tehran had supplied drones to Russia."
+    assert ("IRN", None, "REJECT") in _acts(pipeline, text)
+    assert ("IRN", "RUS", "REJECT") not in _acts(pipeline, text)

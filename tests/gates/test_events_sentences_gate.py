@@ -84,7 +84,9 @@ from conftest import bench_module
 #: 0.937, HELD-OUT 7 0.395 / 0.938, TUNING 3 0.468 / 0.894; the others unchanged. Then
 #: (pickets and chanting crowds at an embassy, what is shared "on" a state its topic, a
 #: visit at someone's invitation offered by them, a named visitor whose title's state
-#: stands for them arriving): HELD-OUT 2 0.587 / 0.962, TUNING 3 0.505 / 0.921.
+#: stands for them arriving): HELD-OUT 2 0.587 / 0.962, TUNING 3 0.505 / 0.921. Then (a
+#: meeting told unlikely not held, a denied favour no rejection of whom it favoured):
+#: TUNING 3 0.505 / 0.948.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
@@ -111,7 +113,7 @@ FLOORS = {
     "heldout7": {"recall": 0.39, "precision": 0.93, "flags right": 0.99, "quiet": 0.88},
     # TUNING 3, written blind right after it in the same manner, to tune on: 0.418 / 0.882,
     # 0.965, 1.0 before any rule was written from it (`097caed`)
-    "tune3": {"recall": 0.50, "precision": 0.92, "flags right": 0.97, "quiet": 1.0},
+    "tune3": {"recall": 0.50, "precision": 0.94, "flags right": 0.99, "quiet": 1.0},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session

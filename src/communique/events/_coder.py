@@ -1700,6 +1700,11 @@ def _denial(tok: Any, idx: ActorIndex) -> _Hit | None:
     if clause is None:
         return None
     named = tuple(m for m in idx.in_subtree(clause) if _code(idx, m))
+    denied = _lexical(clause)
+    if denied is not None and denied[1] in COOP:
+        # "denied that Tehran had supplied drones to Russia": the one given them is no
+        # accuser; whom the denial answers is not named in what is denied
+        named = ()
     return _Hit(tok, tok, "120", "REJECT", "lexical", (tok,), target_hint=named)
 
 
@@ -2528,6 +2533,8 @@ _HOLDING = frozenset(
 )
 #: "The talks are due / set / expected / likely to resume": ahead, not held.
 _AHEAD = frozenset(["due", "set", "expected", "likely", "scheduled", "slated", "going"])
+#: "A meeting between Zelensky and Putin is unlikely", "talks are possible": not held.
+_NOT_LIKELY = frozenset(["unlikely", "possible", "impossible", "probable", "imminent"])
 #: An encounter called off after it was planned: "a meeting ... that was canceled".
 _CALLED_OFF = frozenset(["cancel", "postpone", "scrap", "delay", "shelve", "suspend"])
 
@@ -2915,7 +2922,7 @@ def _told_held(tok: Any, setting_ok: bool = False, anywhere: bool = False) -> An
         or uncertain(verb)
         or any(
             (c.dep_ == "aux" and c.lower_ in _FUTURE | _POSSIBLE)
-            or (c.dep_ in ("acomp", "xcomp") and c.lower_ in _AHEAD)
+            or (c.dep_ in ("acomp", "xcomp") and c.lower_ in _AHEAD | _NOT_LIKELY)
             for c in verb.children
         )
     ):
