@@ -1,6 +1,6 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in fifteen parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in sixteen parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
@@ -9,7 +9,8 @@ twenty-ninth session to tune on), HELD-OUT 5 (S641–S720, written blind at that
 session's end, after its changes), HELD-OUT 6 (S721–S800, written blind at the thirtieth
 session's start), HELD-OUT 7 (S921–S1000, written blind at the thirty-second session's
 start, in the manner of state and regional media), TUNING 3 (S1001–S1160, written the
-same way right after it, to tune on); passages of two to four
+same way right after it, to tune on), HELD-OUT 8 (S1161–S1240, in the same manner, written
+blind at that session's end, after its changes); passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120); and title-cased headlines, each run as the title of an article with no text,
@@ -18,7 +19,7 @@ held out) and HEADLINES 2 (S881–S920, held out: half in sentence case, written
 that session's end). The held-out parts are scored once per change as aggregates.
 
     python bench/events_sentences.py [--split tune|tune-2|tune-3|held-out|held-out-2|held-out-3|
-                                      held-out-4|held-out-5|held-out-6|held-out-7|
+                                      held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|
                                       passages-tune|passages|headlines-tune|headlines|
                                       headlines-2|all]
                                      [--errors N]
@@ -68,6 +69,7 @@ PARTS = {
     "heldout5": "HELD-OUT 5",
     "heldout6": "HELD-OUT 6",
     "heldout7": "HELD-OUT 7",
+    "heldout8": "HELD-OUT 8",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
     "headlines_tune": "HEADLINES TUNING",
@@ -211,6 +213,7 @@ def main() -> None:
             "held-out-5",
             "held-out-6",
             "held-out-7",
+            "held-out-8",
             "passages-tune",
             "passages",
             "headlines-tune",
@@ -236,6 +239,7 @@ def main() -> None:
         "held-out-5": ["heldout5"],
         "held-out-6": ["heldout6"],
         "held-out-7": ["heldout7"],
+        "held-out-8": ["heldout8"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
         "headlines-tune": ["headlines_tune"],
