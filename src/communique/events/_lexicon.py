@@ -370,13 +370,10 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         ("open", "talk"): "046",
         ("launch", "mediation"): "045",
         ("undertake", "mediation"): "045",
-        ("sign", "agreement"): ("057", "AGREE"),
         # "put their signatures to a treaty"
         ("put", "signature"): ("057", "AGREE"),
         ("affix", "signature"): ("057", "AGREE"),
-        ("sign", "deal"): ("057", "AGREE"),
-        ("sign", "treaty"): ("057", "AGREE"),
-        ("sign", "accord"): ("057", "AGREE"),
+        # agreements signed or inked
         **{
             (v, n): ("057", "AGREE")
             for v in ("sign", "ink")
