@@ -129,8 +129,9 @@ class FastAttributeRuler:
         self.exact: dict[
             tuple[tuple[int, int], ...], dict[tuple[int, ...], list[tuple[int, int]]]
         ] = {}
-        #: the other patterns: (rule, target, span, tests)
-        self.checked: list[tuple[int, int, int, list[_Test]]] = []
+        #: the other patterns: (rule, target, span, tests, the first exact-set test with
+        #: its values as a sorted array, or None)
+        self.checked: list[tuple[int, int, int, list[_Test], tuple[_Test, Any] | None]] = []
         for rule, specs, attrs, index in _patterns(ruler):
             if (
                 not specs
@@ -147,7 +148,9 @@ class FastAttributeRuler:
                 for values in itertools.product(*(sorted(v) for _, _, _, v in tests)):
                     table.setdefault(values, []).append((rule, target))
             else:
-                self.checked.append((rule, target, len(specs), tests))
+                sure = next((t for t in tests if t[2] == "in"), None)
+                first = (sure, _array(sure[3])) if sure is not None else None
+                self.checked.append((rule, target, len(specs), tests, first))
         self.read = [IDS[c] for c in self.columns]
         #: one-token, one-attribute shapes (a tag's part of speech: every token has one)
         #: looked up for all tokens at once, in layers of one (value, rule) each
@@ -236,13 +239,12 @@ class FastAttributeRuler:
                 found = table.get(tuple(col[start + off] for off, col in read))
                 if found:
                     hits.extend((rule, start + target) for rule, target in found)
-        for rule, target, span, tests in self.checked:
+        for rule, target, span, tests, sure in self.checked:
             starts: Any = range(n - span + 1)
-            sure = next((t for t in tests if t[2] == "in"), None)
             if sure is not None:  # only where one set of values is met
-                off, c = sure[0], sure[1]
+                (off, c, _, _), values = sure
                 first = arrays[c][off : n - span + 1 + off]
-                starts = numpy.isin(first, _array(sure[3])).nonzero()[0].tolist()
+                starts = numpy.isin(first, values).nonzero()[0].tolist()
             for start in starts:
                 if all(self._passes(t, cols[t[1]][start + t[0]]) for t in tests):
                     hits.append((rule, start + target))
