@@ -116,6 +116,8 @@ _GROUP_NOUNS = _GROUP_STATE_NOUNS | {
 }
 #: Modifiers that say which group a counting phrase is, so it is not the states before.
 _GROUP_SAID_OTHERWISE = frozenset({"amod", "compound", "nmod", "appos", "acl", "relcl", "prep"})
+#: No actor (a default for lookups).
+_NO_ONE = Actor("", "", "")
 #: Verbs whose "it" subject is no one ("it is clear", "it seems", "it remains").
 _STATIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "mean", "happen", "take"})
 #: How many sentences before a counting phrase its members may be named in.
@@ -375,6 +377,11 @@ _US_PARTY_STATE = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]
 #: Offices of organisations beside ROLE_SECTORS' titles ("Emergency Relief Coordinator").
 _OFFICES = frozenset(
     ["coordinator", "commissioner", "representative", "rapporteur", "chief", "head", "director"]
+)
+#: An organisation's organs, named after it: "the IMF Executive Board", "the ASEAN
+#: Secretariat", "the African Union Peace and Security Council".
+_ORGAN_NOUNS = frozenset(
+    ["board", "council", "secretariat", "committee", "commission", "assembly", "bureau"]
 )
 _OFFICE_IN = re.compile(r"\b(?:" + "|".join(_OFFICES) + r")\b", re.I)
 
@@ -712,6 +719,10 @@ class ActorResolver:
             return _actor(e), label
         if label == "PERSON" and not _lower_word(span):
             return self._titled_surname(span, day) or self._learned(span, day), "PERSON"
+        if label == "ORG" and not entries and _titled_name(span):
+            # "GCC Secretary-General Jasem Mohamed Albudaiwi": a name after a title that
+            # the tagger took for an organisation's
+            return self._learned(span, day), "PERSON"
         if label in ("ORG", "FAC", "NORP"):
             group = self._state_group(span)
             if group is not None:
@@ -811,11 +822,16 @@ class ActorResolver:
         return None
 
     def _office_of(self, span: Any) -> Actor | None:
-        """An office the registry lacks, named after the organisation it belongs to: "the
-        United Nations Emergency Relief Coordinator", "the EU Special Representative" →
-        that organisation (an IGO or NGO the registry holds)."""
+        """An office or organ the registry lacks, named after the organisation it belongs
+        to: "the United Nations Emergency Relief Coordinator", "the EU Special
+        Representative", "the IMF Executive Board" → that organisation (an IGO or NGO the
+        registry holds)."""
         root = span.root
-        if not (_ROLE_RE.search(root.text) or root.lemma_.lower() in _OFFICES):
+        if not (
+            _ROLE_RE.search(root.text)
+            or root.lemma_.lower() in _OFFICES
+            or (root.lemma_.lower() in _ORGAN_NOUNS and root.text[:1].isupper())
+        ):
             return None
         org = self._organisation_in(" ".join(t.text for t in span if t.i < root.i))
         return _actor(org) if org is not None else None
@@ -892,7 +908,26 @@ class ActorResolver:
             for e in self.registry.roles(role, country, day)
             if e.name.split()[-1] == span.text
         }
-        return _actor(next(iter(holders.values()))) if len(holders) == 1 else None
+        if len(holders) == 1:
+            return _actor(next(iter(holders.values())))
+        if holders:
+            return None
+        # no one of that name holds the title on the day: the article looks back (or is
+        # dated loosely) to whoever held it, of one state whichever it was ("President
+        # Bush" in 2000 is one of two American presidents, both American)
+        ever = {
+            e.id: e
+            for e in self.registry.roles(role, country, None)
+            if e.name.split()[-1] == span.text
+        }
+        states = {e.country for e in ever.values()}
+        if len(states) != 1 or None in states:
+            return None
+        if len(ever) == 1:
+            e = next(iter(ever.values()))
+            return Actor(e.id, e.name, "person", e.code, e.country, None, None)
+        state = states.pop()
+        return Actor(f"learned:{slug(span.text)}", span.text, "person", state, state, learned=True)
 
     def _learned(self, span: Any, day: date | None) -> Actor:
         title = _title_text(span)
@@ -1218,6 +1253,13 @@ class ActorResolver:
             if subj is None or subj.conjuncts or idx.at(tok.i) is not None:
                 continue
             m = idx.at(subj.i)
+            if m is None and subj.lemma_.lower() in _BODY_ANAPHORS | {"junta"}:
+                # "Niger's ruling military council ordered ... It charged Paris": a body
+                # named by its state's possessive is that state's
+                poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+                m = idx.at(poss.i) if poss is not None else None
+                if m is None or idx.actors.get(m.actor_id or "", _NO_ONE).kind != "state":
+                    continue
             actor = idx.actors.get(m.actor_id or "") if m is not None else None
             if actor is None or actor.kind == "person" or not actor.code:
                 continue
@@ -1714,6 +1756,27 @@ def _title_text(span: Any) -> str:
         ):
             parts.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
     return " ".join(p for p in parts if p)
+
+
+def _titled_name(span: Any) -> bool:
+    """Is ``span`` two to four capitalised words, none of them the noun of a body, right
+    after a title whose role noun ends just before it ("Secretary-General Jasem Mohamed
+    Albudaiwi")?"""
+    if not 2 <= len(span) <= 4 or span.start == 0:
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha and not _ROLE_RE.search(t.text) for t in span):
+        return False
+    if any(t.lower_ in _BODY_NOUNS for t in span):
+        return False
+    before = span.doc[span.start - 1]
+    role = _role(_title_text(span))
+    return role is not None and role.split()[-1].split("-")[-1].lower() == before.lower_
+
+
+#: Nouns that end the names of bodies, not of people.
+_BODY_NOUNS = frozenset(
+    ["council", "ministry", "party", "group", "company", "bank", "agency", "office", "union"]
+)
 
 
 def _longest_first(words: list[str]) -> Iterator[str]:

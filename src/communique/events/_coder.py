@@ -1513,11 +1513,21 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         # Odesa"): "Washington also targeted companies in Hong Kong" with sanctions; so is
         # damaging ("damaged by Russian drones", not "Russia damaged relations")
         return False
+    # "struck a school sheltering displaced families in Gaza City": a participle clause
+    # of the object that puts what it holds in a state puts the object there
+    described = [
+        x
+        for o in objects
+        for a in o.children
+        if a.dep_ == "acl" and a.tag_ in ("VBG", "VBN")
+        for x in (a, *(k for k in a.children if k.dep_ == "dobj"))
+    ]
     return (
         any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
             for o in objects
         )
+        or any(_in_a_state(x, idx) for x in described)
         or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
             any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
             and any(d.lemma_.lower() in WEAPONS for d in doers)
@@ -3149,6 +3159,14 @@ def _control_hit(
         # "decided to take countermeasures against two U.S. companies": a decision taken
         # is the act itself, done (an official decision puts it in force)
         return _Hit(comp, verb, inner[0], itype, "control", args)
+    if (
+        itype in MATERIAL_CONFLICT
+        and lemma in INTENT
+        and any(c.dep_ == "neg" for c in comp.children)
+    ):
+        # "agreed not to use force", "promised not to attack Ukraine": an intent to
+        # de-escalate (CAMEO 0356), not a threat
+        return _Hit(tok, verb, "0356", "AGREE", "control", args)
     # intent: agree / offer / promise / plan / willing ...
     if itype in COOP:
         # an intent stated ("pledged to defend", "offered to mediate", "ready to resume
@@ -3217,6 +3235,19 @@ def _no_comment(comp: Any) -> bool:
         return True
     obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.lemma_.lower() in _WORDS
+
+
+def _attempted_force(hit: _Hit) -> bool:
+    """Is the act force that its doers tried, in the past ("tried to assassinate", "had
+    attempted to storm the parliament")?"""
+    head = hit.tok.head
+    return (
+        hit.etype in ("ASSAULT", "COERCE")
+        and hit.tok.dep_ == "xcomp"
+        and head.lemma_.lower() in ("try", "attempt")
+        and head.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _wished(tok: Any) -> bool:
@@ -3407,7 +3438,12 @@ def _modal(hit: _Hit) -> _Hit:
         # "vowed to resume attacks on American forces": the vow is a threat made
         code = _THREAT_CODE.get(hit.etype, "130")
         return dataclasses.replace(hit, cameo=code, etype="THREATEN")
-    if _wished(hit.tok) or _unrealised(hit.tok):
+    if _attempted_force(hit):
+        # "Militants attempted to assassinate the prime minister": an attack tried is
+        # force used (CAMEO codes the attempt), unless the trying is itself not done
+        if _wished(hit.tok.head) or _unrealised(hit.tok.head):
+            return dataclasses.replace(hit, hypothetical=True)
+    elif _wished(hit.tok) or _unrealised(hit.tok):
         return dataclasses.replace(hit, hypothetical=True)
     cond = uncertain(hit.tok)
     if aux & _FUTURE or going:
@@ -5301,6 +5337,8 @@ def _targets(hit: _Hit, idx: ActorIndex) -> tuple[list[Mention], bool]:
             elif c.dep_ == "prep" and c.lower_ in _WHAT_ABOUT and hit.etype == "ACCUSE" and out:
                 continue  # "criticized the US over the Taiwan arms sale": what it is about
             elif c.dep_ == "prep" and (c.lower_ in preps or _cut_to(hit, a, c)):
+                if out and any(p.lemma_.lower() in _BORDERS for p in _pobjs(c)):
+                    continue  # "shot down a Russian warplane on the Syrian border": where
                 out += _pobj_mentions([c], idx)
             elif c.dep_ == "prep" and hit.etype == "PROTEST" and _in_front_of(c):
                 # "protested in front of the US embassy in Belgrade"
@@ -6072,6 +6110,19 @@ def _pobjs(prep: Any) -> list[Any]:
     subject of "holed", read as a past tense; the "to" left without an object) is its
     object too."""
     out = [p for p in prep.children if p.dep_ == "pobj"]
+    if not out:
+        # "talks with visiting Vietnamese Prime Minister X": the adjective read as a verb
+        # whose object is the preposition's
+        out = [
+            o
+            for c in prep.children
+            if c.dep_ == "pcomp"
+            and c.i == prep.i + 1
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in _READ_AS_VERBS
+            for o in c.children
+            if o.dep_ == "dobj"
+        ]
     if not out and prep.lower_ == "out":  # "pulled its troops out of Ukraine"
         out = [p for c in prep.children if c.lower_ == "of" for p in _pobjs(c)]
     if out or prep.i + 1 >= len(prep.doc):
@@ -6693,6 +6744,15 @@ def _commented_act(verb: Any) -> Any | None:
     noun = verb.head
     if noun.lemma_.lower() not in _ACT_SUMMARIES:
         return None
+    if (
+        (verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+    ):
+        # "Armenia recognised Palestine, in a move welcomed by the Palestinian Authority",
+        # "in a decision Moscow condemned"
+        up = noun.head.head
+        return up if up.pos_ in ("VERB", "AUX") and up.i < noun.i else None
     if verb.dep_ != "relcl" and not _answer_short_of_object(verb):
         return None
     if noun.dep_ not in ("appos", "npadvmod", "dobj", "attr") or noun.i == 0:

@@ -441,6 +441,8 @@ LIGHT: MappingProxyType[tuple[str, str], Code] = MappingProxyType(
         **{(v, "assistance"): "162" for v in ("suspend", "freeze", "halt", "cut off", "pause")},
         # ties reduced short of a break: "suspended development cooperation with Niger"
         **{(v, "cooperation"): "160" for v in ("suspend", "freeze", "halt", "end", "pause")},
+        # "cast its third veto of a draft resolution": the veto (CAMEO 129)
+        **{(v, "veto"): "129" for v in ("cast", "use", "exercise", "wield")},
         ("provide", "aid"): "070",
         ("deliver", "aid"): "070",
         ("give", "aid"): "070",
