@@ -1,6 +1,6 @@
 """Events on the sentence gold: single news sentences whose every political act a writer
 who never saw the coder labelled (source, target, PLOVER type, negated, hypothetical;
-tests/gold/sentences/README.md), in sixteen parts: TUNING (S001–S160), HELD-OUT
+tests/gold/sentences/README.md), in seventeen parts: TUNING (S001–S160), HELD-OUT
 (S161–S240), HELD-OUT 2 (S241–S320, written in the twenty-fourth session after the
 first held-out part had been scored for many changes), HELD-OUT 3 (S321–S400, written
 in the twenty-fifth session after its first changes), HELD-OUT 4 (S401–S480, written in
@@ -10,7 +10,8 @@ session's end, after its changes), HELD-OUT 6 (S721–S800, written blind at the
 session's start), HELD-OUT 7 (S921–S1000, written blind at the thirty-second session's
 start, in the manner of state and regional media), TUNING 3 (S1001–S1160, written the
 same way right after it, to tune on), HELD-OUT 8 (S1161–S1240, in the same manner, written
-blind at that session's end, after its changes); passages of two to four
+blind at that session's end, after its changes), HELD-OUT 9 (S1241–S1320, wire, regional
+and newspaper styles mixed, written blind in the thirty-third session); passages of two to four
 sentences, whose acts' parties may be named in another sentence of the passage, written
 in the twenty-sixth session: PASSAGES (P001–P060, held out) and PASSAGES TUNING
 (P061–P120); and title-cased headlines, each run as the title of an article with no text,
@@ -20,6 +21,7 @@ that session's end). The held-out parts are scored once per change as aggregates
 
     python bench/events_sentences.py [--split tune|tune-2|tune-3|held-out|held-out-2|held-out-3|
                                       held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|
+                                      held-out-9|
                                       passages-tune|passages|headlines-tune|headlines|
                                       headlines-2|all]
                                      [--errors N]
@@ -70,6 +72,7 @@ PARTS = {
     "heldout6": "HELD-OUT 6",
     "heldout7": "HELD-OUT 7",
     "heldout8": "HELD-OUT 8",
+    "heldout9": "HELD-OUT 9",
     "passages_tune": "PASSAGES TUNING",
     "passages": "PASSAGES",
     "headlines_tune": "HEADLINES TUNING",
@@ -214,6 +217,7 @@ def main() -> None:
             "held-out-6",
             "held-out-7",
             "held-out-8",
+            "held-out-9",
             "passages-tune",
             "passages",
             "headlines-tune",
@@ -240,6 +244,7 @@ def main() -> None:
         "held-out-6": ["heldout6"],
         "held-out-7": ["heldout7"],
         "held-out-8": ["heldout8"],
+        "held-out-9": ["heldout9"],
         "passages-tune": ["passages_tune"],
         "passages": ["passages"],
         "headlines-tune": ["headlines_tune"],

@@ -245,9 +245,10 @@ def test_gsr_held_out_precision_floor(gsr_scores: dict[str, dict[str, Any]]) -> 
     # what the act is about); 0.828 / 0.348 since the nineteenth (meetings held by both
     # sides); 0.831 / 0.354 since the twenty-fifth (a leader arriving in a city visits its
     # state); 0.846 / 0.360 since the thirty-second (state bodies named with "of", a
-    # spokesperson speaking for the body that names them)
+    # spokesperson speaking for the body that names them); 0.848 / 0.366 since the
+    # thirty-third (armed groups and IGOs the registry lacked)
     assert held["precision"] >= 0.84
-    assert held["recall"] >= 0.355
+    assert held["recall"] >= 0.36
     # measured 0.830; 0.844 since the twenty-second (a yielding refused is a rejection)
     assert held["type_acc"] >= 0.84
     assert held["src_found"] >= 0.52  # measured 0.527
@@ -270,9 +271,11 @@ def test_gsr_tuning_floor(gsr_scores: dict[str, dict[str, Any]]) -> None:
     # named after a leader out of office); 0.902 / 0.547 since the twenty-second (a city
     # before its state's independence, a demand's content no intent of the one asked);
     # 0.904 / 0.557 since the twenty-eighth (protests at home whose object names a home
-    # place, "the capital city of Algiers" a place); 0.904 / 0.562 in the twenty-ninth
+    # place, "the capital city of Algiers" a place); 0.904 / 0.562 in the twenty-ninth;
+    # 0.906 / 0.573 in the thirty-third ("President Bush" when no Bush held the title, the
+    # registry's armed groups and IGOs)
     assert tune["precision"] >= 0.90
-    assert tune["recall"] >= 0.56
+    assert tune["recall"] >= 0.57
     assert tune["type_f1"] >= 0.90  # measured 0.904
 
 

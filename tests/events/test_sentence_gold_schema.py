@@ -35,6 +35,7 @@ def test_the_sentence_gold_is_well_formed() -> None:
         ("heldout7", 921, 80),
         ("tune3", 1001, 160),
         ("heldout8", 1161, 80),
+        ("heldout9", 1241, 80),
     ):
         lines = (GOLD / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
         recs = [json.loads(line) for line in lines if line]
@@ -48,7 +49,7 @@ def test_the_sentence_gold_is_well_formed() -> None:
                 for code in (e["source"], e["target"]):
                     assert code is None or re.fullmatch(r"[A-Z]{3}|[A-Za-z0-9 ]{2,12}", code), code
                 assert isinstance(e["negated"], bool) and isinstance(e["hypothetical"], bool)
-    assert len(set(ids)) == 1240
+    assert len(set(ids)) == 1320
 
 
 @pytest.mark.parametrize(("part", "first"), [("passages", 1), ("passages_tune", 61)])

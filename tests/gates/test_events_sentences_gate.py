@@ -86,7 +86,13 @@ from conftest import bench_module
 #: visit at someone's invitation offered by them, a named visitor whose title's state
 #: stands for them arriving): HELD-OUT 2 0.587 / 0.962, TUNING 3 0.505 / 0.921. Then (a
 #: meeting told unlikely not held, a denied favour no rejection of whom it favoured):
-#: TUNING 3 0.505 / 0.948.
+#: TUNING 3 0.505 / 0.948. Thirty-third session (a name after a title the tagger read as an
+#: organisation's, an organisation's organs, "it" for a body named by its state's
+#: possessive, force on what a place shelters, talks with a visiting leader, a move
+#: commented on in its own sentence, an intent not to use force, a border no target, the
+#: registry's armed groups and IGOs): TUNING 2 0.664 / 0.977, TUNING 3 0.538 / 0.951,
+#: HELD-OUT 7 0.426 / 0.942, HELD-OUT 8 0.511 / 0.923, PASSAGES TUNING 0.627 / 0.971,
+#: HEADLINES TUNING 0.585 / 0.906; the others unchanged.
 FLOORS = {
     "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
@@ -110,18 +116,23 @@ FLOORS = {
     # HELD-OUT 7, written blind at the thirty-second session's start in the manner of
     # state and regional media, never read: 0.388 / 0.915, 1.0, 0.889 with the session's
     # starting code (`6a0ae43`)
-    "heldout7": {"recall": 0.39, "precision": 0.93, "flags right": 0.99, "quiet": 0.88},
+    "heldout7": {"recall": 0.42, "precision": 0.94, "flags right": 0.99, "quiet": 0.88},
     # TUNING 3, written blind right after it in the same manner, to tune on: 0.418 / 0.882,
     # 0.965, 1.0 before any rule was written from it (`097caed`)
-    "tune3": {"recall": 0.50, "precision": 0.94, "flags right": 0.99, "quiet": 1.0},
+    "tune3": {"recall": 0.53, "precision": 0.95, "flags right": 0.99, "quiet": 1.0},
     # HELD-OUT 8, written blind at the thirty-second session's end in the same manner,
     # after every rule written from TUNING 3, never read: 0.446 / 0.914, 0.981, 0.889 with
-    # the session's starting code (`6a0ae43`), 0.489 / 0.919, 0.982, 0.889 with its end's
-    "heldout8": {"recall": 0.48, "precision": 0.91, "flags right": 0.98, "quiet": 0.88},
+    # the session's starting code (`6a0ae43`), 0.489 / 0.919, 0.982, 0.889 with its end's;
+    # 0.511 / 0.923, 0.983 with the thirty-third session's
+    "heldout8": {"recall": 0.51, "precision": 0.92, "flags right": 0.98, "quiet": 0.88},
+    # HELD-OUT 9, written blind in the thirty-third session (wire, regional and newspaper
+    # styles mixed), never read: 0.401 / 0.964, 1.0, 1.0 with the session's starting code
+    # (`41e622e`), 0.424 / 0.965, 1.0, 1.0 with its end's
+    "heldout9": {"recall": 0.42, "precision": 0.96, "flags right": 0.99, "quiet": 1.0},
     # TUNING 2, written blind in the twenty-ninth session to tune on: 0.419 / 0.929, 0.976,
     # 0.944 before any rule was written from it (`987c296`); 0.559 / 0.946 after the rules
     # written from it that session
-    "tune2": {"recall": 0.655, "precision": 0.97, "flags right": 0.99, "quiet": 0.94},
+    "tune2": {"recall": 0.66, "precision": 0.97, "flags right": 0.99, "quiet": 0.94},
     # PASSAGES, written blind in the twenty-sixth session (two to four sentences, each act
     # scored in the sentence it is labelled in): 0.453 / 0.960, 1.0, 0.875 with the
     # session's starting code (`34d1c6f`); 0.459 / 0.948 with a target lent by the act in
@@ -134,7 +145,7 @@ FLOORS = {
     # taken up and "Congolese" read by the article (no held-out part moved); 0.535 / 0.966
     # with an actor held responsible accused; 0.568 / 0.968, 0.979 in the twenty-seventh
     # session (the same changes)
-    "passages_tune": {"recall": 0.62, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
+    "passages_tune": {"recall": 0.625, "precision": 0.96, "flags right": 0.97, "quiet": 1.0},
     # HEADLINES, written blind in the thirty-first session (title-cased headlines, each run
     # as an article's title), after the headlines' sentence case was written and before
     # anything was tuned on them; never read: 0.122 / 0.818, 0.818, 1.0 with the session's
@@ -142,8 +153,8 @@ FLOORS = {
     "headlines": {"recall": 0.43, "precision": 0.96, "flags right": 0.99, "quiet": 1.0},
     # HEADLINES TUNING, its first half, tuned on: 0.046 / 0.750 (`52b8f15`), 0.292 / 0.842
     # in sentence case, 0.538 / 0.897 read as the sentence a headline stands for, 0.554 /
-    # 0.900 with passives without their "was"
-    "headlines_tune": {"recall": 0.55, "precision": 0.89, "flags right": 0.99, "quiet": 1.0},
+    # 0.900 with passives without their "was"; 0.585 / 0.906 in the thirty-third session
+    "headlines_tune": {"recall": 0.58, "precision": 0.90, "flags right": 0.99, "quiet": 1.0},
     # HEADLINES 2, written blind at the thirty-first session's end (half in sentence case),
     # after every headline rule; never read: 0.358 / 0.850, 0.944, 1.0 with the session's
     # earlier code (`52b8f15`), 0.434 / 0.700 with the sentence case alone, 0.566 / 0.848,
