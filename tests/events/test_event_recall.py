@@ -3760,3 +3760,20 @@ def test_a_border_where_force_is_used_is_not_its_target(pipeline: Any) -> None:
 def test_an_organ_named_after_its_organisation_acts_for_it(pipeline: Any) -> None:
     text = "The IMF Executive Board approved a bailout for Pakistan."
     assert ("IGO", "PAK", "AID") in _acts(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Chechen rebels attacked a police post in Grozny.", "RUS"),
+        (
+            "Ethiopia's government and Tigrayan forces agreed to a permanent cessation of"
+            " hostilities.",
+            "ETH",
+        ),
+    ],
+)
+def test_the_people_of_one_states_region_are_that_states(
+    pipeline: Any, text: str, want: str
+) -> None:
+    assert {s and s[:3] for s, _t, _ty in _acts(pipeline, text)} == {want}

@@ -92,9 +92,10 @@ from conftest import bench_module
 #: commented on in its own sentence, an intent not to use force, a border no target, the
 #: registry's armed groups and IGOs): TUNING 2 0.664 / 0.977, TUNING 3 0.538 / 0.951,
 #: HELD-OUT 7 0.426 / 0.942, HELD-OUT 8 0.511 / 0.923, PASSAGES TUNING 0.627 / 0.971,
-#: HEADLINES TUNING 0.585 / 0.906; the others unchanged.
+#: HEADLINES TUNING 0.585 / 0.906; the others unchanged. Then (the adjectives of one
+#: state's regions' peoples, "Chechen rebels"): TUNING 0.665 / 0.986.
 FLOORS = {
-    "tune": {"recall": 0.655, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
+    "tune": {"recall": 0.66, "precision": 0.98, "flags right": 0.99, "quiet": 1.0},
     "heldout": {"recall": 0.549, "precision": 0.94, "flags right": 0.97, "quiet": 0.88},
     "heldout2": {"recall": 0.586, "precision": 0.95, "flags right": 0.98, "quiet": 0.88},
     # HELD-OUT 3, written blind in the twenty-fifth session after its first changes:
