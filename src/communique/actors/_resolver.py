@@ -116,8 +116,6 @@ _GROUP_NOUNS = _GROUP_STATE_NOUNS | {
 }
 #: Modifiers that say which group a counting phrase is, so it is not the states before.
 _GROUP_SAID_OTHERWISE = frozenset({"amod", "compound", "nmod", "appos", "acl", "relcl", "prep"})
-#: No actor (a default for lookups).
-_NO_ONE = Actor("", "", "")
 #: Verbs whose "it" subject is no one ("it is clear", "it seems", "it remains").
 _STATIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "mean", "happen", "take"})
 #: How many sentences before a counting phrase its members may be named in.
@@ -875,10 +873,8 @@ class ActorResolver:
         if people:
             return _actor(_best(people))
         known = [e for e in self.registry.lookup(span.text) if e.kind == "person"]
-        if known:  # the registry knows the person, but no role of theirs covers this day
-            e = known[0]
-            return Actor(e.id, e.name, "person", e.code, e.country, None, None)
-        return None
+        # the registry knows the person, but no role of theirs covers this day
+        return _out_of_office(known[0]) if known else None
 
     def _leaders_state(self, span: Any) -> Actor | None:
         """The state whose presidents, prime ministers or chancellors (at any time) bore the
@@ -903,29 +899,28 @@ class ActorResolver:
         if role is None:
             return None
         country = self._country_in(title, places=False)
-        holders = {
-            e.id: e
-            for e in self.registry.roles(role, country, day)
-            if e.name.split()[-1] == span.text
-        }
-        if len(holders) == 1:
-            return _actor(next(iter(holders.values())))
-        if holders:
-            return None
+
+        def holders(on: date | None) -> list[Entry]:
+            """The people of that surname holding the title on ``on`` (ever, for None)."""
+            found = {
+                e.id: e
+                for e in self.registry.roles(role, country, on)
+                if e.name.split()[-1] == span.text
+            }
+            return list(found.values())
+
+        now = holders(day)
+        if now:
+            return _actor(now[0]) if len(now) == 1 else None
         # no one of that name holds the title on the day: the article looks back (or is
         # dated loosely) to whoever held it, of one state whichever it was ("President
         # Bush" in 2000 is one of two American presidents, both American)
-        ever = {
-            e.id: e
-            for e in self.registry.roles(role, country, None)
-            if e.name.split()[-1] == span.text
-        }
-        states = {e.country for e in ever.values()}
+        ever = holders(None)
+        states = {e.country for e in ever}
         if len(states) != 1 or None in states:
             return None
         if len(ever) == 1:
-            e = next(iter(ever.values()))
-            return Actor(e.id, e.name, "person", e.code, e.country, None, None)
+            return _out_of_office(ever[0])
         state = states.pop()
         return Actor(f"learned:{slug(span.text)}", span.text, "person", state, state, learned=True)
 
@@ -1258,7 +1253,8 @@ class ActorResolver:
                 # named by its state's possessive is that state's
                 poss = next((c for c in subj.children if c.dep_ == "poss"), None)
                 m = idx.at(poss.i) if poss is not None else None
-                if m is None or idx.actors.get(m.actor_id or "", _NO_ONE).kind != "state":
+                owner = idx.actors.get(m.actor_id or "") if m is not None else None
+                if owner is None or owner.kind != "state":
                     continue
             actor = idx.actors.get(m.actor_id or "") if m is not None else None
             if actor is None or actor.kind == "person" or not actor.code:
@@ -1649,6 +1645,12 @@ def _best(entries: list[Entry]) -> Entry:
     return sorted(entries, key=lambda e: (order.get(e.via, 9), e.start or date.min), reverse=False)[
         0
     ]
+
+
+def _out_of_office(e: Entry) -> Actor:
+    """A person the registry knows, told of on a day none of their roles covers: their
+    state, no role and no sector."""
+    return Actor(e.id, e.name, "person", e.code, e.country, None, None)
 
 
 def _actor(e: Entry) -> Actor:

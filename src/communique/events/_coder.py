@@ -1513,21 +1513,19 @@ def _force_on_target(tok: Any, idx: ActorIndex) -> bool:
         # Odesa"): "Washington also targeted companies in Hong Kong" with sanctions; so is
         # damaging ("damaged by Russian drones", not "Russia damaged relations")
         return False
-    # "struck a school sheltering displaced families in Gaza City": a participle clause
-    # of the object that puts what it holds in a state puts the object there
-    described = [
-        x
-        for o in objects
-        for a in o.children
-        if a.dep_ == "acl" and a.tag_ in ("VBG", "VBN")
-        for x in (a, *(k for k in a.children if k.dep_ == "dobj"))
-    ]
     return (
         any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or _mentions_for(o, idx) or _in_a_state(o, idx)
             for o in objects
         )
-        or any(_in_a_state(x, idx) for x in described)
+        or any(  # "struck a school sheltering displaced families in Gaza City": a participle
+            # clause of the object that puts what it holds in a state puts the object there
+            _in_a_state(x, idx)
+            for o in objects
+            for a in o.children
+            if a.dep_ == "acl" and a.tag_ in ("VBG", "VBN")
+            for x in (a, *(k for k in a.children if k.dep_ == "dobj"))
+        )
         or (  # "drones hit energy facilities in Kharkiv" (not "negotiators struck a deal in Cairo")
             any(o.lemma_.lower() not in _SHARED_OBJECTS for o in objects)
             and any(d.lemma_.lower() in WEAPONS for d in doers)
